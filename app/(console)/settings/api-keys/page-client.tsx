@@ -1,0 +1,186 @@
+'use client';
+import * as React from 'react';
+import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
+import { Check, Copy, KeyRound, Plus } from 'lucide-react';
+import { createApiKeyAction, revokeApiKeyAction } from './actions';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Field } from '@/components/ui/field';
+import { Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/page-header';
+import { RelativeTime } from '@/components/format/relative-time';
+
+type Key = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
+
+export function ApiKeysClient({ keys, accountId }: { keys: Key[]; accountId: string }) {
+  const [creating, setCreating] = React.useState(false);
+  const [revoking, setRevoking] = React.useState<Key | null>(null);
+  return (
+    <>
+      <div className="mb-4 flex justify-end">
+        <Button onClick={() => setCreating(true)}>
+          <Plus /> Create API key
+        </Button>
+      </div>
+      <Card>
+        {keys.length === 0 ? (
+          <EmptyState icon={<KeyRound />} title="No API keys yet">
+            Create a key to call the REST API for this account.
+          </EmptyState>
+        ) : (
+          <Table>
+            <THead>
+              <tr>
+                <TH>Name</TH>
+                <TH>Key</TH>
+                <TH>Created</TH>
+                <TH>Last used</TH>
+                <TH>Status</TH>
+                <TH className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TH>
+              </tr>
+            </THead>
+            <TBody>
+              {keys.map((k) => (
+                <TR key={k.id} data-testid={`api-key-${k.name}`}>
+                  <TD className="font-medium">{k.name}</TD>
+                  <TD className="font-mono text-xs text-muted-foreground">{k.prefix}…</TD>
+                  <TD>
+                    <RelativeTime iso={k.createdAt} />
+                    {k.createdBy ? <span className="block text-xs text-muted-foreground">{k.createdBy}</span> : null}
+                  </TD>
+                  <TD>
+                    <RelativeTime iso={k.lastUsedAt} />
+                  </TD>
+                  <TD>{k.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</TD>
+                  <TD className="text-right">
+                    {k.revokedAt ? null : (
+                      <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setRevoking(k)}>
+                        Revoke
+                      </Button>
+                    )}
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+      <CreateKeyDialog open={creating} onOpenChange={setCreating} accountId={accountId} />
+      <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
+    </>
+  );
+}
+
+function CreateKeyDialog({ open, onOpenChange, accountId }: { open: boolean; onOpenChange: (o: boolean) => void; accountId: string }) {
+  const router = useRouter();
+  const [name, setName] = React.useState('');
+  const [error, setError] = React.useState<string | null>(null);
+  const [secret, setSecret] = React.useState<string | null>(null);
+  const [pending, start] = React.useTransition();
+  const [copied, setCopied] = React.useState(false);
+
+  function close(o: boolean) {
+    if (!o) {
+      setName('');
+      setError(null);
+      setSecret(null);
+      setCopied(false);
+    }
+    onOpenChange(o);
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    start(async () => {
+      const res = await createApiKeyAction({ name });
+      if (!res.ok) return setError(res.fieldErrors?.name ?? res.error);
+      setSecret(res.data.secret);
+      router.refresh();
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={close}>
+      <DialogContent title={secret ? 'Copy your API key' : 'Create API key'} description={secret ? 'This is the only time the key is shown. Store it somewhere safe.' : `The key can call the API for ${accountId}.`}>
+        {secret ? (
+          <div className="space-y-4">
+            <div className="flex items-center gap-2 rounded-md border bg-muted px-3 py-2">
+              <code data-testid="new-api-key" className="min-w-0 flex-1 break-all font-mono text-sm">
+                {secret}
+              </code>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label="Copy key"
+                onClick={async () => {
+                  await navigator.clipboard?.writeText(secret).catch(() => {});
+                  setCopied(true);
+                  toast.success('API key copied');
+                }}
+              >
+                {copied ? <Check /> : <Copy />}
+              </Button>
+            </div>
+            <p className="text-xs text-muted-foreground">
+              Use it as <code className="font-mono">Authorization: Bearer {secret.slice(0, 10)}…</code>
+            </p>
+            <DialogFooter>
+              <Button onClick={() => close(false)}>Done</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Field label="Name" htmlFor="key-name" help="Say where the key is used, e.g. “CRM integration”." error={error}>
+              <Input id="key-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-invalid={!!error} maxLength={100} />
+            </Field>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => close(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={pending}>
+                Create key
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RevokeKeyDialog({ apiKey, onClose }: { apiKey: Key | null; onClose: () => void }) {
+  const router = useRouter();
+  const [pending, start] = React.useTransition();
+  return (
+    <Dialog open={!!apiKey} onOpenChange={(o) => !o && onClose()}>
+      <DialogContent title="Revoke API key?" description={apiKey ? `Calls made with “${apiKey.name}” will be refused from now on. This cannot be undone.` : undefined}>
+        <DialogFooter>
+          <Button variant="outline" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            variant="destructive"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const res = await revokeApiKeyAction({ id: apiKey!.id });
+                if (!res.ok) toast.error(res.error);
+                else toast.success(`Revoked “${apiKey!.name}”`);
+                onClose();
+                router.refresh();
+              })
+            }
+          >
+            Revoke key
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { KeyRound, LayoutDashboard, type LucideIcon } from 'lucide-react';
+import type { Permission } from '@/lib/auth/permissions';
+
+export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
+export type NavGroup = { label: string | null; items: NavItem[] };
+
+// Grouped as in 8x8 Connect's left-hand menu. An area is listed here only once it works; each item
+// shows only to users whose role holds its permission (the page checks it again on the server).
+export const NAV_GROUPS: NavGroup[] = [
+  { label: null, items: [{ href: '/dashboard', label: 'Dashboard', icon: LayoutDashboard, permission: 'dashboard.view' }] },
+  { label: 'Messaging', items: [] },
+  { label: 'Automation', items: [] },
+  { label: 'Converse', items: [] },
+  { label: 'Partners', items: [] },
+  { label: 'Settings', items: [{ href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' }] },
+];
+
+export function visibleNav(permissions: ReadonlySet<string>): NavGroup[] {
+  return NAV_GROUPS.map((g) => ({ ...g, items: g.items.filter((i) => permissions.has(i.permission)) })).filter((g) => g.items.length > 0);
+}
+
+/** Where to land after sign-in: the first area this user may open. */
+export function homeFor(permissions: ReadonlySet<string>): string | null {
+  return visibleNav(permissions)[0]?.items[0]?.href ?? null;
+}

@@ -1,0 +1,9 @@
+// Next calls register() once when the server starts: the embedded default runs background work
+// (timers, outbox, reviews) inside the web process.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { env } = await import('@/lib/env');
+  if (!env.RUN_WORKER_IN_WEB) return;
+  const { startBackgroundWork } = await import('@/lib/jobs/start-background-work');
+  await startBackgroundWork();
+}

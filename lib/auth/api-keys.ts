@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+
+const KEY_PREFIX = 'prl_';
+
+export function hashApiKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(): string {
+  return KEY_PREFIX + crypto.randomBytes(24).toString('base64url');
+}
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, 'Give the key a name').max(80, 'Keep the name under 80 characters'),
+});
+
+export type ApiKeySummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: string | null;
+};
+
+/** Creates a key and returns its secret, which is never stored and never shown again. */
+export async function createApiKey(
+  db: Db,
+  args: { accountId: string; name: string; createdById?: string | null; secret?: string },
+): Promise<{ id: string; secret: string }> {
+  const secret = args.secret ?? generateApiKey();
+  const row = await db.apiKey.create({
+    data: {
+      accountId: args.accountId,
+      name: args.name,
+      prefix: secret.slice(0, 10),
+      hash: hashApiKey(secret),
+      createdById: args.createdById ?? null,
+    },
+  });
+  return { id: row.id, secret };
+}
+
+export async function listApiKeys(db: Db, accountId: string): Promise<ApiKeySummary[]> {
+  const rows = await db.apiKey.findMany({
+    where: { accountId },
+    orderBy: [{ revokedAt: 'asc' }, { createdAt: 'desc' }],
+    include: { createdBy: { select: { email: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    revokedAt: r.revokedAt,
+    createdBy: r.createdBy?.email ?? null,
+  }));
+}
+
+export async function revokeApiKey(db: Db, accountId: string, id: string): Promise<{ name: string }> {
+  const key = await db.apiKey.findFirst({ where: { id, accountId } });
+  if (!key) throw new NotFoundError('API key not found');
+  if (!key.revokedAt) await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  return { name: key.name };
+}
+
+export type ApiKeyPrincipal = { keyId: string; accountId: string; partnerId: string };
+
+// Writing lastUsedAt on every call would put a write on every read; once a minute is enough to answer
+// "is this key still in use?".
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function authenticateApiKey(db: Db, header: string | null): Promise<ApiKeyPrincipal | null> {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (!match) return null;
+  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(match[1]) }, include: { account: true } });
+  if (!key || key.revokedAt) return null;
+  const now = Date.now();
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { keyId: key.id, accountId: key.accountId, partnerId: key.account.partnerId };
+}

@@ -1,0 +1,60 @@
+// Domain errors. Wrappers (lib/api/with-api-key.ts, lib/auth/action.ts) turn them into the 8x8 error
+// shape or a form message; domain code only throws.
+
+export type Issue = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+    code = 1005,
+  ) {
+    super(message, 400, code);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = 'Not found') {
+    super(message, 404, 1005);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Unauthorized: missing or invalid API key') {
+    super(message, 401, 1200);
+  }
+}
+
+export class PermissionError extends AppError {
+  constructor(message = 'You do not have permission to do this') {
+    super(message, 403, 1201);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409, 1005);
+  }
+}
+
+export class RateLimitError extends AppError {
+  constructor(message: string, code = 1005) {
+    super(message, 429, code);
+  }
+}
+
+/** Turns zod issues into our paths ("components.0.text") with their messages. */
+export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}

@@ -1,0 +1,47 @@
+import { logger } from '@/lib/log/logger';
+
+/**
+ * A recurring piece of durable work (due timers, the send outbox, webhook retries, template review).
+ * `tick` does what is due now and returns how long to sleep before the next look; `wake()` cuts a
+ * sleep short when new work arrives in this process.
+ */
+export type BackgroundTask = { name: string; tick: () => Promise<number> };
+
+export type LoopHandle = { wake(name?: string): void; stop(): Promise<void> };
+
+export function startLoops(tasks: BackgroundTask[]): LoopHandle {
+  let stopped = false;
+  const wakers = new Map<string, () => void>();
+  const running = tasks.map(async (task) => {
+    while (!stopped) {
+      let delay = 1000;
+      try {
+        delay = await task.tick();
+      } catch (err) {
+        logger.error({ err, task: task.name }, 'background task failed; retrying');
+        delay = 2000;
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.max(0, delay));
+        function done() {
+          clearTimeout(timer);
+          wakers.delete(task.name);
+          resolve();
+        }
+        wakers.set(task.name, done);
+      });
+    }
+  });
+  return {
+    wake(name) {
+      if (name) wakers.get(name)?.();
+      else for (const w of [...wakers.values()]) w();
+    },
+    async stop() {
+      stopped = true;
+      for (const w of [...wakers.values()]) w();
+      await Promise.all(running);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests run a production build on a fresh database. E2E_PORT and NEXT_DIST_DIR let
+// several runs live side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `rm -f data/e2e-${port}.db* && npx tsx scripts/start.ts`,
+    url: `http://localhost:${port}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PORT: String(port),
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: `file:./data/e2e-${port}.db`,
+      SEED_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      SEED_API_KEY: 'prl_e2e_demo_key_0123456789',
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',
+      ALLOW_PRIVATE_NETWORK: 'true',
+      SANDBOX_TEMPLATE_REVIEW_MS: '300',
+      LOGIN_MAX_FAILURES: '5',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

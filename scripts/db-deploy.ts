@@ -1,0 +1,6 @@
+// npm run db:deploy — applies pending migrations to DATABASE_URL.
+import { env } from '@/lib/env';
+import { applyMigrations } from '@/lib/db/migrations';
+
+const { applied } = applyMigrations(env.DATABASE_URL);
+console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');

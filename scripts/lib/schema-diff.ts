@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+export type SchemaFile = { path: string; content: string };
+
+export function readSchemaFiles(dir: string): SchemaFile[] {
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.prisma'))
+    .sort()
+    .map((n) => ({ path: n, content: fs.readFileSync(path.join(dir, n), 'utf8') }));
+}
+
+// One engine per WebAssembly instance: a second SchemaEngine.new in the same instance fails.
+async function newEngine(files: SchemaFile[]) {
+  const require = createRequire(import.meta.url);
+  const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { './schema_engine_bg.js': bg as never });
+  (bg as unknown as { __wbg_set_wasm(x: unknown): void }).__wbg_set_wasm(instance.exports);
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: ':memory:' }));
+  return bg.SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content] as [string, string]) }, () => {}, adapter);
+}
+
+export async function diffSchemas(from: SchemaFile[] | null, to: SchemaFile[]): Promise<string> {
+  const engine = await newEngine(to);
+  const filters = { externalTables: [], externalEnums: [] };
+  const result = await engine.diff({
+    from: from ? { tag: 'schemaDatamodel', files: from } : { tag: 'empty' },
+    to: { tag: 'schemaDatamodel', files: to },
+    script: true,
+    exitCode: false,
+    filters,
+  } as never);
+  const out = result.stdout ?? '';
+  return /^-- This is an empty migration\.?\s*$/m.test(out) && !/CREATE|ALTER|DROP|INSERT/.test(out) ? '' : out;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# npm test — everything CI runs: type check, migrations in step with the schema, unit and
+# integration tests (Vitest, real SQLite files), then end-to-end tests (Playwright, Debian's Chromium,
+# a production build on a fresh database).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Installing Debian's Chromium for the browser tests…"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== typecheck"
+npx tsc --noEmit
+echo "== migrations match prisma/schema"
+npx tsx scripts/db-migrate.ts --check
+echo "== unit and integration tests"
+npx vitest run
+echo "== end-to-end tests"
+npx playwright test
