@@ -42,3 +42,7 @@ fs.writeFileSync(path.join(out, 'migration.sql'), sql);
 fs.writeFileSync(path.join(out, 'schema.prisma'), current.map((f) => `// ${f.path}\n${f.content}`).join('\n'));
 fs.writeFileSync(path.join(dir, 'migration_lock.toml'), '# Written by scripts/db-migrate.ts\nprovider = "sqlite"\n');
 console.log(`Created ${path.relative(process.cwd(), out)}/migration.sql`);
+
+// Keep the generated client in step with the schema that was just migrated.
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, ['scripts/generate-client.mjs'], { stdio: 'inherit' });
