@@ -9,12 +9,13 @@ import { parseDatabaseUrl } from '@/lib/db/database-url';
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
+// The migrations ship beside the app, not inside the build.
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma/migrations');
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort()

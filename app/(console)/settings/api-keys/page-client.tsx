@@ -11,21 +11,25 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { EmptyState } from '@/components/ui/page-header';
+import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 
 type Key = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
 
-export function ApiKeysClient({ keys, accountId }: { keys: Key[]; accountId: string }) {
+export function ApiKeysClient({ keys, accountId, description }: { keys: Key[]; accountId: string; description: string }) {
   const [creating, setCreating] = React.useState(false);
   const [revoking, setRevoking] = React.useState<Key | null>(null);
   return (
     <>
-      <div className="mb-4 flex justify-end">
-        <Button onClick={() => setCreating(true)}>
-          <Plus /> Create API key
-        </Button>
-      </div>
+      <PageHeader
+        title="API keys"
+        description={description}
+        actions={
+          <Button onClick={() => setCreating(true)}>
+            <Plus /> Create API key
+          </Button>
+        }
+      />
       <Card>
         {keys.length === 0 ? (
           <EmptyState icon={<KeyRound />} title="No API keys yet">

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { db } from '@/lib/db/client';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { requireAccountPage } from '@/app/_lib/console-context';
-import { PageHeader } from '@/components/ui/page-header';
 import { ApiKeysClient } from './page-client';
 
 export const metadata: Metadata = { title: 'API keys' };
@@ -12,9 +11,9 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(db, account.id);
   return (
     <>
-      <PageHeader title="API keys" description={`Keys that authenticate REST API calls for ${account.name}. A key is shown once, when it is created.`} />
       <ApiKeysClient
         accountId={account.id}
+        description={`Keys that authenticate REST API calls for ${account.name}. A key is shown once, when it is created.`}
         keys={keys.map((k) => ({
           ...k,
           createdAt: k.createdAt.toISOString(),
