@@ -1,0 +1,49 @@
+import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import type { Trigger, WorkflowStatus } from '@/lib/automation/definition/step-types';
+import { toRecord, type WorkflowRecord, type WorkflowVersionSummary } from './workflow-record';
+
+/** One workflow with the body of `version` (default: the latest saved). Another account's is a 404. */
+export async function getWorkflow(db: Db, accountId: string, id: string, opts: { version?: number } = {}): Promise<WorkflowRecord> {
+  const row = await db.workflow.findFirst({ where: { id, accountId, deletedAt: null } });
+  if (!row) throw new NotFoundError(`Workflow '${id}' not found`);
+  const version = opts.version ?? row.latestVersion;
+  const v = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: id, version } } });
+  if (!v) throw new NotFoundError(`Workflow '${id}' has no version ${version}`);
+  return toRecord(row, version, v.body);
+}
+
+export type WorkflowFilter = { subAccountId?: string; trigger?: Trigger; status?: WorkflowStatus };
+
+/** The account's workflows, newest first, each with its latest saved body. */
+export async function listWorkflows(db: Db, accountId: string, filter: WorkflowFilter = {}): Promise<WorkflowRecord[]> {
+  const rows = await db.workflow.findMany({
+    where: { accountId, deletedAt: null, subAccountId: filter.subAccountId, trigger: filter.trigger, status: filter.status },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!rows.length) return [];
+  const versions = await db.workflowVersion.findMany({
+    where: { OR: rows.map((r) => ({ workflowId: r.id, version: r.latestVersion })) },
+  });
+  const byId = new Map(versions.map((v) => [v.workflowId, v]));
+  return rows.flatMap((r) => {
+    const v = byId.get(r.id);
+    return v ? [toRecord(r, r.latestVersion, v.body)] : [];
+  });
+}
+
+/** Every saved version, newest first. */
+export async function listWorkflowVersions(db: Db, accountId: string, id: string): Promise<WorkflowVersionSummary[]> {
+  const row = await db.workflow.findFirst({ where: { id, accountId, deletedAt: null } });
+  if (!row) throw new NotFoundError(`Workflow '${id}' not found`);
+  const versions = await db.workflowVersion.findMany({ where: { workflowId: id }, orderBy: { version: 'desc' } });
+  return versions.map((v) => ({
+    version: v.version,
+    note: v.note,
+    publishedAt: v.publishedAt,
+    createdById: v.createdById,
+    createdAt: v.createdAt,
+    isPublished: v.version === row.publishedVersion,
+    name: (v.body as { definition?: { name?: string } }).definition?.name ?? row.name,
+  }));
+}
