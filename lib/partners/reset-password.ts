@@ -1,0 +1,40 @@
+import type { Db } from '@/lib/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { parseWith } from '@/lib/api/read-json';
+import { ValidationError } from '@/lib/errors';
+import { findUser } from '@/lib/partners/find-user';
+import { createPasswordLink, passwordLinkPath } from '@/lib/partners/create-password-link';
+import { resetPasswordInput, type ResetPasswordInput } from '@/lib/partners/user-input';
+
+/**
+ * An admin resets someone's password: either to one they type now, or by voiding the old one and
+ * giving them a one-time link. Either way their open sessions end (sessionVersion is bumped) and a
+ * lockout from failed attempts is lifted.
+ */
+export async function resetPassword(db: Db, actor: AuditActor, raw: ResetPasswordInput): Promise<{ id: string; link: { path: string; expiresAt: Date } | null }> {
+  const input = parseWith(resetPasswordInput, raw);
+  const passwordHash = input.setup === 'password' ? await hashPassword(input.password!) : null;
+  return db.$transaction(async (tx) => {
+    const user = await findUser(tx, actor.partnerId, input.userId);
+    if (user.status !== 'active') {
+      throw new ValidationError('Reactivate the user before resetting their password', [{ path: 'userId', message: 'The user is deactivated' }]);
+    }
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+    });
+    const link =
+      input.setup === 'link'
+        ? await createPasswordLink(tx, { partnerId: actor.partnerId, userId: user.id, purpose: 'reset', createdById: actor.userId })
+        : await tx.passwordLink.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } }).then(() => null);
+    await recordAuditEvent(tx, actor, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: user.id,
+      summary: `Reset the password of ${user.email} (${input.setup === 'link' ? 'one-time link' : 'new password set by an admin'})`,
+      changes: { after: { credential: input.setup, sessionsEnded: true } },
+    });
+    return { id: user.id, link: link ? { path: passwordLinkPath(link.token), expiresAt: link.expiresAt } : null };
+  });
+}
