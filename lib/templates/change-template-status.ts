@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/lib/db/client';
+import { recordEvent } from '@/lib/events/record-event';
+import { toStoredTemplate, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
+
+type Tx = Pick<Db, 'template' | 'templateStatusChange' | 'event'>;
+
+/** The reference docs' template_status_update body. */
+export function templateStatusEventBody(t: { name: string; language: string; channelId: string }, status: TemplateStatus, reason: string | null) {
+  return {
+    eventId: crypto.randomUUID(),
+    timestamp: new Date().toISOString(),
+    provider: 'WhatsApp',
+    eventType: 'template_status_update',
+    eventDetails: {
+      templateName: t.name,
+      templateLanguage: t.language,
+      channelId: t.channelId,
+      meta: { status, ...(reason ? { reason } : {}) },
+    },
+  };
+}
+
+/**
+ * Moves a template to a new status, keeps the change in its history and stores the
+ * template_status_update event. Call it inside a transaction so all three commit together.
+ * Returns null when the template is not in `from` any more (someone else decided first).
+ */
+export async function changeTemplateStatus(
+  tx: Tx,
+  templateId: string,
+  change: { to: TemplateStatus; reason?: string | null; source: string; from?: TemplateStatus[] },
+): Promise<StoredTemplate | null> {
+  const current = await tx.template.findUnique({ where: { id: templateId } });
+  if (!current || (change.from && !change.from.includes(current.status as TemplateStatus))) return null;
+  // Conditional update: a concurrent reviewer or quality event that already moved it wins.
+  const { count } = await tx.template.updateMany({
+    where: { id: templateId, status: current.status },
+    data: { status: change.to, reason: change.reason ?? null, reviewDueAt: null },
+  });
+  if (!count) return null;
+  await tx.templateStatusChange.create({
+    data: { templateId, fromStatus: current.status, toStatus: change.to, reason: change.reason ?? null, source: change.source },
+  });
+  await recordEvent(tx, {
+    accountId: current.accountId,
+    subAccountId: current.subAccountId,
+    eventType: 'template_status_update',
+    body: templateStatusEventBody(current, change.to, change.reason ?? null),
+  });
+  return toStoredTemplate((await tx.template.findUniqueOrThrow({ where: { id: templateId } })));
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { checkSendParameters } from '@/lib/templates/check-send-parameters';
+import { storedFromPayload } from '@/lib/templates/fixtures/stored-from-payload';
+import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
+import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
+import { ValidationError } from '@/lib/errors';
+
+const tpl = (name: string) => storedFromPayload(creation.find((c) => c.name === name));
+const send = (name: string) => structuredClone(sends.find((s) => s.content.template.name === name)!.content.template) as any;
+
+function failure(name: string, sendTemplate: unknown) {
+  try {
+    checkSendParameters(tpl(name), sendTemplate);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ValidationError);
+    const e = err as ValidationError;
+    return { code: e.code, message: e.message, issues: e.issues };
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('checkSendParameters', () => {
+  it.each(sends.map((s) => [s.content.template.name]))('accepts the reference send payload of %s', (name) => {
+    expect(() => checkSendParameters(tpl(name), send(name))).not.toThrow();
+  });
+
+  it('3040 when a template with variables gets no parameters at all', () => {
+    const f = failure('appointment_reminder_v1', { name: 'appointment_reminder_v1', language: 'en_US', components: [] });
+    expect(f.code).toBe(3040);
+    expect(f.message).toBe("Empty template parameters: template 'appointment_reminder_v1' needs 3 body parameters, but no parameters were sent");
+    expect(failure('appointment_reminder_v1', { name: 'x' }).code).toBe(3040);
+  });
+
+  it('3041 on a wrong body parameter count, naming the component', () => {
+    const s = send('appointment_reminder_v1');
+    s.components[0].parameters.pop();
+    const f = failure('appointment_reminder_v1', s);
+    expect(f).toMatchObject({
+      code: 3041,
+      message: 'Invalid template parameter: The body expects 3 parameters ({{1}}, {{2}}, {{3}}), but 2 were sent',
+      issues: [{ path: 'content.template.components.0.parameters' }],
+    });
+  });
+
+  it('3041 when the URL button suffix is missing or the index is wrong', () => {
+    const s = send('order_shipped_v2');
+    s.components.pop();
+    expect(failure('order_shipped_v2', s).message).toBe(
+      'Invalid template parameter: The URL button 0 (\'Track Your Order\') needs the end of its address: send a button component with "index": "0"',
+    );
+    const t = send('order_shipped_v2');
+    t.components[1].index = 3;
+    expect(failure('order_shipped_v2', t).issues[0].message).toBe('There is no button 3: the template has 1 button');
+  });
+
+  it('accepts the index as a number and subType in other spellings', () => {
+    const s = send('order_shipped_v2');
+    s.components[1].index = 0;
+    s.components[1].subType = 'URL';
+    expect(() => checkSendParameters(tpl('order_shipped_v2'), s)).not.toThrow();
+    const otp = send('finance_otp_v3');
+    otp.components[1].subType = 'copy_code';
+    otp.components[1].parameters = [{ type: 'coupon_code', coupon_code: '111222' }];
+    expect(() => checkSendParameters(tpl('finance_otp_v3'), otp)).not.toThrow();
+  });
+
+  it('3041 on a missing coupon code and on a subType that does not fit', () => {
+    const s = send('finance_otp_v3');
+    s.components[1].parameters = [];
+    expect(failure('finance_otp_v3', s).issues[0].message).toBe('The copy-code button 0 needs the code: {"type":"couponCode","couponCode":"..."}');
+    const u = send('finance_otp_v3');
+    u.components[1].subType = 'url';
+    expect(failure('finance_otp_v3', u).issues[0].message).toBe("The button 0 is a COPY_CODE button, not subType 'url'");
+  });
+
+  it('3041 when header media is missing or of the wrong kind', () => {
+    const s = send('delivery_failed_v1');
+    s.components.shift();
+    expect(failure('delivery_failed_v1', s).issues[0].message).toBe(
+      'The document header needs its media: send a header component with {"type":"document","url":"https://..."}',
+    );
+    const v = send('student_welcome_v1');
+    v.components[0].parameters[0].type = 'image';
+    expect(failure('student_welcome_v1', v).code).toBe(3041);
+    const l = send('clinic_reminder_v1');
+    delete l.components[0].parameters[0].location.latitude;
+    expect(failure('clinic_reminder_v1', l).issues[0].message).toContain('location header needs');
+  });
+
+  it('3041 when carousel cards do not match', () => {
+    const s = send('summer_sale_carousel_v1');
+    s.components[1].cards.pop();
+    const f = failure('summer_sale_carousel_v1', s);
+    expect(f.issues[0]).toEqual({ path: 'content.template.components.1.cards', message: 'The carousel has 2 cards, but 1 were sent' });
+    const m = send('summer_sale_carousel_v1');
+    m.components[1].cards[1].components.pop();
+    expect(failure('summer_sale_carousel_v1', m).issues[0].message).toContain("card 1 URL button 0 ('Shop Now') needs the end of its address");
+    const n = send('summer_sale_carousel_v1');
+    n.components.pop();
+    expect(failure('summer_sale_carousel_v1', n).issues[0].message).toContain('The carousel needs its 2 cards');
+  });
+
+  it('3041 for parameters a template does not take', () => {
+    const s = send('clinic_reminder_v1');
+    s.components.push({ type: 'button', index: '0', subType: 'url', parameters: [{ type: 'text', text: 'x' }] });
+    expect(failure('clinic_reminder_v1', s).issues[0].message).toBe('There is no button 0: the template has 0 buttons');
+  });
+
+  it('1005 for a malformed structure', () => {
+    const f = failure('appointment_reminder_v1', { components: [{ type: 'body', parameters: 'Maria' }] });
+    expect(f).toMatchObject({ code: 1005, issues: [{ path: 'content.template.components.0.parameters' }] });
+    expect(failure('appointment_reminder_v1', { components: [{ type: 'footer', parameters: [] }] }).code).toBe(1005);
+    const idx = send('order_shipped_v2');
+    idx.components[1].index = 'first';
+    expect(failure('order_shipped_v2', idx)).toMatchObject({ code: 1005, issues: [{ path: 'content.template.components.1.index' }] });
+  });
+});
