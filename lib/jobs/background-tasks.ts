@@ -1,9 +1,10 @@
 import type { BackgroundTask } from '@/lib/jobs/background-loop';
+import { messagingTasks } from '@/lib/messaging/background';
 
 /**
  * Every domain's background work, run by the web process (embedded default) and by `npm run worker`.
  * Domains add their task here: e.g. the template reviewer, the send outbox, the workflow timers.
  */
 export async function backgroundTasks(): Promise<BackgroundTask[]> {
-  return [];
+  return [...messagingTasks()];
 }

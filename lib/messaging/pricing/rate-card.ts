@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Tx } from '@/lib/messaging/tx';
+import { DEFAULT_RATE_CARD } from '@/lib/messaging/pricing/default-rate-card';
+
+export const PRICED_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
+
+/** Gives an account the default rate card the first time it is needed. */
+export async function ensureRateCard(tx: Tx, accountId: string): Promise<void> {
+  if ((await tx.rateCardEntry.count({ where: { accountId } })) > 0) return;
+  await tx.rateCardEntry.createMany({
+    data: DEFAULT_RATE_CARD.map((r) => ({ accountId, category: r.category, callingCode: r.callingCode, fromVolume: r.fromVolume, priceMicros: Math.round(r.price * 1_000_000) })),
+  });
+}
+
+export type RateRow = { id: string; category: string; callingCode: string; fromVolume: number; price: number; currency: string };
+
+export async function listRateCard(tx: Tx, accountId: string): Promise<RateRow[]> {
+  await ensureRateCard(tx, accountId);
+  const rows = await tx.rateCardEntry.findMany({ where: { accountId }, orderBy: [{ category: 'asc' }, { callingCode: 'asc' }, { fromVolume: 'asc' }] });
+  return rows.map((r) => ({ id: r.id, category: r.category, callingCode: r.callingCode, fromVolume: r.fromVolume, price: r.priceMicros / 1_000_000, currency: r.currency }));
+}
+
+export const rateInput = z.object({
+  category: z.enum(PRICED_CATEGORIES, { error: 'Choose marketing, utility or authentication' }),
+  callingCode: z.string().trim().regex(/^(\*|[1-9]\d{0,3})$/, 'A calling code like 1, 44 or 91, or * for every other country'),
+  fromVolume: z.coerce.number().int('Whole messages only').min(0, 'Must be 0 or more'),
+  price: z.coerce.number().min(0, 'A price cannot be negative').max(10, 'That is more than 10 per message; check the decimal point'),
+});
+
+/** Creates or replaces one rate (category × calling code × volume tier). */
+export async function upsertRate(tx: Tx, accountId: string, input: z.infer<typeof rateInput>) {
+  await ensureRateCard(tx, accountId);
+  const priceMicros = Math.round(input.price * 1_000_000);
+  return tx.rateCardEntry.upsert({
+    where: { accountId_category_callingCode_fromVolume: { accountId, category: input.category, callingCode: input.callingCode, fromVolume: input.fromVolume } },
+    create: { accountId, category: input.category, callingCode: input.callingCode, fromVolume: input.fromVolume, priceMicros },
+    update: { priceMicros },
+  });
+}
+
+export async function deleteRate(tx: Tx, accountId: string, id: string): Promise<boolean> {
+  const { count } = await tx.rateCardEntry.deleteMany({ where: { id, accountId } });
+  return count > 0;
+}

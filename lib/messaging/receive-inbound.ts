@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { recordEvent } from '@/lib/events/record-event';
+import { logger } from '@/lib/log/logger';
+import { routeDtmfToAutomation, routeInboundToAutomation } from '@/lib/automation/route-inbound';
+import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { ValidationError } from '@/lib/errors';
+import { parseMsisdn } from '@/lib/messaging/msisdn';
+import { RECEIVED } from '@/lib/messaging/codes';
+import { touchWindowOnInbound } from '@/lib/messaging/windows';
+
+export type InboundInput = {
+  accountId: string;
+  subAccountId: string;
+  channel: 'whatsapp' | 'sms';
+  msisdn: string;
+  type: string;
+  /** { text, ... }; a tapped reply button or list row adds { reply: { id, title } }. */
+  content: Record<string, unknown>;
+  timestamp?: Date;
+  referral?: { sourceType: string } | null;
+};
+
+export type InboundResult = { umid: string; event: Record<string, unknown> };
+
+function capitalize(type: string): string {
+  return type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
+}
+
+/**
+ * A customer's message arrives (the sandbox network or, later, a carrier webhook): logged, the 24 h
+ * window opened/refreshed (a referral arms the 72 h free entry point), inbound_message_received recorded,
+ * all in one transaction; then automation decides what to resume or start.
+ */
+export async function receiveInbound(db: Db, input: InboundInput): Promise<InboundResult> {
+  const from = parseMsisdn(input.msisdn);
+  const sub = await findSubAccount(db, input.accountId, input.subAccountId);
+  const channelRow = sub.channels.find((c) => c.kind === input.channel) ?? null;
+  const umid = crypto.randomUUID();
+  const at = input.timestamp ?? new Date();
+  const text = typeof input.content.text === 'string' ? input.content.text : '';
+  const namespace = input.channel === 'sms' ? 'SMS' : 'ChatApps';
+  const payload: Record<string, unknown> = {
+    umid,
+    subAccountId: sub.id,
+    timestamp: at.toISOString(),
+    user: { msisdn: from.e164, channelUserId: from.channelUserId },
+    recipient: { channel: input.channel, channelId: channelRow?.id ?? null },
+    type: capitalize(input.type),
+    content: input.content,
+    ...(input.referral ? { referral: input.referral } : {}),
+  };
+  if (input.channel === 'sms') Object.assign(payload, { source: from.e164, destination: channelRow?.address ?? null, text, receivedAt: at.toISOString() });
+  const event = { namespace, eventType: 'inbound_message_received', payload };
+
+  await db.$transaction(async (tx) => {
+    await tx.message.create({
+      data: {
+        id: umid,
+        accountId: input.accountId,
+        subAccountId: sub.id,
+        channelId: channelRow?.id ?? null,
+        channel: input.channel,
+        direction: 'inbound',
+        msisdn: from.e164,
+        channelUserId: from.channelUserId,
+        country: from.country,
+        type: input.type.toLowerCase(),
+        content: input.content as Prisma.InputJsonValue,
+        status: RECEIVED,
+        statusAt: at,
+        referral: input.referral ? (input.referral as Prisma.InputJsonValue) : Prisma.JsonNull,
+        createdAt: at,
+      },
+    });
+    await tx.messageStatusChange.create({ data: { messageId: umid, state: RECEIVED, at } });
+    if (input.channel === 'whatsapp') await touchWindowOnInbound(tx, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
+    await recordEvent(tx, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
+  });
+
+  try {
+    await routeInboundToAutomation(db, { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event });
+  } catch (err) {
+    // The message is stored and its webhook will go out; a failing automation must not lose it.
+    logger.error({ err, umid }, 'routing an inbound message to automation failed');
+  }
+  return { umid, event };
+}
+
+export type DtmfInput = { accountId: string; subAccountId: string; destination: string; dtmf: string; clientRequestId?: string | null };
+
+/** A callee pressed keys during a sandbox voice call: logged, then handed to WaitForDTMF. */
+export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: string }> {
+  if (!/^[0-9*#]{1,32}$/.test(input.dtmf)) {
+    throw new ValidationError("Invalid parameter(s): 'dtmf'", [{ path: 'dtmf', message: 'Keys 0-9, * and # only (1 to 32 of them)' }]);
+  }
+  const callee = parseMsisdn(input.destination, 'destination');
+  const sub = await findSubAccount(db, input.accountId, input.subAccountId);
+  const umid = crypto.randomUUID();
+  const at = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.message.create({
+      data: {
+        id: umid,
+        accountId: input.accountId,
+        subAccountId: sub.id,
+        channelId: sub.channels.find((c) => c.kind === 'voice')?.id ?? null,
+        channel: 'voice',
+        direction: 'inbound',
+        msisdn: callee.e164,
+        channelUserId: callee.channelUserId,
+        country: callee.country,
+        type: 'dtmf',
+        content: { dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null },
+        status: RECEIVED,
+        statusAt: at,
+        createdAt: at,
+      },
+    });
+    await tx.messageStatusChange.create({ data: { messageId: umid, state: RECEIVED, at } });
+  });
+  try {
+    await routeDtmfToAutomation(db, { accountId: input.accountId, subAccountId: sub.id, destination: callee.e164, dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null });
+  } catch (err) {
+    logger.error({ err, umid }, 'routing a DTMF press to automation failed');
+  }
+  return { umid };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { ValidationError } from '@/lib/errors';
+import { parseWith } from '@/lib/api/read-json';
+import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { parseMsisdn } from '@/lib/messaging/msisdn';
+import { CONTENT_SCHEMAS, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
+import { approvedTemplateFor, checkTemplateParameters, renderForCustomer } from '@/lib/messaging/template-port';
+import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+
+export type { SendAccepted, SendOrigin } from '@/lib/messaging/enqueue-outbound';
+export { getMessageStatus } from '@/lib/messaging/get-message';
+
+export type SendMessageRequest = {
+  accountId: string;
+  subAccountId: string;
+  /** The 8x8 Chat Apps send payload: { user: { msisdn }, type, content, clientMessageId? }. */
+  body: unknown;
+  origin?: SendOrigin;
+};
+
+/**
+ * Sends one WhatsApp message: validates synchronously (1002, 1005, 3038, 3040, 3041; 404 for another
+ * tenant's subaccount), is idempotent on clientMessageId per subaccount, and queues the message for the
+ * channel provider. The outcome arrives later as status changes (sent, delivered, read, undelivered).
+ */
+export async function sendMessage(db: Db, req: SendMessageRequest): Promise<SendAccepted> {
+  const envelope = parseWith(sendEnvelopeSchema, req.body);
+  const to = parseMsisdn(envelope.user.msisdn);
+  const { content } = parseWith(z.object({ content: CONTENT_SCHEMAS[envelope.type] }), { content: envelope.content }) as { content: Record<string, unknown> };
+
+  const sub = await findSubAccount(db, req.accountId, req.subAccountId);
+  const channel = sub.channels.find((c) => c.kind === 'whatsapp');
+  if (!channel) {
+    throw new ValidationError(`Subaccount '${sub.id}' has no WhatsApp channel to send from`, [{ path: 'subAccountId', message: 'No WhatsApp channel' }]);
+  }
+
+  const previous = await findByClientMessageId(db, sub.id, envelope.clientMessageId);
+  if (previous) return previous;
+
+  let template: { name: string; language: string; category: string } | null = null;
+  let rendered: unknown = null;
+  if (envelope.type === 'template') {
+    const send = content.template as SendTemplate;
+    const approved = await approvedTemplateFor(db, sub.id, send);
+    checkTemplateParameters(approved, send);
+    rendered = renderForCustomer(approved, send);
+    template = approved;
+  }
+
+  return enqueueOutbound(db, {
+    accountId: req.accountId,
+    subAccountId: sub.id,
+    channelId: channel.id,
+    channel: 'whatsapp',
+    to,
+    type: envelope.type,
+    content: content as Prisma.InputJsonValue,
+    rendered: (rendered ?? null) as Prisma.InputJsonValue | null,
+    templateName: template?.name ?? null,
+    templateLanguage: template?.language ?? null,
+    category: template ? template.category.toLowerCase() : 'service',
+    clientMessageId: envelope.clientMessageId ?? null,
+    origin: req.origin,
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import { parseWith } from '@/lib/api/read-json';
+import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { parseMsisdn } from '@/lib/messaging/msisdn';
+import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+
+export type SendVoiceRequest = {
+  accountId: string;
+  subAccountId: string;
+  destination: string;
+  /** What the call says (text to speech). */
+  text: string;
+  language?: string | null;
+  clientMessageId?: string | null;
+  origin?: SendOrigin;
+};
+
+const voiceSchema = z.object({
+  text: z.string({ error: 'text is required' }).min(1, 'text must not be empty').max(3000, 'text must be at most 3000 characters'),
+  language: z.string().max(20).optional().nullable(),
+});
+
+/**
+ * A sandbox voice call that "speaks" text (channel "voice"). The Simulator shows the call's text and a
+ * keypad; presses arrive through POST /sandbox/dtmf.
+ */
+export async function sendVoiceMessage(db: Db, req: SendVoiceRequest): Promise<SendAccepted> {
+  const input = parseWith(voiceSchema, { text: req.text, language: req.language });
+  const to = parseMsisdn(req.destination, 'destination');
+  const sub = await findSubAccount(db, req.accountId, req.subAccountId);
+  const channel = sub.channels.find((c) => c.kind === 'voice') ?? null;
+  const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
+  if (previous) return previous;
+  return enqueueOutbound(db, {
+    accountId: req.accountId,
+    subAccountId: sub.id,
+    channelId: channel?.id ?? null,
+    channel: 'voice',
+    to,
+    type: 'voice',
+    content: { text: input.text, language: input.language ?? 'en-US' },
+    category: 'service',
+    clientMessageId: req.clientMessageId ?? null,
+    origin: req.origin,
+  });
+}
