@@ -2,19 +2,18 @@ import type { Db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
 import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
 import type { SendTemplate } from '@/lib/messaging/send-schema';
+import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
+import { checkSendParameters } from '@/lib/templates/check-send-parameters';
+import { renderTemplate, type RenderedTemplate } from '@/lib/templates/render-template';
+import type { StoredTemplate } from '@/lib/templates/stored-template';
 
-// The send pipeline's view of lib/templates: find the APPROVED template, check the send parameters,
-// render what the customer sees. Kept in one file so the templates domain stays the only authority.
+// The send pipeline's view of lib/templates (the only authority on templates): find the APPROVED
+// template (3038), check the send parameters (3040/3041/1005), render what the customer sees.
 
-export type ApprovedTemplate = { id: string; name: string; language: string; category: string; components: unknown };
+export type ApprovedTemplate = StoredTemplate;
 
-type Dbish = Pick<Db, 'template'>;
-
-export async function approvedTemplateFor(db: Dbish, subAccountId: string, t: SendTemplate): Promise<ApprovedTemplate> {
-  const row = await db.template.findFirst({
-    where: { subAccountId, name: t.name, language: t.language, status: 'APPROVED' },
-    select: { id: true, name: true, language: true, category: true, components: true },
-  });
+export async function approvedTemplateFor(db: Db, subAccountId: string, t: SendTemplate): Promise<ApprovedTemplate> {
+  const row = await findApprovedTemplate(db, { subAccountId, name: t.name, language: t.language });
   if (!row) {
     throw new ValidationError(
       `Template not found: no APPROVED template named '${t.name}' in language '${t.language}' for this subaccount`,
@@ -25,10 +24,11 @@ export async function approvedTemplateFor(db: Dbish, subAccountId: string, t: Se
   return row;
 }
 
-/** Throws ValidationError 3040/3041/1005 when the parameters do not fit the template. */
-export function checkTemplateParameters(_template: ApprovedTemplate, _send: SendTemplate): void {}
+export function checkTemplateParameters(template: ApprovedTemplate, send: SendTemplate): void {
+  checkSendParameters(template, send);
+}
 
-/** What the customer saw, for the Logs and the Simulator; null when it cannot be rendered. */
-export function renderForCustomer(_template: ApprovedTemplate, _send: SendTemplate): unknown {
-  return null;
+/** What the customer saw, stored with the message for the Logs and the Simulator. */
+export function renderForCustomer(template: ApprovedTemplate, send: SendTemplate): RenderedTemplate {
+  return renderTemplate(template, send);
 }
