@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { recordEvent } from '@/lib/events/record-event';
+import { changeTemplateStatus } from '@/lib/templates/change-template-status';
+import { toStoredTemplate, type QualityScore, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
+
+/**
+ * A quality rating change for a template (in production it comes from Meta; in the sandbox from the
+ * console or tests). It fires template_quality_update, and moves the status as Meta does:
+ * RED pauses an APPROVED template, RED again on a PAUSED one disables it, and a recovery to
+ * GREEN/YELLOW un-pauses it. Status moves also fire template_status_update, in the same transaction.
+ */
+export async function applyQualityEvent(
+  db: Db,
+  args: { accountId: string; templateId: string; quality: Exclude<QualityScore, 'UNKNOWN'>; source?: string },
+): Promise<StoredTemplate> {
+  return db.$transaction(async (tx) => {
+    const t = await tx.template.findFirst({ where: { id: args.templateId, accountId: args.accountId } });
+    if (!t) throw new NotFoundError('Template not found');
+    const previous = t.qualityScore;
+    await tx.template.update({ where: { id: t.id }, data: { qualityScore: args.quality } });
+    await recordEvent(tx, {
+      accountId: t.accountId,
+      subAccountId: t.subAccountId,
+      eventType: 'template_quality_update',
+      body: {
+        eventId: crypto.randomUUID(),
+        timestamp: new Date().toISOString(),
+        provider: 'WhatsApp',
+        eventType: 'template_quality_update',
+        eventDetails: {
+          templateName: t.name,
+          templateLanguage: t.language,
+          channelId: t.channelId,
+          meta: { previousQualityScore: previous, newQualityScore: args.quality },
+        },
+      },
+    });
+    const status = t.status as TemplateStatus;
+    const source = args.source ?? 'quality';
+    let next: { to: TemplateStatus; reason: string | null } | null = null;
+    if (args.quality === 'RED' && status === 'APPROVED') next = { to: 'PAUSED', reason: 'LOW_QUALITY' };
+    else if (args.quality === 'RED' && status === 'PAUSED') next = { to: 'DISABLED', reason: 'LOW_QUALITY' };
+    else if (args.quality !== 'RED' && status === 'PAUSED') next = { to: 'APPROVED', reason: null };
+    if (next) await changeTemplateStatus(tx, t.id, { ...next, source, from: [status] });
+    return toStoredTemplate(await tx.template.findUniqueOrThrow({ where: { id: t.id } }));
+  });
+}

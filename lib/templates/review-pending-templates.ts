@@ -1,0 +1,37 @@
+import type { Db } from '@/lib/db/client';
+import { changeTemplateStatus } from '@/lib/templates/change-template-status';
+import { sandboxReviewDecision } from '@/lib/templates/sandbox-review-decision';
+import { toStoredTemplate } from '@/lib/templates/stored-template';
+
+const BATCH = 50;
+const IDLE_MS = 1000;
+
+/**
+ * Decides every PENDING template whose review is due. Each decision commits with its history entry
+ * and template_status_update event; a template someone deleted or decided meanwhile is skipped.
+ * Returns how many were decided and how long until the next one is due.
+ */
+export async function reviewPendingTemplates(db: Db, now = new Date()): Promise<{ decided: number; nextInMs: number }> {
+  const due = await db.template.findMany({
+    where: { status: 'PENDING', reviewDueAt: { lte: now } },
+    orderBy: { reviewDueAt: 'asc' },
+    take: BATCH,
+  });
+  let decided = 0;
+  for (const row of due) {
+    const decision = sandboxReviewDecision(toStoredTemplate(row));
+    const done = await db.$transaction((tx) =>
+      changeTemplateStatus(tx, row.id, {
+        to: decision.status,
+        reason: decision.status === 'REJECTED' ? decision.reason : null,
+        source: 'sandbox-reviewer',
+        from: ['PENDING'],
+      }),
+    );
+    if (done) decided++;
+  }
+  if (due.length === BATCH) return { decided, nextInMs: 0 };
+  const next = await db.template.findFirst({ where: { status: 'PENDING' }, orderBy: { reviewDueAt: 'asc' }, select: { reviewDueAt: true } });
+  const wait = next?.reviewDueAt ? next.reviewDueAt.getTime() - Date.now() : IDLE_MS;
+  return { decided, nextInMs: Math.max(25, Math.min(IDLE_MS, wait)) };
+}
