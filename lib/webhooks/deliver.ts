@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { assertDeliverableUrl } from '@/lib/webhooks/url-guard';
+
+export const SIGNATURE_HEADER = 'X-Parley-Signature';
+const TIMEOUT_MS = 10_000;
+/** Keep retrying for at least this long after the event. */
+export const RETRY_FOR_MS = 25 * 3600_000;
+const LEASE_MS = 60_000;
+
+export function sign(secret: string, rawBody: string): string {
+  return `sha256=${crypto.createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+/** 30 s, 1 min, 2 min, ... doubling up to 3 h between attempts. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3 * 3600_000);
+}
+
+export type DeliverOptions = { now?: () => Date; fetchImpl?: typeof fetch; limit?: number };
+
+/** Makes every due delivery attempt (in parallel), records it, and schedules the next one on failure. */
+export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<number> {
+  const now = opts.now ?? (() => new Date());
+  const due = await db.webhookDelivery.findMany({ where: { status: 'pending', nextAttemptAt: { lte: now() } }, orderBy: { nextAttemptAt: 'asc' }, take: opts.limit ?? 20 });
+  const claimed = [];
+  for (const d of due) {
+    // A lease: if this process dies mid-attempt, another one retries after LEASE_MS.
+    const { count } = await db.webhookDelivery.updateMany({
+      where: { id: d.id, status: 'pending', nextAttemptAt: d.nextAttemptAt },
+      data: { nextAttemptAt: new Date(now().getTime() + LEASE_MS) },
+    });
+    if (count) claimed.push(d);
+  }
+  await Promise.all(claimed.map((d) => attempt(db, d.id, now, opts.fetchImpl ?? fetch)));
+  return claimed.length;
+}
+
+async function attempt(db: Db, deliveryId: string, now: () => Date, fetchImpl: typeof fetch): Promise<void> {
+  const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+  const [endpoint, event] = await Promise.all([
+    db.webhookEndpoint.findUnique({ where: { id: d.endpointId } }),
+    db.event.findUnique({ where: { id: d.eventId } }),
+  ]);
+  const started = Date.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  if (!endpoint || endpoint.deletedAt || !event) {
+    error = 'Endpoint or event no longer exists';
+  } else {
+    const raw = JSON.stringify(event.body);
+    try {
+      await assertDeliverableUrl(endpoint.url);
+      const res = await fetchImpl(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Parley-Webhooks/1',
+          [SIGNATURE_HEADER]: sign(endpoint.secret, raw),
+          'X-Parley-Event': event.eventType,
+          'X-Parley-Delivery': d.id,
+        },
+        body: raw,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      statusCode = res.status;
+      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+      await res.body?.cancel().catch(() => undefined);
+    } catch (err) {
+      error = err instanceof Error ? (err.name === 'TimeoutError' ? `Timed out after ${TIMEOUT_MS / 1000} s` : err.message) : String(err);
+    }
+  }
+  const at = now();
+  const attempts = d.attempts + 1;
+  const ok = error === null;
+  const giveUp = !ok && (!endpoint || endpoint.deletedAt !== null || !event || at.getTime() - d.createdAt.getTime() >= RETRY_FOR_MS);
+  await db.$transaction([
+    db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs: Date.now() - started } }),
+    db.webhookDelivery.update({
+      where: { id: d.id },
+      data: {
+        attempts,
+        lastStatusCode: statusCode,
+        lastError: error,
+        status: ok ? 'succeeded' : giveUp ? 'failed' : 'pending',
+        nextAttemptAt: ok || giveUp ? null : new Date(at.getTime() + backoffMs(attempts)),
+        completedAt: ok || giveUp ? at : null,
+      },
+    }),
+  ]);
+}
+
+/** Sends a delivery again now (the "Resend" button), whatever its state. */
+export async function resendDelivery(db: Db, accountId: string, deliveryId: string): Promise<void> {
+  const d = await db.webhookDelivery.findFirst({ where: { id: deliveryId, accountId } });
+  if (!d) throw new NotFoundError('Delivery not found');
+  await db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'pending', nextAttemptAt: new Date(), completedAt: null } });
+}

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import { NotFoundError, ValidationError } from '@/lib/errors';
+import { parseWith } from '@/lib/api/read-json';
+import { assertDeliverableUrl } from '@/lib/webhooks/url-guard';
+
+export const WEBHOOK_EVENTS = [
+  'inbound_message_received',
+  'outbound_message_status_changed',
+  'template_status_update',
+  'template_quality_update',
+  'template_category_update',
+  'phone_number_quality_update',
+] as const;
+
+export const createEndpointInput = z.object({
+  url: z.string({ error: 'url is required' }).trim().min(1, 'url is required').max(2000, 'url must be at most 2000 characters'),
+  events: z
+    .array(z.enum(WEBHOOK_EVENTS, { error: `Each event must be one of ${WEBHOOK_EVENTS.join(', ')}` }), { error: 'events is required' })
+    .min(1, 'Choose at least one event'),
+  subAccountId: z.string().trim().min(1).optional().nullable(),
+});
+
+export type EndpointView = { id: string; url: string; events: string[]; subAccountId: string | null; createdAt: string };
+
+function view(e: { id: string; url: string; events: unknown; subAccountId: string | null; createdAt: Date }): EndpointView {
+  return { id: e.id, url: e.url, events: e.events as string[], subAccountId: e.subAccountId, createdAt: e.createdAt.toISOString() };
+}
+
+/** Registers an endpoint; the secret is returned once (it signs every delivery). */
+export async function createEndpoint(db: Db, accountId: string, raw: unknown): Promise<EndpointView & { secret: string }> {
+  const input = parseWith(createEndpointInput, raw);
+  await assertDeliverableUrl(input.url);
+  if (input.subAccountId) {
+    const sub = await db.subAccount.findFirst({ where: { id: input.subAccountId, accountId }, select: { id: true } });
+    if (!sub) throw new ValidationError("Invalid parameter(s): 'subAccountId'", [{ path: 'subAccountId', message: `Subaccount '${input.subAccountId}' not found` }]);
+  }
+  const secret = `whsec_${crypto.randomBytes(24).toString('base64url')}`;
+  const row = await db.webhookEndpoint.create({
+    data: { accountId, url: input.url, events: [...new Set(input.events)], subAccountId: input.subAccountId ?? null, secret },
+  });
+  return { ...view(row), secret };
+}
+
+export async function listEndpoints(db: Db, accountId: string): Promise<EndpointView[]> {
+  const rows = await db.webhookEndpoint.findMany({ where: { accountId, deletedAt: null }, orderBy: { createdAt: 'desc' } });
+  return rows.map(view);
+}
+
+export async function getEndpoint(db: Db, accountId: string, id: string): Promise<EndpointView> {
+  const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
+  if (!row) throw new NotFoundError(`Webhook '${id}' not found`);
+  return view(row);
+}
+
+/** Soft delete: past deliveries stay visible; pending ones stop. */
+export async function deleteEndpoint(db: Db, accountId: string, id: string): Promise<EndpointView> {
+  const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
+  if (!row) throw new NotFoundError(`Webhook '${id}' not found`);
+  await db.$transaction([
+    db.webhookEndpoint.update({ where: { id }, data: { deletedAt: new Date() } }),
+    db.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } }),
+  ]);
+  return view(row);
+}
