@@ -1,0 +1,24 @@
+import { db } from '@/lib/db/client';
+import { withApiKey } from '@/lib/api/with-api-key';
+import { findTemplateChannel } from '@/lib/templates/find-template-channel';
+import { getTemplate } from '@/lib/templates/get-template';
+import { deleteTemplate } from '@/lib/templates/delete-template';
+import { templateJson } from '@/lib/templates/stored-template';
+
+type Params = { accountId: string; channelId: string; name: string };
+
+/** One template by name; ?language= picks the language version (required when there are several). */
+export const GET = withApiKey<Params>(async ({ req, key, params }) => {
+  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+  const language = new URL(req.url).searchParams.get('language');
+  const t = await getTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
+  return Response.json(templateJson(t));
+});
+
+/** Deletes one language version (?language=) or, without it, every language of the name. */
+export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
+  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+  const language = new URL(req.url).searchParams.get('language');
+  const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
+  return Response.json({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
+});

@@ -1,0 +1,32 @@
+import { db } from '@/lib/db/client';
+import { withApiKey } from '@/lib/api/with-api-key';
+import { parseWith } from '@/lib/api/read-json';
+import { ValidationError } from '@/lib/errors';
+import { createTemplate } from '@/lib/templates/create-template';
+import { findTemplateChannel } from '@/lib/templates/find-template-channel';
+import { listTemplates, templateFiltersSchema } from '@/lib/templates/list-templates';
+import { templateJson } from '@/lib/templates/stored-template';
+
+type Params = { accountId: string; channelId: string };
+
+/** Submit a template for review (the reference "Template Creation Payload"). */
+export const POST = withApiKey<Params>(async ({ req, key, params }) => {
+  let payload: unknown;
+  try {
+    const text = await req.text();
+    payload = text.trim() ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
+  }
+  const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api' });
+  return Response.json(templateJson(t), { status: 201 });
+});
+
+/** The channel's templates, newest first; filters status, category, language, name (part of it). */
+export const GET = withApiKey<Params>(async ({ req, key, params }) => {
+  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const filters = parseWith(templateFiltersSchema, query);
+  const list = await listTemplates(db, { accountId: key.accountId, channelId: channel.id, ...filters });
+  return Response.json({ data: list.map(templateJson) });
+});
