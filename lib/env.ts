@@ -28,6 +28,11 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   SANDBOX_TEMPLATE_REVIEW_MS: z.coerce.number().int().min(0).default(1500),
   SCRIPT_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  // Automation runner: steps one instance may run, how long a runner holds an instance before another
+  // may take it over (crash recovery), and how long finished instances are kept.
+  AUTOMATION_MAX_STEPS: z.coerce.number().int().min(1).default(1000),
+  AUTOMATION_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+  AUTOMATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
 });

@@ -1,0 +1,69 @@
+import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/db/generated/client';
+import { ConflictError, NotFoundError } from '@/lib/errors';
+import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { RUNNER_ID, leaseUntil } from './lease';
+import { runSafely } from './start-instance';
+import type { ResumeValue } from './types';
+
+/**
+ * The one compare-and-swap that ends a wait: only the first of a reply, a key press and the timeout to
+ * reach it wins (status and waitSeq must still be what the caller saw). What ended the wait is stored
+ * with it, so a crash right after loses nothing.
+ */
+export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }, value: ResumeValue): Promise<boolean> {
+  const r = await db.workflowInstance.updateMany({
+    where: { id: inst.id, status: 'waiting', waitSeq: inst.waitSeq },
+    data: {
+      status: 'running',
+      resume: value as unknown as Prisma.InputJsonValue,
+      waitKind: null,
+      waitKey: null,
+      waitAddress: null,
+      waitUntil: null,
+      leaseOwner: RUNNER_ID,
+      leaseUntil: leaseUntil(),
+    },
+  });
+  return r.count === 1;
+}
+
+/** Claims a running instance whose runner stopped renewing its lease (crashed or killed). */
+export async function claimAbandoned(db: Db, inst: { id: string; leaseUntil: Date | null }): Promise<boolean> {
+  const r = await db.workflowInstance.updateMany({
+    where: { id: inst.id, status: 'running', leaseUntil: inst.leaseUntil },
+    data: { leaseOwner: RUNNER_ID, leaseUntil: leaseUntil() },
+  });
+  return r.count === 1;
+}
+
+/** Cancels a waiting instance (Runs page). */
+export async function cancelInstance(db: Db, accountId: string, instanceId: string, actor?: AuditActor | null): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const inst = await tx.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
+    if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
+    const r = await tx.workflowInstance.updateMany({
+      where: { id: instanceId, status: 'waiting', waitSeq: inst.waitSeq },
+      data: { status: 'cancelled', finishedAt: new Date(), waitKind: null, waitKey: null, waitAddress: null, waitUntil: null, error: 'Cancelled by a user' },
+    });
+    if (r.count !== 1) throw new ConflictError(`Only a waiting instance can be cancelled; this one is ${inst.status}`);
+    await tx.workflowStepRun.updateMany({ where: { instanceId, status: 'waiting' }, data: { status: 'cancelled', endedAt: new Date() } });
+    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.cancel', entityType: 'workflow_instance', entityId: instanceId, summary: `Cancelled a waiting run of workflow ${inst.definitionId}` });
+  });
+}
+
+/** Runs a failed instance again from the step that failed, on the same version and context. */
+export async function retryInstance(db: Db, accountId: string, instanceId: string, actor?: AuditActor | null, opts: { wait?: boolean } = {}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const inst = await tx.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
+    if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
+    const r = await tx.workflowInstance.updateMany({
+      where: { id: instanceId, status: 'failed' },
+      data: { status: 'running', error: null, finishedAt: null, resume: Prisma.DbNull, leaseOwner: RUNNER_ID, leaseUntil: leaseUntil() },
+    });
+    if (r.count !== 1) throw new ConflictError(`Only a failed instance can be retried; this one is ${inst.status}`);
+    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.retry', entityType: 'workflow_instance', entityId: instanceId, summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'` });
+  });
+  const run = runSafely(db, instanceId);
+  if (opts.wait !== false) await run;
+}

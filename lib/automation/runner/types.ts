@@ -1,0 +1,51 @@
+import type { Db } from '@/lib/db/client';
+import type { StepDefinition } from '@/lib/automation/definition/definition-schema';
+
+export type InstanceRef = {
+  id: string;
+  accountId: string;
+  subAccountId: string;
+  definitionId: string;
+  version: number;
+  trigger: string;
+};
+
+export type StepContext = {
+  db: Db;
+  instance: InstanceRef;
+  step: StepDefinition;
+  /** Position of this step run in the instance: with the step id it keys idempotent sends. */
+  seq: number;
+  data: Record<string, unknown>;
+  /** The step's inputs with every script evaluated (what the timeline shows). */
+  inputs: Record<string, unknown>;
+  /** The number this instance last called with VoiceMessage (WaitForDTMF correlates key presses by it). */
+  lastCall: { subAccountId: string; destination: string } | null;
+};
+
+export type WaitSpec = {
+  kind: 'timer' | 'reply' | 'dtmf';
+  key?: string | null;
+  address?: string | null;
+  until: Date;
+};
+
+export type StepOutcome =
+  | { kind: 'done'; results: Record<string, unknown>; enterDo?: boolean }
+  | { kind: 'wait'; wait: WaitSpec; results?: Record<string, unknown> }
+  | { kind: 'fail'; error: string; results?: Record<string, unknown> };
+
+/** What ended a wait: stored with the compare-and-swap that resumed the instance. */
+export type ResumeValue =
+  | { kind: 'timeout' }
+  | { kind: 'reply'; event: Record<string, unknown> }
+  | { kind: 'dtmf'; dtmf: Record<string, unknown> };
+
+export type Executor = {
+  run(ctx: StepContext): Promise<StepOutcome>;
+  /** Wait steps: the results once the wait ended. */
+  resume?(ctx: StepContext, value: ResumeValue): StepOutcome;
+};
+
+/** Marks a failure worth retrying (the database was busy), as opposed to a step that failed. */
+export class TransientError extends Error {}

@@ -1,0 +1,57 @@
+import type { Executor } from '@/lib/automation/runner/types';
+import { assertPublicUrl } from './http-guard';
+import { str } from './send-support';
+
+/** The transport, replaceable in tests (the reference examples call https://sample.api.com). */
+export const httpClient: { fetch: typeof fetch } = { fetch: (...args) => fetch(...args) };
+
+const MAX_BODY = 1024 * 1024;
+
+/**
+ * HttpRequest: JSON body (scripts already evaluated), `parameters` as the query string, `timeoutSeconds`
+ * (default 30). A JSON response is parsed into step.responseBody; other bodies stay text. Any answer,
+ * 4xx/5xx included, completes the step (branch on step.responseCode); no answer fails it.
+ */
+export const httpRequestStep: Executor = {
+  async run(ctx) {
+    const { inputs } = ctx;
+    let url: URL;
+    try {
+      url = new URL(str(inputs.url) ?? '');
+    } catch {
+      return { kind: 'fail', error: `Call failed. '${str(inputs.url) ?? ''}' is not a valid URL` };
+    }
+    if (inputs.parameters && typeof inputs.parameters === 'object') {
+      for (const [k, v] of Object.entries(inputs.parameters as Record<string, unknown>)) url.searchParams.set(k, str(v) ?? '');
+    }
+    const method = (str(inputs.method) ?? 'GET').toUpperCase();
+    const headers = new Headers();
+    if (inputs.headers && typeof inputs.headers === 'object') {
+      for (const [k, v] of Object.entries(inputs.headers as Record<string, unknown>)) headers.set(k, str(v) ?? '');
+    }
+    let body: string | undefined;
+    if (inputs.body !== undefined && inputs.body !== null && method !== 'GET' && method !== 'HEAD') {
+      body = typeof inputs.body === 'string' ? inputs.body : JSON.stringify(inputs.body);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    const timeoutSeconds = Number(inputs.timeoutSeconds ?? 30) > 0 ? Math.min(Number(inputs.timeoutSeconds ?? 30), 300) : 30;
+    try {
+      await assertPublicUrl(url);
+      const res = await httpClient.fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+      const text = (await res.text()).slice(0, MAX_BODY);
+      let responseBody: unknown = text;
+      if (/json/i.test(res.headers.get('content-type') ?? '') || /^\s*[[{]/.test(text)) {
+        try {
+          responseBody = JSON.parse(text);
+        } catch {
+          responseBody = text;
+        }
+      }
+      return { kind: 'done', results: { responseCode: res.status, reasonPhrase: res.statusText, responseBody } };
+    } catch (err) {
+      const e = err as Error;
+      const why = e.name === 'TimeoutError' ? `no answer within ${timeoutSeconds} s` : e.message;
+      return { kind: 'fail', error: `Call failed. ${why}: ${method} ${url.toString()}` };
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { AppError } from '@/lib/errors';
+import type { StepContext, StepOutcome } from '@/lib/automation/runner/types';
+import { TransientError } from '@/lib/automation/runner/types';
+
+/** The idempotency key of a send: the same instance, step and visit always yield the same key. */
+export function sendKey(ctx: StepContext): string {
+  return `wf:${ctx.instance.id}:${ctx.step.id}:${ctx.seq}`;
+}
+
+export function str(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export function isBusy(err: unknown): boolean {
+  const text = String((err as Error)?.message ?? err);
+  return /SQLITE_BUSY|database is locked|Timed out fetching a new connection/i.test(text);
+}
+
+/**
+ * A send that the pipeline refused fails the step with the 8x8 wording ("Failed to send chat apps
+ * message because Invalid 'msisdn'"); a busy database is retried by the runner instead.
+ */
+export function sendFailed(what: string, err: unknown): StepOutcome {
+  if (isBusy(err)) throw new TransientError(String((err as Error).message));
+  const message = err instanceof AppError ? err.message : (err as Error)?.message ?? String(err);
+  return {
+    kind: 'fail',
+    error: `Failed to send ${what} because ${message}`,
+    results: { status: 'failed', description: message },
+  };
+}
+
+export function digits(value: unknown): string {
+  return String(value ?? '').replace(/\D/g, '');
+}

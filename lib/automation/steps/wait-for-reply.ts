@@ -1,0 +1,32 @@
+import { DAY_MS, parseDuration } from '@/lib/automation/definition/duration';
+import type { Executor } from '@/lib/automation/runner/types';
+import { digits, str } from './send-support';
+
+/** The wait key of a conversation: an inbound message with the same key resumes the instance. */
+export function replyKey(subAccountId: string, channel: string, from: unknown): string {
+  return `${subAccountId}|${channel.toLowerCase()}|${digits(from)}`;
+}
+
+function triggerSender(data: Record<string, unknown>): unknown {
+  const payload = (data.payload ?? {}) as { user?: { msisdn?: unknown; channelUserId?: unknown }; source?: unknown };
+  return payload.user?.msisdn ?? payload.user?.channelUserId ?? payload.source;
+}
+
+/**
+ * WaitForReply: pauses until the sender replies on the channel (step.reply = the inbound event) or the
+ * timeout passes (step.reply = null); either way the workflow goes on.
+ */
+export const waitForReplyStep: Executor = {
+  async run(ctx) {
+    const timeout = ctx.inputs.timeout === undefined || ctx.inputs.timeout === null || ctx.inputs.timeout === '' ? DAY_MS : parseDuration(ctx.inputs.timeout);
+    if (timeout === null) return { kind: 'fail', error: `Invalid timeout '${String(ctx.inputs.timeout)}': use d.HH:mm:ss, HH:mm:ss or a number of days` };
+    const from = ctx.inputs.from ?? triggerSender(ctx.data);
+    if (!digits(from)) return { kind: 'fail', error: `WaitForReply needs 'from': the sender to wait for (got '${str(from) ?? ''}')` };
+    const channel = str(ctx.inputs.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
+    const subAccountId = str(ctx.inputs.subAccountId) ?? ctx.instance.subAccountId;
+    return { kind: 'wait', wait: { kind: 'reply', key: replyKey(subAccountId, channel, from), until: new Date(Date.now() + timeout) } };
+  },
+  resume(_ctx, value) {
+    return { kind: 'done', results: { reply: value.kind === 'reply' ? value.event : null } };
+  },
+};
