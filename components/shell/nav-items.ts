@@ -1,4 +1,4 @@
-import { KeyRound, LayoutDashboard, type LucideIcon } from 'lucide-react';
+import { KeyRound, LayoutDashboard, Workflow, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
 export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
@@ -9,7 +9,7 @@ export type NavGroup = { label: string | null; items: NavItem[] };
 export const NAV_GROUPS: NavGroup[] = [
   { label: null, items: [{ href: '/dashboard', label: 'Dashboard', icon: LayoutDashboard, permission: 'dashboard.view' }] },
   { label: 'Messaging', items: [] },
-  { label: 'Automation', items: [] },
+  { label: 'Automation', items: [{ href: '/automation', label: 'Workflows', icon: Workflow, permission: 'automation.view' }] },
   { label: 'Converse', items: [] },
   { label: 'Partners', items: [] },
   { label: 'Settings', items: [{ href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' }] },

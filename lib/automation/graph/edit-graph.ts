@@ -37,7 +37,8 @@ export function connectOutcome(nodes: GraphNode[], sourceId: string, handle: str
 export function addStep(nodes: GraphNode[], type: CatalogStepType, position: XY, groupId?: string): { nodes: GraphNode[]; id: string } {
   const id = newStepId(type, new Set(nodes.map((n) => n.id)));
   const { step, branches } = newStep(type, id);
-  const node: GraphNode = { id, type: nodeTypeFor(type), position, data: { step, branches }, selected: true, ...(groupId ? { parentId: groupId, extent: 'parent' as const } : {}) };
+  const doCount = type === 'If' ? { doCount: 1 } : {};
+  const node: GraphNode = { id, type: nodeTypeFor(type), position, data: { step, branches, ...doCount }, selected: true, ...(groupId ? { parentId: groupId, extent: 'parent' as const } : {}) };
   const added: GraphNode[] = [node];
   if (type === 'If') added.push({ id: groupNodeId(id, 0), type: 'doGroup', position: { x: position.x + 300, y: position.y }, data: { ifId: id, index: 0 }, width: 292, height: 72, style: { width: 292, height: 72 } });
   return { nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added], id };

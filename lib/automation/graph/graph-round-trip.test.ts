@@ -69,3 +69,13 @@ describe('definition ⇄ graph', () => {
     expect(() => workflowToNodes(wf)).toThrow(/used twice/);
   });
 });
+
+describe('problem locations', () => {
+  it('finds the step a validation path points into, nested in If "do" too', async () => {
+    const { stepIdAtPath } = await import('./problem-locations');
+    const wf = load('out-of-office-country-branch.json');
+    expect(stepIdAtPath(wf, 'definition.steps.0.selectNextStep')).toBe('branch_on_msg_country');
+    expect(stepIdAtPath(wf, 'definition.steps.1.do.0.0.inputs.subAccountId')).toBe('message_from_ID_out_of_business_hours');
+    expect(stepIdAtPath(wf, 'definition.name')).toBeNull();
+  });
+});

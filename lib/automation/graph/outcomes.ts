@@ -14,7 +14,7 @@ export const doHandle = (i: number) => `do:${i}`;
  * null as "otherwise"), an If's "do" sequences, then `nextStepId` (except for Branch, which only
  * selects). When a step has branches, `nextStepId` is what happens when none matches.
  */
-export function outcomesOf(data: StepNodeData, doCount = 0): Outcome[] {
+export function outcomesOf(data: StepNodeData, doCount = data.doCount ?? 0): Outcome[] {
   const { step, branches } = data;
   const out: Outcome[] = [];
   const type = canonicalStepType(step.stepType);

@@ -28,7 +28,8 @@ export type WorkflowJson = {
 export type Branch = { target: string; condition: string | null };
 
 /** A step on the canvas: the step without `selectNextStep` and `do`, which live in branches / groups. */
-export type StepNodeData = { step: StepJson; branches: Branch[] | null; problems?: string[]; runState?: RunState };
+/** `doCount` is how many "do" groups an If has (kept here so a node can draw its handles alone). */
+export type StepNodeData = { step: StepJson; branches: Branch[] | null; doCount?: number; problems?: string[]; runState?: RunState };
 export type TriggerNodeData = { trigger: string; subAccountId: string };
 export type GroupNodeData = { ifId: string; index: number };
 

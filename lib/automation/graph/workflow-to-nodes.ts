@@ -40,7 +40,7 @@ export function workflowToNodes(workflow: WorkflowJson): GraphNode[] {
       id: step.id,
       type: nodeTypeFor(step.stepType),
       position: { x: 0, y: 0 },
-      data: { step: withoutFlowKeys(step), branches: branchesOf(step) },
+      data: { step: withoutFlowKeys(step), branches: branchesOf(step), ...(Array.isArray(step.do) ? { doCount: step.do.length } : {}) },
       ...(parentId ? { parentId, extent: 'parent' as const } : {}),
     });
     if (Array.isArray(step.do)) {

@@ -1,0 +1,234 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ArrowLeft, CircleAlert, Download, History, Play, Upload } from 'lucide-react';
+import { toast } from 'sonner';
+import { validateDefinition } from '@/lib/automation/definition/validate-definition';
+import type { WorkflowJson } from '@/lib/automation/graph/types';
+import { FlowEditor, type FlowEditorHandle, type RunPath } from '@/components/flow-editor/flow-editor';
+import type { SubAccountOption, TemplateOption } from '@/components/flow-editor/editor-context';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { publishWorkflowAction, setWorkflowStatusAction } from '../actions';
+import { HistoryDialog } from './history-dialog';
+import { ExportDialog, ImportDialog } from './import-export-dialogs';
+import { ProblemsPanel } from './problems-panel';
+import { PublishDialog } from './publish-dialog';
+import { SaveIndicator } from './save-indicator';
+import { TestRunPanel } from './test-run-panel';
+import { useAutosave } from './use-autosave';
+
+export type EditorInitial = {
+  id: string | null;
+  status: string;
+  latestVersion: number;
+  publishedVersion: number | null;
+  updatedAt: string | null;
+  body: WorkflowJson;
+};
+
+export function WorkflowEditorClient({
+  accountId,
+  origin,
+  env,
+  canEdit,
+  canPublish,
+  initial,
+}: {
+  accountId: string;
+  origin: string;
+  env: { subAccounts: SubAccountOption[]; templates: TemplateOption[] };
+  canEdit: boolean;
+  canPublish: boolean;
+  initial: EditorInitial;
+}) {
+  const router = useRouter();
+  const editor = useRef<FlowEditorHandle>(null);
+  const [name, setName] = useState(initial.body.definition.name ?? 'Untitled workflow');
+  const [status, setStatus] = useState(initial.status);
+  const [published, setPublished] = useState(initial.publishedVersion);
+  const [workflowId, setWorkflowId] = useState(initial.id);
+  const [draft, setDraft] = useState<WorkflowJson>(initial.body);
+  const [showProblems, setShowProblems] = useState(false);
+  const [dialog, setDialog] = useState<null | 'publish' | 'history' | 'import' | 'export' | 'test'>(null);
+  const [runPath, setRunPath] = useState<RunPath | null>(null);
+  const [restorable, setRestorable] = useState<WorkflowJson | null>(null);
+
+  // What would be saved: the canvas plus the name and status kept in this header.
+  const full = useMemo<WorkflowJson>(() => ({ ...draft, status, definition: { ...draft.definition, name } }), [draft, status, name]);
+  const check = useMemo(() => validateDefinition(full), [full]);
+  const editorProblems = useMemo(() => [...check.errors, ...check.warnings.filter((w) => /unreachable|missing|names no step/i.test(w.message))], [check]);
+
+  const autosave = useAutosave({
+    workflowId: initial.id,
+    latestVersion: initial.latestVersion,
+    enabled: canEdit,
+    onCreated: (id) => {
+      setWorkflowId(id);
+      window.history.replaceState(null, '', `/automation/${id}`);
+    },
+  });
+  const { changed, readLocalDraft, discardLocalDraft } = autosave;
+
+  useEffect(() => {
+    const local = readLocalDraft();
+    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body)) setRestorable(local.workflow);
+    // Only on first load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const firstName = useRef(true);
+  useEffect(() => {
+    if (firstName.current) {
+      firstName.current = false;
+      return;
+    }
+    changed(full, check.errors.length);
+    // The name is part of what is saved.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name]);
+
+  const onCanvasChange = useCallback(
+    (wf: WorkflowJson) => {
+      setDraft(wf);
+      setRunPath(null);
+      const merged = { ...wf, status, definition: { ...wf.definition, name } };
+      changed(merged, validateDefinition(merged).errors.length);
+    },
+    [changed, status, name],
+  );
+
+  const importInto = useCallback((wf: WorkflowJson) => {
+    editor.current?.importWorkflow(wf);
+    if (wf.definition?.name) setName(String(wf.definition.name));
+  }, []);
+
+  const publish = async (note: string) => {
+    const version = await autosave.flush();
+    const id = autosave.workflowId();
+    if (!id || version == null) {
+      toast.error('Fix the problems first: only a valid workflow can be published');
+      return false;
+    }
+    const r = await publishWorkflowAction({ id, version, note: note || undefined });
+    if (!r.ok) return toast.error(r.error), false;
+    setPublished(r.data.publishedVersion);
+    toast.success(`Published version ${r.data.publishedVersion}`);
+    router.refresh();
+    return true;
+  };
+
+  const toggleStatus = async () => {
+    if (!workflowId) return;
+    const next = status === 'enabled' ? 'disabled' : 'enabled';
+    const r = await setWorkflowStatusAction({ id: workflowId, status: next });
+    if (!r.ok) return void toast.error(r.error);
+    setStatus(r.data.status);
+    toast.success(r.data.status === 'enabled' ? 'Enabled: the trigger starts new runs' : 'Disabled: no new runs start');
+  };
+
+  const errorCount = check.errors.length;
+  return (
+    <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col gap-2 p-3 md:-mx-8">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button variant="ghost" size="icon" asChild aria-label="Back to workflows">
+          <Link href="/automation">
+            <ArrowLeft />
+          </Link>
+        </Button>
+        <input
+          aria-label="Workflow name"
+          value={name}
+          readOnly={!canEdit}
+          onChange={(e) => setName(e.target.value)}
+          className="h-8 min-w-0 max-w-xs flex-1 rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
+        />
+        <Badge tone={status === 'enabled' ? 'success' : 'neutral'} data-testid="workflow-status">
+          {status === 'enabled' ? 'Enabled' : 'Disabled'}
+        </Badge>
+        <Badge tone={published ? 'info' : 'warning'} data-testid="published-version">
+          {published ? `v${published} published` : 'Not published'}
+        </Badge>
+        {canEdit ? <SaveIndicator state={autosave.state} /> : <Badge>Read only</Badge>}
+        <div className="ml-auto flex flex-wrap items-center gap-1.5">
+          <Button variant={errorCount ? 'outline' : 'ghost'} size="sm" onClick={() => setShowProblems((s) => !s)} className={errorCount ? 'border-destructive text-destructive' : ''}>
+            <CircleAlert /> {errorCount ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : 'Validate'}
+          </Button>
+          {canEdit ? (
+            <Button variant="ghost" size="sm" onClick={() => setDialog('import')}>
+              <Upload /> Import
+            </Button>
+          ) : null}
+          <Button variant="ghost" size="sm" onClick={() => setDialog('export')}>
+            <Download /> Export
+          </Button>
+          {workflowId ? (
+            <Button variant="ghost" size="sm" onClick={() => setDialog('history')}>
+              <History /> History
+            </Button>
+          ) : null}
+          {workflowId ? (
+            <Button variant="outline" size="sm" onClick={() => setDialog('test')} disabled={errorCount > 0}>
+              <Play /> Test run
+            </Button>
+          ) : null}
+          {canPublish && workflowId && published ? (
+            <Button variant="outline" size="sm" onClick={toggleStatus}>
+              {status === 'enabled' ? 'Disable' : 'Enable'}
+            </Button>
+          ) : null}
+          {canPublish && workflowId ? (
+            <Button size="sm" onClick={() => setDialog('publish')}>
+              Publish
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {restorable ? (
+        <div className="flex items-center gap-2 rounded-md border border-[var(--warning)]/40 bg-amber-50 px-3 py-1.5 text-sm dark:bg-amber-500/10">
+          This browser has unsaved changes from an earlier session.
+          <Button size="sm" variant="outline" onClick={() => (importInto(restorable), setRestorable(null))}>
+            Restore them
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => (discardLocalDraft(), setRestorable(null))}>
+            Discard
+          </Button>
+        </div>
+      ) : null}
+      <div className="min-h-0 flex-1">
+        <FlowEditor
+          ref={editor}
+          initialWorkflow={initial.body}
+          env={{ accountId, origin, subAccounts: env.subAccounts, templates: env.templates, readOnly: !canEdit }}
+          problems={editorProblems}
+          runPath={runPath}
+          onChange={onCanvasChange}
+        />
+      </div>
+      {showProblems ? <ProblemsPanel workflow={full} errors={check.errors} warnings={check.warnings} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
+      <PublishDialog open={dialog === 'publish'} onOpenChange={(o) => setDialog(o ? 'publish' : null)} onPublish={publish} blocked={errorCount ? `Fix ${errorCount} problem${errorCount > 1 ? 's' : ''} before publishing.` : null} />
+      {workflowId ? (
+        <HistoryDialog
+          workflowId={workflowId}
+          open={dialog === 'history'}
+          onOpenChange={(o) => setDialog(o ? 'history' : null)}
+          canPublish={canPublish}
+          onOpenVersion={(wf, v) => {
+            importInto(wf);
+            toast.info(`Opened version ${v} on the canvas; it is saved as a new draft version`);
+          }}
+          onRolledBack={(wf, v) => {
+            importInto(wf);
+            setPublished(v);
+            router.refresh();
+          }}
+        />
+      ) : null}
+      <ImportDialog open={dialog === 'import'} onOpenChange={(o) => setDialog(o ? 'import' : null)} onImport={importInto} />
+      <ExportDialog open={dialog === 'export'} onOpenChange={(o) => setDialog(o ? 'export' : null)} workflow={dialog === 'export' ? (editor.current ? { ...editor.current.getWorkflow(), status, definition: { ...editor.current.getWorkflow().definition, name } } : full) : null} />
+      {workflowId && dialog === 'test' ? <TestRunPanel workflowId={workflowId} workflow={full} onClose={() => setDialog(null)} onPath={setRunPath} flush={autosave.flush} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { can } from '@/lib/auth/principal';
+import { NotFoundError } from '@/lib/errors';
+import { getWorkflow, toApiWorkflow } from '@/lib/automation/workflows';
+import type { WorkflowJson } from '@/lib/automation/graph/types';
+import { requireAccountPage } from '@/app/_lib/console-context';
+import { loadEditorEnv } from '../_lib/load-editor-env';
+import { requestOrigin } from '../_lib/request-origin';
+import { WorkflowEditorClient } from './page-client';
+
+export const metadata: Metadata = { title: 'Workflow editor' };
+
+export default async function WorkflowEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { account, principal } = await requireAccountPage('automation.view');
+  const { id } = await params;
+  const workflow = await getWorkflow(db, account.id, id).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const env = await loadEditorEnv(account.id);
+  const api = toApiWorkflow(workflow);
+  return (
+    <WorkflowEditorClient
+      accountId={account.id}
+      origin={await requestOrigin()}
+      env={env}
+      canEdit={can(principal, 'automation.edit')}
+      canPublish={can(principal, 'automation.publish')}
+      initial={{
+        id: workflow.id,
+        status: workflow.status,
+        latestVersion: workflow.latestVersion,
+        publishedVersion: workflow.publishedVersion,
+        updatedAt: api.updatedAt,
+        body: { subAccountId: workflow.subAccountId, trigger: workflow.trigger, status: workflow.status, definition: workflow.definition as WorkflowJson['definition'] },
+      }}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+
+import { Check, CircleAlert, Loader2 } from 'lucide-react';
+import type { SaveState } from './use-autosave';
+
+export function SaveIndicator({ state }: { state: SaveState }) {
+  const base = 'inline-flex items-center gap-1 text-xs';
+  switch (state.kind) {
+    case 'saved':
+      return (
+        <span className={`${base} text-muted-foreground`} data-testid="save-state">
+          <Check className="size-3.5" /> Saved as v{state.version}
+        </span>
+      );
+    case 'saving':
+      return (
+        <span className={`${base} text-muted-foreground`} data-testid="save-state">
+          <Loader2 className="size-3.5 animate-spin" /> Saving…
+        </span>
+      );
+    case 'dirty':
+      return (
+        <span className={`${base} text-muted-foreground`} data-testid="save-state">
+          Unsaved changes
+        </span>
+      );
+    case 'invalid':
+      return (
+        <span className={`${base} text-[var(--warning)]`} data-testid="save-state" title="Kept in this browser until the problems are fixed">
+          <CircleAlert className="size-3.5" /> Draft kept locally · {state.count} problem{state.count > 1 ? 's' : ''}
+        </span>
+      );
+    case 'error':
+      return (
+        <span className={`${base} text-destructive`} data-testid="save-state">
+          <CircleAlert className="size-3.5" /> Not saved: {state.message}
+        </span>
+      );
+    case 'new':
+      return (
+        <span className={`${base} text-muted-foreground`} data-testid="save-state">
+          New workflow: saved once it is valid
+        </span>
+      );
+  }
+}

@@ -1,0 +1,67 @@
+'use server';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  getWorkflow,
+  listWorkflowVersions,
+  publishWorkflow,
+  rollbackWorkflow,
+  setWorkflowStatus,
+  toApiWorkflow,
+  updateWorkflow,
+} from '@/lib/automation/workflows';
+import { accountAction } from '@/app/_lib/action';
+
+const id = z.string().min(1, 'A workflow id is required');
+const body = z.record(z.string(), z.unknown(), { error: 'The workflow must be a JSON object' });
+
+/** Creates a workflow from the editor: saved as a draft (version 1), not yet published. */
+export const createWorkflowAction = accountAction('automation.edit', z.object({ workflow: body }), async (input, ctx) => {
+  const saved = await createWorkflow(db, ctx.accountId, { ...input.workflow, status: 'disabled' }, { actor: ctx.actor, publish: false });
+  return { id: saved.id, version: saved.version, warnings: saved.warnings };
+});
+
+/** Autosave / save: a new draft version; the published version keeps running until publish. */
+export const saveWorkflowAction = accountAction('automation.edit', z.object({ id, workflow: body }), async (input, ctx) => {
+  const current = await getWorkflow(db, ctx.accountId, input.id);
+  // The status is changed by enable/disable only; an imported body's status does not flip it.
+  const saved = await updateWorkflow(db, ctx.accountId, input.id, { ...input.workflow, status: current.status }, { actor: ctx.actor, publish: false });
+  return { version: saved.version, warnings: saved.warnings };
+});
+
+export const publishWorkflowAction = accountAction(
+  'automation.publish',
+  z.object({ id, version: z.number().int().positive().optional(), note: z.string().trim().max(500, 'Keep the note under 500 characters').optional() }),
+  async (input, ctx) => {
+    const w = await publishWorkflow(db, ctx.accountId, input.id, { version: input.version, note: input.note || null, actor: ctx.actor });
+    return { publishedVersion: w.publishedVersion, status: w.status };
+  },
+);
+
+export const setWorkflowStatusAction = accountAction('automation.publish', z.object({ id, status: z.enum(['enabled', 'disabled']) }), async (input, ctx) => {
+  const w = await setWorkflowStatus(db, ctx.accountId, input.id, input.status, ctx.actor);
+  return { status: w.status };
+});
+
+export const rollbackWorkflowAction = accountAction('automation.publish', z.object({ id, version: z.number().int().positive() }), async (input, ctx) => {
+  const w = await rollbackWorkflow(db, ctx.accountId, input.id, input.version, ctx.actor);
+  return { version: w.version, workflow: toApiWorkflow(w) };
+});
+
+export const deleteWorkflowAction = accountAction('automation.edit', z.object({ id }), async (input, ctx) => {
+  await deleteWorkflow(db, ctx.accountId, input.id, ctx.actor);
+  return { id: input.id };
+});
+
+/** One version's body (history: view, compare, export). */
+export const getWorkflowVersionAction = accountAction('automation.view', z.object({ id, version: z.number().int().positive() }), async (input, ctx) => {
+  const w = await getWorkflow(db, ctx.accountId, input.id, { version: input.version });
+  return toApiWorkflow(w);
+});
+
+export const listVersionsAction = accountAction('automation.view', z.object({ id }), async (input, ctx) => {
+  const versions = await listWorkflowVersions(db, ctx.accountId, input.id);
+  return versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null, createdAt: v.createdAt.toISOString() }));
+});

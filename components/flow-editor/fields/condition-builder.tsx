@@ -1,0 +1,65 @@
+'use client';
+
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { buildCondition, CONDITION_KINDS, defaultCondition, parseCondition, type Condition } from '@/lib/automation/graph/condition-kinds';
+import { Input, Select } from '@/components/ui/input';
+import { ScriptInput } from './script-input';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const ZONES: string[] = [...new Set<string>(WINDOWS_TO_IANA_MAP.filter((z) => z.territory === '001').map((z) => z.windowsName))].sort();
+
+/** Builds one branch condition of the five kinds the reference lists; custom is a script editor. */
+export function ConditionBuilder({ id, value, onChange, trigger }: { id: string; value: string; onChange: (v: string) => void; trigger: string }) {
+  const c = parseCondition(value);
+  const set = (next: Condition) => onChange(buildCondition(next));
+  const small = 'h-8 px-2 text-xs';
+  return (
+    <div className="space-y-1.5" data-testid={`condition-${id}`}>
+      <Select aria-label="Condition kind" className={small} value={c.kind} onChange={(e) => set(defaultCondition(e.target.value as Condition['kind'], c, trigger))}>
+        {CONDITION_KINDS.map((k) => (
+          <option key={k.kind} value={k.kind}>
+            {k.label}
+          </option>
+        ))}
+      </Select>
+      {c.kind !== 'custom' ? (
+        <>
+          <ScriptInput label="Value to check" value={c.value} placeholder="data.payload.content.text" onChange={(v) => set({ ...c, value: v.replace(/^\{\{|\}\}$/g, '') })} />
+          {c.kind === 'contains' ? (
+            <div className="flex items-center gap-2">
+              <Input aria-label="Keyword" className={small} placeholder="Keyword to compare" value={c.keyword} onChange={(e) => set({ ...c, keyword: e.target.value })} />
+              <label className="flex shrink-0 items-center gap-1 text-xs">
+                <input type="checkbox" checked={c.ignoreCase} onChange={(e) => set({ ...c, ignoreCase: e.target.checked })} /> any case
+              </label>
+            </div>
+          ) : null}
+          {c.kind === 'country' ? <Input aria-label="Country code" className={small} placeholder="SG" maxLength={2} value={c.country} onChange={(e) => set({ ...c, country: e.target.value.toUpperCase() })} /> : null}
+          {c.kind === 'timeOfDay' ? (
+            <div className="grid grid-cols-2 gap-1.5">
+              <Input aria-label="From" type="time" step={1} className={small} value={c.from} onChange={(e) => set({ ...c, from: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
+              <Input aria-label="To" type="time" step={1} className={small} value={c.to} onChange={(e) => set({ ...c, to: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
+              <Select aria-label="Time zone" className={`${small} col-span-2`} value={c.timeZone} onChange={(e) => set({ ...c, timeZone: e.target.value })}>
+                {!ZONES.includes(c.timeZone) ? <option value={c.timeZone}>{c.timeZone}</option> : null}
+                {ZONES.map((z) => (
+                  <option key={z}>{z}</option>
+                ))}
+              </Select>
+            </div>
+          ) : null}
+          {c.kind === 'dayOfWeek' ? (
+            <Select aria-label="Day" className={small} value={DAYS.find((d) => d.toLowerCase() === c.day.toLowerCase()) ?? c.day} onChange={(e) => set({ ...c, day: e.target.value })}>
+              {DAYS.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </Select>
+          ) : null}
+          <label className="flex items-center gap-1 text-xs">
+            <input type="checkbox" checked={c.negate} onChange={(e) => set({ ...c, negate: e.target.checked })} /> {c.kind === 'timeOfDay' ? 'outside this time' : 'is not'}
+          </label>
+        </>
+      ) : (
+        <ScriptInput id={`${id}-script`} label="Condition script" value={`{{${c.script}}}`} onChange={onChange} placeholder="{{data.reply1.payload.content.text == '1'}}" />
+      )}
+    </div>
+  );
+}

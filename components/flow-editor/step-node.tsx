@@ -1,0 +1,90 @@
+'use client';
+
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { AlertTriangle } from 'lucide-react';
+import { NODE_HEADER, NODE_WIDTH, OUTCOME_ROW } from '@/lib/automation/graph/node-size';
+import { outcomesOf } from '@/lib/automation/graph/outcomes';
+import { canonicalStepType, STEP_INFO } from '@/lib/automation/graph/step-catalog';
+import { summarizeStep } from '@/lib/automation/graph/summarize-step';
+import type { StepNodeData } from '@/lib/automation/graph/types';
+import { cn } from '@/lib/utils';
+import { STEP_ACCENT, STEP_ICONS } from './step-icons';
+
+type Props = NodeProps & { data: StepNodeData };
+
+/** One step on the canvas: icon, id, one-line summary, and a handle per outcome. */
+function StepNodeView({ data, selected, type }: Props) {
+  const kind = canonicalStepType(data.step.stepType) ?? 'Unknown';
+  const Icon = STEP_ICONS[kind] ?? STEP_ICONS.Unknown!;
+  const outcomes = outcomesOf(data);
+  const problems = data.problems ?? [];
+  return (
+    <div
+      data-testid={`step-node-${data.step.id}`}
+      data-step-type={type}
+      data-run-state={data.runState ?? undefined}
+      data-problems={problems.length || undefined}
+      style={{ width: NODE_WIDTH }}
+      className={cn(
+        'rounded-lg border bg-card text-card-foreground shadow-sm transition-shadow',
+        selected ? 'border-primary ring-2 ring-primary/40' : 'border-border',
+        problems.length > 0 && 'border-destructive ring-2 ring-destructive/30',
+        data.runState === 'visited' && 'border-[var(--success)] ring-2 ring-[var(--success)]/40',
+        data.runState === 'current' && 'border-[var(--success)] ring-4 ring-[var(--success)]/50 animate-pulse',
+        data.runState === 'failed' && 'border-destructive ring-4 ring-destructive/50',
+      )}
+    >
+      <Handle type="target" position={Position.Left} id="in" className="!h-3 !w-3 !border-2 !border-card !bg-muted-foreground" style={{ top: 22 }} />
+      <div className="flex items-start gap-2 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
+        <span className={cn('mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md', STEP_ACCENT[kind])}>
+          <Icon className="size-4" aria-hidden />
+        </span>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-1.5">
+            <span className="truncate text-xs font-semibold" title={data.step.id}>
+              {data.step.id}
+            </span>
+            {problems.length > 0 ? (
+              <span title={problems.join('\n')} className="ml-auto flex items-center gap-0.5 text-[10px] font-medium text-destructive" data-testid="node-problem">
+                <AlertTriangle className="size-3" aria-hidden />
+                {problems.length}
+              </span>
+            ) : null}
+          </div>
+          <div className="text-[10px] uppercase tracking-wide text-muted-foreground">{STEP_INFO[kind as keyof typeof STEP_INFO]?.label ?? data.step.stepType}</div>
+          <div className="truncate text-xs text-muted-foreground" title={summarizeStep(data.step)}>
+            {summarizeStep(data.step)}
+          </div>
+        </div>
+      </div>
+      <div className="pb-2">
+        {outcomes.map((o) => (
+          <div key={o.handle} className="relative flex items-center justify-end pr-4 pl-3" style={{ height: OUTCOME_ROW }}>
+            <span
+              className={cn(
+                'truncate text-[11px]',
+                o.kind === 'branch' ? 'text-foreground' : 'text-muted-foreground',
+                o.otherwise && 'italic',
+                o.target && o.kind !== 'do' && 'font-medium',
+              )}
+              title={o.target ? `${o.label} → ${o.target}` : o.label}
+            >
+              {o.label}
+            </span>
+            <Handle
+              type="source"
+              position={Position.Right}
+              id={o.handle}
+              data-testid={`handle-${data.step.id}-${o.handle}`}
+              isConnectable={o.kind !== 'do'}
+              className={cn('!h-3 !w-3 !border-2 !border-card', o.kind === 'do' ? '!bg-violet-500' : o.kind === 'branch' ? '!bg-primary' : '!bg-muted-foreground')}
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeView);
