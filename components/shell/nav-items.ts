@@ -1,4 +1,4 @@
-import { KeyRound, LayoutDashboard, Workflow, type LucideIcon } from 'lucide-react';
+import { MessageSquareText, Activity, BadgeDollarSign, KeyRound, List, Smartphone, Webhook, LayoutDashboard, ScrollText, ShieldCheck, Users, Workflow, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
 export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
@@ -8,11 +8,32 @@ export type NavGroup = { label: string | null; items: NavItem[] };
 // shows only to users whose role holds its permission (the page checks it again on the server).
 export const NAV_GROUPS: NavGroup[] = [
   { label: null, items: [{ href: '/dashboard', label: 'Dashboard', icon: LayoutDashboard, permission: 'dashboard.view' }] },
-  { label: 'Messaging', items: [] },
-  { label: 'Automation', items: [{ href: '/automation', label: 'Workflows', icon: Workflow, permission: 'automation.view' }] },
+  {
+    label: 'Messaging',
+    items: [
+      { href: '/templates', label: 'Templates', icon: MessageSquareText, permission: 'templates.view' },
+      { href: '/logs', label: 'Logs', icon: List, permission: 'logs.view' },
+      { href: '/simulator', label: 'Simulator', icon: Smartphone, permission: 'simulator.use' },
+    ],
+  },
+  { label: 'Automation', items: [{ href: '/automation', label: 'Workflows', icon: Workflow, permission: 'automation.view' }, { href: '/automation/runs', label: 'Runs', icon: Activity, permission: 'automation.view' }] },
   { label: 'Converse', items: [] },
-  { label: 'Partners', items: [] },
-  { label: 'Settings', items: [{ href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' }] },
+  {
+    label: 'Partners',
+    items: [
+      { href: '/partners/roles', label: 'Roles', icon: ShieldCheck, permission: 'partners.roles.manage' },
+      { href: '/partners/users', label: 'Users', icon: Users, permission: 'partners.users.manage' },
+      { href: '/partners/audit-log', label: 'Audit log', icon: ScrollText, permission: 'partners.audit.view' },
+    ],
+  },
+  {
+    label: 'Settings',
+    items: [
+      { href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' },
+      { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, permission: 'settings.webhooks.manage' },
+      { href: '/settings/pricing', label: 'Pricing', icon: BadgeDollarSign, permission: 'settings.pricing.manage' },
+    ],
+  },
 ];
 
 export function visibleNav(permissions: ReadonlySet<string>): NavGroup[] {

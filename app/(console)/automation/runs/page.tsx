@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Workflow } from 'lucide-react';
+import { db } from '@/lib/db/client';
+import { listWorkflows } from '@/lib/automation/workflows';
+import { INSTANCE_STATUSES, listInstances, type InstanceStatus } from '@/lib/automation/instances/read-instances';
+import { requireAccountPage } from '@/app/_lib/console-context';
+import { Card } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/input';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { RelativeTime } from '@/components/format/relative-time';
+import { RunStatusBadge } from './status-badge';
+
+export const metadata: Metadata = { title: 'Runs' };
+
+const PAGE = 50;
+
+type Search = { workflow?: string; status?: string; before?: string };
+
+export default async function RunsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { account } = await requireAccountPage('automation.view');
+  const sp = await searchParams;
+  const status = (INSTANCE_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as InstanceStatus) : undefined;
+  const before = sp.before && !Number.isNaN(Date.parse(sp.before)) ? new Date(sp.before) : undefined;
+  const [workflows, runs] = await Promise.all([
+    listWorkflows(db, account.id),
+    listInstances(db, account.id, { definitionId: sp.workflow || undefined, status, limit: PAGE, before }),
+  ]);
+  const names = new Map(workflows.map((w) => [w.id, w.name]));
+  const filtered = Boolean(sp.workflow || status || before);
+  const older = runs.length === PAGE ? new URLSearchParams({ ...(sp.workflow ? { workflow: sp.workflow } : {}), ...(status ? { status } : {}), before: runs[runs.length - 1].createdAt }) : null;
+
+  return (
+    <>
+      <PageHeader title="Runs" description="Every workflow instance: what it did step by step, what it waits for, and why it failed." />
+      <Card className="mb-4 p-4">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter runs">
+          <Field label="Workflow" htmlFor="workflow" className="min-w-56">
+            <Select id="workflow" name="workflow" defaultValue={sp.workflow ?? ''}>
+              <option value="">All workflows</option>
+              {workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Status" htmlFor="status" className="min-w-40">
+            <Select id="status" name="status" defaultValue={status ?? ''}>
+              <option value="">Any status</option>
+              {INSTANCE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button type="submit" variant="outline">
+            Apply
+          </Button>
+          {filtered ? (
+            <Button asChild variant="ghost">
+              <Link href="/automation/runs">Clear</Link>
+            </Button>
+          ) : null}
+        </form>
+      </Card>
+      <Card>
+        {runs.length === 0 ? (
+          <EmptyState icon={<Workflow />} title={filtered ? 'No runs match these filters' : 'No runs yet'}>
+            {filtered ? 'Try another workflow or status.' : 'A run starts when an enabled workflow is triggered by an inbound message or an HTTP request.'}
+          </EmptyState>
+        ) : (
+          <Table>
+            <THead>
+              <tr>
+                <TH>Run</TH>
+                <TH>Workflow</TH>
+                <TH>Status</TH>
+                <TH>Step / reason</TH>
+                <TH>Started</TH>
+                <TH>Last change</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {runs.map((r) => (
+                <TR key={r.workflowId} data-testid={`run-${r.workflowId}`}>
+                  <TD>
+                    <Link href={`/automation/runs/${r.workflowId}`} className="font-mono text-xs text-primary hover:underline">
+                      {r.workflowId.slice(-10)}
+                    </Link>
+                  </TD>
+                  <TD>
+                    <span className="font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
+                    <span className="block text-xs text-muted-foreground">version {r.version}</span>
+                  </TD>
+                  <TD>
+                    <RunStatusBadge status={r.status} />
+                  </TD>
+                  <TD className="max-w-md">
+                    {r.status === 'failed' && r.error ? (
+                      <span className="line-clamp-2 text-xs text-destructive">{r.error}</span>
+                    ) : r.status === 'waiting' ? (
+                      <span className="text-xs">
+                        <span className="font-mono">{r.currentStepId}</span>
+                        <span className="text-muted-foreground"> · {r.waitKind === 'timer' ? 'timer' : r.waitKind === 'reply' ? 'waiting for a reply' : 'waiting for a key press'}</span>
+                      </span>
+                    ) : (
+                      <span className="font-mono text-xs text-muted-foreground">{r.currentStepId ?? '—'}</span>
+                    )}
+                  </TD>
+                  <TD>
+                    <RelativeTime iso={r.createdAt} />
+                  </TD>
+                  <TD>
+                    <RelativeTime iso={r.updatedAt} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+      {older ? (
+        <div className="mt-4 flex justify-center">
+          <Button asChild variant="outline">
+            <Link href={`/automation/runs?${older.toString()}`}>Older runs</Link>
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
