@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { getUserProfile } from '@/lib/partners/get-user-profile';
+import { listRoles } from '@/lib/partners/list-roles';
+import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
+import { requirePage } from '@/app/_lib/console-context';
+import { ProfileClient } from './profile-client';
+
+export const metadata: Metadata = { title: 'User' };
+
+export default async function UserProfilePage({ params }: { params: Promise<{ userId: string }> }) {
+  const { principal } = await requirePage('partners.users.manage');
+  const { userId } = await params;
+  const user = await getUserProfile(db, principal.partnerId, userId).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const [roles, accounts] = await Promise.all([listRoles(db, principal.partnerId), listPartnerAccounts(db, principal.partnerId)]);
+  return (
+    <ProfileClient
+      key={`${user.id}:${user.roleId}:${user.allAccounts}:${user.accountIds.join(',')}:${user.status}`}
+      isSelf={user.id === principal.userId}
+      roles={roles.map((r) => ({ id: r.id, name: r.name }))}
+      accounts={accounts}
+      user={{
+        ...user,
+        lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+        lockedUntil: user.lockedUntil?.toISOString() ?? null,
+        createdAt: user.createdAt.toISOString(),
+      }}
+    />
+  );
+}

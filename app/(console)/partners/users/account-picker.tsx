@@ -1,0 +1,67 @@
+'use client';
+import * as React from 'react';
+import { Search } from 'lucide-react';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Input } from '@/components/ui/input';
+
+type Account = { id: string; name: string };
+
+/** Which customer accounts a user may see: "all accounts" (including future ones) or a searchable multi-select. */
+export function AccountPicker({
+  accounts,
+  allAccounts,
+  selected,
+  onChange,
+  invalid,
+}: {
+  accounts: Account[];
+  allAccounts: boolean;
+  selected: string[];
+  onChange: (next: { allAccounts: boolean; accountIds: string[] }) => void;
+  invalid?: boolean;
+}) {
+  const [q, setQ] = React.useState('');
+  const needle = q.trim().toLowerCase();
+  const shown = needle ? accounts.filter((a) => a.name.toLowerCase().includes(needle) || a.id.includes(needle)) : accounts;
+  const chosen = new Set(selected);
+
+  return (
+    <div className="rounded-[var(--radius)] border aria-[invalid=true]:border-destructive" aria-invalid={invalid || undefined}>
+      <label className="flex cursor-pointer items-center gap-2 border-b px-3 py-2 text-sm font-medium">
+        <Checkbox checked={allAccounts} onChange={(e) => onChange({ allAccounts: e.target.checked, accountIds: selected })} />
+        All accounts
+        <span className="ml-auto text-xs font-normal text-muted-foreground">including accounts added later</span>
+      </label>
+      <fieldset disabled={allAccounts} className="disabled:opacity-50">
+        <legend className="sr-only">Customer accounts</legend>
+        <div className="relative border-b p-2">
+          <Search className="pointer-events-none absolute left-4 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search accounts" aria-label="Search accounts" className="h-8 pl-8" />
+        </div>
+        <ul className="max-h-44 overflow-y-auto py-1">
+          {shown.map((a) => (
+            <li key={a.id}>
+              <label className="flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm hover:bg-muted/60">
+                <Checkbox
+                  checked={allAccounts || chosen.has(a.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(a.id);
+                    else next.delete(a.id);
+                    onChange({ allAccounts, accountIds: [...next] });
+                  }}
+                />
+                <span>{a.name}</span>
+                <span className="ml-auto font-mono text-xs text-muted-foreground">{a.id}</span>
+              </label>
+            </li>
+          ))}
+          {shown.length === 0 ? <li className="px-3 py-2 text-sm text-muted-foreground">No account matches “{q}”.</li> : null}
+        </ul>
+      </fieldset>
+      <p className="border-t px-3 py-1.5 text-xs text-muted-foreground" aria-live="polite">
+        {allAccounts ? `All ${accounts.length} accounts` : `${selected.length} of ${accounts.length} selected`}
+      </p>
+    </div>
+  );
+}
