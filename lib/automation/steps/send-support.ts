@@ -14,7 +14,7 @@ export function str(value: unknown): string | undefined {
 
 export function isBusy(err: unknown): boolean {
   const text = String((err as Error)?.message ?? err);
-  return /SQLITE_BUSY|database is locked|Timed out fetching a new connection/i.test(text);
+  return /SQLITE_BUSY|database is locked|Timed out fetching a new connection|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(text);
 }
 
 /**
