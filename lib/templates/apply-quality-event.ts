@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
@@ -13,7 +14,14 @@ import { toStoredTemplate, type QualityScore, type StoredTemplate, type Template
  */
 export async function applyQualityEvent(
   db: Db,
-  args: { accountId: string; templateId: string; quality: Exclude<QualityScore, 'UNKNOWN'>; source?: string },
+  args: {
+    accountId: string;
+    templateId: string;
+    quality: Exclude<QualityScore, 'UNKNOWN'>;
+    source?: string;
+    /** Runs in the same transaction, e.g. the audit record. */
+    also?: (tx: Prisma.TransactionClient, t: StoredTemplate) => Promise<void>;
+  },
 ): Promise<StoredTemplate> {
   return db.$transaction(async (tx) => {
     const t = await tx.template.findFirst({ where: { id: args.templateId, accountId: args.accountId } });
@@ -44,6 +52,8 @@ export async function applyQualityEvent(
     else if (args.quality === 'RED' && status === 'PAUSED') next = { to: 'DISABLED', reason: 'LOW_QUALITY' };
     else if (args.quality !== 'RED' && status === 'PAUSED') next = { to: 'APPROVED', reason: null };
     if (next) await changeTemplateStatus(tx, t.id, { ...next, source, from: [status] });
-    return toStoredTemplate(await tx.template.findUniqueOrThrow({ where: { id: t.id } }));
+    const result = toStoredTemplate(await tx.template.findUniqueOrThrow({ where: { id: t.id } }));
+    await args.also?.(tx, result);
+    return result;
   });
 }

@@ -1,0 +1,213 @@
+'use client';
+import * as React from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Tabs } from 'radix-ui';
+import { ArrowLeft, Copy, Languages, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { PageHeader } from '@/components/ui/page-header';
+import { RelativeTime } from '@/components/format/relative-time';
+import { CodePanel } from '@/components/template-designer/code-panel';
+import { TemplatePreview } from '@/components/template-designer/template-preview';
+import { TemplateStatusBadge } from '@/components/template-designer/template-status-badge';
+import type { TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
+import type { TemplateChannel } from '@/lib/templates/list-template-channels';
+import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
+import { deleteTemplateAction, qualityEventAction } from '../actions';
+
+type Template = {
+  id: string;
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  components: TemplateComponent[];
+  status: string;
+  reason: string | null;
+  qualityScore: string;
+  createdAt: string;
+};
+type HistoryEntry = { id: string; from: string | null; to: string; reason: string | null; source: string; at: string };
+
+export function TemplateDetailClient({
+  accountId,
+  template: t,
+  history,
+  channel,
+  canWrite,
+}: {
+  accountId: string;
+  template: Template;
+  history: HistoryEntry[];
+  channel: TemplateChannel;
+  canWrite: boolean;
+}) {
+  const router = useRouter();
+  const [deleting, setDeleting] = React.useState(false);
+  // The sandbox reviewer decides within seconds: follow it while the template is in review.
+  React.useEffect(() => {
+    if (t.status !== 'PENDING') return;
+    const timer = setInterval(() => router.refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [t.status, router]);
+  const draft = { name: t.name, language: t.language, category: t.category, components: t.components };
+
+  return (
+    <>
+      <PageHeader
+        title={t.name}
+        description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name}`}
+        actions={
+          <>
+            <Button variant="outline" asChild>
+              <Link href="/templates">
+                <ArrowLeft /> All templates
+              </Link>
+            </Button>
+            {canWrite && (
+              <>
+                <Button variant="outline" asChild>
+                  <Link href={`/templates/new?from=${t.id}&as=copy`} data-testid="duplicate-template">
+                    <Copy /> Duplicate
+                  </Link>
+                </Button>
+                <Button variant="outline" asChild>
+                  <Link href={`/templates/new?from=${t.id}&as=language`} data-testid="new-language-version">
+                    <Languages /> New language
+                  </Link>
+                </Button>
+                <Button variant="destructive" onClick={() => setDeleting(true)} data-testid="delete-template">
+                  <Trash2 /> Delete
+                </Button>
+              </>
+            )}
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="min-w-0 space-y-4">
+          <Card>
+            <CardHeader>
+              <CardTitle>Review status</CardTitle>
+              <CardDescription>WhatsApp reviews every template before it can be sent. Every change is kept below.</CardDescription>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <div className="flex flex-wrap items-center gap-3">
+                <TemplateStatusBadge status={t.status} />
+                {t.reason && (
+                  <span className="text-sm" data-testid="template-reason">
+                    Reason: <code className="font-mono text-xs">{t.reason}</code>
+                  </span>
+                )}
+                <span className="text-sm text-muted-foreground">Quality: {t.qualityScore === 'UNKNOWN' ? 'not rated yet' : t.qualityScore}</span>
+              </div>
+              <ol className="space-y-2 border-l pl-4" data-testid="template-history">
+                {history.map((h) => (
+                  <li key={h.id} className="relative text-sm">
+                    <span className="absolute top-1.5 -left-[21px] size-2 rounded-full bg-primary" aria-hidden />
+                    <span className="font-medium">{h.from ? `${h.from} → ${h.to}` : `Submitted (${h.to})`}</span>
+                    {h.reason && <span className="text-muted-foreground"> · {h.reason}</span>}
+                    <span className="block text-xs text-muted-foreground">
+                      <RelativeTime iso={h.at} /> · {h.source}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </CardContent>
+          </Card>
+          {canWrite && (t.status === 'APPROVED' || t.status === 'PAUSED') && <QualitySimulator id={t.id} />}
+        </div>
+        <div className="min-w-0">
+          <Tabs.Root defaultValue="preview" className="space-y-3">
+            <Tabs.List className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-sm" aria-label="Preview or code">
+              {['preview', 'code'].map((v) => (
+                <Tabs.Trigger
+                  key={v}
+                  value={v}
+                  className="rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs"
+                >
+                  {v === 'preview' ? 'Preview' : 'Code'}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            <Tabs.Content value="preview">
+              <TemplatePreview draft={draft} businessName={channel.name} />
+            </Tabs.Content>
+            <Tabs.Content value="code">
+              <CodePanel accountId={accountId} channelId={channel.id} subAccountId={channel.subAccountId} template={draft} />
+            </Tabs.Content>
+          </Tabs.Root>
+        </div>
+      </div>
+      <Dialog open={deleting} onOpenChange={setDeleting}>
+        <DialogContent title={`Delete ${t.name}?`} description={`The ${t.language} version is removed from ${channel.name}; sends that name it will fail with 3038. This cannot be undone.`}>
+          <DeleteFooter id={t.id} name={t.name} onCancel={() => setDeleting(false)} />
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+function DeleteFooter({ id, name, onCancel }: { id: string; name: string; onCancel: () => void }) {
+  const router = useRouter();
+  const [pending, start] = React.useTransition();
+  return (
+    <DialogFooter>
+      <Button variant="outline" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button
+        variant="destructive"
+        disabled={pending}
+        data-testid="confirm-delete"
+        onClick={() =>
+          start(async () => {
+            const res = await deleteTemplateAction({ id });
+            if (!res.ok) return void toast.error(res.error);
+            toast.success(`Deleted “${name}”`);
+            router.push('/templates');
+          })
+        }
+      >
+        Delete template
+      </Button>
+    </DialogFooter>
+  );
+}
+
+/** Sandbox only: quality ratings normally come from WhatsApp; here they can be played to try PAUSED/DISABLED. */
+function QualitySimulator({ id }: { id: string }) {
+  const router = useRouter();
+  const [pending, start] = React.useTransition();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Sandbox: quality rating</CardTitle>
+        <CardDescription>Play a rating change from WhatsApp. A red rating pauses an approved template; a second one disables it.</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-wrap gap-2">
+        {(['GREEN', 'YELLOW', 'RED'] as const).map((q) => (
+          <Button
+            key={q}
+            variant="outline"
+            size="sm"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const res = await qualityEventAction({ id, quality: q });
+                if (!res.ok) toast.error(res.error);
+                else toast.success(`Quality ${q}: template is ${res.data.status}`);
+                router.refresh();
+              })
+            }
+          >
+            <span className={`size-2 rounded-full ${q === 'GREEN' ? 'bg-green-500' : q === 'YELLOW' ? 'bg-amber-400' : 'bg-red-500'}`} aria-hidden />
+            {q[0] + q.slice(1).toLowerCase()}
+          </Button>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}

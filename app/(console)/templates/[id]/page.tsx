@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { can } from '@/lib/auth/principal';
+import { NotFoundError } from '@/lib/errors';
+import { requireAccountPage } from '@/app/_lib/console-context';
+import { getTemplateById, getTemplateHistory } from '@/lib/templates/get-template';
+import { listTemplateChannels } from '@/lib/templates/list-template-channels';
+import { TemplateDetailClient } from './page-client';
+
+export const metadata: Metadata = { title: 'Template' };
+
+export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
+  const { principal, account } = await requireAccountPage('templates.view');
+  const { id } = await params;
+  let template;
+  try {
+    template = await getTemplateById(db, account.id, id);
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  const [history, channels] = await Promise.all([getTemplateHistory(db, account.id, id), listTemplateChannels(db, account.id)]);
+  const channel = channels.find((c) => c.id === template.channelId);
+  return (
+    <TemplateDetailClient
+      accountId={account.id}
+      canWrite={can(principal, 'templates.write')}
+      channel={channel ?? { id: template.channelId, name: template.channelId, address: '', subAccountId: template.subAccountId }}
+      template={{
+        id: template.id,
+        name: template.name,
+        language: template.language,
+        category: template.category,
+        components: template.components,
+        status: template.status,
+        reason: template.reason,
+        qualityScore: template.qualityScore,
+        createdAt: template.createdAt.toISOString(),
+      }}
+      history={history.map((h) => ({ id: h.id, from: h.fromStatus, to: h.toStatus, reason: h.reason, source: h.source, at: h.createdAt.toISOString() }))}
+    />
+  );
+}

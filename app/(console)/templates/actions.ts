@@ -1,0 +1,74 @@
+'use server';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { accountAction } from '@/app/_lib/action';
+import { createTemplate } from '@/lib/templates/create-template';
+import { deleteTemplate } from '@/lib/templates/delete-template';
+import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
+import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
+import { TEMPLATE_REVIEW_TASK } from '@/lib/templates/template-review-task';
+
+/** Submits the designer's template; the payload is checked by the same schema as the REST API. */
+export const submitTemplateAction = accountAction(
+  'templates.write',
+  z.object({ channelId: z.string().min(1, 'Choose the WhatsApp channel'), payload: z.unknown() }),
+  async (input, ctx) => {
+    const t = await createTemplate(db, {
+      accountId: ctx.accountId,
+      channelId: input.channelId,
+      payload: input.payload,
+      source: `console:${ctx.actor.label}`,
+      also: (tx, t) =>
+        recordAuditEvent(tx, ctx.actor, {
+          accountId: ctx.accountId,
+          action: 'template.create',
+          entityType: 'template',
+          entityId: t.id,
+          summary: `Submitted template "${t.name}" (${t.language}, ${t.category}) on ${t.channelId}`,
+          changes: { name: t.name, language: t.language, category: t.category, channelId: t.channelId },
+        }),
+    });
+    wakeBackgroundTask(TEMPLATE_REVIEW_TASK);
+    return { id: t.id };
+  },
+);
+
+export const deleteTemplateAction = accountAction('templates.write', z.object({ id: z.string().min(1) }), async (input, ctx) => {
+  const [t] = await deleteTemplate(db, {
+    accountId: ctx.accountId,
+    id: input.id,
+    also: (tx, [t]) =>
+      recordAuditEvent(tx, ctx.actor, {
+        accountId: ctx.accountId,
+        action: 'template.delete',
+        entityType: 'template',
+        entityId: t.id,
+        summary: `Deleted template "${t.name}" (${t.language}) from ${t.channelId}`,
+      }),
+  });
+  return { name: t.name };
+});
+
+/** Sandbox only: plays a quality rating change so PAUSED/DISABLED can be tried. */
+export const qualityEventAction = accountAction(
+  'templates.write',
+  z.object({ id: z.string().min(1), quality: z.enum(['GREEN', 'YELLOW', 'RED']) }),
+  async (input, ctx) => {
+    const t = await applyQualityEvent(db, {
+      accountId: ctx.accountId,
+      templateId: input.id,
+      quality: input.quality,
+      source: `console:${ctx.actor.label}`,
+      also: (tx, t) =>
+        recordAuditEvent(tx, ctx.actor, {
+          accountId: ctx.accountId,
+          action: 'template.quality',
+          entityType: 'template',
+          entityId: t.id,
+          summary: `Simulated quality ${input.quality} for template "${t.name}" (${t.language}); status ${t.status}`,
+        }),
+    });
+    return { status: t.status };
+  },
+);

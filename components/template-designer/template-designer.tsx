@@ -1,0 +1,150 @@
+'use client';
+import * as React from 'react';
+import { Tabs } from 'radix-ui';
+import { AlertCircle, Send } from 'lucide-react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { CodePanel } from '@/components/template-designer/code-panel';
+import { ComponentSections } from '@/components/template-designer/component-sections';
+import { DesignerErrorsProvider } from '@/components/template-designer/designer-errors';
+import { DetailsFields } from '@/components/template-designer/details-fields';
+import { payloadOf, validateDraft, type DesignerState } from '@/components/template-designer/draft-model';
+import { TemplatePreview } from '@/components/template-designer/template-preview';
+import { clearSavedDraft, readSavedDraft, useDraftAutosave } from '@/components/template-designer/use-draft-autosave';
+import type { TemplateChannel } from '@/lib/templates/list-template-channels';
+
+export type SubmitResult = { ok: true; data: { id: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+type Props = {
+  accountId: string;
+  channels: TemplateChannel[];
+  initial: DesignerState;
+  /** localStorage key of the autosaved draft; a saved draft is offered back on mount when `restore`. */
+  draftKey: string;
+  restore: boolean;
+  lockName?: boolean;
+  canSubmit: boolean;
+  submit: (input: { channelId: string; payload: unknown }) => Promise<SubmitResult>;
+  onSubmitted: (id: string) => void;
+};
+
+/** The template designer: the form on the left, the live phone preview and the code on the right. */
+export function TemplateDesigner(props: Props) {
+  const [state, setState] = React.useState<DesignerState>(props.initial);
+  const [showAll, setShowAll] = React.useState(false);
+  const [serverErrors, setServerErrors] = React.useState<Record<string, string>>({});
+  const [pending, start] = React.useTransition();
+  const [time, setTime] = React.useState<string | undefined>();
+  const restored = React.useRef(false);
+
+  React.useEffect(() => {
+    setTime(new Date().toTimeString().slice(0, 5));
+    if (!props.restore || restored.current) return;
+    restored.current = true;
+    const saved = readSavedDraft(props.draftKey);
+    if (saved) {
+      setState(saved);
+      toast('Restored your unsaved draft', {
+        action: {
+          label: 'Discard',
+          onClick: () => {
+            clearSavedDraft(props.draftKey);
+            setState(props.initial);
+          },
+        },
+      });
+    }
+  }, [props.restore, props.draftKey, props.initial]);
+
+  const { savedAt } = useDraftAutosave(props.draftKey, state, true);
+  const errors = React.useMemo(() => ({ ...validateDraft(state), ...serverErrors }), [state, serverErrors]);
+  const errorCount = Object.keys(errors).length;
+  const payload = payloadOf(state);
+  const channel = props.channels.find((c) => c.id === state.channelId);
+
+  const update = (next: DesignerState) => {
+    setServerErrors({});
+    setState(next);
+  };
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setShowAll(true);
+    if (Object.keys(validateDraft(state)).length) {
+      toast.error('Fix the highlighted problems before submitting');
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-error-path]')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+      return;
+    }
+    start(async () => {
+      const res = await props.submit({ channelId: state.channelId, payload });
+      if (!res.ok) {
+        setServerErrors(res.fieldErrors ?? { _: res.error });
+        toast.error(res.error);
+        return;
+      }
+      clearSavedDraft(props.draftKey);
+      toast.success(`Submitted “${state.name}” for review`);
+      props.onSubmitted(res.data.id);
+    });
+  }
+
+  return (
+    <DesignerErrorsProvider errors={errors} showAll={showAll}>
+      <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="min-w-0 space-y-4">
+          <Card>
+            <CardHeader>
+              <CardTitle>Template details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DetailsFields state={state} channels={props.channels} lockName={props.lockName} onChange={(p) => update({ ...state, ...p })} />
+            </CardContent>
+          </Card>
+          <ComponentSections state={state} onChange={update} />
+          <div className="flex flex-col-reverse items-stretch gap-3 border-t pt-4 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-xs text-muted-foreground" aria-live="polite">
+              {savedAt ? `Draft saved on this device at ${savedAt.toTimeString().slice(0, 8)}` : 'Drafts are saved on this device as you type.'}
+            </p>
+            <div className="flex items-center gap-3">
+              {showAll && errorCount > 0 && (
+                <span className="flex items-center gap-1 text-xs font-medium text-destructive" data-testid="error-count">
+                  <AlertCircle className="size-4" /> {errorCount} {errorCount === 1 ? 'problem' : 'problems'} to fix
+                </span>
+              )}
+              <Button type="submit" disabled={pending || !props.canSubmit} data-testid="submit-template">
+                <Send /> {pending ? 'Submitting…' : 'Submit for review'}
+              </Button>
+            </div>
+          </div>
+          {serverErrors._ && (
+            <p role="alert" className="text-sm font-medium text-destructive">
+              {serverErrors._}
+            </p>
+          )}
+        </div>
+        <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+          <Tabs.Root defaultValue="preview" className="space-y-3">
+            <Tabs.List className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-sm" aria-label="Preview or code">
+              {['preview', 'code'].map((t) => (
+                <Tabs.Trigger
+                  key={t}
+                  value={t}
+                  className="rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs"
+                >
+                  {t === 'preview' ? 'Preview' : 'Code'}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            <Tabs.Content value="preview">
+              <TemplatePreview draft={payload} businessName={channel?.name ?? 'Business'} time={time} />
+            </Tabs.Content>
+            <Tabs.Content value="code">
+              <CodePanel accountId={props.accountId} channelId={state.channelId} subAccountId={channel?.subAccountId} template={payload} />
+            </Tabs.Content>
+          </Tabs.Root>
+        </div>
+      </form>
+    </DesignerErrorsProvider>
+  );
+}
