@@ -4,15 +4,9 @@ import type { Db } from '@/lib/db/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { assertDeliverableUrl } from '@/lib/webhooks/url-guard';
+import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 
-export const WEBHOOK_EVENTS = [
-  'inbound_message_received',
-  'outbound_message_status_changed',
-  'template_status_update',
-  'template_quality_update',
-  'template_category_update',
-  'phone_number_quality_update',
-] as const;
+export { WEBHOOK_EVENTS };
 
 export const createEndpointInput = z.object({
   url: z.string({ error: 'url is required' }).trim().min(1, 'url is required').max(2000, 'url must be at most 2000 characters'),

@@ -1,0 +1,162 @@
+'use client';
+import * as React from 'react';
+import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
+import { Trash2 } from 'lucide-react';
+import type { RateRow } from '@/lib/messaging/pricing/rate-card';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Input, Select } from '@/components/ui/input';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { PageHeader } from '@/components/ui/page-header';
+import { deleteRateAction, saveRateAction } from './actions';
+
+const CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
+
+export function PricingClient({ accountName, rates }: { accountName: string; rates: RateRow[] }) {
+  return (
+    <>
+      <PageHeader
+        title="Pricing"
+        description={`${accountName}'s rate card: the price of each delivered template message by category and the recipient's country calling code (* = every other country). Utility and authentication get cheaper from the monthly volume shown. Utility templates are free inside the 24 h customer service window; everything is free inside the 72 h free entry point; service (freeform) messages are free.`}
+      />
+      <AddRate />
+      <div className="grid gap-6 xl:grid-cols-3">
+        {CATEGORIES.map((cat) => (
+          <Card key={cat}>
+            <h2 className="border-b px-4 py-3 text-sm font-semibold capitalize">{cat}</h2>
+            <Table>
+              <THead>
+                <tr>
+                  <TH>Code</TH>
+                  <TH>From volume</TH>
+                  <TH>Price (USD)</TH>
+                  <TH>
+                    <span className="sr-only">Actions</span>
+                  </TH>
+                </tr>
+              </THead>
+              <TBody>
+                {rates
+                  .filter((r) => r.category === cat)
+                  .map((r) => (
+                    <RateLine key={r.id} rate={r} />
+                  ))}
+              </TBody>
+            </Table>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function RateLine({ rate }: { rate: RateRow }) {
+  const router = useRouter();
+  const [price, setPrice] = React.useState(String(rate.price));
+  const [error, setError] = React.useState<string | null>(null);
+  const [pending, start] = React.useTransition();
+  const dirty = price !== String(rate.price);
+  const save = () =>
+    start(async () => {
+      const r = await saveRateAction({ category: rate.category as (typeof CATEGORIES)[number], callingCode: rate.callingCode, fromVolume: rate.fromVolume, price: price as unknown as number });
+      if (!r.ok) return setError(r.fieldErrors?.price ?? r.error);
+      setError(null);
+      toast.success('Rate saved');
+      router.refresh();
+    });
+  return (
+    <TR data-testid={`rate-${rate.category}-${rate.callingCode}-${rate.fromVolume}`}>
+      <TD className="font-mono">{rate.callingCode === '*' ? '*' : `+${rate.callingCode}`}</TD>
+      <TD className="tabular-nums">{rate.fromVolume.toLocaleString()}</TD>
+      <TD>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          className="flex items-center gap-1"
+        >
+          <Input aria-label={`Price for ${rate.category} +${rate.callingCode} from ${rate.fromVolume}`} value={price} onChange={(e) => setPrice(e.target.value)} className="h-8 w-24 tabular-nums" aria-invalid={!!error} />
+          {dirty ? (
+            <Button size="sm" type="submit" disabled={pending}>
+              Save
+            </Button>
+          ) : null}
+        </form>
+        {error ? <p className="mt-0.5 text-xs text-destructive">{error}</p> : null}
+      </TD>
+      <TD className="text-right">
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Delete rate"
+          disabled={pending}
+          onClick={() =>
+            start(async () => {
+              const r = await deleteRateAction({ id: rate.id });
+              if (!r.ok) toast.error(r.error);
+              else router.refresh();
+            })
+          }
+        >
+          <Trash2 />
+        </Button>
+      </TD>
+    </TR>
+  );
+}
+
+function AddRate() {
+  const router = useRouter();
+  const [form, setForm] = React.useState({ category: 'marketing', callingCode: '', fromVolume: '0', price: '' });
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [pending, start] = React.useTransition();
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const label = 'flex flex-col gap-1 text-xs font-medium text-muted-foreground';
+  return (
+    <form
+      className="mb-6 flex flex-wrap items-start gap-3 rounded-lg border bg-card p-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const r = await saveRateAction(form as never);
+          if (!r.ok) return setErrors({ ...(r.fieldErrors ?? {}), _: r.error });
+          setErrors({});
+          setForm({ ...form, callingCode: '', price: '' });
+          toast.success('Rate saved');
+          router.refresh();
+        });
+      }}
+    >
+      <label className={label}>
+        Category
+        <Select value={form.category} onChange={set('category')} className="w-40">
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label className={label}>
+        Calling code
+        <Input value={form.callingCode} onChange={set('callingCode')} placeholder="44 or *" className="w-28" aria-invalid={!!errors.callingCode} />
+        {errors.callingCode ? <span className="max-w-[12rem] text-destructive">{errors.callingCode}</span> : null}
+      </label>
+      <label className={label}>
+        From monthly volume
+        <Input value={form.fromVolume} onChange={set('fromVolume')} className="w-32" aria-invalid={!!errors.fromVolume} />
+        {errors.fromVolume ? <span className="text-destructive">{errors.fromVolume}</span> : null}
+      </label>
+      <label className={label}>
+        Price (USD)
+        <Input value={form.price} onChange={set('price')} placeholder="0.0250" className="w-28" aria-invalid={!!errors.price} />
+        {errors.price ? <span className="max-w-[12rem] text-destructive">{errors.price}</span> : null}
+      </label>
+      <Button type="submit" className="mt-5" disabled={pending}>
+        Add or replace rate
+      </Button>
+    </form>
+  );
+}

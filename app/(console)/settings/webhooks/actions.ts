@@ -1,0 +1,34 @@
+'use server';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { accountAction } from '@/app/_lib/action';
+import { createEndpoint, createEndpointInput, deleteEndpoint } from '@/lib/webhooks/endpoints';
+import { resendDelivery } from '@/lib/webhooks/deliver';
+import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
+import { WEBHOOKS_TASK } from '@/lib/webhooks/background';
+
+export const createWebhookAction = accountAction('settings.webhooks.manage', createEndpointInput, async (input, ctx) => {
+  const endpoint = await createEndpoint(db, ctx.accountId, input);
+  await recordAuditEvent(db, ctx.actor, {
+    accountId: ctx.accountId,
+    action: 'webhook.create',
+    entityType: 'webhook',
+    entityId: endpoint.id,
+    summary: `Added webhook ${endpoint.url} for ${endpoint.events.join(', ')}`,
+  });
+  return { id: endpoint.id, secret: endpoint.secret };
+});
+
+export const deleteWebhookAction = accountAction('settings.webhooks.manage', z.object({ id: z.string().min(1) }), async (input, ctx) => {
+  const endpoint = await deleteEndpoint(db, ctx.accountId, input.id);
+  await recordAuditEvent(db, ctx.actor, { accountId: ctx.accountId, action: 'webhook.delete', entityType: 'webhook', entityId: input.id, summary: `Deleted webhook ${endpoint.url}` });
+  return { id: input.id };
+});
+
+export const resendDeliveryAction = accountAction('settings.webhooks.manage', z.object({ id: z.string().min(1) }), async (input, ctx) => {
+  await resendDelivery(db, ctx.accountId, input.id);
+  await recordAuditEvent(db, ctx.actor, { accountId: ctx.accountId, action: 'webhook.resend', entityType: 'webhook_delivery', entityId: input.id, summary: 'Resent a webhook delivery' });
+  wakeBackgroundTask(WEBHOOKS_TASK);
+  return { id: input.id };
+});

@@ -1,0 +1,84 @@
+// Accepted sends per second through the API on the embedded SQLite: 50 concurrent clients call the real
+// POST /subaccounts/{id}/messages handler (API-key auth, validation, template checks, idempotency,
+// message + outbox rows in one transaction). Half the sends are templates, half freeform text.
+// Run: npx tsx bench/messaging/send-bench.ts   (BENCH_SENDS, BENCH_CLIENTS, BENCH_WORKER=1 to drain the outbox meanwhile)
+import path from 'node:path';
+
+const FILE = path.resolve(process.env.BENCH_DB ?? './data/bench-sends.db');
+// The app's db singleton reads DATABASE_URL when lib/db/client is first imported: set it first.
+process.env.DATABASE_URL = `file:${FILE}`;
+process.env.LOG_LEVEL = 'warn';
+const { BENCH_API_KEY, freshBenchDb, percentile } = await import('./setup-db');
+const TOTAL = Number(process.env.BENCH_SENDS ?? 10_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const SUB = 'acme_corp_chatapps';
+
+const setupDb = await freshBenchDb(FILE);
+await setupDb.account.update({ where: { id: 'acme_corp' }, data: { messagingTier: 'TIER_UNLIMITED' } });
+await setupDb.template.create({
+  data: {
+    accountId: 'acme_corp',
+    subAccountId: SUB,
+    channelId: 'acme_corp_whatsapp',
+    name: 'appointment_reminder_v1',
+    language: 'en_US',
+    category: 'UTILITY',
+    status: 'APPROVED',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] }],
+  },
+});
+await setupDb.$disconnect();
+const { POST } = await import('@/app/api/v1/subaccounts/[subAccountId]/messages/route');
+const { db } = await import('@/lib/db/client');
+const { processOutbox } = await import('@/lib/messaging/process-outbox');
+
+function body(i: number) {
+  const msisdn = `+1555${String(1_000_000 + i).slice(-7)}`;
+  if (i % 2) return { user: { msisdn }, type: 'text', content: { text: `Hello #${i}` }, clientMessageId: `bench-${i}` };
+  return {
+    user: { msisdn },
+    type: 'template',
+    clientMessageId: `bench-${i}`,
+    content: { template: { name: 'appointment_reminder_v1', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: 'Nov 10, 2025' }, { type: 'text', text: '10:30 AM' }] }] } },
+  };
+}
+
+async function once(i: number): Promise<number> {
+  const t = performance.now();
+  const res = await POST(new Request(`http://localhost/api/v1/subaccounts/${SUB}/messages`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body(i)) }), {
+    params: Promise.resolve({ subAccountId: SUB }),
+  });
+  if (res.status !== 200) throw new Error(`send ${i}: ${res.status} ${await res.text()}`);
+  return performance.now() - t;
+}
+
+// Warm up (module init, prepared statements).
+for (let i = 0; i < 50; i++) await once(TOTAL + i);
+
+let stopWorker = false;
+const worker =
+  process.env.BENCH_WORKER === '1'
+    ? (async () => {
+        while (!stopWorker) {
+          const wait = await processOutbox(db);
+          await new Promise((r) => setTimeout(r, Math.min(wait, 50)));
+        }
+      })()
+    : null;
+
+const latencies: number[] = [];
+let next = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: CLIENTS }, async () => {
+    while (next < TOTAL) latencies.push(await once(next++));
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+stopWorker = true;
+await worker;
+latencies.sort((a, b) => a - b);
+console.log(`${TOTAL.toLocaleString()} sends, ${CLIENTS} concurrent clients, worker ${worker ? 'draining meanwhile' : 'off'}:`);
+console.log(`  ${(TOTAL / seconds).toFixed(0)} accepted sends/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+console.log(`  messages stored: ${await db.message.count()}, outbox rows: ${await db.messageJob.count()}`);
+await db.$disconnect();
