@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/db/generated/client';
 import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
+import { writeOutbound } from '@/lib/messaging/outbound-writer';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 
 export const OUTBOX_TASK = 'messaging-outbox';
@@ -43,57 +44,42 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
 }
 
 /**
- * Writes the message (queued), its first status and its outbox row in one transaction, so a crash
- * either loses the whole request (the caller got no umid) or keeps all of it; the outbox worker then
- * hands it to the channel provider exactly once. A concurrent duplicate clientMessageId loses on the
- * unique index and gets the first umid.
+ * Writes the message (queued), its first status and its outbox row in one transaction (group-committed
+ * with concurrent sends, lib/messaging/outbound-writer.ts), so a crash either loses the whole request
+ * (the caller got no umid) or keeps all of it; the outbox worker then hands it to the channel provider
+ * exactly once. A duplicate clientMessageId gets the first umid.
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
-  const umid = crypto.randomUUID();
   const now = new Date();
-  try {
-    await db.$transaction(async (tx) => {
-      // A template outside the customer service window starts a business-initiated conversation,
-      // which counts against the account's messaging-limit tier.
-      if (row.channel === 'whatsapp' && row.type === 'template') {
-        const w = await readWindow(tx, row.subAccountId, row.to.e164);
-        if (!isCswOpen(w, now)) await claimBusinessConversation(tx, { accountId: row.accountId, msisdn: row.to.e164, at: now });
-      }
-      await tx.message.create({
-        data: {
-          id: umid,
-          accountId: row.accountId,
-          subAccountId: row.subAccountId,
-          channelId: row.channelId,
-          channel: row.channel,
-          direction: 'outbound',
-          msisdn: row.to.e164,
-          channelUserId: row.to.channelUserId,
-          country: row.to.country,
-          type: row.type,
-          content: row.content,
-          rendered: row.rendered ?? Prisma.JsonNull,
-          templateName: row.templateName ?? null,
-          templateLanguage: row.templateLanguage ?? null,
-          category: row.category,
-          status: 'queued',
-          statusAt: now,
-          clientMessageId: row.clientMessageId ?? null,
-          workflowId: row.origin?.workflowId ?? null,
-          campaignId: row.origin?.campaignId ?? null,
-          createdAt: now,
-        },
-      });
-      await tx.messageStatusChange.create({ data: { messageId: umid, state: 'queued', at: now } });
-      await tx.messageJob.create({ data: { messageId: umid, kind: 'send', dueAt: now } });
-    });
-  } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && row.clientMessageId) {
-      const first = await findByClientMessageId(db, row.subAccountId, row.clientMessageId);
-      if (first) return first;
-    }
-    throw err;
+  // A template outside the customer service window starts a business-initiated conversation, which
+  // counts against the account's messaging-limit tier (a user already counted today is free).
+  if (row.channel === 'whatsapp' && row.type === 'template') {
+    const w = await readWindow(db, row.subAccountId, row.to.e164);
+    if (!isCswOpen(w, now)) await claimBusinessConversation(db, { accountId: row.accountId, msisdn: row.to.e164, at: now });
   }
+  const stored = await writeOutbound(db, {
+    id: crypto.randomUUID(),
+    accountId: row.accountId,
+    subAccountId: row.subAccountId,
+    channelId: row.channelId,
+    channel: row.channel,
+    direction: 'outbound',
+    msisdn: row.to.e164,
+    channelUserId: row.to.channelUserId,
+    country: row.to.country,
+    type: row.type,
+    content: row.content,
+    rendered: row.rendered ?? Prisma.JsonNull,
+    templateName: row.templateName ?? null,
+    templateLanguage: row.templateLanguage ?? null,
+    category: row.category,
+    status: 'queued',
+    statusAt: now,
+    clientMessageId: row.clientMessageId ?? null,
+    workflowId: row.origin?.workflowId ?? null,
+    campaignId: row.origin?.campaignId ?? null,
+    createdAt: now,
+  });
   wakeBackgroundTask(OUTBOX_TASK);
-  return accepted({ id: umid, clientMessageId: row.clientMessageId ?? null, createdAt: now });
+  return accepted(stored);
 }

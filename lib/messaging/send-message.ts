@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { CONTENT_SCHEMAS, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
 import { approvedTemplateFor, checkTemplateParameters, renderForCustomer } from '@/lib/messaging/template-port';
@@ -30,7 +30,7 @@ export async function sendMessage(db: Db, req: SendMessageRequest): Promise<Send
   const to = parseMsisdn(envelope.user.msisdn);
   const { content } = parseWith(z.object({ content: CONTENT_SCHEMAS[envelope.type] }), { content: envelope.content }) as { content: Record<string, unknown> };
 
-  const sub = await findSubAccount(db, req.accountId, req.subAccountId);
+  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
   const channel = sub.channels.find((c) => c.kind === 'whatsapp');
   if (!channel) {
     throw new ValidationError(`Subaccount '${sub.id}' has no WhatsApp channel to send from`, [{ path: 'subAccountId', message: 'No WhatsApp channel' }]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parseWith } from '@/lib/api/read-json';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
 
@@ -25,7 +25,7 @@ const smsSchema = z.object({
 export async function sendSms(db: Db, req: SendSmsRequest): Promise<SendAccepted> {
   const input = parseWith(smsSchema, { text: req.text, source: req.source });
   const to = parseMsisdn(req.destination, 'destination');
-  const sub = await findSubAccount(db, req.accountId, req.subAccountId);
+  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
   const channel = sub.channels.find((c) => c.kind === 'sms') ?? null;
   const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
   if (previous) return previous;

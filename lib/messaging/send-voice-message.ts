@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parseWith } from '@/lib/api/read-json';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
 
@@ -28,7 +28,7 @@ const voiceSchema = z.object({
 export async function sendVoiceMessage(db: Db, req: SendVoiceRequest): Promise<SendAccepted> {
   const input = parseWith(voiceSchema, { text: req.text, language: req.language });
   const to = parseMsisdn(req.destination, 'destination');
-  const sub = await findSubAccount(db, req.accountId, req.subAccountId);
+  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
   const channel = sub.channels.find((c) => c.kind === 'voice') ?? null;
   const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
   if (previous) return previous;
