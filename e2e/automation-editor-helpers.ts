@@ -11,7 +11,7 @@ export function example(name: string): Record<string, unknown> & { definition: {
 /** Opens the import dialog, pastes the JSON and imports it. */
 export async function importJson(page: Page, json: unknown) {
   await page.getByRole('button', { name: 'Import' }).click();
-  await page.getByLabel('Workflow JSON').fill(JSON.stringify(json, null, 2));
+  await page.getByRole('textbox', { name: 'Workflow JSON' }).fill(JSON.stringify(json, null, 2));
   await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }
@@ -33,4 +33,35 @@ export async function setScript(page: Page, testId: string, value: string) {
   await page.keyboard.press('Delete');
   if (value) await page.keyboard.insertText(value);
   await page.keyboard.press('Escape');
+}
+
+/** Drags a step type from the palette onto the canvas at (x, y) relative to the canvas. */
+export async function dropStep(page: Page, type: string, x: number, y: number) {
+  await page.getByTestId(`palette-${type}`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  await expect(page.getByTestId('properties-panel')).toBeVisible();
+}
+
+/** Renames the selected step in its properties panel. */
+export async function renameSelected(page: Page, id: string) {
+  const field = page.locator('#step-id');
+  await field.fill(id);
+  await field.press('Enter');
+  await expect(page.getByTestId(`step-node-${id}`)).toBeVisible();
+}
+
+/** Connects an outcome handle to a step by dragging with the mouse. */
+export async function connect(page: Page, handleTestId: string, targetStepId: string) {
+  const from = (await page.getByTestId(handleTestId).boundingBox())!;
+  const to = (await page.getByTestId(`step-node-${targetStepId}`).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 20, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.move(to.x + 8, to.y + 22, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Selects a step by clicking its node. */
+export async function selectStep(page: Page, id: string) {
+  await page.getByTestId(`step-node-${id}`).click({ position: { x: 60, y: 14 } });
+  await expect(page.locator('#step-id')).toHaveValue(id);
 }

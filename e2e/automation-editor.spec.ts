@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, signIn, snapshot } from './fixtures';
-import { example, EXAMPLES, exportJson, importJson } from './automation-editor-helpers';
+import { connect, dropStep, example, EXAMPLES, exportJson, importJson, renameSelected, selectStep, setScript } from './automation-editor-helpers';
 
 test('imports each reference example, draws it, and exports equivalent JSON', async ({ page }) => {
   await signIn(page, ADMIN);
@@ -21,4 +21,135 @@ test('imports each reference example, draws it, and exports equivalent JSON', as
   // The imported menu is valid, so it was saved as a draft and the URL moved to the workflow.
   await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
   await expect(page).toHaveURL(/\/automation\/[\w-]+$/);
+});
+
+const crlf = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replace(/\\r\\n/g, '\\n'));
+
+test('builds "Menu using WaitForReply" from an empty canvas, publishes it and test-runs it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const ref = example('menu-using-wait-for-reply');
+  const text = (id: string) => String(((ref.definition.steps.find((s) => s.id === id)!.inputs as { content: { text: string } }).content.text));
+  await signIn(page, ADMIN);
+  await page.goto('/automation/new');
+  await page.getByLabel('Workflow name').fill('ChatBot-123');
+
+  // The greeting, with an output that keeps the customer's id.
+  await dropStep(page, 'ChatAppsMessage', 120, 120);
+  await renameSelected(page, 'Hello');
+  await page.locator('#Hello-subaccount').selectOption('acme_corp');
+  await setScript(page, 'script-Hello-msisdn', '{{data.payload.user.channelUserId}}');
+  await setScript(page, 'script-Hello-text', text('Hello'));
+  await page.getByTestId('kv-outputs').getByRole('button', { name: 'Add' }).click();
+  await page.getByLabel('Outputs (saved to data) name 1').fill('user_msisdn');
+  await setScript(page, 'script-outputs-v0', '{{data.payload.user.channelUserId}}');
+
+  // Wait for the reply: reply/timeout outcomes.
+  await dropStep(page, 'WaitForReply', 420, 120);
+  await renameSelected(page, 'wait1');
+  await setScript(page, 'script-wait1-from', '{{data.user_msisdn}}');
+  await page.getByLabel('Outputs (saved to data) name 1').fill('reply1');
+  await setScript(page, 'script-wait1-branch-0-script', '{{data.reply1 != null}}');
+  await setScript(page, 'script-wait1-branch-1-script', '{{data.reply1 == null}}');
+
+  // The menu branch with five paths.
+  await dropStep(page, 'Branch', 420, 330);
+  await renameSelected(page, 'success');
+  await page.getByRole('button', { name: 'Remove path 2' }).click();
+  await page.getByRole('button', { name: 'Remove path 1' }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Add path' }).click();
+    await setScript(page, `script-success-branch-${i}-script`, `{{ data.reply1.payload.content.text == '${i + 1}'}}`);
+  }
+
+  // One answer, then copy/paste (and duplicate) for the others: ids are renamed uniquely.
+  await dropStep(page, 'ChatAppsMessage', 150, 400);
+  await renameSelected(page, 'branch1');
+  await page.locator('#branch1-subaccount').selectOption('acme_corp');
+  await setScript(page, 'script-branch1-msisdn', '{{data.user_msisdn}}');
+  await setScript(page, 'script-branch1-text', text('branch1'));
+  for (const id of ['branch2', 'branch3', 'branch4', 'branch5', 'failure']) {
+    await page.getByTestId('step-node-branch1').click({ position: { x: 60, y: 14 } });
+    await page.keyboard.press(id === 'failure' ? 'ControlOrMeta+d' : 'ControlOrMeta+c');
+    if (id !== 'failure') await page.keyboard.press('ControlOrMeta+v');
+    await expect(page.locator('#step-id')).toHaveValue(/^chatappsmessage_\d{4}$/);
+    await renameSelected(page, id);
+    await setScript(page, `script-${id}-text`, text(id));
+  }
+
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+L');
+  await snapshot(page, 'automation-build-menu-unconnected');
+
+  // Connect with the mouse: greeting → wait, reply → menu branch.
+  await connect(page, 'handle-Hello-next', 'wait1');
+  await connect(page, 'handle-wait1-sel:0', 'success');
+  // And with the panel's pickers: timeout → failure, each menu path → its answer.
+  await selectStep(page, 'wait1');
+  await page.getByLabel('Path 2 goes to').selectOption('failure');
+  await selectStep(page, 'success');
+  for (let i = 0; i < 5; i++) await page.getByLabel(`Path ${i + 1} goes to`).selectOption(`branch${i + 1}`);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+L');
+  await expect(page.getByRole('button', { name: 'Validate' })).toBeVisible();
+
+  // Undo / redo a deletion.
+  await page.getByTestId('step-node-branch5').click({ position: { x: 60, y: 14 } });
+  await page.locator('.react-flow__pane').focus().catch(() => undefined);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('step-node-branch5')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('step-node-branch5')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(page.getByTestId('step-node-branch5')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('step-node-branch5')).toBeVisible();
+
+  const built = await exportJson(page);
+  expect(crlf({ ...built, status: ref.status })).toEqual(crlf(ref));
+  await snapshot(page, 'automation-build-menu');
+
+  // Saved as a draft, then published with a note.
+  await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByLabel('What changed?').fill('Menu from the reference examples');
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByTestId('published-version')).toContainText('published');
+
+  // Test run: the customer writes in, the path lights up, the reply "2" takes branch2.
+  await page.getByRole('button', { name: 'Test run' }).click();
+  await page.getByRole('button', { name: 'Start test run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('waiting', { timeout: 20_000 });
+  await expect(page.getByTestId('step-node-Hello')).toHaveAttribute('data-run-state', 'visited');
+  await expect(page.getByTestId('step-node-wait1')).toHaveAttribute('data-run-state', 'current');
+  await snapshot(page, 'automation-test-run-waiting');
+  await page.getByLabel('Reply as the customer').fill('2');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 20_000 });
+  await expect(page.getByTestId('step-node-branch2')).toHaveAttribute('data-run-state', 'visited');
+  await expect(page.getByTestId('step-node-branch1')).not.toHaveAttribute('data-run-state', /.+/);
+  await expect(page.getByTestId('run-messages')).toContainText('Thanks for choosing 2');
+  await page.getByTestId('run-steps').getByText('branch2').click();
+  await expect(page.getByTestId('run-steps')).toContainText('Inputs');
+  await snapshot(page, 'automation-test-run-done');
+});
+
+test('shows validation errors on their nodes; clicking a problem focuses the step', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto('/automation/new');
+  const wf = example('keyword-detection');
+  (wf.definition.steps[2] as Record<string, unknown>).nextStepId = 'nowhere';
+  (wf.definition.steps[3]!.inputs as { content: { text: string } }).content.text = '{{data.x = 1}}';
+  await importJson(page, wf);
+  await expect(page.getByTestId('step-node-register_flow_2')).toHaveAttribute('data-problems', '1');
+  await expect(page.getByTestId('step-node-register_flow_fail')).toHaveAttribute('data-problems', /\d/);
+  await expect(page.getByTestId('save-state')).toContainText('Draft kept locally');
+  await page.getByRole('button', { name: /2 problems/ }).click();
+  await expect(page.getByTestId('problems-panel')).toContainText("No step has id 'nowhere'");
+  await page.getByTestId('problem-row').filter({ hasText: 'nowhere' }).click();
+  await expect(page.locator('#step-id')).toHaveValue('register_flow_2');
+  await expect(page.getByTestId('script-error').first()).toBeVisible().catch(() => undefined);
+  await snapshot(page, 'automation-validation');
+  // Fixing it in the panel clears the marker.
+  await page.locator('#next-step').selectOption('');
+  await expect(page.getByTestId('step-node-register_flow_2')).not.toHaveAttribute('data-problems', /.+/);
 });

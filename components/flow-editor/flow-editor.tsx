@@ -262,14 +262,38 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
 
   const selected = nodes.filter((n) => n.selected);
   const single = selected.length === 1 ? selected[0]! : null;
-  const stepIds = useMemo(() => nodes.filter(isStepNode).map((n) => n.id), [nodes]);
-  const trigger = nodes.find(isTriggerNode);
-  const paths = useMemo(() => knownDataPaths(nodes, trigger?.data.trigger ?? ''), [nodes, trigger?.data.trigger]);
-  const update = useCallback(
-    (id: string) => (fn: (d: never) => unknown, key?: string) =>
-      commit((prev) => prev.map((n) => (n.id === id && isStepNode(n) ? { ...n, data: fn(n.data as never) as typeof n.data } : n)), key),
-    [commit],
+  // The nodes as of the last real edit: what panels and pickers need, unchanged while a node is
+  // dragged, so a drag re-renders neither the properties panel nor its script editors.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const structural = useMemo(() => nodesRef.current, [version]);
+  const stepIds = useMemo(() => structural.filter(isStepNode).map((n) => n.id), [structural]);
+  const trigger = structural.find(isTriggerNode);
+  const triggerKind = trigger?.data.trigger ?? '';
+  const paths = useMemo(() => knownDataPaths(structural, triggerKind), [structural, triggerKind]);
+  const singleId = single?.id ?? null;
+  const panelNode = singleId ? structural.find((n) => n.id === singleId) : undefined;
+  const panel = useMemo(
+    () => ({
+      update: ((fn: (d: never) => unknown, key?: string) =>
+        commit((prev) => prev.map((n) => (n.id === singleId && isStepNode(n) ? { ...n, data: fn(n.data as never) as typeof n.data } : n)), key)) as never,
+      trigger: triggerKind,
+      stepIds,
+    }),
+    [commit, singleId, triggerKind, stepIds],
   );
+  const onRename = useCallback(
+    (id: string) => {
+      try {
+        commit((prev) => renameStep(prev, singleId!, id));
+        return true;
+      } catch (err) {
+        toast.error((err as Error).message);
+        return false;
+      }
+    },
+    [commit, singleId],
+  );
+  const onDeleteSelected = useCallback(() => commit((prev) => removeSteps(prev, [singleId!])), [commit, singleId]);
 
   return (
     <ScriptPathsContext.Provider value={paths}>
@@ -313,42 +337,17 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
             <MiniMap pannable zoomable className="!bg-card" nodeStrokeWidth={3} />
             <Controls showInteractive={false} />
           </ReactFlow>
+          <CanvasHelp empty={!nodes.some(isStepNode)} selectedCount={selected.length} />
         </div>
+        {panelNode && (isStepNode(panelNode) || isTriggerNode(panelNode)) ? (
         <aside className="w-80 shrink-0 overflow-y-auto border-l p-4" aria-label="Properties">
-          {single && isStepNode(single) ? (
-            <PropertiesPanel
-              key={single.id}
-              node={single}
-              nodes={nodes}
-              panel={{ update: update(single.id) as never, trigger: trigger?.data.trigger ?? '', stepIds }}
-              onRename={(id) => {
-                try {
-                  commit((prev) => renameStep(prev, single.id, id));
-                  return true;
-                } catch (err) {
-                  toast.error((err as Error).message);
-                  return false;
-                }
-              }}
-              onDelete={() => commit((prev) => removeSteps(prev, [single.id]))}
-            />
-          ) : single && isTriggerNode(single) ? (
-            <TriggerPanel data={single.data} onChange={(d) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger')} />
-          ) : (
-            <div className="space-y-3 text-sm text-muted-foreground">
-              <p>{selected.length > 1 ? `${selected.length} items selected.` : 'Select a step to edit it, or drag one from the left onto the canvas.'}</p>
-              <p>Connect steps by dragging from a handle on the right of a step to another step.</p>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-                {SHORTCUTS.map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt className="font-mono text-foreground">{k}</dt>
-                    <dd>{v}</dd>
-                  </div>
-                ))}
-              </dl>
-            </div>
-          )}
+          {panelNode && isStepNode(panelNode) ? (
+            <PropertiesPanel key={panelNode.id} node={panelNode} nodes={structural} panel={panel} onRename={onRename} onDelete={onDeleteSelected} />
+          ) : panelNode && isTriggerNode(panelNode) ? (
+            <TriggerPanel data={panelNode.data} onChange={(d) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger')} />
+          ) : null}
         </aside>
+        ) : null}
       </div>
     </ScriptPathsContext.Provider>
   );
@@ -370,4 +369,26 @@ function growGroup(nodes: GraphNode[], groupId: string): GraphNode[] {
     const height = Math.max(n.height ?? 0, h);
     return { ...n, width, height, style: { ...(n.style ?? {}), width, height } };
   });
+}
+
+function CanvasHelp({ empty, selectedCount }: { empty: boolean; selectedCount: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="absolute right-2 top-2 z-10 flex flex-col items-end gap-1">
+      <button type="button" onClick={() => setOpen((o) => !o)} className="rounded-md border bg-card px-2 py-1 text-xs shadow-sm hover:bg-muted" aria-expanded={open}>
+        {selectedCount > 1 ? `${selectedCount} selected · ` : ''}Shortcuts
+      </button>
+      {open ? (
+        <dl className="grid w-64 grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border bg-card p-3 text-xs shadow-lg">
+          {SHORTCUTS.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="font-mono">{k}</dt>
+              <dd className="text-muted-foreground">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {empty ? <p className="mt-24 w-64 rounded-md border bg-card/90 p-3 text-xs text-muted-foreground shadow-sm">Drag a step from the left onto the canvas (or click it). Connect steps by dragging from a handle on a step’s right to another step.</p> : null}
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type ComponentType } from 'react';
+import { memo, useEffect, useState, type ComponentType } from 'react';
 import { Trash2 } from 'lucide-react';
 import { checkStepId } from '@/lib/automation/graph/step-ids';
 import { canonicalStepType, isBranchOnly, STEP_INFO } from '@/lib/automation/graph/step-catalog';
@@ -62,7 +62,7 @@ function StepIdField({ node, nodes, onRename }: { node: StepGraphNode; nodes: Gr
 }
 
 /** The form for the selected step: its name, its type's properties, paths, outputs. */
-export function PropertiesPanel({
+export const PropertiesPanel = memo(function PropertiesPanel({
   node,
   nodes,
   panel,
@@ -139,4 +139,4 @@ export function PropertiesPanel({
       ) : null}
     </div>
   );
-}
+});

@@ -12,7 +12,9 @@ import {
   toApiWorkflow,
   updateWorkflow,
 } from '@/lib/automation/workflows';
+import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { accountAction } from '@/app/_lib/action';
+import { readInstancePath, startTestRun } from './_lib/test-run';
 
 const id = z.string().min(1, 'A workflow id is required');
 const body = z.record(z.string(), z.unknown(), { error: 'The workflow must be a JSON object' });
@@ -65,3 +67,27 @@ export const listVersionsAction = accountAction('automation.view', z.object({ id
   const versions = await listWorkflowVersions(db, ctx.accountId, input.id);
   return versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null, createdAt: v.createdAt.toISOString() }));
 });
+
+export const startTestRunAction = accountAction(
+  'automation.edit',
+  z.object({
+    workflowId: id,
+    mode: z.enum(['inbound', 'http']),
+    msisdn: z.string().trim().optional(),
+    text: z.string().max(4096).optional(),
+    body: z.record(z.string(), z.unknown()).optional(),
+  }),
+  async (input, ctx) => startTestRun(db, ctx.accountId, input),
+);
+
+/** The Simulator customer answers (a WaitForReply resumes on it). */
+export const testRunReplyAction = accountAction(
+  'automation.edit',
+  z.object({ subAccountId: z.string().min(1), channel: z.enum(['whatsapp', 'sms']), msisdn: z.string().trim().min(1, 'Required'), text: z.string().min(1, 'Type a reply').max(4096) }),
+  async (input, ctx) => {
+    const r = await receiveInbound(db, { accountId: ctx.accountId, subAccountId: input.subAccountId, channel: input.channel, msisdn: input.msisdn, type: 'text', content: { text: input.text } });
+    return { umid: r.umid };
+  },
+);
+
+export const instancePathAction = accountAction('automation.view', z.object({ instanceId: id }), async (input, ctx) => readInstancePath(db, ctx.accountId, input.instanceId));

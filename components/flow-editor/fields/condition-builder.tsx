@@ -58,7 +58,7 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
           </label>
         </>
       ) : (
-        <ScriptInput id={`${id}-script`} label="Condition script" value={`{{${c.script}}}`} onChange={onChange} placeholder="{{data.reply1.payload.content.text == '1'}}" />
+        <ScriptInput id={`${id}-script`} label="Condition script" value={value} onChange={onChange} placeholder="{{data.reply1.payload.content.text == '1'}}" />
       )}
     </div>
   );

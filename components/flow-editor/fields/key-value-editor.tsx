@@ -37,6 +37,7 @@ export function KeyValueEditor({
             onChange={(e) => emit(entries.map((en, j) => (j === i ? [e.target.value, en[1]] : en)))}
           />
           <ScriptInput
+            id={`${id}-v${i}`}
             className="min-w-0 flex-1"
             label={`${label} value ${i + 1}`}
             value={typeof v === 'string' ? v : JSON.stringify(v)}

@@ -24,6 +24,8 @@ export type EditorInitial = {
   id: string | null;
   status: string;
   latestVersion: number;
+  /** The version on the canvas (an older one when showing a past run). */
+  shownVersion?: number;
   publishedVersion: number | null;
   updatedAt: string | null;
   body: WorkflowJson;
@@ -36,6 +38,7 @@ export function WorkflowEditorClient({
   canEdit,
   canPublish,
   initial,
+  instanceId,
 }: {
   accountId: string;
   origin: string;
@@ -43,6 +46,8 @@ export function WorkflowEditorClient({
   canEdit: boolean;
   canPublish: boolean;
   initial: EditorInitial;
+  /** A past run to show on the graph (linked from Runs). */
+  instanceId?: string | null;
 }) {
   const router = useRouter();
   const editor = useRef<FlowEditorHandle>(null);
@@ -55,11 +60,13 @@ export function WorkflowEditorClient({
   const [dialog, setDialog] = useState<null | 'publish' | 'history' | 'import' | 'export' | 'test'>(null);
   const [runPath, setRunPath] = useState<RunPath | null>(null);
   const [restorable, setRestorable] = useState<WorkflowJson | null>(null);
+  const [viewInstance, setViewInstance] = useState<string | null>(instanceId ?? null);
 
   // What would be saved: the canvas plus the name and status kept in this header.
   const full = useMemo<WorkflowJson>(() => ({ ...draft, status, definition: { ...draft.definition, name } }), [draft, status, name]);
   const check = useMemo(() => validateDefinition(full), [full]);
-  const editorProblems = useMemo(() => [...check.errors, ...check.warnings.filter((w) => /unreachable|missing|names no step/i.test(w.message))], [check]);
+  // Errors are marked on their nodes; warnings (unreachable steps...) are listed in the problems panel.
+  const editorProblems = check.errors;
 
   const autosave = useAutosave({
     workflowId: initial.id,
@@ -170,7 +177,7 @@ export function WorkflowEditorClient({
             </Button>
           ) : null}
           {workflowId ? (
-            <Button variant="outline" size="sm" onClick={() => setDialog('test')} disabled={errorCount > 0}>
+            <Button variant="outline" size="sm" onClick={() => (setViewInstance(null), setDialog('test'))} disabled={errorCount > 0}>
               <Play /> Test run
             </Button>
           ) : null}
@@ -186,6 +193,11 @@ export function WorkflowEditorClient({
           ) : null}
         </div>
       </div>
+      {initial.shownVersion && initial.shownVersion !== initial.latestVersion ? (
+        <div className="rounded-md border bg-muted px-3 py-1.5 text-sm">
+          Showing version {initial.shownVersion}, the one this run used (read only). <Link className="text-primary underline-offset-2 hover:underline" href={`/automation/${initial.id}`}>Open the latest version</Link>
+        </div>
+      ) : null}
       {restorable ? (
         <div className="flex items-center gap-2 rounded-md border border-[var(--warning)]/40 bg-amber-50 px-3 py-1.5 text-sm dark:bg-amber-500/10">
           This browser has unsaved changes from an earlier session.
@@ -228,7 +240,17 @@ export function WorkflowEditorClient({
       ) : null}
       <ImportDialog open={dialog === 'import'} onOpenChange={(o) => setDialog(o ? 'import' : null)} onImport={importInto} />
       <ExportDialog open={dialog === 'export'} onOpenChange={(o) => setDialog(o ? 'export' : null)} workflow={dialog === 'export' ? (editor.current ? { ...editor.current.getWorkflow(), status, definition: { ...editor.current.getWorkflow().definition, name } } : full) : null} />
-      {workflowId && dialog === 'test' ? <TestRunPanel workflowId={workflowId} workflow={full} onClose={() => setDialog(null)} onPath={setRunPath} flush={autosave.flush} /> : null}
+      {workflowId && (dialog === 'test' || viewInstance) ? (
+        <TestRunPanel
+          workflowId={workflowId}
+          workflow={full}
+          instanceId={dialog === 'test' ? null : viewInstance}
+          onClose={() => (setDialog(null), setViewInstance(null))}
+          onPath={setRunPath}
+          flush={autosave.flush}
+          onFocus={(id) => editor.current?.focusStep(id)}
+        />
+      ) : null}
     </div>
   );
 }

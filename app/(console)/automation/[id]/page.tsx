@@ -8,14 +8,19 @@ import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { loadEditorEnv } from '../_lib/load-editor-env';
 import { requestOrigin } from '../_lib/request-origin';
+import { readInstancePath } from '../_lib/test-run';
 import { WorkflowEditorClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Workflow editor' };
 
-export default async function WorkflowEditorPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WorkflowEditorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ instance?: string }> }) {
   const { account, principal } = await requireAccountPage('automation.view');
   const { id } = await params;
-  const workflow = await getWorkflow(db, account.id, id).catch((err) => {
+  const { instance } = await searchParams;
+  // A run (linked from Runs) is shown on the version it ran.
+  const run = typeof instance === 'string' ? await readInstancePath(db, account.id, instance).catch(() => null) : null;
+  const version = run && run.workflowId === id ? run.version : undefined;
+  const workflow = await getWorkflow(db, account.id, id, { version }).catch((err) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
@@ -26,12 +31,14 @@ export default async function WorkflowEditorPage({ params }: { params: Promise<{
       accountId={account.id}
       origin={await requestOrigin()}
       env={env}
-      canEdit={can(principal, 'automation.edit')}
+      canEdit={can(principal, 'automation.edit') && (version === undefined || version === workflow.latestVersion)}
       canPublish={can(principal, 'automation.publish')}
+      instanceId={run && run.workflowId === id ? run.id : null}
       initial={{
         id: workflow.id,
         status: workflow.status,
         latestVersion: workflow.latestVersion,
+        shownVersion: workflow.version,
         publishedVersion: workflow.publishedVersion,
         updatedAt: api.updatedAt,
         body: { subAccountId: workflow.subAccountId, trigger: workflow.trigger, status: workflow.status, definition: workflow.definition as WorkflowJson['definition'] },

@@ -1,16 +1,195 @@
 'use client';
 
+import { useEffect, useRef, useState } from 'react';
+import { Play, Send, X } from 'lucide-react';
+import { toast } from 'sonner';
 import type { RunPath } from '@/components/flow-editor/flow-editor';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
-import { Dialog, DialogContent } from '@/components/ui/dialog';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Textarea } from '@/components/ui/input';
+import { instancePathAction, startTestRunAction, testRunReplyAction } from '../actions';
+import type { InstancePath } from '../_lib/test-run';
 
-/** Placeholder until the runner's instance API lands: explains how to test meanwhile. */
-export function TestRunPanel({ onClose }: { workflowId: string; workflow: WorkflowJson; onClose: () => void; onPath: (p: RunPath | null) => void; flush: () => Promise<number | null> }) {
+const TONE: Record<string, 'success' | 'warning' | 'danger' | 'info' | 'neutral'> = { completed: 'success', waiting: 'warning', failed: 'danger', running: 'info', cancelled: 'neutral' };
+
+/**
+ * Test run beside the canvas: a Simulator customer writes in (or an HTTP body arrives), the path
+ * lights up on the graph as the runner goes, and each executed step shows its evaluated inputs and
+ * outputs. Also opens a past instance (from Runs) the same way.
+ */
+export function TestRunPanel({
+  workflowId,
+  workflow,
+  onClose,
+  onPath,
+  flush,
+  onFocus,
+  instanceId: initialInstance,
+}: {
+  workflowId: string;
+  workflow: WorkflowJson;
+  onClose: () => void;
+  onPath: (p: RunPath | null) => void;
+  flush: () => Promise<number | null>;
+  onFocus: (stepId: string) => void;
+  instanceId?: string | null;
+}) {
+  const http = workflow.trigger === 'http_request';
+  const [msisdn, setMsisdn] = useState('+6591234567');
+  const [text, setText] = useState('Hi');
+  const [body, setBody] = useState('{\n  "price": "10",\n  "item": "vacuum"\n}');
+  const [reply, setReply] = useState('');
+  const [instanceId, setInstanceId] = useState<string | null>(initialInstance ?? null);
+  const [run, setRun] = useState<InstancePath | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onPathRef = useRef(onPath);
+  onPathRef.current = onPath;
+
+  useEffect(() => {
+    if (!instanceId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const r = await instancePathAction({ instanceId });
+      if (!live) return;
+      if (!r.ok) return void toast.error(r.error);
+      setRun(r.data);
+      const visited = r.data.steps.map((s) => s.stepId);
+      const failed = r.data.status === 'failed' ? (r.data.steps.at(-1)?.stepId ?? null) : null;
+      onPathRef.current({ visited, current: r.data.status === 'waiting' || r.data.status === 'running' ? r.data.currentStepId : null, failed });
+      if (r.data.status === 'running' || r.data.status === 'waiting') timer = setTimeout(poll, r.data.status === 'running' ? 400 : 1000);
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [instanceId]);
+
+  const start = async () => {
+    setBusy(true);
+    try {
+      const version = await flush();
+      if (version == null) return void toast.error('Fix the problems first: only a saved, valid workflow can run');
+      let parsed: Record<string, unknown> | undefined;
+      if (http) {
+        try {
+          parsed = JSON.parse(body);
+        } catch (err) {
+          return void toast.error(`The body is not valid JSON: ${(err as Error).message}`);
+        }
+      }
+      const r = await startTestRunAction({ workflowId, mode: http ? 'http' : 'inbound', msisdn, text, body: parsed });
+      if (!r.ok) return void toast.error(r.error);
+      setRun(null);
+      setInstanceId(r.data.instanceId);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sendReply = async () => {
+    if (!reply.trim()) return;
+    const r = await testRunReplyAction({ subAccountId: String(workflow.subAccountId ?? ''), channel: workflow.trigger === 'inbound_sms' ? 'sms' : 'whatsapp', msisdn, text: reply });
+    if (!r.ok) return void toast.error(r.error);
+    setReply('');
+    if (instanceId) setInstanceId(null), setTimeout(() => setInstanceId(instanceId), 0);
+  };
+
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent title="Test run" description="Start this workflow against a Simulator customer.">
-        <p className="text-sm text-muted-foreground">Test runs need the workflow runner, which is not available in this build yet.</p>
-      </DialogContent>
-    </Dialog>
+    <aside className="fixed bottom-4 right-4 z-40 flex max-h-[70vh] w-96 flex-col overflow-hidden rounded-lg border bg-card shadow-xl" aria-label="Test run" data-testid="test-run-panel">
+      <header className="flex items-center gap-2 border-b px-3 py-2">
+        <Play className="size-4 text-muted-foreground" />
+        <h2 className="text-sm font-semibold">{initialInstance ? 'Run' : 'Test run'}</h2>
+        {run ? (
+          <Badge tone={TONE[run.status] ?? 'neutral'} data-testid="run-status">
+            {run.status}
+          </Badge>
+        ) : null}
+        <button
+          type="button"
+          aria-label="Close test run"
+          className="ml-auto text-muted-foreground hover:text-foreground"
+          onClick={() => {
+            onPath(null);
+            onClose();
+          }}
+        >
+          <X className="size-4" />
+        </button>
+      </header>
+      <div className="space-y-3 overflow-y-auto p-3">
+        {!initialInstance ? (
+          http ? (
+            <Field label="HTTP body (JSON)" htmlFor="test-body" help="Becomes data, as a POST to the trigger URL would">
+              <Textarea id="test-body" rows={5} className="font-mono text-xs" value={body} onChange={(e) => setBody(e.target.value)} />
+            </Field>
+          ) : (
+            <div className="grid grid-cols-2 gap-2">
+              <Field label="Simulator customer" htmlFor="test-msisdn">
+                <Input id="test-msisdn" value={msisdn} onChange={(e) => setMsisdn(e.target.value)} />
+              </Field>
+              <Field label="First message" htmlFor="test-text">
+                <Input id="test-text" value={text} onChange={(e) => setText(e.target.value)} />
+              </Field>
+            </div>
+          )
+        ) : null}
+        {!initialInstance ? (
+          <Button size="sm" onClick={start} disabled={busy} className="w-full">
+            <Play /> {run ? 'Run again' : 'Start test run'}
+          </Button>
+        ) : null}
+        {run?.error ? <p className="rounded-md bg-red-50 p-2 text-xs text-destructive dark:bg-red-500/10">{run.error}</p> : null}
+        {run ? (
+          <ol className="space-y-1" data-testid="run-steps">
+            {run.steps.map((s) => (
+              <li key={s.seq} className="rounded-md border text-xs">
+                <button type="button" className="flex w-full items-center gap-2 px-2 py-1 text-left hover:bg-muted" onClick={() => (onFocus(s.stepId), setOpen(open === s.seq ? null : s.seq))}>
+                  <span className="w-5 text-muted-foreground">{s.seq}</span>
+                  <span className="min-w-0 flex-1 truncate font-medium">{s.stepId}</span>
+                  <Badge tone={TONE[s.status] ?? 'neutral'}>{s.status}</Badge>
+                </button>
+                {open === s.seq ? (
+                  <div className="space-y-1 border-t p-2">
+                    {s.error ? <p className="text-destructive">{s.error}</p> : null}
+                    <div className="font-medium">Inputs</div>
+                    <pre className="max-h-40 overflow-auto rounded bg-muted p-1.5 text-[10px]">{JSON.stringify(s.inputs, null, 2)}</pre>
+                    <div className="font-medium">Outputs</div>
+                    <pre className="max-h-40 overflow-auto rounded bg-muted p-1.5 text-[10px]">{JSON.stringify(s.outputs, null, 2)}</pre>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {run && run.messages.length ? (
+          <div className="space-y-1 rounded-lg bg-[#efeae2] p-2 dark:bg-[#0b141a]" data-testid="run-messages">
+            {run.messages.map((m) => (
+              <div key={m.id} className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-2 py-1 text-xs shadow-sm ${m.direction === 'outbound' ? 'bg-white text-[#111b21] dark:bg-[#202c33] dark:text-[#e9edef]' : 'ml-auto bg-[#d9fdd3] text-[#111b21] dark:bg-[#005c4b] dark:text-[#e9edef]'}`}>
+                {m.text}
+              </div>
+            ))}
+          </div>
+        ) : null}
+        {run?.status === 'waiting' && !http && !initialInstance ? (
+          <form
+            className="flex gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void sendReply();
+            }}
+          >
+            <Input aria-label="Reply as the customer" placeholder="Reply as the customer" value={reply} onChange={(e) => setReply(e.target.value)} />
+            <Button type="submit" size="icon" aria-label="Send reply">
+              <Send />
+            </Button>
+          </form>
+        ) : null}
+      </div>
+    </aside>
   );
 }
