@@ -37,7 +37,7 @@ async function handOff(db: Db, job: MessageJob, at: Date, buckets: TokenBuckets)
   if (m && m.status === 'queued') {
     const wait = buckets.take(m.channelId ?? `${m.subAccountId}:${m.channel}`, channel?.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND);
     if (wait > 0) {
-      await db.messageJob.update({ where: { id: job.id }, data: { dueAt: new Date(at.getTime() + wait) } });
+      await db.messageJob.updateMany({ where: { id: job.id }, data: { dueAt: new Date(at.getTime() + wait) } });
       return;
     }
   }
