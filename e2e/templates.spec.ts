@@ -184,3 +184,17 @@ test('list filters live in the URL; duplicate, new language version and delete w
   await expect(page.getByTestId('template-row-appointment_reminder_v1_copy-en_US')).toHaveCount(0);
   await expect(page.getByTestId('template-row-appointment_reminder_v1-es')).toBeVisible();
 });
+
+test('marketing wording in a UTILITY template is rejected by the sandbox reviewer with INCORRECT_CATEGORY', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await startNew(page, 'spring_sale_notice', 'UTILITY');
+  await page.getByLabel('Message text').fill('Hi {{1}}, our spring *sale* is on: 20% off everything this week!');
+  await page.locator('#tpl-body-example-1').fill('Maria');
+  await expect(preview(page).getByTestId('wa-body').locator('strong')).toHaveText('sale');
+  await page.getByTestId('submit-template').click();
+  await expect(page.getByTestId('template-status')).toHaveAttribute('data-status', 'REJECTED', { timeout: 20_000 });
+  await expect(page.getByTestId('template-reason')).toContainText('INCORRECT_CATEGORY');
+  await expect(page.getByText('Resubmit it as MARKETING')).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snapshot(page, 'templates-detail-rejected-mobile');
+});

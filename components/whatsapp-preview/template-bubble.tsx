@@ -21,15 +21,15 @@ export function TemplateBubble({ rendered, time = '09:41' }: { rendered: Rendere
           {rendered.header && <HeaderView header={rendered.header} />}
           <div className="px-2 pt-1.5 pb-1">
             {rendered.header?.format === 'TEXT' && rendered.header.text && (
-              <div className="mb-1 font-semibold" data-testid="wa-header-text">
+              <div className="mb-1 font-semibold [overflow-wrap:anywhere]" data-testid="wa-header-text">
                 {rendered.header.text}
               </div>
             )}
-            <div className="break-words" data-testid="wa-body">
+            <div className="[overflow-wrap:anywhere]" data-testid="wa-body">
               {formatWhatsAppText(rendered.body)}
             </div>
             {rendered.footer && (
-              <div className="mt-1 text-[13px]" style={{ color: c.time }} data-testid="wa-footer">
+              <div className="mt-1 text-[13px] [overflow-wrap:anywhere]" style={{ color: c.time }} data-testid="wa-footer">
                 {rendered.footer}
               </div>
             )}
@@ -51,7 +51,7 @@ function CarouselView({ cards }: { cards: RenderedCard[] }) {
         <div key={i} className="flex w-[230px] shrink-0 snap-start flex-col gap-[1px]" data-testid="wa-card">
           <div className="overflow-hidden rounded-lg shadow-sm" style={{ background: c.received, color: c.text }}>
             {card.header && <HeaderView header={card.header} />}
-            <div className="px-2 pt-1.5 pb-2 break-words">{formatWhatsAppText(card.body)}</div>
+            <div className="px-2 pt-1.5 pb-2 [overflow-wrap:anywhere]">{formatWhatsAppText(card.body)}</div>
           </div>
           <TemplateButtons buttons={card.buttons} />
         </div>

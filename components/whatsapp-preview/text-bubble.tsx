@@ -18,7 +18,7 @@ export function TextBubble({ text, direction, time = '09:41' }: { text: string; 
         className={`relative max-w-[85%] rounded-lg px-2 pt-1.5 pb-1 shadow-sm ${sent ? 'rounded-tr-none' : 'rounded-tl-none'}`}
         style={{ background: sent ? c.sent : c.received, color: c.text }}
       >
-        <div className="break-words whitespace-normal">{formatWhatsAppText(text)}</div>
+        <div className="[overflow-wrap:anywhere]">{formatWhatsAppText(text)}</div>
         <BubbleTime time={time} />
       </div>
     </div>

@@ -56,3 +56,10 @@ describe('renderTemplate', () => {
     expect(renderTemplate(draft, { components: 'nope' })).toMatchObject({ body: 'Hi {{1}}', header: { format: 'IMAGE' } });
   });
 });
+
+describe('renderTemplate with unfinished samples', () => {
+  it('keeps {{n}} where no sample was written yet', () => {
+    const draft = { components: [{ type: 'BODY' as const, text: 'Hi {{1}}, order {{2}}.', examples: ['Maria', ' '] }] };
+    expect(renderTemplate(draft).body).toBe('Hi Maria, order {{2}}.');
+  });
+});

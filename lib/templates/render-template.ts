@@ -59,7 +59,8 @@ function renderParts(parts: TemplateParts, sent: SendComponent[], mode: Mode): O
   const values = (component: SendComponent | undefined, examples: string[] | undefined) => {
     if (mode.raw) return [];
     if (mode.send) return (component?.parameters ?? []).map(paramText);
-    return examples ?? [];
+    // A sample not written yet shows as the raw {{n}} rather than vanishing from the sentence.
+    return (examples ?? []).map((e) => (e.trim() ? e : undefined));
   };
   const body = sent.find((c) => c.type === 'body');
   const header = sent.find((c) => c.type === 'header');
@@ -80,7 +81,7 @@ function renderParts(parts: TemplateParts, sent: SendComponent[], mode: Mode): O
     const t = buttonType(b) as ButtonType;
     const param = sent.find((c) => (c.type === 'button' || c.type === 'buttons') && c.index === k)?.parameters?.[0];
     if (t === 'URL') {
-      const suffix = mode.raw ? undefined : mode.send ? paramText(param) : b.examples?.[0];
+      const suffix = mode.raw ? undefined : mode.send ? paramText(param) : b.examples?.[0]?.trim() || undefined;
       return { type: t, text: b.text ?? '', url: fillVariables(normalizeButtonUrl(b.url ?? ''), [suffix]) };
     }
     if (t === 'PHONE_NUMBER') return { type: t, text: b.text ?? '', phoneNumber: b.phone_number };

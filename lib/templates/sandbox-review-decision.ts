@@ -40,3 +40,10 @@ function allTexts(components: StoredTemplate['components']): string[] {
   walk(components);
   return out;
 }
+
+/** What each status reason means for the person who wrote the template, and what to do about it. */
+export const REASON_HELP: Record<string, string> = {
+  INCORRECT_CATEGORY: 'The content reads as marketing (offers, sales, coupons) but the category is UTILITY. Resubmit it as MARKETING, or remove the promotional wording.',
+  INVALID_FORMAT: 'The template breaks a formatting rule: too many variables for its length, a link shortener, or a name flagged for rejection. Reword it and submit again.',
+  LOW_QUALITY: 'Customers reacted badly to this template (blocks, reports), so WhatsApp limited it. Improve the content before sending it again.',
+};

@@ -16,6 +16,7 @@ import { TemplateStatusBadge } from '@/components/template-designer/template-sta
 import type { TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
+import { REASON_HELP } from '@/lib/templates/sandbox-review-decision';
 import { deleteTemplateAction, qualityEventAction } from '../actions';
 
 type Template = {
@@ -103,6 +104,7 @@ export function TemplateDetailClient({
                 )}
                 <span className="text-sm text-muted-foreground">Quality: {t.qualityScore === 'UNKNOWN' ? 'not rated yet' : t.qualityScore}</span>
               </div>
+              {t.reason && REASON_HELP[t.reason] && <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">{REASON_HELP[t.reason]}</p>}
               <ol className="space-y-2 border-l pl-4" data-testid="template-history">
                 {history.map((h) => (
                   <li key={h.id} className="relative text-sm">
