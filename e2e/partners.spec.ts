@@ -9,7 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const ROLE = 'Support Analyst 2';
 const USER = { email: 'pat.e2e@example.com', password: 'pat-chose-this-password' };
 
-test.describe.configure({ mode: 'serial' });
+// Generous: the machine running these is shared and slow; each step still waits only as long as it must.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(() => {
   execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
