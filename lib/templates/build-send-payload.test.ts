@@ -22,3 +22,9 @@ describe('buildSendPayload', () => {
     expect(curlFor('https://h/api', { text: "it's" })).toContain(`"text": "it'\\''s"`);
   });
 });
+
+describe('curlFor', () => {
+  it('lets the shell expand the API key variable', () => {
+    expect(curlFor('https://h/api', {})).toContain(`-H "Authorization: Bearer $PARLEY_API_KEY"`);
+  });
+});

@@ -49,5 +49,6 @@ function sendComponents(components: TemplateComponent[], top: boolean): SendComp
 /** The payload as curl, for copying into a terminal. */
 export function curlFor(url: string, body: unknown): string {
   const json = JSON.stringify(body, null, 2).replace(/'/g, `'\\''`);
-  return `curl -X POST '${url}' \\\n  -H 'Authorization: Bearer $PARLEY_API_KEY' \\\n  -H 'Content-Type: application/json' \\\n  -d '${json}'`;
+  // Double quotes around the header so the shell expands $PARLEY_API_KEY.
+  return `curl -X POST '${url}' \\\n  -H "Authorization: Bearer $PARLEY_API_KEY" \\\n  -H 'Content-Type: application/json' \\\n  -d '${json}'`;
 }
