@@ -3,6 +3,7 @@ import { ADMIN, signIn, snapshot } from './fixtures';
 import { connect, dropStep, example, EXAMPLES, exportJson, importJson, renameSelected, selectStep, setScript } from './automation-editor-helpers';
 
 test('imports each reference example, draws it, and exports equivalent JSON', async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, ADMIN);
   await page.getByRole('link', { name: 'Workflows' }).click();
   await expect(page.getByRole('heading', { name: 'Workflows' })).toBeVisible();
@@ -67,6 +68,8 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   await page.locator('#branch1-subaccount').selectOption('acme_corp');
   await setScript(page, 'script-branch1-msisdn', '{{data.user_msisdn}}');
   await setScript(page, 'script-branch1-text', text('branch1'));
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+L');
   for (const id of ['branch2', 'branch3', 'branch4', 'branch5', 'failure']) {
     await page.getByTestId('step-node-branch1').click({ position: { x: 60, y: 14 } });
     await page.keyboard.press(id === 'failure' ? 'ControlOrMeta+d' : 'ControlOrMeta+c');
@@ -134,6 +137,7 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
 });
 
 test('shows validation errors on their nodes; clicking a problem focuses the step', async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, ADMIN);
   await page.goto('/automation/new');
   const wf = example('keyword-detection');

@@ -93,7 +93,7 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
 
   const relayout = useCallback(() => {
     commit((prev) => layoutGraph(prev));
-    requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 200 }));
+    setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 80);
   }, [commit, flow]);
 
   const focusStep = useCallback(
@@ -115,7 +115,8 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
         const next = layoutGraph(workflowToNodes(wf));
         envelope.current = envelopeOf(wf);
         commit(next);
-        requestAnimationFrame(() => flow.fitView({ padding: 0.15 }));
+        // Fit once React Flow has measured the new nodes.
+        setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 80);
       },
       getWorkflow: workflow,
       focusStep,
@@ -231,7 +232,7 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
   }, [readOnly, selectedIds, commit]);
 
   const selectAll = useCallback(() => setTransient((prev) => prev.map((n) => (n.selected ? n : { ...n, selected: true }))), [setTransient]);
-  const fit = useCallback(() => flow.fitView({ padding: 0.15, duration: 200 }), [flow]);
+  const fit = useCallback(() => flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), [flow]);
 
   const shortcutHandlers = useMemo(() => ({ undo, redo, copy, paste, duplicate, remove, selectAll, layout: relayout, fit }), [undo, redo, copy, paste, duplicate, remove, selectAll, relayout, fit]);
   useEditorShortcuts(rootRef, shortcutHandlers, true);
@@ -327,7 +328,7 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
             snapToGrid={snap}
             snapGrid={SNAP}
             fitView
-            fitViewOptions={{ padding: 0.15 }}
+            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
             minZoom={0.1}
             onlyRenderVisibleElements
             defaultEdgeOptions={{ type: 'smoothstep' }}

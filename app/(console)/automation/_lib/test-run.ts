@@ -1,4 +1,3 @@
-import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getWorkflow } from '@/lib/automation/workflows';
@@ -59,7 +58,7 @@ export async function readInstancePath(db: Db, accountId: string, instanceId: st
   const [runs, messages] = await Promise.all([
     db.workflowStepRun.findMany({ where: { instanceId }, orderBy: { seq: 'asc' }, take: 1000 }),
     db.message.findMany({
-      where: { accountId, createdAt: { gte: new Date(inst.createdAt.getTime() - 5000) }, OR: [{ workflowId: inst.definitionId }, ...(typeof customer === 'string' ? [{ direction: 'inbound', msisdn: customer }] : [])] },
+      where: { accountId, createdAt: { gte: new Date(inst.createdAt.getTime() - 5000) }, OR: [{ workflowId: { in: [inst.id, inst.definitionId] } }, ...(typeof customer === 'string' ? [{ direction: 'inbound', msisdn: customer }] : [])] },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: 100,
     }),
