@@ -73,14 +73,14 @@ async function runLoop(db: Db, instanceId: string): Promise<RunResult> {
       return 'failed';
     }
     const seq = resuming ? stepCount : stepCount + 1;
-    const startedAt = resuming ? ((await db.workflowStepRun.findUnique({ where: { instanceId_seq: { instanceId: ref.id, seq } } }))?.startedAt ?? new Date()) : new Date();
+    const previous = resuming ? await db.workflowStepRun.findUnique({ where: { instanceId_seq: { instanceId: ref.id, seq } } }) : null;
+    const startedAt = previous?.startedAt ?? new Date();
     await loadSandbox();
 
     let inputs: Record<string, unknown> = {};
     let outcome: StepOutcome;
     const ctxFor = (evaluated: Record<string, unknown>): StepContext => ({ db, instance: ref, step, seq, data, inputs: evaluated, lastCall: state.lastCall ?? null });
     if (resuming) {
-      const previous = await db.workflowStepRun.findUnique({ where: { instanceId_seq: { instanceId: ref.id, seq } } });
       inputs = (previous?.inputs ?? {}) as Record<string, unknown>;
       outcome = EXECUTORS[step.stepType].resume!(ctxFor(inputs), resume!);
     } else {
@@ -121,6 +121,8 @@ async function runLoop(db: Db, instanceId: string): Promise<RunResult> {
     }
 
     await persistStep(db, ref, { seq, step, inputs, outputs: outcome.results, data, state, next, startedAt, resuming });
+    // The last step's write also completes the instance (one write fewer per run).
+    if (next === null) return 'completed';
     stepCount = seq;
     resume = null;
     stepId = next;
@@ -161,24 +163,51 @@ type StepWrite = {
   resuming: boolean;
 };
 
-async function writeRun(tx: Pick<Db, 'workflowStepRun'>, instanceId: string, w: { seq: number; step: { id: string; stepType: string }; inputs: unknown; outputs?: unknown; status: string; error?: string | null; startedAt: Date; ended: boolean; resuming?: boolean }) {
+type RunWrite = { seq: number; step: { id: string; stepType: string }; inputs: unknown; outputs?: unknown; status: string; error?: string | null; startedAt: Date; ended: boolean; resuming?: boolean };
+
+function runOp(db: Db, instanceId: string, w: RunWrite) {
   const fields = { status: w.status, outputs: w.outputs === undefined ? undefined : json(w.outputs), error: w.error ?? null, endedAt: w.ended ? new Date() : null };
-  if (w.resuming) await tx.workflowStepRun.update({ where: { instanceId_seq: { instanceId, seq: w.seq } }, data: fields });
-  else await tx.workflowStepRun.create({ data: { instanceId, seq: w.seq, stepId: w.step.id, stepType: w.step.stepType, inputs: json(w.inputs), startedAt: w.startedAt, ...fields } });
+  const create = { instanceId, seq: w.seq, stepId: w.step.id, stepType: w.step.stepType, inputs: json(w.inputs), startedAt: w.startedAt, ...fields };
+  // A resumed wait updates its own run (created when the wait began; upsert in case it is missing).
+  if (w.resuming) return db.workflowStepRun.upsert({ where: { instanceId_seq: { instanceId, seq: w.seq } }, update: fields, create });
+  return db.workflowStepRun.create({ data: create });
+}
+
+/**
+ * Writes the instance and its step run in one transaction. A batch (one round trip) rather than an
+ * interactive transaction, which would hold SQLite's single writer across event-loop turns. The instance
+ * update only matches while we hold the lease; in the rare case we lost it, a step run we created is
+ * removed again and we stop (the new owner's own write of that run fails on the unique key and retries).
+ */
+async function commit(db: Db, instanceId: string, update: Prisma.WorkflowInstanceUpdateManyMutationInput, run: RunWrite) {
+  let count: number;
+  try {
+    [{ count }] = await db.$transaction([db.workflowInstance.updateMany({ where: { id: instanceId, leaseOwner: RUNNER_ID, status: 'running' }, data: update }), runOp(db, instanceId, run)]);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') throw new LostLease();
+    throw err;
+  }
+  if (count !== 1) {
+    if (!run.resuming) await db.workflowStepRun.deleteMany({ where: { instanceId, seq: run.seq, stepId: run.step.id, startedAt: run.startedAt } }).catch(() => {});
+    throw new LostLease();
+  }
 }
 
 async function persistStep(db: Db, ref: InstanceRef, w: StepWrite) {
-  await db.$transaction(async (tx) => {
-    await guardedUpdate(tx, ref.id, {
+  const done = w.next === null;
+  await commit(
+    db,
+    ref.id,
+    {
       data: json(w.data),
       callStack: json(w.state),
       currentStepId: w.next,
       stepCount: w.seq,
-      leaseUntil: leaseUntil(),
+      ...(done ? { status: 'completed', finishedAt: new Date(), leaseOwner: null, leaseUntil: null } : { leaseUntil: leaseUntil() }),
       ...(w.resuming ? { resume: Prisma.DbNull } : {}),
-    });
-    await writeRun(tx, ref.id, { ...w, outputs: w.outputs ?? {}, status: 'completed', ended: true });
-  });
+    },
+    { ...w, outputs: w.outputs ?? {}, status: 'completed', ended: true },
+  );
 }
 
 async function persistWait(
@@ -187,8 +216,10 @@ async function persistWait(
   w: { seq: number; step: { id: string; stepType: string }; inputs: Record<string, unknown>; data: Record<string, unknown>; state: RunnerState; stepCount: number; startedAt: Date; outcome: Extract<StepOutcome, { kind: 'wait' }> },
 ) {
   const { wait } = w.outcome;
-  await db.$transaction(async (tx) => {
-    await guardedUpdate(tx, ref.id, {
+  await commit(
+    db,
+    ref.id,
+    {
       status: 'waiting',
       data: json(w.data),
       callStack: json(w.state),
@@ -202,9 +233,9 @@ async function persistWait(
       resume: Prisma.DbNull,
       leaseOwner: null,
       leaseUntil: null,
-    });
-    await writeRun(tx, ref.id, { seq: w.seq, step: w.step, inputs: w.inputs, outputs: w.outcome.results, status: 'waiting', startedAt: w.startedAt, ended: false });
-  });
+    },
+    { seq: w.seq, step: w.step, inputs: w.inputs, outputs: w.outcome.results, status: 'waiting', startedAt: w.startedAt, ended: false },
+  );
 }
 
 async function failInstance(
@@ -212,8 +243,10 @@ async function failInstance(
   ref: InstanceRef,
   f: { stepId: string; stepType: string; seq: number; data: Record<string, unknown>; state: RunnerState; error: string; inputs?: unknown; outputs?: unknown; startedAt?: Date; resuming?: boolean },
 ) {
-  await db.$transaction(async (tx) => {
-    await guardedUpdate(tx, ref.id, {
+  await commit(
+    db,
+    ref.id,
+    {
       status: 'failed',
       error: f.error,
       data: json(f.data),
@@ -224,9 +257,9 @@ async function failInstance(
       finishedAt: new Date(),
       leaseOwner: null,
       leaseUntil: null,
-    });
-    await writeRun(tx, ref.id, { seq: f.seq, step: { id: f.stepId, stepType: f.stepType }, inputs: f.inputs ?? {}, outputs: f.outputs, status: 'failed', error: f.error, startedAt: f.startedAt ?? new Date(), ended: true, resuming: f.resuming });
-  });
+    },
+    { seq: f.seq, step: { id: f.stepId, stepType: f.stepType }, inputs: f.inputs ?? {}, outputs: f.outputs, status: 'failed', error: f.error, startedAt: f.startedAt ?? new Date(), ended: true, resuming: f.resuming },
+  );
 }
 
 async function finish(db: Db, id: string, f: { status: 'completed'; data: Record<string, unknown>; state: RunnerState; stepCount: number }) {
