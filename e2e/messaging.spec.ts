@@ -1,7 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ADMIN, E2E_API_KEY, signIn, snapshot } from './fixtures';
-import creation from '../lib/templates/fixtures/reference-creation-payloads.json';
-import sends from '../lib/templates/fixtures/reference-send-payloads.json';
+import fs from 'node:fs';
+
+const fixture = (name: string) => JSON.parse(fs.readFileSync(`lib/templates/fixtures/${name}`, 'utf8')) as unknown[];
+const creation = fixture('reference-creation-payloads.json');
+const sends = fixture('reference-send-payloads.json');
 
 const SUB = 'acme_corp_chatapps';
 const auth = { authorization: `Bearer ${E2E_API_KEY}` };

@@ -35,7 +35,10 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
   const [fromAd, setFromAd] = React.useState(false);
   const bottom = React.useRef<HTMLDivElement>(null);
   const count = data?.length ?? 0;
-  React.useEffect(() => bottom.current?.scrollIntoView({ block: 'nearest' }), [count]);
+  // Braces matter: newer Chromium returns a promise from scrollIntoView, and React would take it for a cleanup.
+  React.useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'nearest' });
+  }, [count]);
 
   async function reply(body: string, choice?: ReplyChoice) {
     const r = await actions.reply({ subAccountId, msisdn, channel, text: body, reply: choice, referral: fromAd ? 'ad' : undefined });

@@ -155,6 +155,16 @@ describe('GET /subaccounts/{id}/messages', () => {
     expect(inbound.json.data.every((m: { direction: string }) => m.direction === 'inbound')).toBe(true);
     const undelivered = await call(GET, 'GET', `${msgUrl(SUB)}?status=undelivered&msisdn=15557770002`, { subAccountId: SUB });
     expect(undelivered.json.data).toHaveLength(1);
+    const today = new Date().toISOString().slice(0, 10);
+    const byDay = await call(GET, 'GET', `${msgUrl(SUB)}?from=${today}&to=${today}`, { subAccountId: SUB });
+    expect(byDay.json.data.length).toBeGreaterThan(0);
+    expect((await call(GET, 'GET', `${msgUrl(SUB)}?to=2000-01-01`, { subAccountId: SUB })).json.data).toHaveLength(0);
+    const us = await call(GET, 'GET', `${msgUrl(SUB)}?country=us&channel=whatsapp`, { subAccountId: SUB });
+    expect(us.json.data.every((m: { country: string }) => m.country === 'US')).toBe(true);
+    const byUmid = await call(GET, 'GET', `${msgUrl(SUB)}?umid=${all.json.data[0].umid}`, { subAccountId: SUB });
+    expect(byUmid.json.data).toHaveLength(1);
+    const badCursor = await call(GET, 'GET', `${msgUrl(SUB)}?cursor=nonsense`, { subAccountId: SUB });
+    expect(badCursor.json.code).toBe(1005);
     const bad = await call(GET, 'GET', `${msgUrl(SUB)}?limit=501`, { subAccountId: SUB });
     expect(bad.status).toBe(400);
     expect(bad.json.code).toBe(1005);

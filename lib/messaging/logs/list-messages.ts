@@ -27,7 +27,12 @@ export const logsQuerySchema = z.object({
     .optional(),
   umid: z.string().max(100).optional(),
   from: isoDate.optional(),
-  to: isoDate.optional(),
+  // A bare date as "to" means the whole of that day (the Logs page's date pickers send dates).
+  to: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'Must be an ISO 8601 date, e.g. 2025-11-10 or 2025-11-10T10:30:00Z')
+    .transform((v) => new Date(Date.parse(v) + (/^\d{4}-\d{2}-\d{2}$/.test(v) ? 86_400_000 - 1 : 0)))
+    .optional(),
   limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(500, 'limit must be at most 500').default(50),
   cursor: z.string().max(200).optional(),
 });
