@@ -1,8 +1,8 @@
 'use client';
 import * as React from 'react';
-import { ArrowDown, ArrowUp, Copy, ExternalLink, Phone, Plus, Reply, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, Copy, ExternalLink, Phone, Plus, Reply, Smartphone, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import { FieldError, useDesignerErrors } from '@/components/template-designer/designer-errors';
 import { move, newButton } from '@/components/template-designer/draft-model';
 import type { ButtonType, TemplateButton } from '@/lib/templates/template-schema';
@@ -13,6 +13,7 @@ const KINDS: { type: ButtonType; label: string; icon: React.ComponentType<{ clas
   { type: 'URL', label: 'Website', icon: ExternalLink },
   { type: 'PHONE_NUMBER', label: 'Call', icon: Phone },
   { type: 'COPY_CODE', label: 'Copy code', icon: Copy },
+  { type: 'OTP', label: 'One-tap code', icon: Smartphone },
 ];
 
 /** The button builder: add by kind, edit, reorder, remove. */
@@ -21,7 +22,7 @@ export function ButtonsEditor({
   path,
   buttons,
   onChange,
-  kinds = KINDS.map((k) => k.type),
+  kinds = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'],
   max = 10,
 }: {
   idPrefix: string;
@@ -144,6 +145,27 @@ function ButtonRow({
           <Labeled id={`${id}-example`} label={b.type === 'COPY_CODE' ? 'Sample code' : 'Sample for {{1}}'}>
             <Input id={`${id}-example`} value={b.examples?.[0] ?? ''} aria-invalid={!!err(`${path}.examples`)} onChange={(e) => onChange({ ...b, examples: [e.target.value] })} />
           </Labeled>
+        )}
+        {b.type === 'OTP' && (
+          <>
+            <Labeled id={`${id}-otp-type`} label="Code delivery">
+              <Select id={`${id}-otp-type`} value={b.otp_type ?? 'ONE_TAP'} onChange={(e) => onChange({ ...b, otp_type: e.target.value as TemplateButton['otp_type'] })}>
+                <option value="COPY_CODE">Copy code</option>
+                <option value="ONE_TAP">One-tap autofill</option>
+                <option value="ZERO_TAP">Zero-tap</option>
+              </Select>
+            </Labeled>
+            {b.otp_type !== 'COPY_CODE' && (
+              <>
+                <Labeled id={`${id}-package`} label="Android package name">
+                  <Input id={`${id}-package`} value={b.package_name ?? ''} placeholder="com.example.app" aria-invalid={!!err(`${path}.package_name`)} onChange={(e) => onChange({ ...b, package_name: e.target.value })} />
+                </Labeled>
+                <Labeled id={`${id}-hash`} label="App signature hash">
+                  <Input id={`${id}-hash`} value={b.signature_hash ?? ''} placeholder="K8a/AINcGX7" onChange={(e) => onChange({ ...b, signature_hash: e.target.value })} />
+                </Labeled>
+              </>
+            )}
+          </>
         )}
       </div>
       {b.type === 'URL' && !dynamic && <p className="mt-1 text-xs text-muted-foreground">End the URL with {'{{1}}'} to add a different ending for each message.</p>}

@@ -61,7 +61,14 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
         if (c.type === 'BUTTONS')
           return (
             <SectionCard key="BUTTONS" testId="section-buttons" title="Buttons" description="Up to 10. Quick replies stay together; at most 2 website buttons and 1 call button." path={path} onRemove={remove}>
-              <ButtonsEditor idPrefix="tpl-button" path={path} buttons={c.buttons} onChange={(buttons) => set({ ...c, buttons })} />
+              <ButtonsEditor
+                idPrefix="tpl-button"
+                path={path}
+                buttons={c.buttons}
+                // One-tap/zero-tap code buttons exist only for authentication templates.
+                kinds={state.category === 'AUTHENTICATION' ? ['COPY_CODE', 'OTP'] : ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE']}
+                onChange={(buttons) => set({ ...c, buttons })}
+              />
             </SectionCard>
           );
         return (

@@ -83,6 +83,7 @@ export function newButton(type: TemplateButton['type']): TemplateButton {
   if (type === 'URL') return { type, text: '', url: 'https://' };
   if (type === 'PHONE_NUMBER') return { type, text: '', phone_number: '' };
   if (type === 'COPY_CODE') return { type, text: 'Copy code', examples: [''] };
+  if (type === 'OTP') return { type, otp_type: 'ONE_TAP', text: 'Autofill', package_name: '', signature_hash: '' };
   return { type, text: '' };
 }
 
