@@ -9,7 +9,13 @@ import { HeaderEditor } from '@/components/template-designer/header-editor';
 import { SectionCard } from '@/components/template-designer/section-card';
 import { VariableTextField } from '@/components/template-designer/variable-text-field';
 import { addComponent, newCard, removeComponent, replaceAt, type ComponentType, type DesignerState } from '@/components/template-designer/draft-model';
-import type { TemplateComponent } from '@/lib/templates/template-schema';
+import type { ButtonType, TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
+
+const BUTTON_KINDS: Record<TemplateCategory, ButtonType[]> = {
+  MARKETING: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'],
+  UTILITY: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'],
+  AUTHENTICATION: ['COPY_CODE', 'OTP'],
+};
 
 const ADDABLE: { type: ComponentType; label: string; icon: React.ComponentType<{ className?: string }>; make: () => TemplateComponent }[] = [
   { type: 'HEADER', label: 'Header', icon: Heading, make: () => ({ type: 'HEADER', format: 'TEXT', text: '' }) },
@@ -65,8 +71,8 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
                 idPrefix="tpl-button"
                 path={path}
                 buttons={c.buttons}
-                // One-tap/zero-tap code buttons exist only for authentication templates.
-                kinds={state.category === 'AUTHENTICATION' ? ['COPY_CODE', 'OTP'] : ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE']}
+                // Offer only the kinds the category allows (template-rules.ts has the same limits).
+                kinds={BUTTON_KINDS[state.category]}
                 onChange={(buttons) => set({ ...c, buttons })}
               />
             </SectionCard>

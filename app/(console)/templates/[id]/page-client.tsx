@@ -61,7 +61,8 @@ export function TemplateDetailClient({
         title={t.name}
         description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name}`}
         actions={
-          <>
+          // Wraps onto a second line on a phone instead of running off the screen.
+          <div className="flex flex-wrap items-center gap-2">
             <Button variant="outline" asChild>
               <Link href="/templates">
                 <ArrowLeft /> All templates
@@ -84,7 +85,7 @@ export function TemplateDetailClient({
                 </Button>
               </>
             )}
-          </>
+          </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
