@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -52,11 +53,11 @@ export async function renameSelected(page: Page, id: string) {
 /** Connects an outcome handle to a step by dragging with the mouse. */
 export async function connect(page: Page, handleTestId: string, targetStepId: string) {
   const from = (await page.getByTestId(handleTestId).boundingBox())!;
-  const to = (await page.getByTestId(`step-node-${targetStepId}`).boundingBox())!;
+  const to = (await page.getByTestId(`handle-${targetStepId}-in`).boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(to.x + 20, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.move(to.x + 8, to.y + 22, { steps: 4 });
+  await page.mouse.move(to.x + 30, to.y + to.height / 2 + 10, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
   await page.mouse.up();
 }
 
@@ -64,4 +65,10 @@ export async function connect(page: Page, handleTestId: string, targetStepId: st
 export async function selectStep(page: Page, id: string) {
   await page.getByTestId(`step-node-${id}`).click({ position: { x: 60, y: 14 } });
   await expect(page.locator('#step-id')).toHaveValue(id);
+}
+
+/** Screenshots kept out of test-results/, which other suites' runs clear. */
+export async function shot(page: Page, name: string) {
+  mkdirSync('test-results-editor/screens', { recursive: true });
+  await page.screenshot({ path: `test-results-editor/screens/${name}.png`, fullPage: true });
 }

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, signIn, snapshot } from './fixtures';
-import { connect, dropStep, example, EXAMPLES, exportJson, importJson, renameSelected, selectStep, setScript } from './automation-editor-helpers';
+import { ADMIN, signIn } from './fixtures';
+import { connect, dropStep, example, EXAMPLES, exportJson, importJson, renameSelected, selectStep, setScript, shot } from './automation-editor-helpers';
 
 test('imports each reference example, draws it, and exports equivalent JSON', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, ADMIN);
   await page.getByRole('link', { name: 'Workflows' }).click();
   await expect(page.getByRole('heading', { name: 'Workflows' })).toBeVisible();
-  await snapshot(page, 'automation-list-empty');
+  await shot(page, 'automation-list-empty');
   await page.getByRole('link', { name: 'New workflow' }).click();
   await expect(page.getByTestId('trigger-node')).toBeVisible();
   for (const name of EXAMPLES) {
@@ -17,7 +17,7 @@ test('imports each reference example, draws it, and exports equivalent JSON', as
     const out = await exportJson(page);
     // The status is the workflow's own (enable/disable); everything else comes back as imported.
     expect({ ...out, status: wf.status }).toEqual(wf);
-    if (name === 'menu-using-wait-for-reply' || name === 'out-of-office-country-branch') await snapshot(page, `automation-editor-${name}`);
+    if (name === 'menu-using-wait-for-reply' || name === 'out-of-office-country-branch') await shot(page, `automation-editor-${name}`);
   }
   // The imported menu is valid, so it was saved as a draft and the URL moved to the workflow.
   await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
@@ -81,11 +81,13 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
 
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Shift+L');
-  await snapshot(page, 'automation-build-menu-unconnected');
+  await shot(page, 'automation-build-menu-unconnected');
 
   // Connect with the mouse: greeting → wait, reply → menu branch.
   await connect(page, 'handle-Hello-next', 'wait1');
+  await expect(page.getByTestId('rf__edge-Hello|next')).toBeAttached();
   await connect(page, 'handle-wait1-sel:0', 'success');
+  await expect(page.getByTestId('rf__edge-wait1|sel:0')).toBeAttached();
   // And with the panel's pickers: timeout → failure, each menu path → its answer.
   await selectStep(page, 'wait1');
   await page.getByLabel('Path 2 goes to').selectOption('failure');
@@ -109,7 +111,7 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
 
   const built = await exportJson(page);
   expect(crlf({ ...built, status: ref.status })).toEqual(crlf(ref));
-  await snapshot(page, 'automation-build-menu');
+  await shot(page, 'automation-build-menu');
 
   // Saved as a draft, then published with a note.
   await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
@@ -124,7 +126,7 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   await expect(page.getByTestId('run-status')).toHaveText('waiting', { timeout: 20_000 });
   await expect(page.getByTestId('step-node-Hello')).toHaveAttribute('data-run-state', 'visited');
   await expect(page.getByTestId('step-node-wait1')).toHaveAttribute('data-run-state', 'current');
-  await snapshot(page, 'automation-test-run-waiting');
+  await shot(page, 'automation-test-run-waiting');
   await page.getByLabel('Reply as the customer').fill('2');
   await page.getByRole('button', { name: 'Send reply' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('completed', { timeout: 20_000 });
@@ -133,7 +135,7 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   await expect(page.getByTestId('run-messages')).toContainText('Thanks for choosing 2');
   await page.getByTestId('run-steps').getByText('branch2').click();
   await expect(page.getByTestId('run-steps')).toContainText('Inputs');
-  await snapshot(page, 'automation-test-run-done');
+  await shot(page, 'automation-test-run-done');
 });
 
 test('shows validation errors on their nodes; clicking a problem focuses the step', async ({ page }) => {
@@ -152,7 +154,7 @@ test('shows validation errors on their nodes; clicking a problem focuses the ste
   await page.getByTestId('problem-row').filter({ hasText: 'nowhere' }).click();
   await expect(page.locator('#step-id')).toHaveValue('register_flow_2');
   await expect(page.getByTestId('script-error').first()).toBeVisible().catch(() => undefined);
-  await snapshot(page, 'automation-validation');
+  await shot(page, 'automation-validation');
   // Fixing it in the panel clears the marker.
   await page.locator('#next-step').selectOption('');
   await expect(page.getByTestId('step-node-register_flow_2')).not.toHaveAttribute('data-problems', /.+/);

@@ -19,7 +19,7 @@ import {
 } from '@xyflow/react';
 import { toast } from 'sonner';
 import { copySteps, pasteSteps, type Clipboard } from '@/lib/automation/graph/clipboard';
-import { addStep, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
+import { addDoSequence, addStep, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
 import { knownDataPaths } from '@/lib/automation/graph/known-paths';
 import { layoutGraph } from '@/lib/automation/graph/layout-graph';
 import { envelopeOf, nodesToWorkflow, type WorkflowEnvelope } from '@/lib/automation/graph/nodes-to-workflow';
@@ -279,6 +279,7 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
         commit((prev) => prev.map((n) => (n.id === singleId && isStepNode(n) ? { ...n, data: fn(n.data as never) as typeof n.data } : n)), key)) as never,
       trigger: triggerKind,
       stepIds,
+      onAddSequence: () => commit((prev) => addDoSequence(prev, singleId!)),
     }),
     [commit, singleId, triggerKind, stepIds],
   );

@@ -35,7 +35,7 @@ function StepNodeView({ data, selected, type }: Props) {
         data.runState === 'failed' && 'border-destructive ring-4 ring-destructive/50',
       )}
     >
-      <Handle type="target" position={Position.Left} id="in" className="!h-3 !w-3 !border-2 !border-card !bg-muted-foreground" style={{ top: 22 }} />
+      <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${data.step.id}-in`} className="!h-3 !w-3 !border-2 !border-card !bg-muted-foreground" style={{ top: 22 }} />
       <div className="flex items-start gap-2 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
         <span className={cn('mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md', STEP_ACCENT[kind])}>
           <Icon className="size-4" aria-hidden />

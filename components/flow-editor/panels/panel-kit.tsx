@@ -8,6 +8,8 @@ export type PanelProps = {
   update: (fn: (data: StepNodeData) => StepNodeData, key?: string) => void;
   trigger: string;
   stepIds: string[];
+  /** If only: adds another "do" sequence. */
+  onAddSequence?: () => void;
 };
 
 type Json = Record<string, unknown>;

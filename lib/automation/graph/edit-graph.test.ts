@@ -72,3 +72,16 @@ describe('editing the graph', () => {
     expect(nodesToSteps(pasted.nodes).filter((s) => s.stepType === 'If')).toHaveLength(2);
   });
 });
+
+describe('If sequences', () => {
+  it('adds a second do sequence that exports as another list', async () => {
+    const { addDoSequence } = await import('./edit-graph');
+    const { nodes, id } = addStep([], 'If', { x: 0, y: 0 });
+    const two = addDoSequence(nodes, id);
+    const withChild = addStep(two, 'SMS', { x: 10, y: 40 }, `${id}::do1`);
+    const step = nodesToSteps(withChild.nodes).find((s) => s.id === id)!;
+    expect(step.do).toHaveLength(2);
+    expect(step.do![1]![0]!.stepType).toBe('SMS');
+    expect(deriveEdges(withChild.nodes).filter((e) => e.source === id).map((e) => e.sourceHandle)).toEqual(['do:0', 'do:1']);
+  });
+});

@@ -74,3 +74,14 @@ export function removeSteps(nodes: GraphNode[], ids: Iterable<string>): GraphNod
 export function stepCount(nodes: GraphNode[]): number {
   return stepIdsOf(nodes).size;
 }
+
+/** Adds another "do" sequence (an empty group) to an If. */
+export function addDoSequence(nodes: GraphNode[], ifId: string): GraphNode[] {
+  const groups = nodes.filter((n) => isGroupNode(n) && n.data.ifId === ifId);
+  const index = groups.length;
+  const anchor = groups.at(-1) ?? nodes.find((n) => n.id === ifId);
+  if (!anchor) return nodes;
+  const y = anchor.position.y + ((anchor as { height?: number }).height ?? 80) + 24;
+  const group: GraphNode = { id: groupNodeId(ifId, index), type: 'doGroup', position: { x: anchor.position.x, y }, data: { ifId, index }, width: 292, height: 72, style: { width: 292, height: 72 } };
+  return [...nodes.map((n) => (n.id === ifId && isStepNode(n) ? { ...n, data: { ...n.data, doCount: index + 1 } } : n)), group];
+}
