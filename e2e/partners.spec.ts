@@ -190,3 +190,25 @@ test('the audit log lists every change, filterable, read-only', async ({ page })
   await expect(rows.first()).toContainText(ROLE);
   await expect(page.getByRole('button', { name: /delete|edit/i })).toHaveCount(0);
 });
+
+test('the partner pages stay usable at 390 px wide and in the dark theme', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, ADMIN);
+  await page.goto('/partners/users');
+  await expect(page.getByRole('button', { name: 'Add user' })).toBeVisible();
+  await snapshot(page, 'partners-users-mobile');
+  await page.goto('/partners/roles');
+  await page.getByRole('button', { name: `Edit ${ROLE}` }).click();
+  await page.getByRole('button', { name: 'Modules' }).click();
+  await expect(page.getByRole('dialog', { name: 'Modules and permissions' }).getByLabel('View Logs')).toBeChecked();
+  await snapshot(page, 'partners-role-edit-mobile');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: /Switch to dark theme/ }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await snapshot(page, 'partners-roles-dark');
+  await page.goto('/partners/audit-log');
+  await snapshot(page, 'partners-audit-log-dark');
+});

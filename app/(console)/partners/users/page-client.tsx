@@ -48,9 +48,9 @@ export function UsersClient({ users, roles, accounts, filtered }: { users: UserL
               <tr>
                 <TH>User</TH>
                 <TH>Role</TH>
-                <TH>Accounts</TH>
+                <TH className="hidden sm:table-cell">Accounts</TH>
                 <TH>Status</TH>
-                <TH>Last sign-in</TH>
+                <TH className="hidden md:table-cell">Last sign-in</TH>
               </tr>
             </THead>
             <TBody>
@@ -63,11 +63,11 @@ export function UsersClient({ users, roles, accounts, filtered }: { users: UserL
                     <p className="text-xs text-muted-foreground">{u.email}</p>
                   </TD>
                   <TD>{u.roleName ?? <span className="text-muted-foreground">No role</span>}</TD>
-                  <TD>{u.allAccounts ? 'All accounts' : `${u.accountCount} account${u.accountCount === 1 ? '' : 's'}`}</TD>
+                  <TD className="hidden sm:table-cell">{u.allAccounts ? 'All accounts' : `${u.accountCount} account${u.accountCount === 1 ? '' : 's'}`}</TD>
                   <TD>
                     <StatusBadge status={u.status} />
                   </TD>
-                  <TD>
+                  <TD className="hidden md:table-cell">
                     <RelativeTime iso={u.lastLoginAt} />
                   </TD>
                 </TR>
