@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: `rm -f data/e2e-${port}.db* && npx tsx scripts/start.ts`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
