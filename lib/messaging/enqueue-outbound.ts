@@ -3,7 +3,8 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
-import { isCswOpen, readWindow } from '@/lib/messaging/windows';
+import { isCswOpen } from '@/lib/messaging/windows';
+import { findMessageByClientId, findWindow } from '@/lib/messaging/hot-reads';
 import { writeOutbound } from '@/lib/messaging/outbound-writer';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 
@@ -36,10 +37,7 @@ function accepted(row: { id: string; clientMessageId: string | null; createdAt: 
 /** The first send with this clientMessageId in the subaccount, if any (idempotency). */
 export async function findByClientMessageId(db: Db, subAccountId: string, clientMessageId: string | null | undefined): Promise<SendAccepted | null> {
   if (!clientMessageId) return null;
-  const row = await db.message.findUnique({
-    where: { subAccountId_clientMessageId: { subAccountId, clientMessageId } },
-    select: { id: true, clientMessageId: true, createdAt: true },
-  });
+  const row = await findMessageByClientId(db, subAccountId, clientMessageId);
   return row ? accepted(row) : null;
 }
 
@@ -54,7 +52,7 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
   // A template outside the customer service window starts a business-initiated conversation, which
   // counts against the account's messaging-limit tier (a user already counted today is free).
   if (row.channel === 'whatsapp' && row.type === 'template') {
-    const w = await readWindow(db, row.subAccountId, row.to.e164);
+    const w = await findWindow(db, row.subAccountId, row.to.e164);
     if (!isCswOpen(w, now)) await claimBusinessConversation(db, { accountId: row.accountId, msisdn: row.to.e164, at: now });
   }
   const stored = await writeOutbound(db, {

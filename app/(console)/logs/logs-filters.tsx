@@ -6,7 +6,7 @@ export function LogsFilters({ subAccounts, values }: { subAccounts: Array<{ id: 
   const label = 'flex flex-col gap-1 text-xs font-medium text-muted-foreground';
   return (
     <form method="get" action="/logs" className="mb-4 grid grid-cols-2 gap-3 rounded-lg border bg-card p-4 md:grid-cols-4 xl:grid-cols-6" aria-label="Filters">
-      <label className={label}>
+      <label className={`${label} col-span-2 md:col-span-1 xl:col-span-2`}>
         Subaccount
         <Select name="subAccountId" defaultValue={values.subAccountId}>
           {subAccounts.map((s) => (
