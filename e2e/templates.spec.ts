@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, E2E_API_KEY, signIn, snapshot } from './fixtures';
+import { ADMIN, ANALYST, E2E_API_KEY, signIn, snapshot } from './fixtures';
 
 const auth = { authorization: `Bearer ${E2E_API_KEY}` };
 const preview = (page: Page) => page.getByTestId('template-preview');
@@ -137,6 +137,21 @@ test('an invalid template shows its errors beside the fields and is not submitte
   await expect(page).toHaveURL(/\/templates\/new$/);
   const list = await request.get('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates?name=promo', { headers: auth });
   expect((await list.json()).data).toEqual([]);
+
+  // The draft was autosaved on this device: a reload brings it back.
+  await page.reload();
+  await expect(page.getByText('Restored your unsaved draft')).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Promo Blast!');
+  await expect(page.getByLabel('Message text')).toHaveValue('{{1}} and {{3}}');
+});
+
+test('without templates.view the templates pages answer 403 and the menu has no Templates item', async ({ page }) => {
+  await signIn(page, ANALYST);
+  await expect(page.getByRole('link', { name: 'Templates' })).toHaveCount(0);
+  for (const path of ['/templates', '/templates/new']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+  }
 });
 
 test('list filters live in the URL; duplicate, new language version and delete with confirmation', async ({ page, request }) => {
