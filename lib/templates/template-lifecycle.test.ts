@@ -32,6 +32,14 @@ describe('template lifecycle', () => {
     await expect(create({ ...creation[1], language: 'es' })).resolves.toMatchObject({ language: 'es' });
   });
 
+  it('two racing submissions of the same name+language: one is stored, the other gets 409', async () => {
+    const payload = { ...creation[0], name: 'racing_submission' };
+    const results = await Promise.allSettled([create(payload), create(payload), create(payload)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    await db.template.deleteMany({ where: { name: 'racing_submission' } });
+  });
+
   it('404s another tenant\'s channel and refuses a non-WhatsApp channel', async () => {
     const other = await createOtherTenant();
     await expect(create(creation[0], other.channelId)).rejects.toBeInstanceOf(NotFoundError);

@@ -145,7 +145,7 @@ export function TemplateDetailClient({
         </div>
       </div>
       <Dialog open={deleting} onOpenChange={setDeleting}>
-        <DialogContent title={`Delete ${t.name}?`} description={`The ${t.language} version is removed from ${channel.name}; sends that name it will fail with 3038. This cannot be undone.`}>
+        <DialogContent title={`Delete ${t.name}?`} description={`The ${t.language} version is removed from ${channel.name}; sends naming it will fail with 3038 (template not found). This cannot be undone.`}>
           <DeleteFooter id={t.id} name={t.name} onCancel={() => setDeleting(false)} />
         </DialogContent>
       </Dialog>
