@@ -1,5 +1,15 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config';
 
 // The editor bench runs against the same production build and seeded database as the e2e tests.
-export default defineConfig({ ...base, testDir: '.', testMatch: /.*\.bench\.ts$/, timeout: 180_000, reporter: 'list' });
+const root = path.resolve(import.meta.dirname, '../..');
+const webServer = Array.isArray(base.webServer) ? base.webServer[0] : base.webServer;
+export default defineConfig({
+  ...base,
+  testDir: '.',
+  testMatch: /.*\.bench\.ts$/,
+  timeout: 180_000,
+  reporter: 'list',
+  webServer: { ...webServer!, cwd: root },
+});

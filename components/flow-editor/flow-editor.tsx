@@ -150,11 +150,11 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
     const walked = new Set<string>();
     for (let i = 0; i + 1 < visited.length; i++) walked.add(`${visited[i]}>${visited[i + 1]}`);
     if (visited[0]) walked.add(`${TRIGGER_NODE_ID}>${visited[0]}`);
+    // Outcome labels sit on the nodes' handles, so edges stay unlabelled and the canvas calm.
     return edges.map((e) => {
       const hot = walked.has(`${e.source}>${e.target}`);
       const sel = selectedEdges.has(e.id);
-      if (!hot && !sel) return e;
-      return { ...e, selected: sel, animated: hot, style: hot ? { stroke: 'var(--success)', strokeWidth: 2.5 } : undefined };
+      return { ...e, label: undefined, selected: sel, animated: hot, style: hot ? { stroke: 'var(--success)', strokeWidth: 2.5 } : e.data?.kind === 'do' ? { strokeDasharray: '4 3' } : undefined };
     });
   }, [edges, runPath, selectedEdges]);
 
@@ -336,13 +336,13 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={15} size={1} />
-            <MiniMap pannable zoomable className="!bg-card" nodeStrokeWidth={3} />
+            <MiniMap pannable zoomable className="!bg-card" style={{ width: 150, height: 100 }} nodeStrokeWidth={3} />
             <Controls showInteractive={false} />
           </ReactFlow>
           <CanvasHelp empty={!nodes.some(isStepNode)} selectedCount={selected.length} />
         </div>
         {panelNode && (isStepNode(panelNode) || isTriggerNode(panelNode)) ? (
-        <aside className="w-80 shrink-0 overflow-y-auto border-l p-4" aria-label="Properties">
+        <aside className="w-72 shrink-0 overflow-y-auto border-l p-3" aria-label="Properties">
           {panelNode && isStepNode(panelNode) ? (
             <PropertiesPanel key={panelNode.id} node={panelNode} nodes={structural} panel={panel} onRename={onRename} onDelete={onDeleteSelected} />
           ) : panelNode && isTriggerNode(panelNode) ? (

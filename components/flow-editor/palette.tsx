@@ -17,7 +17,7 @@ export function Palette({ onAdd, disabled }: { onAdd: (type: CatalogStepType) =>
   }, [query]);
   const groups = ['Messages', 'Flow', 'Integrations', 'Voice'] as const;
   return (
-    <aside className="flex w-56 shrink-0 flex-col border-r bg-card" aria-label="Steps">
+    <aside className="flex w-48 shrink-0 flex-col border-r bg-card" aria-label="Steps">
       <div className="border-b p-2">
         <label className="relative block">
           <span className="sr-only">Search steps</span>

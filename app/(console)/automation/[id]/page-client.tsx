@@ -158,7 +158,7 @@ export function WorkflowEditorClient({
         <Badge tone={published ? 'info' : 'warning'} data-testid="published-version">
           {published ? `v${published} published` : 'Not published'}
         </Badge>
-        {canEdit ? <SaveIndicator state={autosave.state} /> : <Badge>Read only</Badge>}
+        {canEdit ? <SaveIndicator state={autosave.state} errors={check.errors.length} /> : <Badge>Read only</Badge>}
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
           <Button variant={errorCount ? 'outline' : 'ghost'} size="sm" onClick={() => setShowProblems((s) => !s)} className={errorCount ? 'border-destructive text-destructive' : ''}>
             <CircleAlert /> {errorCount ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : 'Validate'}

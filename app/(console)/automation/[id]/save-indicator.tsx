@@ -3,7 +3,7 @@
 import { Check, CircleAlert, Loader2 } from 'lucide-react';
 import type { SaveState } from './use-autosave';
 
-export function SaveIndicator({ state }: { state: SaveState }) {
+export function SaveIndicator({ state, errors }: { state: SaveState; errors: number }) {
   const base = 'inline-flex items-center gap-1 text-xs';
   switch (state.kind) {
     case 'saved':
@@ -27,7 +27,7 @@ export function SaveIndicator({ state }: { state: SaveState }) {
     case 'invalid':
       return (
         <span className={`${base} text-[var(--warning)]`} data-testid="save-state" title="Kept in this browser until the problems are fixed">
-          <CircleAlert className="size-3.5" /> Draft kept locally · {state.count} problem{state.count > 1 ? 's' : ''}
+          <CircleAlert className="size-3.5" /> Draft kept in this browser · fix {errors || state.count} problem{(errors || state.count) > 1 ? 's' : ''} to save
         </span>
       );
     case 'error':

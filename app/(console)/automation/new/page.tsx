@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { can } from '@/lib/auth/principal';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { loadEditorEnv } from '../_lib/load-editor-env';
 import { requestOrigin } from '../_lib/request-origin';
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: 'New workflow' };
 
 /** An empty canvas: the workflow is created (as a draft) on its first valid save. */
 export default async function NewWorkflowPage() {
-  const { account } = await requireAccountPage('automation.edit');
+  const { account, principal } = await requireAccountPage('automation.edit');
   const env = await loadEditorEnv(account.id);
   const firstChatApps = env.subAccounts.find((s) => s.channels.some((c) => c.type === 'whatsapp'))?.id ?? env.subAccounts[0]?.id ?? '';
   return (
@@ -17,7 +18,7 @@ export default async function NewWorkflowPage() {
       origin={await requestOrigin()}
       env={env}
       canEdit
-      canPublish={false}
+      canPublish={can(principal, 'automation.publish')}
       initial={{
         id: null,
         status: 'disabled',
