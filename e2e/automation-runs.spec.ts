@@ -36,14 +36,14 @@ test('Runs: filter, read a failed run, retry it, cancel a waiting run', async ({
   await page.goto('/automation/runs');
   await expect(page.getByRole('heading', { name: 'Runs' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Runs' })).toBeVisible();
-  await expect(page.getByText('E2E reminder')).toBeVisible();
-  await expect(page.getByText('E2E notifier')).toBeVisible();
+  await expect(page.getByRole('row', { name: /E2E reminder/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /E2E notifier/ })).toBeVisible();
   await snapshot(page, 'automation-runs-list');
 
   await page.getByLabel('Status').selectOption('failed');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/status=failed/);
-  await expect(page.getByText('E2E reminder')).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /E2E reminder/ })).toHaveCount(0);
   await page.getByRole('row', { name: /E2E notifier/ }).getByRole('link').click();
 
   await expect(page.getByRole('heading', { name: /E2E notifier · run/ })).toBeVisible();
