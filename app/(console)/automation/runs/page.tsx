@@ -94,7 +94,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                     </Link>
                   </TD>
                   <TD>
-                    <span className="font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
+                    <span className="whitespace-nowrap font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
                     <span className="block text-xs text-muted-foreground">version {r.version}</span>
                   </TD>
                   <TD>
