@@ -8,6 +8,11 @@ import { visibleNav } from '@/components/shell/nav-items';
 export function Sidebar({ permissions, onNavigate }: { permissions: string[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   const groups = visibleNav(new Set(permissions));
+  // The most specific item wins: /automation/runs lights up "Runs", not also "Workflows" (/automation).
+  const activeHref = groups
+    .flatMap((g) => g.items.map((i) => i.href))
+    .filter((href) => pathname === href || pathname.startsWith(href + '/'))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="flex h-full flex-col gap-5 overflow-y-auto px-3 py-4">
       <Link href="/" className="flex items-center gap-2 px-2 text-base font-semibold tracking-tight" onClick={onNavigate}>
@@ -21,7 +26,7 @@ export function Sidebar({ permissions, onNavigate }: { permissions: string[]; on
           {g.label ? <p className="px-2 pb-1 text-[11px] font-semibold uppercase tracking-wider text-muted-foreground">{g.label}</p> : null}
           <ul className="space-y-0.5">
             {g.items.map((item) => {
-              const active = pathname === item.href || pathname.startsWith(item.href + '/');
+              const active = item.href === activeHref;
               const Icon = item.icon;
               return (
                 <li key={item.href}>
