@@ -27,7 +27,7 @@ test('imports each reference example, draws it, and exports equivalent JSON', as
 const crlf = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replace(/\\r\\n/g, '\\n'));
 
 test('builds "Menu using WaitForReply" from an empty canvas, publishes it and test-runs it', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const ref = example('menu-using-wait-for-reply');
   const text = (id: string) => String(((ref.definition.steps.find((s) => s.id === id)!.inputs as { content: { text: string } }).content.text));
   await signIn(page, ADMIN);

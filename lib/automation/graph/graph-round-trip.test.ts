@@ -79,3 +79,19 @@ describe('problem locations', () => {
     expect(stepIdAtPath(wf, 'definition.name')).toBeNull();
   });
 });
+
+describe('large graphs', () => {
+  it('lays out a generated 300-step workflow quickly, left to right, without overlaps', async () => {
+    const { generateWorkflow } = await import('@/bench/editor/generate-workflow');
+    const wf = generateWorkflow(300) as unknown as WorkflowJson;
+    const t = performance.now();
+    const laid = layoutGraph(workflowToNodes(wf));
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(nodesToWorkflow(envelopeOf(wf), laid)).toEqual(wf);
+    const at = (id: string) => laid.find((n) => n.id === id)!.position;
+    expect(at('menu_0').x).toBeLessThan(at('wait_0').x);
+    expect(at('wait_0').x).toBeLessThan(at('branch_0').x);
+    const boxes = laid.map((n) => `${n.position.x},${n.position.y}`);
+    expect(new Set(boxes).size).toBe(boxes.length);
+  });
+});

@@ -1,11 +1,16 @@
 import dagre from '@dagrejs/dagre';
 import { deriveEdges } from './derive-edges';
+import { fastLayout } from './fast-layout';
 import { EMPTY_GROUP, GROUP_HEADER, GROUP_PAD, NODE_WIDTH, stepNodeHeight } from './node-size';
 import { isGroupNode, type GraphNode } from './types';
 
 type Size = { width: number; height: number };
 
+// Above this many nodes dagre's crossing minimisation takes seconds; a linear layered layout is used.
+const LARGE_GRAPH = 120;
+
 function runDagre(ids: string[], sizes: Map<string, Size>, edges: Array<[string, string]>, opts: { nodesep: number; ranksep: number }) {
+  if (ids.length > LARGE_GRAPH) return fastLayout(ids, sizes, edges, opts);
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'LR', nodesep: opts.nodesep, ranksep: opts.ranksep, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, CircleAlert, Download, History, Play, Upload } from 'lucide-react';
 import { toast } from 'sonner';
 import { validateDefinition } from '@/lib/automation/definition/validate-definition';
@@ -63,8 +63,12 @@ export function WorkflowEditorClient({
   const [viewInstance, setViewInstance] = useState<string | null>(instanceId ?? null);
 
   // What would be saved: the canvas plus the name and status kept in this header.
-  const full = useMemo<WorkflowJson>(() => ({ ...draft, status, definition: { ...draft.definition, name } }), [draft, status, name]);
-  const check = useMemo(() => validateDefinition(full), [full]);
+  // (The status is not part of it: enable/disable is its own action, saved apart from versions.)
+  const full = useMemo<WorkflowJson>(() => ({ ...draft, status: 'disabled', definition: { ...draft.definition, name } }), [draft, name]);
+  // Validation (hundreds of scripts on a big workflow) runs in a deferred render, after the canvas
+  // has painted the edit.
+  const deferredFull = useDeferredValue(full);
+  const check = useMemo(() => validateDefinition(deferredFull), [deferredFull]);
   // Errors are marked on their nodes; warnings (unreachable steps...) are listed in the problems panel.
   const editorProblems = check.errors;
 
@@ -86,26 +90,21 @@ export function WorkflowEditorClient({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const firstName = useRef(true);
+  // Every edit (canvas or name) reaches autosave once it is validated.
+  const firstCheck = useRef(true);
   useEffect(() => {
-    if (firstName.current) {
-      firstName.current = false;
+    if (firstCheck.current) {
+      firstCheck.current = false;
       return;
     }
-    changed(full, check.errors.length);
-    // The name is part of what is saved.
+    changed(deferredFull, check.errors.length);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name]);
+  }, [check]);
 
-  const onCanvasChange = useCallback(
-    (wf: WorkflowJson) => {
-      setDraft(wf);
-      setRunPath(null);
-      const merged = { ...wf, status, definition: { ...wf.definition, name } };
-      changed(merged, validateDefinition(merged).errors.length);
-    },
-    [changed, status, name],
-  );
+  const onCanvasChange = useCallback((wf: WorkflowJson) => {
+    setDraft(wf);
+    setRunPath(null);
+  }, []);
 
   const importInto = useCallback((wf: WorkflowJson) => {
     editor.current?.importWorkflow(wf);

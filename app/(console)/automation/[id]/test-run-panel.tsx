@@ -100,7 +100,7 @@ export function TestRunPanel({
   };
 
   return (
-    <aside className="fixed bottom-4 right-4 z-40 flex max-h-[70vh] w-96 flex-col overflow-hidden rounded-lg border bg-card shadow-xl" aria-label="Test run" data-testid="test-run-panel">
+    <aside className="fixed right-4 top-28 z-40 flex max-h-[calc(100dvh-9rem)] w-96 flex-col overflow-hidden rounded-lg border bg-card shadow-xl" aria-label="Test run" data-testid="test-run-panel">
       <header className="flex items-center gap-2 border-b px-3 py-2">
         <Play className="size-4 text-muted-foreground" />
         <h2 className="text-sm font-semibold">{initialInstance ? 'Run' : 'Test run'}</h2>
