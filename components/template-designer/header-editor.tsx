@@ -3,6 +3,7 @@ import * as React from 'react';
 import { Input, Select } from '@/components/ui/input';
 import { FieldError, useDesignerErrors } from '@/components/template-designer/designer-errors';
 import { VariableTextField } from '@/components/template-designer/variable-text-field';
+import { MediaUploadButton } from '@/components/template-designer/media-upload-button';
 import type { HeaderComponent, HeaderFormat } from '@/lib/templates/template-schema';
 
 const FORMATS: { value: HeaderFormat; label: string }[] = [
@@ -69,17 +70,28 @@ export function HeaderEditor({
           <label htmlFor={`${idPrefix}-media`} className="block text-sm font-medium">
             Sample {format.toLowerCase()} URL
           </label>
-          <Input
-            id={`${idPrefix}-media`}
-            type="url"
-            placeholder={format === 'DOCUMENT' ? 'https://example.com/delivery_note.pdf' : format === 'VIDEO' ? 'https://example.com/welcome.mp4' : 'https://example.com/product.png'}
-            value={value.examples?.[0] ?? ''}
-            aria-invalid={!!err(`${path}.examples`) || !!err(`${path}.examples.0`)}
-            onChange={(e) => {
-              touch(path);
-              onChange({ ...value, examples: [e.target.value] });
-            }}
-          />
+          <div className="flex flex-wrap items-start gap-2">
+            <Input
+              className="min-w-0 flex-1"
+              id={`${idPrefix}-media`}
+              type="url"
+              placeholder={format === 'DOCUMENT' ? 'https://example.com/delivery_note.pdf' : format === 'VIDEO' ? 'https://example.com/welcome.mp4' : 'https://example.com/product.png'}
+              value={value.examples?.[0] ?? ''}
+              aria-invalid={!!err(`${path}.examples`) || !!err(`${path}.examples.0`)}
+              onChange={(e) => {
+                touch(path);
+                onChange({ ...value, examples: [e.target.value] });
+              }}
+            />
+            <MediaUploadButton
+              id={`${idPrefix}-media`}
+              format={format}
+              onUploaded={(url) => {
+                touch(path);
+                onChange({ ...value, examples: [url] });
+              }}
+            />
+          </div>
           <p className="text-xs text-muted-foreground">WhatsApp reviews the template with this file; the real one is sent with each message.</p>
           <FieldError path={`${path}.examples`} />
           <FieldError path={`${path}.examples.0`} />

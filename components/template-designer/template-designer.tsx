@@ -11,6 +11,7 @@ import { DesignerErrorsProvider } from '@/components/template-designer/designer-
 import { DetailsFields } from '@/components/template-designer/details-fields';
 import { payloadOf, validateDraft, type DesignerState } from '@/components/template-designer/draft-model';
 import { TemplatePreview } from '@/components/template-designer/template-preview';
+import { MediaUploadChannel } from '@/components/template-designer/media-upload-button';
 import { clearSavedDraft, readSavedDraft, useDraftAutosave } from '@/components/template-designer/use-draft-autosave';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 
@@ -91,6 +92,7 @@ export function TemplateDesigner(props: Props) {
 
   return (
     <DesignerErrorsProvider errors={errors} showAll={showAll}>
+      <MediaUploadChannel.Provider value={state.channelId || undefined}>
       <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
         <div className="min-w-0 space-y-4">
           <Card>
@@ -145,6 +147,7 @@ export function TemplateDesigner(props: Props) {
           </Tabs.Root>
         </div>
       </form>
+      </MediaUploadChannel.Provider>
     </DesignerErrorsProvider>
   );
 }

@@ -1,0 +1,38 @@
+'use server';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { accountAction } from '@/app/_lib/action';
+import { NotFoundError } from '@/lib/errors';
+import { storeMediaFile } from '@/lib/media/store-media-file';
+
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
+  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+/**
+ * Uploads a sample header file from the template designer. It is stored for the subaccount that owns
+ * the template's channel (or the account's first subaccount before a channel is chosen), with the
+ * same checks as POST /subaccounts/{id}/files, and answers the public URL for the header example.
+ */
+export const uploadTemplateMediaAction = accountAction(
+  'templates.write',
+  z.custom<FormData>((v) => v instanceof FormData, 'Send the file as form data'),
+  async (form, ctx) => {
+    const channelId = form.get('channelId');
+    const channel =
+      typeof channelId === 'string' && channelId
+        ? await db.channel.findFirst({ where: { id: channelId, subAccount: { accountId: ctx.accountId } }, select: { subAccountId: true } })
+        : null;
+    const sub = channel
+      ? { id: channel.subAccountId }
+      : await db.subAccount.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+    if (!sub) throw new NotFoundError('This account has no subaccount to store the file in');
+    const file = form.get('file');
+    const stored = await storeMediaFile(db, { accountId: ctx.accountId, subAccountId: sub.id, file: typeof file === 'string' ? null : file, field: 'file' });
+    return { url: `${await requestOrigin()}/media/${stored.id}`, mimeType: stored.mimeType, size: stored.size };
+  },
+);

@@ -1,0 +1,74 @@
+'use client';
+import * as React from 'react';
+import { Upload } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { uploadTemplateMediaAction } from '@/app/(console)/templates/media-actions';
+
+// Next.js caps a server action's request body at 1 MB unless next.config raises
+// experimental.serverActions.bodySizeLimit; check here so the user gets a clear message, not a crash.
+const ACTION_BODY_LIMIT = 1024 * 1024 - 16 * 1024;
+
+const ACCEPT: Record<string, string> = {
+  IMAGE: 'image/jpeg,image/png,image/webp',
+  VIDEO: 'video/mp4,video/3gpp',
+  DOCUMENT: 'application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt',
+};
+
+/** The template's channel, so uploads land in the subaccount that owns it. */
+export const MediaUploadChannel = React.createContext<string | undefined>(undefined);
+
+/** "Upload" beside a header's sample URL: stores the file and hands back its public URL. */
+export function MediaUploadButton({ id, format, onUploaded }: { id: string; format: 'IMAGE' | 'VIDEO' | 'DOCUMENT'; onUploaded: (url: string) => void }) {
+  const channelId = React.useContext(MediaUploadChannel);
+  const input = React.useRef<HTMLInputElement>(null);
+  const [pending, start] = React.useTransition();
+  const [error, setError] = React.useState<string | null>(null);
+
+  function upload(file: File) {
+    setError(null);
+    if (file.size > ACTION_BODY_LIMIT) {
+      setError('Files over 1 MB cannot be uploaded here yet; upload it with POST /subaccounts/{id}/files and paste the URL.');
+      return;
+    }
+    start(async () => {
+      const form = new FormData();
+      form.set('file', file);
+      if (channelId) form.set('channelId', channelId);
+      try {
+        const res = await uploadTemplateMediaAction(form);
+        if (res.ok) onUploaded(res.data.url);
+        else setError(res.fieldErrors?.file ?? res.error);
+      } catch {
+        setError('The upload did not reach the server; please try again.');
+      }
+    });
+  }
+
+  return (
+    <>
+      <input
+        ref={input}
+        id={`${id}-file`}
+        type="file"
+        accept={ACCEPT[format]}
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={`Upload a sample ${format.toLowerCase()}`}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) upload(file);
+        }}
+      />
+      <Button type="button" variant="outline" disabled={pending} onClick={() => input.current?.click()} data-testid={`${id}-upload`}>
+        <Upload aria-hidden />
+        {pending ? 'Uploading…' : 'Upload'}
+      </Button>
+      {error && (
+        <p role="alert" className="basis-full text-xs text-destructive" data-testid={`${id}-upload-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
