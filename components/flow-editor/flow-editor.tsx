@@ -1,7 +1,7 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -57,7 +57,8 @@ export type FlowEditorProps = {
   ref?: Ref<FlowEditorHandle>;
 };
 
-export function FlowEditor(props: FlowEditorProps) {
+/** Memoised: the page re-renders on save and validation; the canvas only when its inputs change. */
+export const FlowEditor = memo(function FlowEditor(props: FlowEditorProps) {
   return (
     <EditorEnvContext.Provider value={props.env}>
       <ReactFlowProvider>
@@ -65,7 +66,7 @@ export function FlowEditor(props: FlowEditorProps) {
       </ReactFlowProvider>
     </EditorEnvContext.Provider>
   );
-}
+});
 
 const SNAP: [number, number] = [15, 15];
 
@@ -116,7 +117,7 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
         envelope.current = envelopeOf(wf);
         commit(next);
         // Fit once React Flow has measured the new nodes.
-        setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 80);
+        setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 30);
       },
       getWorkflow: workflow,
       focusStep,

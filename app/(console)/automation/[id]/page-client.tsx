@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, CircleAlert, Download, History, Play, Upload } from 'lucide-react';
 import { toast } from 'sonner';
@@ -49,7 +48,6 @@ export function WorkflowEditorClient({
   /** A past run to show on the graph (linked from Runs). */
   instanceId?: string | null;
 }) {
-  const router = useRouter();
   const editor = useRef<FlowEditorHandle>(null);
   const [name, setName] = useState(initial.body.definition.name ?? 'Untitled workflow');
   const [status, setStatus] = useState(initial.status);
@@ -61,8 +59,13 @@ export function WorkflowEditorClient({
   const [runPath, setRunPath] = useState<RunPath | null>(null);
   const [restorable, setRestorable] = useState<WorkflowJson | null>(null);
   const [viewInstance, setViewInstance] = useState<string | null>(instanceId ?? null);
+  // Stable, so saving and validating (which re-render this page) do not re-render every node's panel.
+  const editorEnv = useMemo(
+    () => ({ accountId, origin, subAccounts: env.subAccounts, templates: env.templates, readOnly: !canEdit }),
+    [accountId, origin, env.subAccounts, env.templates, canEdit],
+  );
 
-  // What would be saved: the canvas plus the name and status kept in this header.
+  // What would be saved: the canvas plus the name kept in this header.
   // (The status is not part of it: enable/disable is its own action, saved apart from versions.)
   const full = useMemo<WorkflowJson>(() => ({ ...draft, status: 'disabled', definition: { ...draft.definition, name } }), [draft, name]);
   // Validation (hundreds of scripts on a big workflow) runs in a deferred render, after the canvas
@@ -122,7 +125,8 @@ export function WorkflowEditorClient({
     if (!r.ok) return toast.error(r.error), false;
     setPublished(r.data.publishedVersion);
     toast.success(`Published version ${r.data.publishedVersion}`);
-    router.refresh();
+    // No router.refresh(): on a workflow created from /automation/new it would remount the editor
+    // (the URL was replaced in place) and drop an open test run; local state already follows.
     return true;
   };
 
@@ -149,7 +153,7 @@ export function WorkflowEditorClient({
           value={name}
           readOnly={!canEdit}
           onChange={(e) => setName(e.target.value)}
-          className="h-8 min-w-0 max-w-xs flex-1 rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
+          className="h-8 min-w-40 max-w-xs flex-1 rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
         />
         <Badge tone={status === 'enabled' ? 'success' : 'neutral'} data-testid="workflow-status">
           {status === 'enabled' ? 'Enabled' : 'Disabled'}
@@ -212,7 +216,7 @@ export function WorkflowEditorClient({
         <FlowEditor
           ref={editor}
           initialWorkflow={initial.body}
-          env={{ accountId, origin, subAccounts: env.subAccounts, templates: env.templates, readOnly: !canEdit }}
+          env={editorEnv}
           problems={editorProblems}
           runPath={runPath}
           onChange={onCanvasChange}
@@ -233,7 +237,6 @@ export function WorkflowEditorClient({
           onRolledBack={(wf, v) => {
             importInto(wf);
             setPublished(v);
-            router.refresh();
           }}
         />
       ) : null}
