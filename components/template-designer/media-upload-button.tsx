@@ -4,10 +4,6 @@ import { Upload } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { uploadTemplateMediaAction } from '@/app/(console)/templates/media-actions';
 
-// Next.js caps a server action's request body at 1 MB unless next.config raises
-// experimental.serverActions.bodySizeLimit; check here so the user gets a clear message, not a crash.
-const ACTION_BODY_LIMIT = 1024 * 1024 - 16 * 1024;
-
 const ACCEPT: Record<string, string> = {
   IMAGE: 'image/jpeg,image/png,image/webp',
   VIDEO: 'video/mp4,video/3gpp',
@@ -26,10 +22,6 @@ export function MediaUploadButton({ id, format, onUploaded }: { id: string; form
 
   function upload(file: File) {
     setError(null);
-    if (file.size > ACTION_BODY_LIMIT) {
-      setError('Files over 1 MB cannot be uploaded here yet; upload it with POST /subaccounts/{id}/files and paste the URL.');
-      return;
-    }
     start(async () => {
       const form = new FormData();
       form.set('file', file);
