@@ -72,3 +72,14 @@ export async function shot(page: Page, name: string) {
   mkdirSync('test-results-editor/screens', { recursive: true });
   await page.screenshot({ path: `test-results-editor/screens/${name}.png`, fullPage: true });
 }
+
+/** Auto-layout animates the viewport into place; handles are only worth aiming at once it stops. */
+export async function waitForCanvasToSettle(page: Page) {
+  let last = '';
+  for (let still = 0; still < 3; ) {
+    await page.waitForTimeout(150);
+    const now = await page.locator('.react-flow__viewport').getAttribute('style');
+    still = now === last ? still + 1 : 0;
+    last = now ?? '';
+  }
+}
