@@ -11,6 +11,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+echo "== prisma client in step with the schema"
+node scripts/generate-client.mjs >/dev/null
 echo "== typecheck"
 npx tsc --noEmit
 echo "== migrations match prisma/schema"
