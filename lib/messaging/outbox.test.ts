@@ -46,7 +46,7 @@ describe('outbox', () => {
 
   it('a restart finds queued sends in the outbox (nothing lives only in memory)', async () => {
     const { umid } = await sendMessage(db, { accountId: 'acme_corp', subAccountId: SUB, body: text('+15553300001') });
-    expect(await db.messageJob.findFirst({ where: { messageId: umid, kind: 'send' } })).toBeTruthy();
+    expect(await db.messageJob.findFirst({ where: { messageId: umid, kind: 'send' } })).toMatchObject({ messageId: umid, kind: 'send' });
     expect((await db.message.findUniqueOrThrow({ where: { id: umid } })).status).toBe('queued');
   });
 });

@@ -41,13 +41,13 @@ describe('POST /sandbox/inbound', () => {
     expect(r.status).toBe(202);
     const event = await db.event.findFirstOrThrow({ where: { eventType: 'inbound_message_received', subAccountId: 'acme_corp' }, orderBy: { createdAt: 'desc' } });
     expect((event.body as any).payload).toMatchObject({ source: '+6591234567', destination: 'Acme Corp', text: 'STOP', recipient: { channel: 'sms', channelId: 'acme_corp_sms' } });
-    expect((event.body as any).payload.receivedAt).toBeTruthy();
+    expect(new Date((event.body as any).payload.receivedAt).getTime()).toBeGreaterThan(0);
   });
 
   it('a referral arms the free entry point', async () => {
     await inbound('acme_corp_chatapps', { user: { msisdn: '+15551112222' }, content: { text: 'From the ad' }, referral: { sourceType: 'ad' } });
     const w = await db.conversationWindow.findUniqueOrThrow({ where: { subAccountId_msisdn: { subAccountId: 'acme_corp_chatapps', msisdn: '+15551112222' } } });
-    expect(w.fepEligibleUntil).toBeTruthy();
+    expect(w.fepEligibleUntil).toBeInstanceOf(Date);
     expect(w.fepExpiresAt).toBeNull();
   });
 

@@ -46,8 +46,8 @@ describe('POST /subaccounts/{id}/messages: synchronous checks', () => {
     expect(noTemplate.json).toMatchObject({ code: 1005, message: "Invalid parameter(s): 'content.template'" });
     for (const r of [missing, noMsisdn, badType, noTemplate]) {
       expect(r.status).toBe(400);
-      expect(r.json.errorId).toBeTruthy();
-      expect(r.json.timestamp).toBeTruthy();
+      expect(r.json.errorId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(new Date(r.json.timestamp).toISOString()).toBe(r.json.timestamp);
     }
   });
 
@@ -146,7 +146,7 @@ describe('GET /subaccounts/{id}/messages', () => {
     const all = await call(GET, 'GET', `${msgUrl(SUB)}?limit=2`, { subAccountId: SUB });
     expect(all.status).toBe(200);
     expect(all.json.data).toHaveLength(2);
-    expect(all.json.nextCursor).toBeTruthy();
+    expect(all.json.nextCursor).toEqual(expect.any(String));
     const next = await call(GET, 'GET', `${msgUrl(SUB)}?limit=2&cursor=${all.json.nextCursor}`, { subAccountId: SUB });
     expect(next.json.data[0].umid).not.toBe(all.json.data[1].umid);
     expect(new Date(next.json.data[0].createdAt).getTime()).toBeLessThanOrEqual(new Date(all.json.data[1].createdAt).getTime());

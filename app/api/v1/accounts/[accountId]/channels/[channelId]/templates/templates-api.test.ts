@@ -31,7 +31,7 @@ describe('templates REST API', () => {
       const res = await post(payload);
       expect(res.status, payload.name).toBe(201);
       expect(res.body).toMatchObject({ name: payload.name, language: 'en_US', category: payload.category, status: 'PENDING', channelId: 'acme_corp_whatsapp' });
-      expect(res.body.id).toBeTruthy();
+      expect(res.body.id).toEqual(expect.any(String));
     }
   });
 
