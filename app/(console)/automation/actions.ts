@@ -14,7 +14,7 @@ import {
 } from '@/lib/automation/workflows';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { accountAction } from '@/app/_lib/action';
-import { readInstancePath, startTestRun } from './_lib/test-run';
+import { readInstancePath, startTestRun } from '@/lib/automation/test-run';
 
 const id = z.string().min(1, 'A workflow id is required');
 const body = z.record(z.string(), z.unknown(), { error: 'The workflow must be a JSON object' });

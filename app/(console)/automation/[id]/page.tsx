@@ -8,7 +8,7 @@ import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { loadEditorEnv } from '../_lib/load-editor-env';
 import { requestOrigin } from '../_lib/request-origin';
-import { readInstancePath } from '../_lib/test-run';
+import { readInstancePath } from '@/lib/automation/test-run';
 import { WorkflowEditorClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Workflow editor' };

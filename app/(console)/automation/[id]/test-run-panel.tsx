@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import { instancePathAction, startTestRunAction, testRunReplyAction } from '../actions';
-import type { InstancePath } from '../_lib/test-run';
+import type { InstancePath } from '@/lib/automation/test-run';
 
 const TONE: Record<string, 'success' | 'warning' | 'danger' | 'info' | 'neutral'> = { completed: 'success', waiting: 'warning', failed: 'danger', running: 'info', cancelled: 'neutral' };
 
