@@ -80,7 +80,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 // per call takes two queries off every request. Revocation in this process clears the entry at once;
 // another process sees it within AUTH_CACHE_MS.
 const AUTH_CACHE_MS = 1_000;
-const authCache = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
+// On globalThis: Next bundles route handlers and server actions separately, and a revoke in one must
+// clear the entry the other reads.
+const g = globalThis as unknown as { parleyApiKeyCache?: Map<string, { principal: ApiKeyPrincipal; until: number }> };
+const authCache = (g.parleyApiKeyCache ??= new Map());
 
 export async function authenticateApiKey(db: Db, header: string | null): Promise<ApiKeyPrincipal | null> {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
