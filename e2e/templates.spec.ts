@@ -98,6 +98,8 @@ test('build the OTP template (AUTHENTICATION, footer, copy-code button) and the 
   await submitAndExpectApproved(page, 'finance_otp_v3');
 
   await startNew(page, 'delivery_failed_v1', 'UTILITY');
+  // The messaging spec sends this reference template on acme_corp_whatsapp; build ours on the other number.
+  await page.getByLabel('WhatsApp channel').selectOption('acme_corp_main_whatsapp');
   await page.getByTestId('tpl-add-header').click();
   await page.getByLabel('Format').selectOption('DOCUMENT');
   await page.locator('#tpl-header-media').fill('https://example.com/delivery_note.pdf');
