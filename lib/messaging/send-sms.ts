@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parseWith } from '@/lib/api/read-json';
-import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
-import { parseMsisdn } from '@/lib/messaging/msisdn';
-import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+import type { SendAccepted, SendOrigin } from '@/lib/messaging/enqueue-outbound';
+import { sendOnChannel } from '@/lib/messaging/send-on-channel';
 
 export type SendSmsRequest = {
   accountId: string;
@@ -24,21 +23,5 @@ const smsSchema = z.object({
 /** Sends an SMS through the same pipeline (channel "sms"); the sandbox provider delivers it. */
 export async function sendSms(db: Db, req: SendSmsRequest): Promise<SendAccepted> {
   const input = parseWith(smsSchema, { text: req.text, source: req.source });
-  const to = parseMsisdn(req.destination, 'destination');
-  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
-  const channel = sub.channels.find((c) => c.kind === 'sms') ?? null;
-  const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
-  if (previous) return previous;
-  return enqueueOutbound(db, {
-    accountId: req.accountId,
-    subAccountId: sub.id,
-    channelId: channel?.id ?? null,
-    channel: 'sms',
-    to,
-    type: 'text',
-    content: { text: input.text, source: input.source ?? channel?.address ?? null },
-    category: 'service',
-    clientMessageId: req.clientMessageId ?? null,
-    origin: req.origin,
-  });
+  return sendOnChannel(db, req, 'sms', 'text', (address) => ({ text: input.text, source: input.source ?? address }));
 }

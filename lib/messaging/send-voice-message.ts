@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parseWith } from '@/lib/api/read-json';
-import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
-import { parseMsisdn } from '@/lib/messaging/msisdn';
-import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+import type { SendAccepted, SendOrigin } from '@/lib/messaging/enqueue-outbound';
+import { sendOnChannel } from '@/lib/messaging/send-on-channel';
 
 export type SendVoiceRequest = {
   accountId: string;
@@ -27,21 +26,5 @@ const voiceSchema = z.object({
  */
 export async function sendVoiceMessage(db: Db, req: SendVoiceRequest): Promise<SendAccepted> {
   const input = parseWith(voiceSchema, { text: req.text, language: req.language });
-  const to = parseMsisdn(req.destination, 'destination');
-  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
-  const channel = sub.channels.find((c) => c.kind === 'voice') ?? null;
-  const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
-  if (previous) return previous;
-  return enqueueOutbound(db, {
-    accountId: req.accountId,
-    subAccountId: sub.id,
-    channelId: channel?.id ?? null,
-    channel: 'voice',
-    to,
-    type: 'voice',
-    content: { text: input.text, language: input.language ?? 'en-US' },
-    category: 'service',
-    clientMessageId: req.clientMessageId ?? null,
-    origin: req.origin,
-  });
+  return sendOnChannel(db, req, 'voice', 'voice', () => ({ text: input.text, language: input.language ?? 'en-US' }));
 }

@@ -1,0 +1,43 @@
+import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
+import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
+import { parseMsisdn } from '@/lib/messaging/msisdn';
+import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+
+type ChannelSend = {
+  accountId: string;
+  subAccountId: string;
+  destination: string;
+  clientMessageId?: string | null;
+  origin?: SendOrigin;
+};
+
+/**
+ * The shared tail of the non-Chat-Apps sends (SMS, voice): resolve the destination and the
+ * subaccount's channel of that kind, honour clientMessageId, and enqueue through the one pipeline.
+ */
+export async function sendOnChannel(
+  db: Db,
+  req: ChannelSend,
+  kind: 'sms' | 'voice',
+  type: string,
+  content: (channelAddress: string | null) => Prisma.InputJsonObject,
+): Promise<SendAccepted> {
+  const to = parseMsisdn(req.destination, 'destination');
+  const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
+  const channel = sub.channels.find((c) => c.kind === kind) ?? null;
+  const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
+  if (previous) return previous;
+  return enqueueOutbound(db, {
+    accountId: req.accountId,
+    subAccountId: sub.id,
+    channelId: channel?.id ?? null,
+    channel: kind,
+    to,
+    type,
+    content: content(channel?.address ?? null),
+    category: 'service',
+    clientMessageId: req.clientMessageId ?? null,
+    origin: req.origin,
+  });
+}
