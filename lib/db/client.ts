@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { env } from '@/lib/env';
 import { parseDatabaseUrl } from '@/lib/db/database-url';
+import { rememberConnection, sqliteAdapterFactory } from '@/lib/db/sqlite-connection';
 
 export type Db = PrismaClient;
 
@@ -13,9 +13,9 @@ export function createDb(databaseUrl: string): PrismaClient {
     throw new Error('PostgreSQL support arrives with its own issue; DATABASE_URL must be a file: URL for now');
   }
   fs.mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
-  // A busy writer in another process (the worker) makes us wait rather than fail.
-  const adapter = new PrismaBetterSqlite3({ url: target.path, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  // Prisma connects lazily, after the client exists: the connection is remembered under the client.
+  const client: PrismaClient = new PrismaClient({ adapter: sqliteAdapterFactory(target.path, (conn) => rememberConnection(client, conn)) });
+  return client;
 }
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.

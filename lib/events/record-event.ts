@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { newId, run, sqlDate, type Sqlite } from '@/lib/db/sql';
 
 export type EventInput = {
   accountId: string;
@@ -17,4 +18,20 @@ export async function recordEvent(tx: Tx, input: EventInput): Promise<{ id: stri
     data: { accountId: input.accountId, subAccountId: input.subAccountId ?? null, eventType: input.eventType, body: input.body },
     select: { id: true },
   });
+}
+
+/** recordEvent for the hot paths: the same row, inside the caller's write transaction (lib/db/sql.ts). */
+export function appendEvent(conn: Sqlite, input: EventInput, at: Date = new Date()): string {
+  const id = newId();
+  run(
+    conn,
+    'INSERT INTO "Event" ("id", "accountId", "subAccountId", "eventType", "body", "createdAt", "dispatchedAt") VALUES (?, ?, ?, ?, ?, ?, NULL)',
+    id,
+    input.accountId,
+    input.subAccountId ?? null,
+    input.eventType,
+    JSON.stringify(input.body),
+    sqlDate(at),
+  );
+  return id;
 }

@@ -1,6 +1,7 @@
 import type { Message, Prisma } from '@/lib/db/generated/client';
-import { recordEvent } from '@/lib/events/record-event';
-import type { Tx } from '@/lib/messaging/tx';
+import { one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { appendEvent } from '@/lib/events/record-event';
+import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { isCswOpen, isFepOpen, openFepOnDelivery } from '@/lib/messaging/windows';
 import { priceDeliveredMessage } from '@/lib/messaging/pricing/price-message';
@@ -43,13 +44,19 @@ export function statusEventBody(m: Pick<Message, 'id' | 'subAccountId' | 'channe
   };
 }
 
+type MessageForStatus = Pick<Message, 'id' | 'accountId' | 'subAccountId' | 'channel' | 'direction' | 'status' | 'category' | 'priceMicros' | 'msisdn' | 'channelUserId' | 'clientMessageId'>;
+
 /**
  * Moves an outbound message to a new state: stores it with its history, prices a delivered WhatsApp
  * message (opening the free entry point if a referral waits for this reply), and emits
- * outbound_message_status_changed, all in the caller's transaction. Returns false when ignored.
+ * outbound_message_status_changed, all in the caller's write transaction. Returns false when ignored.
  */
-export async function applyStatus(tx: Tx, messageId: string, update: StatusUpdate, at: Date = new Date()): Promise<boolean> {
-  const m = await tx.message.findUnique({ where: { id: messageId } });
+export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
+  const m = one<MessageForStatus>(
+    conn,
+    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId" FROM "Message" WHERE "id" = ?',
+    messageId,
+  );
   if (!m || m.direction !== 'outbound') return false;
   const current = RANK[m.status] ?? 0;
   if (current >= 9 || (RANK[update.state] ?? 0) <= current) return false;
@@ -58,8 +65,8 @@ export async function applyStatus(tx: Tx, messageId: string, update: StatusUpdat
   let price: { priceMicros: number; currency: string } | null = null;
   if (update.state === 'delivered' || (update.state === 'read' && m.priceMicros == null)) {
     if (m.channel === 'whatsapp') {
-      const w = await openFepOnDelivery(tx, { subAccountId: m.subAccountId, msisdn: m.msisdn, at });
-      price = await priceDeliveredMessage(tx, {
+      const w = openFepOnDelivery(conn, { subAccountId: m.subAccountId, msisdn: m.msisdn, at });
+      price = priceDeliveredMessage(conn, {
         accountId: m.accountId,
         category: m.category,
         callingCode: parseMsisdn(m.msisdn).callingCode,
@@ -72,26 +79,26 @@ export async function applyStatus(tx: Tx, messageId: string, update: StatusUpdat
     }
   }
 
-  await tx.message.update({
-    where: { id: m.id },
-    data: {
-      status: update.state,
-      statusDetail: detail,
-      errorCode: update.errorCode ?? null,
-      errorMessage: update.errorMessage ?? null,
-      statusAt: at,
-      ...(price ? { priceMicros: price.priceMicros, currency: price.currency } : {}),
-    },
-  });
-  await tx.messageStatusChange.create({
-    data: { messageId: m.id, state: update.state, detail, errorCode: update.errorCode ?? null, errorMessage: update.errorMessage ?? null, at },
-  });
+  run(
+    conn,
+    `UPDATE "Message" SET "status" = ?, "statusDetail" = ?, "errorCode" = ?, "errorMessage" = ?, "statusAt" = ?,
+       "priceMicros" = COALESCE(?, "priceMicros"), "currency" = COALESCE(?, "currency") WHERE "id" = ?`,
+    update.state,
+    detail,
+    update.errorCode ?? null,
+    update.errorMessage ?? null,
+    sqlDate(at),
+    price?.priceMicros ?? null,
+    price?.currency ?? null,
+    m.id,
+  );
+  insertStatusChange(conn, { messageId: m.id, state: update.state, detail, errorCode: update.errorCode, errorMessage: update.errorMessage, at });
   const status: Record<string, Prisma.InputJsonValue> = {
     state: update.state,
     detail,
     timestamp: at.toISOString(),
     ...(update.errorCode != null ? { errorCode: update.errorCode, errorMessage: update.errorMessage ?? '' } : {}),
   };
-  await recordEvent(tx, { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) });
+  appendEvent(conn, { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) }, at);
   return true;
 }

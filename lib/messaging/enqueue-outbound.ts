@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
+import { readDate, readNow, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
-import { isCswOpen } from '@/lib/messaging/windows';
-import { findMessageByClientId, findWindow } from '@/lib/messaging/hot-reads';
-import { writeOutbound } from '@/lib/messaging/outbound-writer';
+import { isCswOpen, readWindow } from '@/lib/messaging/windows';
+import { findByClientId, insertJob, insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 
 export const OUTBOX_TASK = 'messaging-outbox';
@@ -21,8 +20,8 @@ export type OutboundRow = {
   channel: 'whatsapp' | 'sms' | 'voice';
   to: ParsedMsisdn;
   type: string;
-  content: Prisma.InputJsonValue;
-  rendered?: Prisma.InputJsonValue | null;
+  content: unknown;
+  rendered?: unknown;
   templateName?: string | null;
   templateLanguage?: string | null;
   category: string;
@@ -30,54 +29,66 @@ export type OutboundRow = {
   origin?: SendOrigin;
 };
 
-function accepted(row: { id: string; clientMessageId: string | null; createdAt: Date }): SendAccepted {
-  return { umid: row.id, clientMessageId: row.clientMessageId, status: { state: 'queued', timestamp: row.createdAt.toISOString() } };
+function accepted(id: string, clientMessageId: string | null, createdAt: Date): SendAccepted {
+  return { umid: id, clientMessageId, status: { state: 'queued', timestamp: createdAt.toISOString() } };
+}
+
+function previousSend(conn: Sqlite, subAccountId: string, clientMessageId: string): SendAccepted | null {
+  const row = findByClientId(conn, subAccountId, clientMessageId);
+  return row ? accepted(row.id, clientMessageId, readDate(row.createdAt)) : null;
 }
 
 /** The first send with this clientMessageId in the subaccount, if any (idempotency). */
 export async function findByClientMessageId(db: Db, subAccountId: string, clientMessageId: string | null | undefined): Promise<SendAccepted | null> {
   if (!clientMessageId) return null;
-  const row = await findMessageByClientId(db, subAccountId, clientMessageId);
-  return row ? accepted(row) : null;
+  return readNow(db, (conn) => previousSend(conn, subAccountId, clientMessageId));
 }
 
 /**
- * Writes the message (queued), its first status and its outbox row in one transaction (group-committed
- * with concurrent sends, lib/messaging/outbound-writer.ts), so a crash either loses the whole request
- * (the caller got no umid) or keeps all of it; the outbox worker then hands it to the channel provider
- * exactly once. A duplicate clientMessageId gets the first umid.
+ * Stores the message (queued), its first status and its outbox row in one transaction, so a crash
+ * either loses the whole request (the caller got no umid) or keeps all of it; the outbox worker then
+ * hands it to the channel provider. A duplicate clientMessageId gets the first umid. A template
+ * outside the customer service window starts a business-initiated conversation, which counts against
+ * the account's messaging-limit tier (a user already counted today is free).
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
   const now = new Date();
-  // A template outside the customer service window starts a business-initiated conversation, which
-  // counts against the account's messaging-limit tier (a user already counted today is free).
-  if (row.channel === 'whatsapp' && row.type === 'template') {
-    const w = await findWindow(db, row.subAccountId, row.to.e164);
-    if (!isCswOpen(w, now)) await claimBusinessConversation(db, { accountId: row.accountId, msisdn: row.to.e164, at: now });
-  }
-  const stored = await writeOutbound(db, {
-    id: crypto.randomUUID(),
-    accountId: row.accountId,
-    subAccountId: row.subAccountId,
-    channelId: row.channelId,
-    channel: row.channel,
-    direction: 'outbound',
-    msisdn: row.to.e164,
-    channelUserId: row.to.channelUserId,
-    country: row.to.country,
-    type: row.type,
-    content: row.content,
-    rendered: row.rendered ?? Prisma.JsonNull,
-    templateName: row.templateName ?? null,
-    templateLanguage: row.templateLanguage ?? null,
-    category: row.category,
-    status: 'queued',
-    statusAt: now,
-    clientMessageId: row.clientMessageId ?? null,
-    workflowId: row.origin?.workflowId ?? null,
-    campaignId: row.origin?.campaignId ?? null,
-    createdAt: now,
+  const id = crypto.randomUUID();
+  const result = await writeTransaction(db, (conn) => {
+    if (row.clientMessageId) {
+      const previous = previousSend(conn, row.subAccountId, row.clientMessageId);
+      if (previous) return previous;
+    }
+    if (row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now)) {
+      claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
+    }
+    insertMessage(conn, {
+      id,
+      accountId: row.accountId,
+      subAccountId: row.subAccountId,
+      channelId: row.channelId,
+      channel: row.channel,
+      direction: 'outbound',
+      msisdn: row.to.e164,
+      channelUserId: row.to.channelUserId,
+      country: row.to.country,
+      type: row.type,
+      content: row.content,
+      rendered: row.rendered ?? null,
+      templateName: row.templateName ?? null,
+      templateLanguage: row.templateLanguage ?? null,
+      category: row.category,
+      status: 'queued',
+      statusAt: now,
+      clientMessageId: row.clientMessageId ?? null,
+      workflowId: row.origin?.workflowId ?? null,
+      campaignId: row.origin?.campaignId ?? null,
+      createdAt: now,
+    });
+    insertStatusChange(conn, { messageId: id, state: 'queued', at: now });
+    insertJob(conn, { messageId: id, kind: 'send', dueAt: now });
+    return accepted(id, row.clientMessageId ?? null, now);
   });
-  wakeBackgroundTask(OUTBOX_TASK);
-  return accepted(stored);
+  if (result.umid === id) wakeBackgroundTask(OUTBOX_TASK);
+  return result;
 }

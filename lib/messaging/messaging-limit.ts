@@ -1,6 +1,6 @@
 import { RateLimitError } from '@/lib/errors';
+import { one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
-import type { Tx } from '@/lib/messaging/tx';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
 // conversations with in a rolling 24 h. Replies inside an open CSW never count.
@@ -22,24 +22,24 @@ export function tierLimit(tier: string): number {
 /**
  * Counts a business-initiated conversation with msisdn, or throws when the account has already reached
  * its tier's number of unique users in the last 24 h. A user already counted in the window is free.
+ * Runs inside the send's write transaction, so two sends cannot both take the last place.
  */
-export async function claimBusinessConversation(tx: Tx, args: { accountId: string; msisdn: string; at: Date }): Promise<void> {
-  const since = new Date(args.at.getTime() - DAY_MS);
-  const existing = await tx.businessConversation.findFirst({
-    where: { accountId: args.accountId, msisdn: args.msisdn, openedAt: { gt: since } },
-    select: { id: true },
-  });
-  if (existing) return;
-  const account = await tx.account.findUnique({ where: { id: args.accountId }, select: { messagingTier: true } });
-  const limit = tierLimit(account?.messagingTier ?? 'TIER_250');
+export function claimBusinessConversation(conn: Sqlite, args: { accountId: string; msisdn: string; at: Date }): void {
+  const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
+  const counted = one(conn, 'SELECT 1 FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1', args.accountId, args.msisdn, since);
+  if (counted) return;
+  const tier = one<{ messagingTier: string }>(conn, 'SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId)?.messagingTier ?? 'TIER_250';
+  const limit = tierLimit(tier);
   if (Number.isFinite(limit)) {
-    const users = await tx.businessConversation.groupBy({ by: ['msisdn'], where: { accountId: args.accountId, openedAt: { gt: since } } });
-    if (users.length >= limit) {
+    // A user gets a new row only when none of theirs is in the last 24 h, so rows in the window are
+    // distinct users: counting rows over the (accountId, openedAt) index counts users.
+    const users = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', args.accountId, since)!.n;
+    if (users >= limit) {
       throw new RateLimitError(
-        `Messaging limit reached: account tier ${account?.messagingTier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
+        `Messaging limit reached: account tier ${tier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
         MESSAGING_LIMIT_REACHED,
       );
     }
   }
-  await tx.businessConversation.create({ data: { accountId: args.accountId, msisdn: args.msisdn, openedAt: args.at } });
+  run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
 }

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/client';
-import { recordEvent } from '@/lib/events/record-event';
+import type { Prisma } from '@/lib/db/generated/client';
+import { writeTransaction } from '@/lib/db/sql';
+import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { routeDtmfToAutomation, routeInboundToAutomation } from '@/lib/automation/route-inbound';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
+import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import { ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { RECEIVED } from '@/lib/messaging/codes';
@@ -35,7 +37,7 @@ function capitalize(type: string): string {
  */
 export async function receiveInbound(db: Db, input: InboundInput): Promise<InboundResult> {
   const from = parseMsisdn(input.msisdn);
-  const sub = await findSubAccount(db, input.accountId, input.subAccountId);
+  const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const channelRow = sub.channels.find((c) => c.kind === input.channel) ?? null;
   const umid = crypto.randomUUID();
   const at = input.timestamp ?? new Date();
@@ -54,29 +56,27 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   if (input.channel === 'sms') Object.assign(payload, { source: from.e164, destination: channelRow?.address ?? null, text, receivedAt: at.toISOString() });
   const event = { namespace, eventType: 'inbound_message_received', payload };
 
-  await db.$transaction(async (tx) => {
-    await tx.message.create({
-      data: {
-        id: umid,
-        accountId: input.accountId,
-        subAccountId: sub.id,
-        channelId: channelRow?.id ?? null,
-        channel: input.channel,
-        direction: 'inbound',
-        msisdn: from.e164,
-        channelUserId: from.channelUserId,
-        country: from.country,
-        type: input.type.toLowerCase(),
-        content: input.content as Prisma.InputJsonValue,
-        status: RECEIVED,
-        statusAt: at,
-        referral: input.referral ? (input.referral as Prisma.InputJsonValue) : Prisma.JsonNull,
-        createdAt: at,
-      },
+  await writeTransaction(db, (conn) => {
+    insertMessage(conn, {
+      id: umid,
+      accountId: input.accountId,
+      subAccountId: sub.id,
+      channelId: channelRow?.id ?? null,
+      channel: input.channel,
+      direction: 'inbound',
+      msisdn: from.e164,
+      channelUserId: from.channelUserId,
+      country: from.country,
+      type: input.type.toLowerCase(),
+      content: input.content,
+      status: RECEIVED,
+      statusAt: at,
+      referral: input.referral ?? null,
+      createdAt: at,
     });
-    await tx.messageStatusChange.create({ data: { messageId: umid, state: RECEIVED, at } });
-    if (input.channel === 'whatsapp') await touchWindowOnInbound(tx, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
-    await recordEvent(tx, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
+    insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
+    if (input.channel === 'whatsapp') touchWindowOnInbound(conn, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
+    appendEvent(conn, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
   });
 
   try {
@@ -96,29 +96,27 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
     throw new ValidationError("Invalid parameter(s): 'dtmf'", [{ path: 'dtmf', message: 'Keys 0-9, * and # only (1 to 32 of them)' }]);
   }
   const callee = parseMsisdn(input.destination, 'destination');
-  const sub = await findSubAccount(db, input.accountId, input.subAccountId);
+  const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const umid = crypto.randomUUID();
   const at = new Date();
-  await db.$transaction(async (tx) => {
-    await tx.message.create({
-      data: {
-        id: umid,
-        accountId: input.accountId,
-        subAccountId: sub.id,
-        channelId: sub.channels.find((c) => c.kind === 'voice')?.id ?? null,
-        channel: 'voice',
-        direction: 'inbound',
-        msisdn: callee.e164,
-        channelUserId: callee.channelUserId,
-        country: callee.country,
-        type: 'dtmf',
-        content: { dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null },
-        status: RECEIVED,
-        statusAt: at,
-        createdAt: at,
-      },
+  await writeTransaction(db, (conn) => {
+    insertMessage(conn, {
+      id: umid,
+      accountId: input.accountId,
+      subAccountId: sub.id,
+      channelId: sub.channels.find((c) => c.kind === 'voice')?.id ?? null,
+      channel: 'voice',
+      direction: 'inbound',
+      msisdn: callee.e164,
+      channelUserId: callee.channelUserId,
+      country: callee.country,
+      type: 'dtmf',
+      content: { dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null },
+      status: RECEIVED,
+      statusAt: at,
+      createdAt: at,
     });
-    await tx.messageStatusChange.create({ data: { messageId: umid, state: RECEIVED, at } });
+    insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
   });
   try {
     await routeDtmfToAutomation(db, { accountId: input.accountId, subAccountId: sub.id, destination: callee.e164, dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null });

@@ -1,11 +1,9 @@
-import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
 import { ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
-import { CONTENT_SCHEMAS, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
+import { CONTENT_ENVELOPES, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
 import { approvedTemplateFor, checkTemplateParameters, renderForCustomer } from '@/lib/messaging/template-port';
 import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
 
@@ -28,7 +26,7 @@ export type SendMessageRequest = {
 export async function sendMessage(db: Db, req: SendMessageRequest): Promise<SendAccepted> {
   const envelope = parseWith(sendEnvelopeSchema, req.body);
   const to = parseMsisdn(envelope.user.msisdn);
-  const { content } = parseWith(z.object({ content: CONTENT_SCHEMAS[envelope.type] }), { content: envelope.content }) as { content: Record<string, unknown> };
+  const { content } = parseWith(CONTENT_ENVELOPES[envelope.type], { content: envelope.content });
 
   const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
   const channel = sub.channels.find((c) => c.kind === 'whatsapp');
@@ -56,8 +54,8 @@ export async function sendMessage(db: Db, req: SendMessageRequest): Promise<Send
     channel: 'whatsapp',
     to,
     type: envelope.type,
-    content: content as Prisma.InputJsonValue,
-    rendered: (rendered ?? null) as Prisma.InputJsonValue | null,
+    content,
+    rendered,
     templateName: template?.name ?? null,
     templateLanguage: template?.language ?? null,
     category: template ? template.category.toLowerCase() : 'service',

@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
@@ -21,7 +20,7 @@ export async function sendOnChannel(
   req: ChannelSend,
   kind: 'sms' | 'voice',
   type: string,
-  content: (channelAddress: string | null) => Prisma.InputJsonObject,
+  content: (channelAddress: string | null) => Record<string, unknown>,
 ): Promise<SendAccepted> {
   const to = parseMsisdn(req.destination, 'destination');
   const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);

@@ -111,6 +111,9 @@ export const CONTENT_SCHEMAS = {
 export type MessageType = keyof typeof CONTENT_SCHEMAS;
 export const MESSAGE_TYPES = Object.keys(CONTENT_SCHEMAS) as MessageType[];
 
+/** `{ content }` per type, built once: errors then carry the full path (content.template.name). */
+export const CONTENT_ENVELOPES = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, z.object({ content: CONTENT_SCHEMAS[t] })])) as unknown as Record<MessageType, z.ZodType<{ content: Record<string, unknown> }>>;
+
 /** The envelope; content is checked per type afterwards so errors name the right fields. */
 export const sendEnvelopeSchema = z.looseObject({
   user: z.looseObject({ msisdn: z.string({ error: 'user.msisdn is required' }) }, { error: 'user is required' }),

@@ -1,9 +1,10 @@
-import type { Tx } from '@/lib/messaging/tx';
+import { one, readDateOrNull, run, sqlDate, type Sqlite } from '@/lib/db/sql';
 
 // WhatsApp conversation windows (reference "Concepts & Fundamentals"):
 // - the 24 h customer service window (CSW) opens and refreshes on every inbound message;
 // - the 72 h free entry point (FEP): an inbound from an ad / page CTA lets the business's first reply
 //   within 24 h open a fixed 72 h window (it does not reset).
+// These run inside the caller's write transaction (lib/db/sql.ts).
 
 export const CSW_MS = 24 * 3600_000;
 export const FEP_ACTIVATION_MS = 24 * 3600_000;
@@ -11,11 +12,11 @@ export const FEP_MS = 72 * 3600_000;
 
 export type WindowState = { cswExpiresAt: Date | null; fepEligibleUntil: Date | null; fepExpiresAt: Date | null };
 
-export async function readWindow(tx: Tx, subAccountId: string, msisdn: string): Promise<WindowState | null> {
-  return tx.conversationWindow.findUnique({
-    where: { subAccountId_msisdn: { subAccountId, msisdn } },
-    select: { cswExpiresAt: true, fepEligibleUntil: true, fepExpiresAt: true },
-  });
+type WindowRow = { cswExpiresAt: string | null; fepEligibleUntil: string | null; fepExpiresAt: string | null };
+
+export function readWindow(conn: Sqlite, subAccountId: string, msisdn: string): WindowState | null {
+  const r = one<WindowRow>(conn, 'SELECT "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt" FROM "ConversationWindow" WHERE "subAccountId" = ? AND "msisdn" = ?', subAccountId, msisdn);
+  return r ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) } : null;
 }
 
 export function isCswOpen(w: WindowState | null, at: Date): boolean {
@@ -26,26 +27,39 @@ export function isFepOpen(w: WindowState | null, at: Date): boolean {
   return !!w?.fepExpiresAt && w.fepExpiresAt.getTime() > at.getTime();
 }
 
+const nullableDate = (d: Date | null) => (d ? sqlDate(d) : null);
+
 /** An inbound message: (re)opens the CSW; a referral makes the next reply within 24 h open the FEP. */
-export async function touchWindowOnInbound(tx: Tx, args: { subAccountId: string; msisdn: string; at: Date; referral: boolean }): Promise<void> {
+export function touchWindowOnInbound(conn: Sqlite, args: { subAccountId: string; msisdn: string; at: Date; referral: boolean }): void {
   const csw = new Date(args.at.getTime() + CSW_MS);
-  const current = await readWindow(tx, args.subAccountId, args.msisdn);
-  const fepEligibleUntil = args.referral && !isFepOpen(current, args.at) ? new Date(args.at.getTime() + FEP_ACTIVATION_MS) : current?.fepEligibleUntil ?? null;
-  await tx.conversationWindow.upsert({
-    where: { subAccountId_msisdn: { subAccountId: args.subAccountId, msisdn: args.msisdn } },
-    create: { subAccountId: args.subAccountId, msisdn: args.msisdn, cswExpiresAt: csw, fepEligibleUntil },
-    update: { cswExpiresAt: csw, fepEligibleUntil },
-  });
+  const current = readWindow(conn, args.subAccountId, args.msisdn);
+  // An older message arriving late (a backdated timestamp) must not shorten a window a newer one opened.
+  const cswExpiresAt = current?.cswExpiresAt && current.cswExpiresAt > csw ? current.cswExpiresAt : csw;
+  const fepEligibleUntil = args.referral && !isFepOpen(current, args.at) ? new Date(args.at.getTime() + FEP_ACTIVATION_MS) : (current?.fepEligibleUntil ?? null);
+  run(
+    conn,
+    `INSERT INTO "ConversationWindow" ("subAccountId", "msisdn", "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?)
+     ON CONFLICT ("subAccountId", "msisdn") DO UPDATE SET "cswExpiresAt" = excluded."cswExpiresAt", "fepEligibleUntil" = excluded."fepEligibleUntil", "updatedAt" = excluded."updatedAt"`,
+    args.subAccountId,
+    args.msisdn,
+    sqlDate(cswExpiresAt),
+    nullableDate(fepEligibleUntil),
+    sqlDate(new Date()),
+  );
 }
 
 /** A business message was delivered: if an ad/page referral is waiting for its first reply, the FEP opens now. */
-export async function openFepOnDelivery(tx: Tx, args: { subAccountId: string; msisdn: string; at: Date }): Promise<WindowState | null> {
-  const w = await readWindow(tx, args.subAccountId, args.msisdn);
+export function openFepOnDelivery(conn: Sqlite, args: { subAccountId: string; msisdn: string; at: Date }): WindowState | null {
+  const w = readWindow(conn, args.subAccountId, args.msisdn);
   if (!w?.fepEligibleUntil || w.fepEligibleUntil.getTime() < args.at.getTime() || isFepOpen(w, args.at)) return w;
   const next = { ...w, fepEligibleUntil: null, fepExpiresAt: new Date(args.at.getTime() + FEP_MS) };
-  await tx.conversationWindow.update({
-    where: { subAccountId_msisdn: { subAccountId: args.subAccountId, msisdn: args.msisdn } },
-    data: { fepEligibleUntil: null, fepExpiresAt: next.fepExpiresAt },
-  });
+  run(
+    conn,
+    'UPDATE "ConversationWindow" SET "fepEligibleUntil" = NULL, "fepExpiresAt" = ?, "updatedAt" = ? WHERE "subAccountId" = ? AND "msisdn" = ?',
+    sqlDate(next.fepExpiresAt),
+    sqlDate(new Date()),
+    args.subAccountId,
+    args.msisdn,
+  );
   return next;
 }

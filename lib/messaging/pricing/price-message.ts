@@ -1,4 +1,4 @@
-import type { Tx } from '@/lib/messaging/tx';
+import { one, type Sqlite } from '@/lib/db/sql';
 import { ensureRateCard } from '@/lib/messaging/pricing/rate-card';
 
 export type PriceContext = {
@@ -18,25 +18,33 @@ export type Price = { priceMicros: number; currency: string };
  * The price of one delivered message (per-message pricing): only templates are charged, by category and
  * the recipient's calling code, at the volume tier the account has reached this month; utility is free
  * inside the CSW and everything is free inside the FEP. Counts the message towards the month's volume.
+ * Runs inside the status change's write transaction.
  */
-export async function priceDeliveredMessage(tx: Tx, ctx: PriceContext): Promise<Price> {
+export function priceDeliveredMessage(conn: Sqlite, ctx: PriceContext): Price {
   const category = ctx.category ?? 'service';
   if (category === 'service' || ctx.inFep || (category === 'utility' && ctx.inCsw)) return { priceMicros: 0, currency: 'USD' };
   const month = ctx.at.toISOString().slice(0, 7);
-  const volume = await tx.monthlyVolume.upsert({
-    where: { accountId_month_category: { accountId: ctx.accountId, month, category } },
-    create: { accountId: ctx.accountId, month, category, count: 1 },
-    update: { count: { increment: 1 } },
-  });
-  await ensureRateCard(tx, ctx.accountId);
-  // The message itself is number `volume.count` this month; the tier is chosen by the volume before it.
-  const reached = volume.count - 1;
+  const { count } = one<{ count: number }>(
+    conn,
+    `INSERT INTO "MonthlyVolume" ("accountId", "month", "category", "count") VALUES (?, ?, ?, 1)
+     ON CONFLICT ("accountId", "month", "category") DO UPDATE SET "count" = "count" + 1 RETURNING "count"`,
+    ctx.accountId,
+    month,
+    category,
+  )!;
+  ensureRateCard(conn, ctx.accountId);
+  // The message itself is number `count` this month; the tier is chosen by the volume before it.
+  const reached = count - 1;
   for (const code of [ctx.callingCode, '*']) {
-    const rate = await tx.rateCardEntry.findFirst({
-      where: { accountId: ctx.accountId, category, callingCode: code, fromVolume: { lte: reached } },
-      orderBy: { fromVolume: 'desc' },
-    });
-    if (rate) return { priceMicros: rate.priceMicros, currency: rate.currency };
+    const rate = one<Price>(
+      conn,
+      'SELECT "priceMicros", "currency" FROM "RateCardEntry" WHERE "accountId" = ? AND "category" = ? AND "callingCode" = ? AND "fromVolume" <= ? ORDER BY "fromVolume" DESC LIMIT 1',
+      ctx.accountId,
+      category,
+      code,
+      reached,
+    );
+    if (rate) return rate;
   }
   return { priceMicros: 0, currency: 'USD' };
 }

@@ -1,22 +1,40 @@
 import { z } from 'zod';
+import type { Db } from '@/lib/db/client';
+import { newId, one, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import type { Tx } from '@/lib/messaging/tx';
 import { DEFAULT_RATE_CARD } from '@/lib/messaging/pricing/default-rate-card';
 
 export const PRICED_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
 
-/** Gives an account the default rate card the first time it is needed. */
-export async function ensureRateCard(tx: Tx, accountId: string): Promise<void> {
-  if ((await tx.rateCardEntry.count({ where: { accountId } })) > 0) return;
-  await tx.rateCardEntry.createMany({
-    data: DEFAULT_RATE_CARD.map((r) => ({ accountId, category: r.category, callingCode: r.callingCode, fromVolume: r.fromVolume, priceMicros: Math.round(r.price * 1_000_000) })),
-  });
+/** Gives an account the default rate card the first time it is needed, inside the caller's write transaction. */
+export function ensureRateCard(conn: Sqlite, accountId: string): void {
+  if (one(conn, 'SELECT 1 FROM "RateCardEntry" WHERE "accountId" = ? LIMIT 1', accountId)) return;
+  const now = sqlDate(new Date());
+  for (const r of DEFAULT_RATE_CARD) {
+    run(
+      conn,
+      'INSERT INTO "RateCardEntry" ("id", "accountId", "category", "callingCode", "fromVolume", "priceMicros", "currency", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, \'USD\', ?)',
+      newId(),
+      accountId,
+      r.category,
+      r.callingCode,
+      r.fromVolume,
+      Math.round(r.price * 1_000_000),
+      now,
+    );
+  }
+}
+
+/** ensureRateCard in a transaction of its own: call it before a Prisma transaction that edits the card. */
+export async function ensureRateCardFor(db: Db, accountId: string): Promise<void> {
+  await writeTransaction(db, (conn) => ensureRateCard(conn, accountId));
 }
 
 export type RateRow = { id: string; category: string; callingCode: string; fromVolume: number; price: number; currency: string };
 
-export async function listRateCard(tx: Tx, accountId: string): Promise<RateRow[]> {
-  await ensureRateCard(tx, accountId);
-  const rows = await tx.rateCardEntry.findMany({ where: { accountId }, orderBy: [{ category: 'asc' }, { callingCode: 'asc' }, { fromVolume: 'asc' }] });
+export async function listRateCard(db: Db, accountId: string): Promise<RateRow[]> {
+  await ensureRateCardFor(db, accountId);
+  const rows = await db.rateCardEntry.findMany({ where: { accountId }, orderBy: [{ category: 'asc' }, { callingCode: 'asc' }, { fromVolume: 'asc' }] });
   return rows.map((r) => ({ id: r.id, category: r.category, callingCode: r.callingCode, fromVolume: r.fromVolume, price: r.priceMicros / 1_000_000, currency: r.currency }));
 }
 
@@ -27,9 +45,8 @@ export const rateInput = z.object({
   price: z.coerce.number().min(0, 'A price cannot be negative').max(10, 'That is more than 10 per message; check the decimal point'),
 });
 
-/** Creates or replaces one rate (category × calling code × volume tier). */
+/** Creates or replaces one rate (category × calling code × volume tier); ensureRateCardFor first. */
 export async function upsertRate(tx: Tx, accountId: string, input: z.infer<typeof rateInput>) {
-  await ensureRateCard(tx, accountId);
   const priceMicros = Math.round(input.price * 1_000_000);
   return tx.rateCardEntry.upsert({
     where: { accountId_category_callingCode_fromVolume: { accountId, category: input.category, callingCode: input.callingCode, fromVolume: input.fromVolume } },

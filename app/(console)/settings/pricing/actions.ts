@@ -4,9 +4,11 @@ import { db } from '@/lib/db/client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountAction } from '@/app/_lib/action';
 import { NotFoundError } from '@/lib/errors';
-import { deleteRate, rateInput, upsertRate } from '@/lib/messaging/pricing/rate-card';
+import { deleteRate, ensureRateCardFor, rateInput, upsertRate } from '@/lib/messaging/pricing/rate-card';
 
 export const saveRateAction = accountAction('settings.pricing.manage', rateInput, async (input, ctx) => {
+  // The default card first, so the first edit changes one rate of it rather than replacing it.
+  await ensureRateCardFor(db, ctx.accountId);
   const row = await db.$transaction(async (tx) => {
     const saved = await upsertRate(tx, ctx.accountId, input);
     await recordAuditEvent(tx, ctx.actor, {

@@ -1,0 +1,141 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { sqliteConnection } from '@/lib/db/sqlite-connection';
+
+// Plain SQL on Prisma's own SQLite connection, for the paths that run thousands of times a second.
+// A write runs as one synchronous BEGIN IMMEDIATE … COMMIT: nothing else in this process can run in
+// between, so a read-check-write inside it (idempotency, a compare-and-swap) needs no retry. Values
+// are stored exactly as Prisma stores them (ISO dates with "+00:00", JSON as text), so Prisma reads
+// what these statements write and the other way round.
+
+export type Sqlite = Database.Database;
+export type Row = Record<string, unknown>;
+
+const cache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/** A prepared statement, made once per connection and SQL text; integers come back as numbers. */
+export function statement(conn: Sqlite, sql: string): Database.Statement {
+  let byText = cache.get(conn);
+  if (!byText) cache.set(conn, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    stmt = conn.prepare(sql);
+    // Prisma sets safe integers on the connection (BigInt); our columns fit in a double.
+    if (stmt.reader) stmt.safeIntegers(false);
+    byText.set(sql, stmt);
+  }
+  return stmt;
+}
+
+export function one<T = Row>(conn: Sqlite, sql: string, ...params: unknown[]): T | undefined {
+  return statement(conn, sql).get(...params) as T | undefined;
+}
+
+export function all<T = Row>(conn: Sqlite, sql: string, ...params: unknown[]): T[] {
+  return statement(conn, sql).all(...params) as T[];
+}
+
+export function run(conn: Sqlite, sql: string, ...params: unknown[]): number {
+  return statement(conn, sql).run(...params).changes;
+}
+
+/** Waits while a Prisma interactive transaction is open on the connection (it would absorb our statements). */
+async function idle(conn: Sqlite): Promise<void> {
+  for (let spins = 0; conn.inTransaction; spins++) {
+    await new Promise<void>((resolve) => (spins < 64 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+  }
+}
+
+type Pending = { fn: (conn: Sqlite) => unknown; resolve: (v: never) => void; reject: (e: unknown) => void };
+const queues = new WeakMap<Sqlite, Pending[]>();
+// One transaction's worth: a long batch would hold the event loop (and the write lock) too long.
+const MAX_BATCH = 256;
+
+/**
+ * Runs `fn` synchronously inside a write transaction on the client's connection and resolves with its
+ * result once that transaction has committed; a throw rolls back what `fn` wrote and rejects.
+ * `fn` must not await. Concurrent calls are group-committed: the writes queued during one turn of the
+ * event loop share one BEGIN IMMEDIATE … COMMIT (each in its own savepoint, so one failing write
+ * leaves its neighbours alone). A commit writes every page it touched to the WAL, so at a thousand
+ * sends a second one commit per batch instead of per send is most of the cost saved.
+ */
+export async function writeTransaction<T>(client: { $connect(): Promise<void> }, fn: (conn: Sqlite) => T): Promise<T> {
+  const conn = await sqliteConnection(client);
+  return new Promise<T>((resolve, reject) => {
+    let queue = queues.get(conn);
+    if (!queue) {
+      queues.set(conn, (queue = []));
+      setImmediate(() => void flush(conn));
+    }
+    queue.push({ fn, resolve: resolve as (v: never) => void, reject });
+  });
+}
+
+async function flush(conn: Sqlite): Promise<void> {
+  const queue = queues.get(conn)!;
+  queues.delete(conn);
+  if (conn.inTransaction) await idle(conn);
+  for (let i = 0; i < queue.length; i += MAX_BATCH) commitBatch(conn, queue.slice(i, i + MAX_BATCH));
+}
+
+function commitBatch(conn: Sqlite, batch: Pending[]): void {
+  const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+  try {
+    statement(conn, 'BEGIN IMMEDIATE').run();
+    for (const p of batch) {
+      statement(conn, 'SAVEPOINT parley_write').run();
+      try {
+        outcomes.push({ ok: true, value: p.fn(conn) });
+        statement(conn, 'RELEASE parley_write').run();
+      } catch (error) {
+        statement(conn, 'ROLLBACK TO parley_write').run();
+        statement(conn, 'RELEASE parley_write').run();
+        outcomes.push({ ok: false, error });
+      }
+    }
+    statement(conn, 'COMMIT').run();
+  } catch (error) {
+    if (conn.inTransaction) statement(conn, 'ROLLBACK').run();
+    for (const p of batch) p.reject(error);
+    return;
+  }
+  batch.forEach((p, i) => {
+    const o = outcomes[i]!;
+    if (o.ok) p.resolve(o.value as never);
+    else p.reject(o.error);
+  });
+}
+
+/** Reads on the client's connection once no Prisma transaction is open (so they see only committed rows). */
+export async function readNow<T>(client: { $connect(): Promise<void> }, fn: (conn: Sqlite) => T): Promise<T> {
+  const conn = await sqliteConnection(client);
+  if (conn.inTransaction) await idle(conn);
+  return fn(conn);
+}
+
+/** A DateTime as Prisma's SQLite adapter writes it. */
+export function sqlDate(d: Date): string {
+  return d.toISOString().replace('Z', '+00:00');
+}
+
+export function readDate(v: unknown): Date {
+  return v instanceof Date ? v : new Date(typeof v === 'number' ? v : String(v));
+}
+
+export function readDateOrNull(v: unknown): Date | null {
+  return v == null ? null : readDate(v);
+}
+
+/** A Json column value; undefined and null are stored as SQL NULL. */
+export function sqlJson(v: unknown): string | null {
+  return v === undefined || v === null ? null : JSON.stringify(v);
+}
+
+export function readJson<T = unknown>(v: unknown): T | null {
+  return v == null ? null : (JSON.parse(String(v)) as T);
+}
+
+/** An id for a row whose model says @default(cuid()): any unique string does; this one sorts by time. */
+export function newId(): string {
+  return Date.now().toString(36) + crypto.randomBytes(9).toString('base64url');
+}
