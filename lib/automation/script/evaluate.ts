@@ -1,10 +1,10 @@
 import { checkScript } from './check-script';
-import { loadSandbox, runExpression, setScope, ScriptError } from './sandbox';
+import { loadSandbox, runScript, ScriptError } from './sandbox';
 import { replaceTemplates, singleTemplate } from './templates';
 
 export { loadSandbox };
 
-/** `data` (workflow context) and `step` (the current step's results). Make a new object when either changes. */
+/** `data` (workflow context) and `step` (the current step's results): make a new object when either changes, never mutate one in place (the sandbox keeps its copy while the object is the same). */
 export type ScriptScope = { data: unknown; step: unknown };
 
 /** A script failed: the step fails with this message (as the 8x8 runner words it). */
@@ -28,22 +28,12 @@ function check(script: string): void {
   if (why) throw new ScriptEvaluationError(script, why);
 }
 
-let lastScope: ScriptScope | null = null;
-
 function run(script: string, scope: ScriptScope): unknown {
   check(script);
   try {
-    if (scope !== lastScope) {
-      lastScope = null;
-      setScope(scope.data, scope.step);
-      lastScope = scope;
-    }
-    return runExpression(script);
+    return runScript(script, scope.data, scope.step);
   } catch (err) {
-    if (err instanceof ScriptError) {
-      lastScope = null; // the engine may have been replaced
-      throw new ScriptEvaluationError(script, err.message);
-    }
+    if (err instanceof ScriptError) throw new ScriptEvaluationError(script, err.message);
     throw err;
   }
 }
