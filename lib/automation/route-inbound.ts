@@ -1,6 +1,9 @@
 import type { Db } from '@/lib/db/client';
-import { claimWaiting } from '@/lib/automation/runner/resume-instance';
-import { runSafely, startWorkflows } from '@/lib/automation/runner/start-instance';
+import { all, one, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import type { LoadedInstance } from '@/lib/automation/runner/instance-rows';
+import { claimWaitingAndLoad } from '@/lib/automation/runner/resume-instance';
+import { findStartableWorkflows, insertStartedInstance, runSafely, runStarted } from '@/lib/automation/runner/start-instance';
+import type { ResumeValue } from '@/lib/automation/runner/types';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { dtmfAddress } from '@/lib/automation/steps/wait-for-dtmf';
 import { digits } from '@/lib/automation/steps/send-support';
@@ -33,45 +36,56 @@ const TRIGGER_FOR = { whatsapp: 'inbound_chat_apps', sms: 'inbound_sms' } as con
 
 type Waiting = { id: string; waitSeq: number };
 
-/** Resumes the oldest of the candidates whose compare-and-swap we win (another runner may win one first). */
-async function resumeOldest(db: Db, candidates: () => Promise<Waiting[]>, value: Parameters<typeof claimWaiting>[2]): Promise<string | null> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const list = await candidates();
-    if (!list.length) return null;
-    for (const c of list) if (await claimWaiting(db, c, value)) return c.id;
+/**
+ * Claims the oldest of the candidates whose compare-and-swap we win, in the caller's write transaction.
+ * Inside it no other writer runs, so the first candidate wins unless its wait ended in the meantime.
+ */
+function claimOldest(conn: Sqlite, candidates: Waiting[], value: ResumeValue): LoadedInstance | null {
+  for (const c of candidates) {
+    const claimed = claimWaitingAndLoad(conn, c, value);
+    if (claimed) return claimed;
   }
   return null;
 }
 
+const WAITING_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitKey" = ? AND "status" = 'waiting' ORDER BY "createdAt" LIMIT 5`;
+const DTMF_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = 'dtmf' AND "waitKey" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
+const WAITING_ON_ADDRESS = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitAddress" = ? AND "status" = 'waiting' ORDER BY "createdAt" LIMIT 5`;
+
+function handedToConverse(conn: Sqlite, inbound: InboundForAutomation): boolean {
+  return !!one(
+    conn,
+    'SELECT 1 FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1',
+    inbound.subAccountId,
+    inbound.channel,
+    digits(inbound.msisdn),
+  );
+}
+
+type Routing = { kind: 'resume'; instance: LoadedInstance } | { kind: 'converse' } | { kind: 'start'; instances: LoadedInstance[] };
+
 /**
  * An inbound message first resumes the oldest instance waiting (WaitForReply) on that sender in that
  * subaccount and channel; only when none waits does it start the subaccount's enabled inbound workflows.
- * A conversation handed to Converse starts nothing: its messages belong to the agents.
+ * A conversation handed to Converse starts nothing: its messages belong to the agents. The decision and
+ * its writes (the claim, or the new instances) are one write transaction.
  */
 export async function routeInboundToAutomation(db: Db, inbound: InboundForAutomation): Promise<RouteResult> {
   const key = replyKey(inbound.subAccountId, inbound.channel, inbound.msisdn);
-  const resumed = await resumeOldest(
-    db,
-    () =>
-      db.workflowInstance.findMany({
-        where: { waitKind: 'reply', waitKey: key, status: 'waiting' },
-        orderBy: { createdAt: 'asc' },
-        take: 5,
-        select: { id: true, waitSeq: true },
-      }),
-    { kind: 'reply', event: inbound.event },
-  );
-  if (resumed) {
-    await runSafely(db, resumed);
+  const routing = await writeTransaction(db, (conn): Routing => {
+    const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key), { kind: 'reply', event: inbound.event });
+    if (claimed) return { kind: 'resume', instance: claimed };
+    if (handedToConverse(conn, inbound)) return { kind: 'converse' };
+    const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
+    return { kind: 'start', instances: workflows.map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, inbound.event)) };
+  });
+  if (routing.kind === 'converse') return { resumed: 0, started: 0, toConverse: true };
+  if (routing.kind === 'resume') {
+    await runSafely(db, routing.instance.row.id, routing.instance);
     return { resumed: 1, started: 0, toConverse: false };
   }
-  const handoff = await db.converseHandoff.findFirst({
-    where: { subAccountId: inbound.subAccountId, channel: inbound.channel, msisdn: digits(inbound.msisdn), releasedAt: null },
-    select: { id: true },
-  });
-  if (handoff) return { resumed: 0, started: 0, toConverse: true };
-  const started = await startWorkflows(db, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] }, inbound.event);
-  return { resumed: 0, started: started.length, toConverse: false };
+  await runStarted(db, routing.instances);
+  return { resumed: 0, started: routing.instances.length, toConverse: false };
 }
 
 /** A key press resumes the WaitForDTMF it answers: by the call's request id, else by the number called. */
@@ -83,28 +97,15 @@ export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Pr
     timestamp: new Date().toISOString(),
   };
   const address = dtmfAddress(dtmf.subAccountId, dtmf.destination);
-  const resumed = await resumeOldest(
-    db,
-    async () => {
-      if (dtmf.clientRequestId) {
-        const byKey = await db.workflowInstance.findMany({
-          where: { waitKind: 'dtmf', waitKey: dtmf.clientRequestId, status: 'waiting', accountId: dtmf.accountId },
-          orderBy: { createdAt: 'asc' },
-          take: 5,
-          select: { id: true, waitSeq: true },
-        });
-        if (byKey.length) return byKey;
-      }
-      return db.workflowInstance.findMany({
-        where: { waitKind: 'dtmf', waitAddress: address, status: 'waiting' },
-        orderBy: { createdAt: 'asc' },
-        take: 5,
-        select: { id: true, waitSeq: true },
-      });
-    },
-    { kind: 'dtmf', dtmf: dtmfData },
-  );
+  const value: ResumeValue = { kind: 'dtmf', dtmf: dtmfData };
+  const resumed = await writeTransaction(db, (conn) => {
+    if (dtmf.clientRequestId) {
+      const byKey = all<Waiting>(conn, DTMF_ON_KEY, dtmf.clientRequestId, dtmf.accountId);
+      if (byKey.length) return claimOldest(conn, byKey, value);
+    }
+    return claimOldest(conn, all<Waiting>(conn, WAITING_ON_ADDRESS, 'dtmf', address), value);
+  });
   if (!resumed) return { resumed: 0, started: 0, toConverse: false };
-  await runSafely(db, resumed);
+  await runSafely(db, resumed.row.id, resumed);
   return { resumed: 1, started: 0, toConverse: false };
 }

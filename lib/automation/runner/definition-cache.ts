@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { one, readNow, type Sqlite } from '@/lib/db/sql';
 import type { StepDefinition, WorkflowBody } from '@/lib/automation/definition/definition-schema';
 
 export type Located = {
@@ -9,8 +10,12 @@ export type Located = {
 
 export type LoadedDefinition = { body: WorkflowBody; entry: string; steps: Map<string, Located> };
 
-// Versions never change once saved, so a version's parsed definition is cached for the process.
-const cache = new Map<string, LoadedDefinition>();
+// A published version never changes, so its parsed definition is kept for the life of the process.
+// An unpublished draft may be saved over (the editor's autosave), so a draft is re-read every time and
+// re-parsed only when its stored text differs from the copy kept: a test run never runs a stale body.
+const published = new Map<string, LoadedDefinition>();
+const drafts = new Map<string, { text: string; loaded: LoadedDefinition }>();
+const MAX_ENTRIES = 2000;
 
 function index(body: WorkflowBody): LoadedDefinition {
   const steps = new Map<string, Located>();
@@ -24,14 +29,30 @@ function index(body: WorkflowBody): LoadedDefinition {
   return { body, entry: body.definition.steps[0].id, steps };
 }
 
-export async function loadDefinition(db: Db, definitionId: string, version: number): Promise<LoadedDefinition> {
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** A version's definition, read on the caller's connection (inside its transaction, if any). */
+export function definitionFor(conn: Sqlite, definitionId: string, version: number): LoadedDefinition {
   const key = `${definitionId}:${version}`;
-  const hit = cache.get(key);
+  const hit = published.get(key);
   if (hit) return hit;
-  const row = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: definitionId, version } } });
+  const row = one<{ body: string; publishedAt: string | null }>(conn, 'SELECT "body", "publishedAt" FROM "WorkflowVersion" WHERE "workflowId" = ? AND "version" = ?', definitionId, version);
   if (!row) throw new Error(`Workflow ${definitionId} has no version ${version}`);
-  const loaded = index(row.body as unknown as WorkflowBody);
-  if (cache.size > 2000) cache.clear();
-  cache.set(key, loaded);
-  return loaded;
+  if (row.publishedAt !== null) {
+    drafts.delete(key);
+    return remember(published, key, index(JSON.parse(row.body) as WorkflowBody));
+  }
+  const draft = drafts.get(key);
+  if (draft?.text === row.body) return draft.loaded;
+  return remember(drafts, key, { text: row.body, loaded: index(JSON.parse(row.body) as WorkflowBody) }).loaded;
+}
+
+export async function loadDefinition(db: Db, definitionId: string, version: number): Promise<LoadedDefinition> {
+  const hit = published.get(`${definitionId}:${version}`);
+  if (hit) return hit;
+  return readNow(db, (conn) => definitionFor(conn, definitionId, version));
 }

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
-import { claimAbandoned, claimWaiting } from './resume-instance';
+import { all, one, readDate, readNow, sqlDate, writeTransaction } from '@/lib/db/sql';
+import { claimAbandonedAndLoad, claimWaitingAndLoad } from './resume-instance';
 import { runSafely } from './start-instance';
 
 const BATCH = 200;
@@ -19,33 +20,29 @@ async function pool<T>(items: T[], fn: (item: T) => Promise<unknown>) {
 
 /**
  * One pass of the runner's background work: fire due timers (Wait and wait timeouts) and take over
- * instances whose runner died mid-step. Returns how long to sleep.
+ * instances whose runner died mid-step. Each is claimed (compare-and-swap) and read in one write
+ * transaction just before it runs, so its lease starts when its run does. Returns how long to sleep.
  */
 export async function runDueWork(db: Db, now = new Date()): Promise<number> {
-  const due = await db.workflowInstance.findMany({
-    where: { status: 'waiting', waitUntil: { lte: now } },
-    orderBy: { waitUntil: 'asc' },
-    take: BATCH,
-    select: { id: true, waitSeq: true },
-  });
-  const abandoned = await db.workflowInstance.findMany({
-    where: { status: 'running', leaseUntil: { lt: now } },
-    orderBy: { leaseUntil: 'asc' },
-    take: BATCH,
-    select: { id: true, leaseUntil: true },
-  });
+  const at = sqlDate(now);
+  const { due, abandoned } = await readNow(db, (conn) => ({
+    due: all<{ id: string; waitSeq: number }>(conn, `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "status" = 'waiting' AND "waitUntil" <= ? ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
+    abandoned: all<{ id: string; leaseUntil: string }>(conn, `SELECT "id", "leaseUntil" FROM "WorkflowInstance" WHERE "status" = 'running' AND "leaseUntil" < ? ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
+  }));
   await pool(due, async (d) => {
-    if (await claimWaiting(db, d, { kind: 'timeout' })) await runSafely(db, d.id);
+    const claimed = await writeTransaction(db, (conn) => claimWaitingAndLoad(conn, d, { kind: 'timeout' }));
+    if (claimed) await runSafely(db, d.id, claimed);
   });
   await pool(abandoned, async (a) => {
-    if (await claimAbandoned(db, a)) {
+    const claimed = await writeTransaction(db, (conn) => claimAbandonedAndLoad(conn, a));
+    if (claimed) {
       logger.info({ instanceId: a.id }, 'taking over a workflow instance whose runner stopped');
-      await runSafely(db, a.id);
+      await runSafely(db, a.id, claimed);
     }
   });
   if (due.length === BATCH || abandoned.length === BATCH) return 0;
-  const next = await db.workflowInstance.findFirst({ where: { status: 'waiting', waitUntil: { not: null } }, orderBy: { waitUntil: 'asc' }, select: { waitUntil: true } });
-  const untilTimer = next?.waitUntil ? next.waitUntil.getTime() - Date.now() : IDLE_MS;
+  const next = await readNow(db, (conn) => one<{ waitUntil: string | null }>(conn, `SELECT MIN("waitUntil") AS "waitUntil" FROM "WorkflowInstance" WHERE "status" = 'waiting'`)?.waitUntil);
+  const untilTimer = next ? readDate(next).getTime() - Date.now() : IDLE_MS;
   return Math.max(0, Math.min(IDLE_MS, untilTimer, env.AUTOMATION_LEASE_MS));
 }
 

@@ -2,6 +2,8 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { runSafely } from './start-instance';
 import type { ResumeValue } from './types';
@@ -9,32 +11,49 @@ import type { ResumeValue } from './types';
 /**
  * The one compare-and-swap that ends a wait: only the first of a reply, a key press and the timeout to
  * reach it wins (status and waitSeq must still be what the caller saw). What ended the wait is stored
- * with it, so a crash right after loses nothing.
+ * with it, so a crash right after loses nothing. Runs in the caller's write transaction.
  */
-export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }, value: ResumeValue): Promise<boolean> {
-  const r = await db.workflowInstance.updateMany({
-    where: { id: inst.id, status: 'waiting', waitSeq: inst.waitSeq },
-    data: {
-      status: 'running',
-      resume: value as unknown as Prisma.InputJsonValue,
-      waitKind: null,
-      waitKey: null,
-      waitAddress: null,
-      waitUntil: null,
-      leaseOwner: RUNNER_ID,
-      leaseUntil: leaseUntil(),
-    },
-  });
-  return r.count === 1;
+export function claimWaitingRow(conn: Sqlite, inst: { id: string; waitSeq: number }, value: ResumeValue): boolean {
+  const now = new Date();
+  return (
+    run(
+      conn,
+      `UPDATE "WorkflowInstance" SET "status" = 'running', "resume" = ?, "waitKind" = NULL, "waitKey" = NULL, "waitAddress" = NULL, "waitUntil" = NULL,
+         "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'waiting' AND "waitSeq" = ?`,
+      JSON.stringify(value),
+      RUNNER_ID,
+      sqlDate(leaseUntil()),
+      sqlDate(now),
+      inst.id,
+      inst.waitSeq,
+    ) === 1
+  );
 }
 
-/** Claims a running instance whose runner stopped renewing its lease (crashed or killed). */
-export async function claimAbandoned(db: Db, inst: { id: string; leaseUntil: Date | null }): Promise<boolean> {
-  const r = await db.workflowInstance.updateMany({
-    where: { id: inst.id, status: 'running', leaseUntil: inst.leaseUntil },
-    data: { leaseOwner: RUNNER_ID, leaseUntil: leaseUntil() },
-  });
-  return r.count === 1;
+/** claimWaitingRow, then the instance as the runner needs it (read in the same transaction). */
+export function claimWaitingAndLoad(conn: Sqlite, inst: { id: string; waitSeq: number }, value: ResumeValue): LoadedInstance | null {
+  return claimWaitingRow(conn, inst, value) ? loadInstance(conn, inst.id) : null;
+}
+
+export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }, value: ResumeValue): Promise<boolean> {
+  return writeTransaction(db, (conn) => claimWaitingRow(conn, inst, value));
+}
+
+/**
+ * Claims a running instance whose runner stopped renewing its lease (crashed or killed): `leaseUntil`
+ * is the stored value the caller saw, so of two runners that saw it only one wins.
+ */
+export function claimAbandonedAndLoad(conn: Sqlite, inst: { id: string; leaseUntil: string }): LoadedInstance | null {
+  const claimed = run(
+    conn,
+    `UPDATE "WorkflowInstance" SET "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running' AND "leaseUntil" = ?`,
+    RUNNER_ID,
+    sqlDate(leaseUntil()),
+    sqlDate(new Date()),
+    inst.id,
+    inst.leaseUntil,
+  );
+  return claimed === 1 ? loadInstance(conn, inst.id) : null;
 }
 
 /** Cancels a waiting instance (Runs page). */

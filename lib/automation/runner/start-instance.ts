@@ -1,43 +1,66 @@
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import { all, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { logger } from '@/lib/log/logger';
-import { loadDefinition } from './definition-cache';
+import { definitionFor } from './definition-cache';
+import { insertInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { runInstance, type RunResult } from './run-instance';
 
 export type StartableWorkflow = { id: string; accountId: string; subAccountId: string; trigger: string; publishedVersion: number | null };
 
+/** Stores a new instance of `wf` on `version`, running at its entry step and leased to this runner. */
+export function insertStartedInstance(conn: Sqlite, wf: StartableWorkflow, version: number, data: Record<string, unknown>): LoadedInstance {
+  const def = definitionFor(conn, wf.id, version);
+  const row = insertInstance(conn, {
+    accountId: wf.accountId,
+    subAccountId: wf.subAccountId,
+    definitionId: wf.id,
+    version,
+    trigger: wf.trigger,
+    data,
+    entry: def.entry,
+    leaseOwner: RUNNER_ID,
+    leaseUntil: leaseUntil(),
+  });
+  return { row, waitRun: null };
+}
+
 /** Stores a new instance on the workflow's published version, leased to this runner. Null when unpublished. */
 export async function createInstance(db: Db, wf: StartableWorkflow, data: Record<string, unknown>): Promise<string | null> {
-  if (wf.publishedVersion === null) return null;
-  const def = await loadDefinition(db, wf.id, wf.publishedVersion);
-  const row = await db.workflowInstance.create({
-    data: {
-      accountId: wf.accountId,
-      subAccountId: wf.subAccountId,
-      definitionId: wf.id,
-      version: wf.publishedVersion,
-      trigger: wf.trigger,
-      status: 'running',
-      data: data as Prisma.InputJsonValue,
-      currentStepId: def.entry,
-      callStack: { frames: [] },
-      leaseOwner: RUNNER_ID,
-      leaseUntil: leaseUntil(),
-    },
-    select: { id: true },
-  });
-  return row.id;
+  const version = wf.publishedVersion;
+  if (version === null) return null;
+  const started = await writeTransaction(db, (conn) => insertStartedInstance(conn, wf, version, data));
+  return started.row.id;
+}
+
+/** The subaccount's enabled, published workflows for a trigger, oldest first. */
+export function findStartableWorkflows(conn: Sqlite, where: { accountId: string; subAccountId: string; trigger: string }): StartableWorkflow[] {
+  return all<StartableWorkflow>(
+    conn,
+    `SELECT "id", "accountId", "subAccountId", "trigger", "publishedVersion" FROM "Workflow"
+     WHERE "subAccountId" = ? AND "trigger" = ? AND "status" = 'enabled' AND "accountId" = ? AND "deletedAt" IS NULL AND "publishedVersion" IS NOT NULL
+     ORDER BY "createdAt" ASC`,
+    where.subAccountId,
+    where.trigger,
+    where.accountId,
+  );
 }
 
 /** Runs without letting a failure escape (the instance is durable; the lease brings it back). */
-export async function runSafely(db: Db, instanceId: string): Promise<RunResult | 'error'> {
+export async function runSafely(db: Db, instanceId: string, loaded?: LoadedInstance | null): Promise<RunResult | 'error'> {
   try {
-    return await runInstance(db, instanceId);
+    return await runInstance(db, instanceId, loaded);
   } catch (err) {
     logger.error({ err, instanceId }, 'workflow instance run failed; it will be retried when its lease lapses');
     return 'error';
   }
+}
+
+/** Runs instances just started (or resumed); waits for them unless `wait` is false. */
+export async function runStarted(db: Db, started: LoadedInstance[], opts: { wait?: boolean } = {}): Promise<string[]> {
+  const runs = started.map((s) => runSafely(db, s.row.id, s));
+  if (opts.wait !== false) await Promise.all(runs);
+  return started.map((s) => s.row.id);
 }
 
 /** Starts every enabled, published workflow of a subaccount for a trigger with `data`; returns the instance ids. */
@@ -47,17 +70,6 @@ export async function startWorkflows(
   data: Record<string, unknown>,
   opts: { wait?: boolean } = {},
 ): Promise<string[]> {
-  const workflows = await db.workflow.findMany({
-    where: { accountId: where.accountId, subAccountId: where.subAccountId, trigger: where.trigger, status: 'enabled', deletedAt: null, publishedVersion: { not: null } },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, accountId: true, subAccountId: true, trigger: true, publishedVersion: true },
-  });
-  const ids: string[] = [];
-  for (const wf of workflows) {
-    const id = await createInstance(db, wf, data);
-    if (id) ids.push(id);
-  }
-  const runs = ids.map((id) => runSafely(db, id));
-  if (opts.wait !== false) await Promise.all(runs);
-  return ids;
+  const started = await writeTransaction(db, (conn) => findStartableWorkflows(conn, where).map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, data)));
+  return runStarted(db, started, opts);
 }

@@ -1,9 +1,11 @@
+import { newId, one, run, sqlDate, writeTransaction } from '@/lib/db/sql';
 import type { Executor } from '@/lib/automation/runner/types';
 import { digits, str } from './send-support';
 
 /**
  * SendToConverse: hands the conversation to agents. Until it is released, its inbound messages start
- * no workflow (route-inbound.ts). The Converse inbox reads ConverseHandoff.
+ * no workflow (route-inbound.ts). The Converse inbox reads ConverseHandoff. An open handoff of the same
+ * conversation is reused (looked up and created in one write transaction, so two never open at once).
  */
 export const sendToConverseStep: Executor = {
   async run(ctx) {
@@ -12,10 +14,23 @@ export const sendToConverseStep: Executor = {
     if (!msisdn) return { kind: 'fail', error: 'SendToConverse needs a conversation: the workflow was not started by a customer message and inputs.msisdn is missing' };
     const channel = str(ctx.inputs.channel) ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
     const subAccountId = str(ctx.inputs.subAccountId) ?? ctx.instance.subAccountId;
-    const open = await ctx.db.converseHandoff.findFirst({ where: { subAccountId, channel, msisdn, releasedAt: null } });
-    const handoff =
-      open ??
-      (await ctx.db.converseHandoff.create({ data: { accountId: ctx.instance.accountId, subAccountId, channel, msisdn, instanceId: ctx.instance.id } }));
-    return { kind: 'done', results: { handoffId: handoff.id, status: 'handed_over' } };
+    const handoffId = await writeTransaction(ctx.db, (conn) => {
+      const open = one<{ id: string }>(conn, 'SELECT "id" FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1', subAccountId, channel, msisdn);
+      if (open) return open.id;
+      const id = newId();
+      run(
+        conn,
+        'INSERT INTO "ConverseHandoff" ("id", "accountId", "subAccountId", "channel", "msisdn", "instanceId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        id,
+        ctx.instance.accountId,
+        subAccountId,
+        channel,
+        msisdn,
+        ctx.instance.id,
+        sqlDate(new Date()),
+      );
+      return id;
+    });
+    return { kind: 'done', results: { handoffId, status: 'handed_over' } };
   },
 };

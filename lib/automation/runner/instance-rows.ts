@@ -1,0 +1,215 @@
+import { newId, one, readDate, readDateOrNull, readJson, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import type { RunnerState } from './next-step';
+import type { ResumeValue } from './types';
+
+// WorkflowInstance and WorkflowStepRun rows as the runner reads and writes them: plain statements in
+// the caller's transaction (lib/db/sql.ts), values stored exactly as Prisma stores them, so the Runs
+// page and the instances API read them through Prisma unchanged. Columns as in
+// prisma/schema/automation.prisma.
+
+export type InstanceRow = {
+  id: string;
+  accountId: string;
+  subAccountId: string;
+  definitionId: string;
+  version: number;
+  trigger: string;
+  status: string;
+  data: Record<string, unknown>;
+  currentStepId: string | null;
+  callStack: RunnerState | null;
+  stepCount: number;
+  waitSeq: number;
+  resume: ResumeValue | null;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+};
+
+/** What the runner needs to go on: the instance and, when it resumes a wait, that wait's step run. */
+export type LoadedInstance = { row: InstanceRow; waitRun: { inputs: Record<string, unknown>; startedAt: Date } | null };
+
+type RawInstance = Omit<InstanceRow, 'data' | 'callStack' | 'resume' | 'leaseUntil'> & { data: string; callStack: string | null; resume: string | null; leaseUntil: string | null };
+
+const SELECT_INSTANCE = `SELECT "id", "accountId", "subAccountId", "definitionId", "version", "trigger", "status", "data", "currentStepId", "callStack",
+  "stepCount", "waitSeq", "resume", "leaseOwner", "leaseUntil" FROM "WorkflowInstance" WHERE "id" = ?`;
+
+export function readInstance(conn: Sqlite, id: string): InstanceRow | null {
+  const raw = one<RawInstance>(conn, SELECT_INSTANCE, id);
+  if (!raw) return null;
+  return {
+    ...raw,
+    data: readJson<Record<string, unknown>>(raw.data) ?? {},
+    callStack: readJson<RunnerState>(raw.callStack),
+    resume: readJson<ResumeValue>(raw.resume),
+    leaseUntil: readDateOrNull(raw.leaseUntil),
+  };
+}
+
+/** The instance with the run of the step it waited in when a wait ended (resume is set). */
+export function loadInstance(conn: Sqlite, id: string): LoadedInstance | null {
+  const row = readInstance(conn, id);
+  if (!row) return null;
+  if (row.resume === null) return { row, waitRun: null };
+  const run = one<{ inputs: string | null; startedAt: string }>(conn, 'SELECT "inputs", "startedAt" FROM "WorkflowStepRun" WHERE "instanceId" = ? AND "seq" = ?', id, row.stepCount);
+  return { row, waitRun: run ? { inputs: readJson<Record<string, unknown>>(run.inputs) ?? {}, startedAt: readDate(run.startedAt) } : null };
+}
+
+export type NewInstance = {
+  accountId: string;
+  subAccountId: string;
+  definitionId: string;
+  version: number;
+  trigger: string;
+  data: Record<string, unknown>;
+  entry: string;
+  leaseOwner: string;
+  leaseUntil: Date;
+};
+
+/** A new instance, running and leased to its creator. */
+export function insertInstance(conn: Sqlite, n: NewInstance, now = new Date()): InstanceRow {
+  const row: InstanceRow = {
+    id: newId(),
+    accountId: n.accountId,
+    subAccountId: n.subAccountId,
+    definitionId: n.definitionId,
+    version: n.version,
+    trigger: n.trigger,
+    status: 'running',
+    data: n.data,
+    currentStepId: n.entry,
+    callStack: { frames: [] },
+    stepCount: 0,
+    waitSeq: 0,
+    resume: null,
+    leaseOwner: n.leaseOwner,
+    leaseUntil: n.leaseUntil,
+  };
+  const at = sqlDate(now);
+  run(
+    conn,
+    `INSERT INTO "WorkflowInstance" ("id", "accountId", "subAccountId", "definitionId", "version", "status", "data", "currentStepId", "callStack", "stepCount",
+       "waitSeq", "leaseOwner", "leaseUntil", "trigger", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
+    row.id,
+    row.accountId,
+    row.subAccountId,
+    row.definitionId,
+    row.version,
+    JSON.stringify(row.data),
+    row.currentStepId,
+    JSON.stringify(row.callStack),
+    row.leaseOwner,
+    sqlDate(n.leaseUntil),
+    row.trigger,
+    at,
+    at,
+  );
+  return row;
+}
+
+/** Everything a step's end writes to its instance (running on, waiting, completed or failed). */
+export type InstanceSettle = {
+  status: 'running' | 'waiting' | 'completed' | 'failed';
+  data: Record<string, unknown>;
+  callStack: RunnerState;
+  currentStepId: string | null;
+  stepCount: number;
+  error?: string | null;
+  wait?: { kind: string; key: string | null; address: string | null; until: Date } | null;
+  /** Still running: the renewed lease; otherwise the lease is released. */
+  leaseUntil?: Date | null;
+};
+
+/**
+ * Writes the instance if `owner` still holds its lease (status running); returns false when another
+ * runner has taken it over. The stored resume value is cleared: it has been used.
+ */
+export function settleInstance(conn: Sqlite, id: string, owner: string, s: InstanceSettle, now = new Date()): boolean {
+  const running = s.status === 'running';
+  const finished = s.status === 'completed' || s.status === 'failed';
+  return (
+    run(
+      conn,
+      `UPDATE "WorkflowInstance" SET "status" = ?, "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "error" = ?, "resume" = NULL,
+         "waitKind" = ?, "waitKey" = ?, "waitAddress" = ?, "waitUntil" = ?, "waitSeq" = "waitSeq" + ?, "leaseOwner" = ?, "leaseUntil" = ?, "finishedAt" = ?, "updatedAt" = ?
+       WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+      s.status,
+      JSON.stringify(s.data),
+      JSON.stringify(s.callStack),
+      s.currentStepId,
+      s.stepCount,
+      s.error ?? null,
+      s.wait?.kind ?? null,
+      s.wait?.key ?? null,
+      s.wait?.address ?? null,
+      s.wait ? sqlDate(s.wait.until) : null,
+      s.wait ? 1 : 0,
+      running ? owner : null,
+      running && s.leaseUntil ? sqlDate(s.leaseUntil) : null,
+      finished ? sqlDate(now) : null,
+      sqlDate(now),
+      id,
+      owner,
+    ) === 1
+  );
+}
+
+/** Moves the lease's end while `owner` holds it; false when another runner has taken the instance. */
+export function renewLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
+  return run(conn, `UPDATE "WorkflowInstance" SET "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, sqlDate(until), sqlDate(new Date()), id, owner) === 1;
+}
+
+export type StepRunWrite = {
+  instanceId: string;
+  seq: number;
+  stepId: string;
+  stepType: string;
+  status: string;
+  inputs: unknown;
+  outputs?: unknown;
+  error?: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+};
+
+/** A step run. Throws SQLITE_CONSTRAINT_UNIQUE when the instance already has one at this position. */
+export function insertStepRun(conn: Sqlite, w: StepRunWrite): void {
+  run(
+    conn,
+    `INSERT INTO "WorkflowStepRun" ("id", "instanceId", "seq", "stepId", "stepType", "status", "inputs", "outputs", "error", "startedAt", "endedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    newId(),
+    w.instanceId,
+    w.seq,
+    w.stepId,
+    w.stepType,
+    w.status,
+    sqlJson(w.inputs ?? {}),
+    sqlJson(w.outputs),
+    w.error ?? null,
+    sqlDate(w.startedAt),
+    w.endedAt ? sqlDate(w.endedAt) : null,
+  );
+}
+
+/** The end of a wait: updates the run stored when the wait began (or stores it, should it be missing). */
+export function endWaitRun(conn: Sqlite, w: StepRunWrite): void {
+  run(
+    conn,
+    `INSERT INTO "WorkflowStepRun" ("id", "instanceId", "seq", "stepId", "stepType", "status", "inputs", "outputs", "error", "startedAt", "endedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("instanceId", "seq") DO UPDATE SET "status" = excluded."status", "outputs" = COALESCE(excluded."outputs", "outputs"),
+       "error" = excluded."error", "endedAt" = excluded."endedAt"`,
+    newId(),
+    w.instanceId,
+    w.seq,
+    w.stepId,
+    w.stepType,
+    w.status,
+    sqlJson(w.inputs ?? {}),
+    sqlJson(w.outputs),
+    w.error ?? null,
+    sqlDate(w.startedAt),
+    w.endedAt ? sqlDate(w.endedAt) : null,
+  );
+}
