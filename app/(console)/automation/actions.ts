@@ -8,9 +8,9 @@ import {
   listWorkflowVersions,
   publishWorkflow,
   rollbackWorkflow,
+  saveWorkflowDraft,
   setWorkflowStatus,
   toApiWorkflow,
-  updateWorkflow,
 } from '@/lib/automation/workflows';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { accountAction } from '@/app/_lib/action';
@@ -18,19 +18,21 @@ import { readInstancePath, startTestRun } from '@/lib/automation/test-run';
 
 const id = z.string().min(1, 'A workflow id is required');
 const body = z.record(z.string(), z.unknown(), { error: 'The workflow must be a JSON object' });
+// Node positions, checked by lib/automation/workflows (parseWorkflowLayout).
+const layout = z.unknown().optional();
 
 /** Creates a workflow from the editor: saved as a draft (version 1), not yet published. */
-export const createWorkflowAction = accountAction('automation.edit', z.object({ workflow: body }), async (input, ctx) => {
-  const saved = await createWorkflow(db, ctx.accountId, { ...input.workflow, status: 'disabled' }, { actor: ctx.actor, publish: false });
+export const createWorkflowAction = accountAction('automation.edit', z.object({ workflow: body, layout }), async (input, ctx) => {
+  const saved = await createWorkflow(db, ctx.accountId, { ...input.workflow, status: 'disabled' }, { actor: ctx.actor, publish: false, layout: input.layout });
   return { id: saved.id, version: saved.version, warnings: saved.warnings };
 });
 
-/** Autosave / save: a new draft version; the published version keeps running until publish. */
-export const saveWorkflowAction = accountAction('automation.edit', z.object({ id, workflow: body }), async (input, ctx) => {
+/** Autosave / save: over the open draft (see saveWorkflowDraft); the published version keeps running until publish. */
+export const saveWorkflowAction = accountAction('automation.edit', z.object({ id, workflow: body, layout }), async (input, ctx) => {
   const current = await getWorkflow(db, ctx.accountId, input.id);
   // The status is changed by enable/disable only; an imported body's status does not flip it.
-  const saved = await updateWorkflow(db, ctx.accountId, input.id, { ...input.workflow, status: current.status }, { actor: ctx.actor, publish: false });
-  return { version: saved.version, warnings: saved.warnings };
+  const saved = await saveWorkflowDraft(db, ctx.accountId, input.id, { ...input.workflow, status: current.status }, { actor: ctx.actor, layout: input.layout });
+  return { version: saved.version, outcome: saved.outcome, warnings: saved.warnings };
 });
 
 export const publishWorkflowAction = accountAction(

@@ -1,5 +1,8 @@
-// Workflow definitions with versions: saving creates a version, publishing picks the one that runs.
+// Workflow definitions with versions: the API's saves create a version, the editor saves over its open
+// draft (see save-workflow-draft.ts), publishing picks the version that runs.
 export { createWorkflow, updateWorkflow, type SaveResult } from './save-workflow';
+export { saveWorkflowDraft, type DraftSaveResult } from './save-workflow-draft';
+export { parseWorkflowLayout, type WorkflowLayout } from './workflow-layout';
 export { getWorkflow, listWorkflows, listWorkflowVersions, type WorkflowFilter } from './read-workflows';
 export { deleteWorkflow, setWorkflowStatus, publishWorkflow, rollbackWorkflow } from './manage-workflow';
 export { toApiWorkflow, type WorkflowRecord, type WorkflowVersionSummary } from './workflow-record';

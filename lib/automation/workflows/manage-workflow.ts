@@ -58,7 +58,16 @@ export async function rollbackWorkflow(db: Db, accountId: string, id: string, to
     const version = row.latestVersion + 1;
     const body = old.body as { subAccountId: string; trigger: string; definition: { name: string } };
     await tx.workflowVersion.create({
-      data: { workflowId: id, version, body: old.body as Prisma.InputJsonValue, note: `Rollback to version ${toVersion}`, publishedAt: new Date(), createdById: actor?.userId ?? null },
+      data: {
+        workflowId: id,
+        version,
+        body: old.body as Prisma.InputJsonValue,
+        // The old version comes back as it was drawn, too.
+        layout: (old.layout as Prisma.InputJsonValue | null) ?? undefined,
+        note: `Rollback to version ${toVersion}`,
+        publishedAt: new Date(),
+        createdById: actor?.userId ?? null,
+      },
     });
     await tx.workflow.update({
       where: { id },

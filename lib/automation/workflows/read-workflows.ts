@@ -10,7 +10,7 @@ export async function getWorkflow(db: Db, accountId: string, id: string, opts: {
   const version = opts.version ?? row.latestVersion;
   const v = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: id, version } } });
   if (!v) throw new NotFoundError(`Workflow '${id}' has no version ${version}`);
-  return toRecord(row, version, v.body);
+  return toRecord(row, version, v.body, v.layout);
 }
 
 export type WorkflowFilter = { subAccountId?: string; trigger?: Trigger; status?: WorkflowStatus };
@@ -28,7 +28,7 @@ export async function listWorkflows(db: Db, accountId: string, filter: WorkflowF
   const byId = new Map(versions.map((v) => [v.workflowId, v]));
   return rows.flatMap((r) => {
     const v = byId.get(r.id);
-    return v ? [toRecord(r, r.latestVersion, v.body)] : [];
+    return v ? [toRecord(r, r.latestVersion, v.body, v.layout)] : [];
   });
 }
 

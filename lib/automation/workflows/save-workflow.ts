@@ -4,11 +4,12 @@ import { NotFoundError } from '@/lib/errors';
 import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
 import { parseWorkflowBody } from './parse-workflow-body';
+import { parseWorkflowLayout } from './workflow-layout';
 import { toRecord, type WorkflowRecord } from './workflow-record';
 
 export type SaveResult = WorkflowRecord & { warnings: { path: string; message: string }[] };
 
-type SaveOptions = { actor?: AuditActor | null; note?: string | null; publish?: boolean };
+type SaveOptions = { actor?: AuditActor | null; note?: string | null; publish?: boolean; layout?: unknown };
 
 /**
  * Stores a new workflow as version 1. It is published at once unless `publish: false` (the editor saves
@@ -16,6 +17,7 @@ type SaveOptions = { actor?: AuditActor | null; note?: string | null; publish?: 
  */
 export async function createWorkflow(db: Db, accountId: string, input: unknown, opts: SaveOptions = {}): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
+  const layout = opts.layout == null ? null : parseWorkflowLayout(opts.layout);
   await findSubAccount(db, accountId, body.subAccountId);
   const publish = opts.publish ?? true;
   const now = new Date();
@@ -36,6 +38,7 @@ export async function createWorkflow(db: Db, accountId: string, input: unknown, 
         workflowId: wf.id,
         version: 1,
         body: body as unknown as Prisma.InputJsonValue,
+        ...(layout ? { layout } : {}),
         note: opts.note ?? null,
         publishedAt: publish ? now : null,
         createdById: opts.actor?.userId ?? null,
@@ -52,11 +55,14 @@ export async function createWorkflow(db: Db, accountId: string, input: unknown, 
     }
     return wf;
   });
-  return { ...toRecord(row, 1, body), warnings };
+  return { ...toRecord(row, 1, body, layout), warnings };
 }
 
-/** Saving creates a new version. `publish: true` also makes it the version that runs (the API's PUT). */
-export async function updateWorkflow(db: Db, accountId: string, id: string, input: unknown, opts: SaveOptions = {}): Promise<SaveResult> {
+/**
+ * Saving creates a new version: the REST API's PUT (with `publish: true`, which also makes it the
+ * version that runs, as 8x8's PUT does). The editor saves drafts with saveWorkflowDraft instead.
+ */
+export async function updateWorkflow(db: Db, accountId: string, id: string, input: unknown, opts: Omit<SaveOptions, 'layout'> = {}): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   await findSubAccount(db, accountId, body.subAccountId);
   const now = new Date();

@@ -1,5 +1,6 @@
 import type { WorkflowBody, WorkflowDefinition } from '@/lib/automation/definition/definition-schema';
 import type { Trigger, WorkflowStatus } from '@/lib/automation/definition/step-types';
+import { readStoredLayout, type WorkflowLayout } from './workflow-layout';
 
 /** A stored workflow with the body of one of its versions (the latest unless asked otherwise). */
 export type WorkflowRecord = {
@@ -14,6 +15,8 @@ export type WorkflowRecord = {
   latestVersion: number;
   publishedVersion: number | null;
   definition: WorkflowDefinition;
+  /** The editor's node positions for this version (not part of the 8x8 body; never in API answers). */
+  layout: WorkflowLayout | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -41,7 +44,7 @@ type Row = {
   updatedAt: Date;
 };
 
-export function toRecord(row: Row, version: number, body: unknown): WorkflowRecord {
+export function toRecord(row: Row, version: number, body: unknown, layout: unknown = null): WorkflowRecord {
   const b = body as WorkflowBody;
   return {
     id: row.id,
@@ -54,12 +57,13 @@ export function toRecord(row: Row, version: number, body: unknown): WorkflowReco
     latestVersion: row.latestVersion,
     publishedVersion: row.publishedVersion,
     definition: b.definition,
+    layout: readStoredLayout(layout),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-/** The 8x8 answer: `{ id, version, ...the body }`. */
+/** The 8x8 answer: `{ id, version, ...the body }` (the editor's layout stays out of it). */
 export function toApiWorkflow(w: WorkflowRecord) {
   return {
     id: w.id,
