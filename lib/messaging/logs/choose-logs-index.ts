@@ -1,0 +1,57 @@
+import type { Db } from '@/lib/db/client';
+import { buildLogsProbe } from '@/lib/messaging/logs/build-logs-query';
+import type { LogsCursor } from '@/lib/messaging/logs/logs-cursor';
+import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
+
+// The Message indexes the Logs API walks (prisma/schema/messaging.prisma). Each starts with
+// (subAccountId, <filter>) and continues with (createdAt, id), so a page is the first `limit` entries
+// of one index range read backwards, whatever the page number; the columns after (createdAt, id) let
+// the other filters be checked without reading the table row.
+export const LOGS_INDEX = {
+  time: 'Message_subAccountId_createdAt_id_idx',
+  msisdn: 'Message_logs_msisdn_idx',
+  status: 'Message_logs_status_idx',
+  country: 'Message_logs_country_idx',
+  channel: 'Message_logs_channel_idx',
+  direction: 'Message_logs_direction_idx',
+} as const;
+
+export type LogsIndex = (typeof LOGS_INDEX)[keyof typeof LOGS_INDEX];
+export type IndexedFilter = 'msisdn' | 'status' | 'country' | 'channel' | 'direction';
+
+/**
+ * The filtered columns that have an index, most selective first as a rule: one customer's messages;
+ * a status (the failures people look for are rare, and the status index holds direction, channel and
+ * country too, so status + any of them is checked inside it; status cannot sit in the other indexes,
+ * it changes three times after insert); then country, channel, direction.
+ */
+export function indexedFilters(f: Partial<Pick<LogsFilters, IndexedFilter>>): IndexedFilter[] {
+  return (['msisdn', 'status', 'country', 'channel', 'direction'] as const).filter((k) => f[k] !== undefined);
+}
+
+// A range this small is cheap to walk even when every entry needs its table row read (~2 µs each).
+export const SMALL_RANGE = 2_000;
+
+/**
+ * The index to read for these filters, or null when a umid is given (the primary key finds the one
+ * message; SQLite always takes a unique index for an equality on it).
+ *
+ * We choose rather than leave it to SQLite's planner: without sqlite_stat1 (nothing runs ANALYZE) it
+ * cannot tell a filter matching 5 rows from one matching 500,000, and with statistics that do not fit
+ * it was seen to read an index without the order and sort a million rows. With one filter, its index.
+ * With several, a page costs at most the length of the walked range when the others match little,
+ * so we count each range in rule order, stopping at SMALL_RANGE entries (a count inside the index, well
+ * under a millisecond), and walk the first range found small; when none is, the rule's first.
+ * "status=read&country=FR" then walks France's few messages instead of every read one.
+ */
+export async function chooseLogsIndex(db: Db, subAccountId: string, f: LogsFilters, cursor: LogsCursor | null): Promise<LogsIndex | null> {
+  if (f.umid) return null;
+  const filters = indexedFilters(f);
+  if (filters.length === 0) return LOGS_INDEX.time;
+  if (filters.length === 1) return LOGS_INDEX[filters[0]!];
+  for (const filter of filters) {
+    const [{ n }] = await db.$queryRaw<[{ n: number | bigint }]>(buildLogsProbe(subAccountId, f, cursor, filter, LOGS_INDEX[filter], SMALL_RANGE));
+    if (Number(n) < SMALL_RANGE) return LOGS_INDEX[filter];
+  }
+  return LOGS_INDEX[filters[0]!];
+}
