@@ -69,7 +69,7 @@ describe('buildLogsQuery: query plans', () => {
     expect(checked).toBeGreaterThan(64 * 4 * 2);
   });
 
-  it('walks the index of the most selective filter and bounds the range in it', async () => {
+  it('reads from/to and the cursor as bounds of the index range, not as filters on it', async () => {
     expect(await plan({}, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.time} (subAccountId=?)`]);
     expect(await plan({}, true)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.time} (subAccountId=? AND (createdAt,id)<(?,?))`]);
     expect(await plan({ umid: EQUALITY.umid, status: 'read' }, false)).toEqual(['SEARCH Message USING INDEX sqlite_autoindex_Message_1 (id=?)']);
