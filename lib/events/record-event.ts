@@ -1,6 +1,10 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newId, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { newId, one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+
+// An event is stored for lib/webhooks to deliver, in the same transaction as the change that caused
+// it, and only when one of the account's endpoints subscribes to it: nothing else reads events, and a
+// busy channel emits several per message (inbound, sent, delivered, read).
 
 export type EventInput = {
   accountId: string;
@@ -10,18 +14,34 @@ export type EventInput = {
   body: Prisma.InputJsonValue;
 };
 
-type Tx = Pick<Db, 'event'>;
+type Tx = Pick<Db, 'event' | 'webhookEndpoint'>;
+
+/** Does an endpoint of the account take this event (all subaccounts, or this one)? */
+export function subscribes(endpoint: { events: unknown; subAccountId: string | null }, input: Pick<EventInput, 'eventType' | 'subAccountId'>): boolean {
+  return Array.isArray(endpoint.events) && endpoint.events.includes(input.eventType) && (!endpoint.subAccountId || endpoint.subAccountId === input.subAccountId);
+}
 
 /** Stores an event for delivery. Pass the transaction client so the event commits with its cause. */
-export async function recordEvent(tx: Tx, input: EventInput): Promise<{ id: string }> {
+export async function recordEvent(tx: Tx, input: EventInput): Promise<{ id: string } | null> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { accountId: input.accountId, deletedAt: null }, select: { events: true, subAccountId: true } });
+  if (!endpoints.some((e) => subscribes(e, input))) return null;
   return tx.event.create({
     data: { accountId: input.accountId, subAccountId: input.subAccountId ?? null, eventType: input.eventType, body: input.body },
     select: { id: true },
   });
 }
 
-/** recordEvent for the hot paths: the same row, inside the caller's write transaction (lib/db/sql.ts). */
-export function appendEvent(conn: Sqlite, input: EventInput, at: Date = new Date()): string {
+/** recordEvent for the hot paths: the same rule and row, inside the caller's write transaction (lib/db/sql.ts). */
+export function appendEvent(conn: Sqlite, input: EventInput, at: Date = new Date()): string | null {
+  const subscribed = one(
+    conn,
+    `SELECT 1 FROM "WebhookEndpoint" WHERE "accountId" = ? AND "deletedAt" IS NULL AND ("subAccountId" IS NULL OR "subAccountId" = ?)
+       AND EXISTS (SELECT 1 FROM json_each("events") WHERE "value" = ?) LIMIT 1`,
+    input.accountId,
+    input.subAccountId ?? null,
+    input.eventType,
+  );
+  if (!subscribed) return null;
   const id = newId();
   run(
     conn,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { seedDemoTenant } from '@/test/factories';
+import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { processOutbox } from '@/lib/messaging/process-outbox';
@@ -12,6 +12,8 @@ const text = (msisdn: string, clientMessageId?: string) => ({ user: { msisdn }, 
 
 beforeAll(async () => {
   await seedDemoTenant();
+  // Events are stored only for a subscriber.
+  await subscribeWebhook(['outbound_message_status_changed']);
 });
 
 describe('outbox', () => {

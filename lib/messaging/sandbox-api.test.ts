@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { createOtherTenant, seedDemoTenant } from '@/test/factories';
+import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { POST as INBOUND } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox/inbound/route';
 import { POST as DTMF } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox/dtmf/route';
 import { call } from '@/lib/messaging/test-helpers';
@@ -10,6 +10,8 @@ const dtmf = (sub: string, body: unknown) => call(DTMF, 'POST', `/api/v1/subacco
 
 beforeAll(async () => {
   await seedDemoTenant();
+  // Events are stored only for a subscriber.
+  await subscribeWebhook(['inbound_message_received']);
 });
 
 describe('POST /sandbox/inbound', () => {

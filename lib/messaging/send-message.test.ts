@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { createOtherTenant, seedDemoTenant } from '@/test/factories';
+import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { POST, GET } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
 import { GET as GET_ONE } from '@/app/api/v1/subaccounts/[subAccountId]/messages/[umid]/route';
 import { call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
@@ -15,6 +15,8 @@ const text = (msisdn: string, t = 'Hello', extra: Record<string, unknown> = {}) 
 
 beforeAll(async () => {
   await seedDemoTenant();
+  // Events are stored only for a subscriber.
+  await subscribeWebhook(['outbound_message_status_changed']);
 });
 
 describe('POST /subaccounts/{id}/messages: synchronous checks', () => {

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
 import { toStoredTemplate, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
 
-type Tx = Pick<Db, 'template' | 'templateStatusChange' | 'event'>;
+type Tx = Pick<Db, 'template' | 'templateStatusChange' | 'event' | 'webhookEndpoint'>;
 
 /** The reference docs' template_status_update body. */
 export function templateStatusEventBody(t: { name: string; language: string; channelId: string }, status: TemplateStatus, reason: string | null) {

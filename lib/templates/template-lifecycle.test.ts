@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { createOtherTenant, seedDemoTenant } from '@/test/factories';
+import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { createTemplate } from '@/lib/templates/create-template';
 import { reviewPendingTemplates } from '@/lib/templates/review-pending-templates';
 import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
@@ -16,6 +16,8 @@ const events = (type: string) => db.event.findMany({ where: { eventType: type },
 describe('template lifecycle', () => {
   beforeAll(async () => {
     await seedDemoTenant();
+    // Events are stored only for a subscriber.
+    await subscribeWebhook(['template_status_update', 'template_quality_update', 'template_category_update']);
   });
 
   it('stores a submission PENDING with its first history entry, due for review', async () => {
