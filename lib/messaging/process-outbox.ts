@@ -87,9 +87,11 @@ function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets):
       deleteJob(conn, job.id); // already decided (or the message is gone)
       continue;
     }
-    const wait = buckets.take(job.channelId ?? `${job.subAccountId}:${job.channel}`, job.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND);
+    const bucket = job.channelId ?? `${job.subAccountId}:${job.channel}`;
+    const rate = job.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND;
+    const wait = buckets.take(bucket, rate);
     if (wait > 0) {
-      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + wait)), job.id);
+      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + buckets.reserve(bucket, rate, wait))), job.id);
       continue;
     }
     // Freeform WhatsApp messages need an open customer service window when they leave.

@@ -140,6 +140,16 @@ describe('token bucket', () => {
     expect(more).toBe(40);
   });
 
+  it('spreads a backlog over the channel rate: each waiting message gets its own later slot', () => {
+    let t = 0;
+    const b = new TokenBuckets(() => t);
+    for (let i = 0; i < 10; i++) b.take('ch', 10);
+    const waits = [1, 2, 3, 4].map(() => b.reserve('ch', 10, b.take('ch', 10)));
+    expect(waits).toEqual([100, 200, 300, 400]);
+    t = 150; // later passes queue behind the slots already given out
+    expect(b.reserve('ch', 10, b.take('ch', 10))).toBe(350);
+  });
+
   it('the outbox holds messages over the channel rate for later instead of refusing them', async () => {
     await drainOutbox();
     await db.channel.update({ where: { id: 'acme_corp_whatsapp' }, data: { rateLimitPerSecond: 2 } });
@@ -151,6 +161,9 @@ describe('token bucket', () => {
     const states = await db.message.findMany({ where: { id: { in: umids } }, select: { status: true } });
     expect(states.filter((s) => s.status === 'sent')).toHaveLength(2);
     expect(states.filter((s) => s.status === 'queued')).toHaveLength(3);
+    // The three waiting ones are due one slot (1/rate s) apart, not all at the next refill.
+    const due = await db.messageJob.findMany({ where: { messageId: { in: umids }, kind: 'send' }, orderBy: { dueAt: 'asc' } });
+    expect(due.map((j) => j.dueAt.getTime() - clock)).toEqual([500, 1000, 1500]);
     await drainOutbox(new Date(Date.now() + 10_000));
     const after = await db.message.findMany({ where: { id: { in: umids } }, select: { status: true } });
     expect(after.every((s) => s.status === 'read')).toBe(true);
