@@ -115,9 +115,22 @@ export type InstanceSettle = {
   currentStepId: string | null;
   stepCount: number;
   error?: string | null;
+  /** Waiting: what for, and until when. */
   wait?: { kind: string; key: string | null; address: string | null; until: Date } | null;
   /** Still running: the renewed lease; otherwise the lease is released. */
   leaseUntil?: Date | null;
+};
+
+// One statement per kind of change: SQLite rewrites the entries of every index on a column the SET
+// clause names, changed or not, and four of the instance's indexes lead with status or a wait column.
+const SETTLE = {
+  running: `UPDATE "WorkflowInstance" SET "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "resume" = NULL, "leaseUntil" = ?, "updatedAt" = ?
+    WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+  waiting: `UPDATE "WorkflowInstance" SET "status" = 'waiting', "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "resume" = NULL,
+    "waitKind" = ?, "waitKey" = ?, "waitAddress" = ?, "waitUntil" = ?, "waitSeq" = "waitSeq" + 1, "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ?
+    WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+  finished: `UPDATE "WorkflowInstance" SET "status" = ?, "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "error" = ?, "resume" = NULL,
+    "leaseOwner" = NULL, "leaseUntil" = NULL, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
 };
 
 /**
@@ -125,33 +138,19 @@ export type InstanceSettle = {
  * runner has taken it over. The stored resume value is cleared: it has been used.
  */
 export function settleInstance(conn: Sqlite, id: string, owner: string, s: InstanceSettle, now = new Date()): boolean {
-  const running = s.status === 'running';
-  const finished = s.status === 'completed' || s.status === 'failed';
-  return (
-    run(
-      conn,
-      `UPDATE "WorkflowInstance" SET "status" = ?, "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "error" = ?, "resume" = NULL,
-         "waitKind" = ?, "waitKey" = ?, "waitAddress" = ?, "waitUntil" = ?, "waitSeq" = "waitSeq" + ?, "leaseOwner" = ?, "leaseUntil" = ?, "finishedAt" = ?, "updatedAt" = ?
-       WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
-      s.status,
-      JSON.stringify(s.data),
-      JSON.stringify(s.callStack),
-      s.currentStepId,
-      s.stepCount,
-      s.error ?? null,
-      s.wait?.kind ?? null,
-      s.wait?.key ?? null,
-      s.wait?.address ?? null,
-      s.wait ? sqlDate(s.wait.until) : null,
-      s.wait ? 1 : 0,
-      running ? owner : null,
-      running && s.leaseUntil ? sqlDate(s.leaseUntil) : null,
-      finished ? sqlDate(now) : null,
-      sqlDate(now),
-      id,
-      owner,
-    ) === 1
-  );
+  const at = sqlDate(now);
+  const data = JSON.stringify(s.data);
+  const callStack = JSON.stringify(s.callStack);
+  let changed: number;
+  if (s.status === 'running') {
+    changed = run(conn, SETTLE.running, data, callStack, s.currentStepId, s.stepCount, sqlDate(s.leaseUntil ?? now), at, id, owner);
+  } else if (s.status === 'waiting') {
+    const w = s.wait!;
+    changed = run(conn, SETTLE.waiting, data, callStack, s.currentStepId, s.stepCount, w.kind, w.key, w.address, sqlDate(w.until), at, id, owner);
+  } else {
+    changed = run(conn, SETTLE.finished, s.status, data, callStack, s.currentStepId, s.stepCount, s.error ?? null, at, at, id, owner);
+  }
+  return changed === 1;
 }
 
 /** Moves the lease's end while `owner` holds it; false when another runner has taken the instance. */
