@@ -8,7 +8,7 @@ const FILE = path.resolve(process.env.BENCH_DB ?? './data/bench-sends.db');
 // The app's db singleton reads DATABASE_URL when lib/db/client is first imported: set it first.
 process.env.DATABASE_URL = `file:${FILE}`;
 process.env.LOG_LEVEL = 'warn';
-const { BENCH_API_KEY, freshBenchDb, percentile } = await import('./setup-db');
+const { BENCH_API_KEY, freshBenchDb, percentile, startProfile } = await import('./setup-db');
 const TOTAL = Number(process.env.BENCH_SENDS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SUB = 'acme_corp_chatapps';
@@ -68,17 +68,22 @@ const worker =
 
 const latencies: number[] = [];
 let next = 0;
+const profiler = await startProfile(process.env.BENCH_PROFILE);
 const started = performance.now();
+const cpu0 = process.cpuUsage();
 await Promise.all(
   Array.from({ length: CLIENTS }, async () => {
     while (next < TOTAL) latencies.push(await once(next++));
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpu0);
+await profiler?.stop();
 stopWorker = true;
 await worker;
 latencies.sort((a, b) => a - b);
 console.log(`${TOTAL.toLocaleString()} sends, ${CLIENTS} concurrent clients, worker ${worker ? 'draining meanwhile' : 'off'}:`);
 console.log(`  ${(TOTAL / seconds).toFixed(0)} accepted sends/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+console.log(`  CPU per send: ${((cpu.user + cpu.system) / TOTAL).toFixed(0)} us (user ${(cpu.user / TOTAL).toFixed(0)}, system ${(cpu.system / TOTAL).toFixed(0)})`);
 console.log(`  messages stored: ${await db.message.count()}, outbox rows: ${await db.messageJob.count()}`);
 await db.$disconnect();

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import crypto from 'node:crypto';
 import { AppError, ValidationError, type Issue } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
@@ -6,7 +7,7 @@ import { logger } from '@/lib/log/logger';
 export function errorResponse(status: number, code: number, message: string, errors?: Issue[]): Response {
   const body: Record<string, unknown> = { code, message, errorId: crypto.randomUUID(), timestamp: new Date().toISOString() };
   if (errors?.length) body.errors = errors;
-  return Response.json(body, { status });
+  return jsonResponse(body, { status });
 }
 
 export function toErrorResponse(err: unknown): Response {
@@ -14,5 +15,5 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err.status, err.code, err.message);
   const errorId = crypto.randomUUID();
   logger.error({ err, errorId }, 'unhandled API error');
-  return Response.json({ code: 1000, message: 'Internal error', errorId, timestamp: new Date().toISOString() }, { status: 500 });
+  return jsonResponse({ code: 1000, message: 'Internal error', errorId, timestamp: new Date().toISOString() }, { status: 500 });
 }

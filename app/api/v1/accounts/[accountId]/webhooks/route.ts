@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { ValidationError } from '@/lib/errors';
@@ -11,7 +12,7 @@ export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   } catch {
     throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
   }
-  return Response.json(await createEndpoint(db, key.accountId, body), { status: 201 });
+  return jsonResponse(await createEndpoint(db, key.accountId, body), { status: 201 });
 });
 
-export const GET = withApiKey<{ accountId: string }>(async ({ key }) => Response.json({ data: await listEndpoints(db, key.accountId) }));
+export const GET = withApiKey<{ accountId: string }>(async ({ key }) => jsonResponse({ data: await listEndpoints(db, key.accountId) }));

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { createWorkflow, listWorkflows, toApiWorkflow } from '@/lib/automation/workflows';
@@ -6,7 +7,7 @@ import { apiActor, queryEnum, readRawJson } from '@/lib/automation/api/api-helpe
 
 export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   const saved = await createWorkflow(db, key.accountId, await readRawJson(req), { actor: apiActor(key), publish: true });
-  return Response.json({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) }, { status: 201 });
+  return jsonResponse({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) }, { status: 201 });
 });
 
 export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
@@ -16,5 +17,5 @@ export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
     trigger: queryEnum(url, 'trigger', TRIGGERS),
     status: queryEnum(url, 'status', WORKFLOW_STATUSES),
   });
-  return Response.json(list.map(toApiWorkflow));
+  return jsonResponse(list.map(toApiWorkflow));
 });

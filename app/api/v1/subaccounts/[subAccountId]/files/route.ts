@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { ValidationError } from '@/lib/errors';
@@ -20,5 +21,5 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
   const file = form.get('file');
   const stored = await storeMediaFile(db, { accountId: key.accountId, subAccountId: sub.id, file: typeof file === 'string' ? null : file });
   const url = `${new URL(req.url).origin}/media/${stored.id}`;
-  return Response.json({ url, mimeType: stored.mimeType, size: stored.size }, { status: 201 });
+  return jsonResponse({ url, mimeType: stored.mimeType, size: stored.size }, { status: 201 });
 });

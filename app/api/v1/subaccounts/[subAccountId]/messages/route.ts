@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { ValidationError } from '@/lib/errors';
@@ -14,11 +15,11 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
     throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
   }
   const result = await sendMessage(db, { accountId: key.accountId, subAccountId: params.subAccountId, body });
-  return Response.json(result);
+  return jsonResponse(result);
 });
 
 export const GET = withApiKey<{ subAccountId: string }>(async ({ req, key, params }) => {
   const sub = await findSubAccount(db, key.accountId, params.subAccountId);
   const query = Object.fromEntries(new URL(req.url).searchParams);
-  return Response.json(await listMessages(db, sub.id, query));
+  return jsonResponse(await listMessages(db, sub.id, query));
 });

@@ -1,7 +1,8 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { listTimeZones } from '@/lib/automation/script/time-zones';
 
 export const GET = withApiKey<{ accountId: string }>(async ({ req }) => {
   const contains = new URL(req.url).searchParams.get('contains');
-  return Response.json(listTimeZones(contains).map(({ id, name }) => ({ id, name })));
+  return jsonResponse(listTimeZones(contains).map(({ id, name }) => ({ id, name })));
 });

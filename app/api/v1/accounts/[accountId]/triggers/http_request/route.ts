@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { ValidationError } from '@/lib/errors';
@@ -15,5 +16,5 @@ export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body)))
     throw new ValidationError('Invalid parameter(s): body', [{ path: '', message: 'The body must be a JSON object' }]);
   const workflowIds = await startWorkflows(db, { accountId: key.accountId, subAccountId, trigger: 'http_request' }, (body ?? {}) as Record<string, unknown>, { wait: false });
-  return Response.json({ workflowIds }, { status: 202 });
+  return jsonResponse({ workflowIds }, { status: 202 });
 });

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { deleteEndpoint, getEndpoint } from '@/lib/webhooks/endpoints';
@@ -6,7 +7,7 @@ import { listDeliveries } from '@/lib/webhooks/list-deliveries';
 export const GET = withApiKey<{ accountId: string; id: string }>(async ({ key, params }) => {
   const endpoint = await getEndpoint(db, key.accountId, params.id);
   const deliveries = await listDeliveries(db, key.accountId, { endpointId: endpoint.id, limit: 20 });
-  return Response.json({ ...endpoint, recentDeliveries: deliveries.map(({ body: _body, ...d }) => d) });
+  return jsonResponse({ ...endpoint, recentDeliveries: deliveries.map(({ body: _body, ...d }) => d) });
 });
 
 export const DELETE = withApiKey<{ accountId: string; id: string }>(async ({ key, params }) => {

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { deleteWorkflow, getWorkflow, toApiWorkflow, updateWorkflow } from '@/lib/automation/workflows';
@@ -7,13 +8,13 @@ type P = { accountId: string; id: string };
 
 export const GET = withApiKey<P>(async ({ req, key, params }) => {
   const version = queryInt(new URL(req.url), 'version', 1, 1_000_000);
-  return Response.json(toApiWorkflow(await getWorkflow(db, key.accountId, params.id, { version })));
+  return jsonResponse(toApiWorkflow(await getWorkflow(db, key.accountId, params.id, { version })));
 });
 
 // As with 8x8's API, a PUT takes effect: the new version is saved and published.
 export const PUT = withApiKey<P>(async ({ req, key, params }) => {
   const saved = await updateWorkflow(db, key.accountId, params.id, await readRawJson(req), { actor: apiActor(key), publish: true });
-  return Response.json({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) });
+  return jsonResponse({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) });
 });
 
 export const DELETE = withApiKey<P>(async ({ key, params }) => {

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { INSTANCE_STATUSES, listInstances } from '@/lib/automation/instances/read-instances';
@@ -10,5 +11,5 @@ export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
     status: queryEnum(url, 'status', INSTANCE_STATUSES),
     limit: queryInt(url, 'limit', 1, 500),
   });
-  return Response.json(list.map(({ workflowId, definitionId, status, createdAt, updatedAt }) => ({ workflowId, definitionId, status, createdAt, updatedAt })));
+  return jsonResponse(list.map(({ workflowId, definitionId, status, createdAt, updatedAt }) => ({ workflowId, definitionId, status, createdAt, updatedAt })));
 });

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { getMessage } from '@/lib/messaging/get-message';
@@ -5,5 +6,5 @@ import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 
 export const GET = withApiKey<{ subAccountId: string; umid: string }>(async ({ key, params }) => {
   const sub = await findSubAccount(db, key.accountId, params.subAccountId);
-  return Response.json(await getMessage(db, sub.id, params.umid));
+  return jsonResponse(await getMessage(db, sub.id, params.umid));
 });

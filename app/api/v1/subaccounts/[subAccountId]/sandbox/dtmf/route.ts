@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { readJson } from '@/lib/api/read-json';
@@ -8,5 +9,5 @@ import { sandboxDtmfSchema } from '@/lib/messaging/sandbox-schemas';
 export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, params }) => {
   const body = await readJson(req, sandboxDtmfSchema);
   const result = await receiveDtmf(db, { accountId: key.accountId, subAccountId: params.subAccountId, ...body });
-  return Response.json(result, { status: 202 });
+  return jsonResponse(result, { status: 202 });
 });

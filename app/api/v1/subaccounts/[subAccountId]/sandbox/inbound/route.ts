@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { readJson } from '@/lib/api/read-json';
@@ -17,5 +18,5 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
     timestamp: body.timestamp ? new Date(body.timestamp) : undefined,
     referral: body.referral ?? null,
   });
-  return Response.json({ umid }, { status: 202 });
+  return jsonResponse({ umid }, { status: 202 });
 });

@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { parseWith } from '@/lib/api/read-json';
@@ -19,7 +20,7 @@ export const POST = withApiKey<Params>(async ({ req, key, params }) => {
     throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
   }
   const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api' });
-  return Response.json(templateJson(t), { status: 201 });
+  return jsonResponse(templateJson(t), { status: 201 });
 });
 
 /** The channel's templates, newest first; filters status, category, language, name (part of it). */
@@ -28,5 +29,5 @@ export const GET = withApiKey<Params>(async ({ req, key, params }) => {
   const query = Object.fromEntries(new URL(req.url).searchParams);
   const filters = parseWith(templateFiltersSchema, query);
   const list = await listTemplates(db, { accountId: key.accountId, channelId: channel.id, ...filters });
-  return Response.json({ data: list.map(templateJson) });
+  return jsonResponse({ data: list.map(templateJson) });
 });

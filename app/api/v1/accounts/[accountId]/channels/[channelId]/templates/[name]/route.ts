@@ -1,3 +1,4 @@
+import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { findTemplateChannel } from '@/lib/templates/find-template-channel';
@@ -12,7 +13,7 @@ export const GET = withApiKey<Params>(async ({ req, key, params }) => {
   const channel = await findTemplateChannel(db, key.accountId, params.channelId);
   const language = new URL(req.url).searchParams.get('language');
   const t = await getTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
-  return Response.json(templateJson(t));
+  return jsonResponse(templateJson(t));
 });
 
 /** Deletes one language version (?language=) or, without it, every language of the name. */
@@ -20,5 +21,5 @@ export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
   const channel = await findTemplateChannel(db, key.accountId, params.channelId);
   const language = new URL(req.url).searchParams.get('language');
   const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
-  return Response.json({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
+  return jsonResponse({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
 });

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse, toErrorResponse } from '@/lib/api/error-response';
+import { discoverRoutes, matchRoute, type RouteModule } from '@/lib/http/api-router';
+import { BodyTooLargeError, sendWebResponse, toWebRequest } from '@/lib/http/node-web-bridge';
+
+// Media uploads (POST /subaccounts/{id}/files) are the largest bodies: documents up to 100 MB.
+const MAX_BODY_BYTES = 101 * 1024 * 1024;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export type ApiServer = { prefix: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
+
+/**
+ * Serves the route handlers of `<root>/app/api/v1` under /api/v1 straight from Node's http server.
+ * The handlers are the very modules Next serves in development; they authenticate and answer in the
+ * 8x8 error shape themselves (lib/api/with-api-key.ts).
+ */
+export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
+  const routes = discoverRoutes(path.join(root, 'app', ...prefix.split('/').filter(Boolean)));
+  const modules = new Map<string, Promise<RouteModule>>();
+  const load = (file: string) => {
+    let m = modules.get(file);
+    if (!m) modules.set(file, (m = import(pathToFileURL(file).href) as Promise<RouteModule>));
+    return m;
+  };
+
+  async function respond(req: IncomingMessage): Promise<{ response: Response; withBody: boolean }> {
+    const url = req.url ?? '/';
+    const pathname = url.split('?', 1)[0]!;
+    let parts: string[];
+    try {
+      parts = pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      return { response: errorResponse(400, 1005, 'Invalid parameter(s): the path is not valid URL encoding'), withBody: true };
+    }
+    const match = matchRoute(routes, parts);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const mod = match ? await load(match.route.file) : null;
+    const allowed = mod ? METHODS.filter((m) => typeof mod[m] === 'function') : [];
+    if (method === 'OPTIONS') return { response: new Response(null, { status: 204, headers: { allow: [...allowed, 'OPTIONS'].join(', ') } }), withBody: false };
+    const handler = mod?.[method === 'HEAD' ? 'GET' : method];
+    if (!match || !handler) {
+      const response = errorResponse(match ? 405 : 404, 1005, match ? `Method ${method} is not allowed here` : `No API endpoint ${method} ${pathname}`);
+      if (match) response.headers.set('allow', allowed.join(', '));
+      return { response, withBody: true };
+    }
+    let request: Request;
+    try {
+      request = await toWebRequest(req, MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) return { response: errorResponse(413, 1005, err.message), withBody: true };
+      throw err;
+    }
+    return { response: await handler(request, { params: Promise.resolve(match.params) }), withBody: method !== 'HEAD' };
+  }
+
+  return {
+    prefix,
+    async handle(req, res) {
+      let out: { response: Response; withBody: boolean };
+      try {
+        out = await respond(req);
+      } catch (err) {
+        out = { response: toErrorResponse(err), withBody: true };
+      }
+      await sendWebResponse(res, out.response, out.withBody);
+    },
+  };
+}
