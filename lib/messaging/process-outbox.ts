@@ -14,6 +14,9 @@ const IDLE_MS = 1000;
 // stored, another pass hands it over again (providers take the umid as their idempotency key).
 const LEASE_MS = 30_000;
 const MAX_ATTEMPTS = 8;
+// Rows per pass: one pass is one synchronous transaction, so a small batch keeps the API's requests
+// from waiting behind a long one (the background loop comes straight back while there is more).
+const BATCH = 100;
 
 export type OutboxOptions = { now?: () => Date; limit?: number; buckets?: TokenBuckets };
 
@@ -48,7 +51,7 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const now = opts.now ?? (() => new Date());
   const buckets = opts.buckets ?? sharedBuckets;
   const at = now();
-  const handoffs = await writeTransaction(db, (conn) => claimDue(conn, at, opts.limit ?? 500, buckets));
+  const handoffs = await writeTransaction(db, (conn) => claimDue(conn, at, opts.limit ?? BATCH, buckets));
   if (handoffs.length) {
     const answers = await Promise.all(
       handoffs.map((h) =>
