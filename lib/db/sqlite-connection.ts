@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { checkpointInBackground } from '@/lib/db/checkpoint-in-background';
 
 // The hot paths (accepting a send, an inbound message, a workflow step) write through the same
 // better-sqlite3 connection as Prisma, with plain prepared statements: a Prisma query costs ~350 µs
@@ -31,6 +32,7 @@ export function sqliteAdapterFactory(file: string, onConnect: (conn: Database.Da
       // than a read() per page.
       conn.pragma('cache_size = -65536');
       conn.pragma('mmap_size = 268435456');
+      checkpointInBackground(conn);
       onConnect(conn);
       return adapter;
     },
