@@ -9,7 +9,16 @@ import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 
 export const OUTBOX_TASK = 'messaging-outbox';
 
-export type SendOrigin = { workflowId?: string | null; campaignId?: string | null };
+export type SendOrigin = {
+  workflowId?: string | null;
+  campaignId?: string | null;
+  /**
+   * The producer's own rows, written first in the transaction that stores the message, so both commit
+   * or neither (the runner stores a workflow's progress up to the step that sends); a throw refuses the
+   * send. Not called when the send is refused before it reaches its transaction.
+   */
+  alsoWrite?: (conn: Sqlite) => void;
+};
 
 export type SendAccepted = { umid: string; clientMessageId: string | null; status: { state: 'queued'; timestamp: string } };
 
@@ -55,6 +64,7 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
   const now = new Date();
   const id = crypto.randomUUID();
   const result = await writeTransaction(db, (conn) => {
+    row.origin?.alsoWrite?.(conn);
     if (row.clientMessageId) {
       const previous = previousSend(conn, row.subAccountId, row.clientMessageId);
       if (previous) return previous;
