@@ -171,34 +171,19 @@ export type StepRunWrite = {
   endedAt: Date | null;
 };
 
-/** A step run. Throws SQLITE_CONSTRAINT_UNIQUE when the instance already has one at this position. */
-export function insertStepRun(conn: Sqlite, w: StepRunWrite): void {
-  run(
-    conn,
-    `INSERT INTO "WorkflowStepRun" ("id", "instanceId", "seq", "stepId", "stepType", "status", "inputs", "outputs", "error", "startedAt", "endedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    newId(),
-    w.instanceId,
-    w.seq,
-    w.stepId,
-    w.stepType,
-    w.status,
-    sqlJson(w.inputs ?? {}),
-    sqlJson(w.outputs),
-    w.error ?? null,
-    sqlDate(w.startedAt),
-    w.endedAt ? sqlDate(w.endedAt) : null,
-  );
-}
-
-/** The end of a wait: updates the run stored when the wait began (or stores it, should it be missing). */
-export function endWaitRun(conn: Sqlite, w: StepRunWrite): void {
+/**
+ * A step run at its position in the instance. Writing the same position again updates it: the run of a
+ * wait is stored when the wait begins and completed when it ends, and a run written in a transaction
+ * whose outcome the runner could not learn is simply written again.
+ */
+export function upsertStepRun(conn: Sqlite, w: StepRunWrite): void {
   run(
     conn,
     `INSERT INTO "WorkflowStepRun" ("id", "instanceId", "seq", "stepId", "stepType", "status", "inputs", "outputs", "error", "startedAt", "endedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT ("instanceId", "seq") DO UPDATE SET "status" = excluded."status", "outputs" = COALESCE(excluded."outputs", "outputs"),
-       "error" = excluded."error", "endedAt" = excluded."endedAt"`,
+     ON CONFLICT ("instanceId", "seq") DO UPDATE SET "stepId" = excluded."stepId", "stepType" = excluded."stepType", "status" = excluded."status",
+       "inputs" = excluded."inputs", "outputs" = COALESCE(excluded."outputs", "outputs"), "error" = excluded."error", "startedAt" = excluded."startedAt",
+       "endedAt" = excluded."endedAt"`,
     newId(),
     w.instanceId,
     w.seq,

@@ -28,9 +28,10 @@ async function leasedInstance(steps: unknown[], data: Record<string, unknown> = 
 }
 
 describe('leases', () => {
-  it('a runner that lost its lease mid-step stores nothing of that step and stops', async () => {
+  it('a runner that lost its lease mid-step stores nothing after it, and its next send is refused', async () => {
     const id = await leasedInstance([
-      { id: 'call', stepType: 'HttpRequest', inputs: { url: 'http://127.0.0.1:9/x', method: 'GET' }, nextStepId: 'sms' },
+      { id: 'call', stepType: 'HttpRequest', inputs: { url: 'http://127.0.0.1:9/x', method: 'GET' }, nextStepId: 'choose' },
+      { id: 'choose', stepType: 'Branch', selectNextStep: { sms: '{{true}}' } },
       { id: 'sms', stepType: 'SMS', inputs: { destination: '+6591120001', text: 'after the call' } },
     ]);
     // While the request is out, another runner takes the instance over (as after a long stall).

@@ -10,16 +10,21 @@ import { loadDefinition, type LoadedDefinition } from './definition-cache';
 import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID } from './lease';
 import { chooseNext, leaveSequence, type RunnerState } from './next-step';
-import { LostLease, extendLease, persistCompletion, persistFailure, persistStep, persistWait, releaseSoon } from './persist-step';
-import { TransientError, type InstanceRef, type StepContext, type StepOutcome } from './types';
+import { StepJournal, type Position } from './step-journal';
+import { LostLease, TransientError, type InstanceRef, type StepContext, type StepOutcome } from './types';
 
 export type RunResult = 'completed' | 'failed' | 'waiting' | 'lost';
 
+const WAITS = new Set(['Wait', 'WaitForReply', 'WaitForDTMF']);
+// Steps whose effect is not a write of ours: the runs before them are stored first (step-journal.ts).
+const STORE_BEFORE = new Set(['HttpRequest']);
+
 /**
  * Runs an instance this process has leased until it completes, fails or waits. Every step run (its
- * evaluated inputs, outputs, error and times) and the instance's context are written in one transaction
- * that commits before the next step starts; a lost lease (another runner took over after we stalled)
- * stops us. `loaded` is the instance as the transaction that leased it read it (else it is read here).
+ * evaluated inputs, outputs, error and times) is stored with the instance's context no later than the
+ * transaction that stores the next step's effect, or the instance's wait, failure or completion
+ * (step-journal.ts); a lost lease (another runner took over after we stalled) stops us. `loaded` is the
+ * instance as the transaction that leased it read it (else it is read here).
  */
 export async function runInstance(db: Db, instanceId: string, loaded?: LoadedInstance | null): Promise<RunResult> {
   try {
@@ -29,7 +34,7 @@ export async function runInstance(db: Db, instanceId: string, loaded?: LoadedIns
     if (err instanceof TransientError || isBusy(err)) {
       // Let the lease lapse at once so the background task retries the step soon.
       logger.warn({ err, instanceId }, 'workflow step hit a busy database; it will be retried');
-      await releaseSoon(db, instanceId).catch(() => {});
+      await StepJournal.releaseSoon(db, instanceId).catch(() => {});
       return 'lost';
     }
     throw err;
@@ -41,34 +46,34 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
   if (!row || row.status !== 'running' || row.leaseOwner !== RUNNER_ID) return 'lost';
   const def = await loadDefinition(db, row.definitionId, row.version);
   const ref: InstanceRef = { id: row.id, accountId: row.accountId, subAccountId: row.subAccountId, definitionId: row.definitionId, version: row.version, trigger: row.trigger };
+  const journal = new StepJournal(db, ref.id);
   let data = row.data;
   const state: RunnerState = { frames: [], lastCall: null, ...(row.callStack ?? {}) };
   let stepId = row.currentStepId;
   let stepCount = row.stepCount;
   let resume = row.resume;
   let waitRun = loaded.waitRun;
+  const at = (currentStepId: string | null): Position => ({ data, state, currentStepId, stepCount });
+  const fail = (step: { id: string; stepType: string }, seq: number, error: string, run: { inputs?: unknown; outputs?: unknown; startedAt?: Date } = {}) =>
+    journal.end(
+      { status: 'failed', error, data, callStack: state, currentStepId: step.id, stepCount: seq },
+      { seq, stepId: step.id, stepType: step.stepType, status: 'failed', inputs: run.inputs ?? {}, outputs: run.outputs, error, startedAt: run.startedAt ?? new Date(), endedAt: new Date() },
+    );
 
   for (;;) {
     if (!stepId) {
-      await persistCompletion(db, ref.id, { data, state, stepCount });
+      await journal.end({ status: 'completed', data, callStack: state, currentStepId: null, stepCount });
       return 'completed';
     }
     const located = def.steps.get(stepId);
     if (!located) {
-      await persistFailure(db, ref.id, { stepId, stepType: 'Unknown', seq: stepCount + 1, data, state, error: `Step '${stepId}' does not exist in version ${ref.version}` });
+      await fail({ id: stepId, stepType: 'Unknown' }, stepCount + 1, `Step '${stepId}' does not exist in version ${ref.version}`);
       return 'failed';
     }
     const step = located.step;
-    const resuming = resume !== null && (step.stepType === 'Wait' || step.stepType === 'WaitForReply' || step.stepType === 'WaitForDTMF');
+    const resuming = resume !== null && WAITS.has(step.stepType);
     if (!resuming && stepCount >= env.AUTOMATION_MAX_STEPS) {
-      await persistFailure(db, ref.id, {
-        stepId,
-        stepType: step.stepType,
-        seq: stepCount + 1,
-        data,
-        state,
-        error: `The workflow ran ${stepCount} steps, the most one instance may run; it was stopped (a loop that never ends?)`,
-      });
+      await fail(step, stepCount + 1, `The workflow ran ${stepCount} steps, the most one instance may run; it was stopped (a loop that never ends?)`);
       return 'failed';
     }
     const seq = resuming ? stepCount : stepCount + 1;
@@ -78,14 +83,23 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
 
     let inputs: Record<string, unknown> = {};
     let outcome: StepOutcome;
-    const ctxFor = (evaluated: Record<string, unknown>): StepContext => ({ db, instance: ref, step, seq, data, inputs: evaluated, lastCall: state.lastCall ?? null });
+    const ctxFor = (evaluated: Record<string, unknown>): StepContext => ({
+      db,
+      instance: ref,
+      step,
+      seq,
+      data,
+      inputs: evaluated,
+      lastCall: state.lastCall ?? null,
+      persistWith: journal.writer(at(step.id)),
+    });
     if (resuming) {
       inputs = previous?.inputs ?? {};
       outcome = EXECUTORS[step.stepType].resume!(ctxFor(inputs), resume!);
     } else {
       try {
         inputs = evaluateValue(stepInputs(step), { data, step: {} }) as Record<string, unknown>;
-        if (step.stepType === 'HttpRequest') await extendLease(db, ref.id, Number(inputs.timeoutSeconds ?? 30) * 1000);
+        if (STORE_BEFORE.has(step.stepType)) await journal.flush(at(step.id), Number(inputs.timeoutSeconds ?? 30) * 1000);
         outcome = await EXECUTORS[step.stepType].run(ctxFor(inputs));
       } catch (err) {
         if (err instanceof TransientError || err instanceof LostLease || isBusy(err)) throw err;
@@ -93,9 +107,14 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
         outcome = { kind: 'fail', error: err instanceof ScriptEvaluationError ? err.message : `Step failed: ${(err as Error).message}` };
       }
     }
+    journal.stepEnded(outcome.kind === 'done');
 
     if (outcome.kind === 'wait') {
-      await persistWait(db, ref.id, { seq, step, inputs, data, state, startedAt, outcome });
+      const { wait } = outcome;
+      await journal.end(
+        { status: 'waiting', data, callStack: state, currentStepId: step.id, stepCount: seq, wait: { kind: wait.kind, key: wait.key ?? null, address: wait.address ?? null, until: wait.until } },
+        { seq, stepId: step.id, stepType: step.stepType, status: 'waiting', inputs, outputs: outcome.results, startedAt, endedAt: null },
+      );
       return 'waiting';
     }
 
@@ -115,17 +134,22 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
     }
 
     if (outcome.kind === 'fail') {
-      await persistFailure(db, ref.id, { stepId: step.id, stepType: step.stepType, seq, data, state, error: outcome.error, inputs, outputs: outcome.results, startedAt, resuming });
+      await fail(step, seq, outcome.error, { inputs, outputs: outcome.results, startedAt });
       return 'failed';
     }
 
-    await persistStep(db, ref.id, { seq, step, inputs, outputs: outcome.results, data, state, next, startedAt, resuming });
-    // The last step's write also completes the instance (one write fewer per run).
-    if (next === null) return 'completed';
+    const run = { seq, stepId: step.id, stepType: step.stepType, status: 'completed', inputs, outputs: outcome.results, startedAt, endedAt: new Date() };
     stepCount = seq;
     resume = null;
     waitRun = null;
     stepId = next;
+    if (next === null) {
+      // The last step's write also completes the instance.
+      await journal.end({ status: 'completed', data, callStack: state, currentStepId: null, stepCount }, run);
+      return 'completed';
+    }
+    journal.add(run);
+    if (journal.due) await journal.flush(at(next));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import type { Sqlite } from '@/lib/db/sql';
 import type { StepDefinition } from '@/lib/automation/definition/definition-schema';
 
 export type InstanceRef = {
@@ -21,6 +22,13 @@ export type StepContext = {
   inputs: Record<string, unknown>;
   /** The number this instance last called with VoiceMessage (WaitForDTMF correlates key presses by it). */
   lastCall: { subAccountId: string; destination: string } | null;
+  /**
+   * Stores the instance's progress up to this step (the runs of the steps before it) in the caller's
+   * write transaction. A step whose effect is a write of its own (a send) calls it in that transaction,
+   * so progress and effect commit together, and returns 'done' only once that transaction committed.
+   * Throws LostLease when this runner no longer holds the instance, refusing the effect.
+   */
+  persistWith: (conn: Sqlite) => void;
 };
 
 export type WaitSpec = {
@@ -49,3 +57,6 @@ export type Executor = {
 
 /** Marks a failure worth retrying (the database was busy), as opposed to a step that failed. */
 export class TransientError extends Error {}
+
+/** Another runner took the instance over (our lease lapsed while we stalled): stop, store nothing. */
+export class LostLease extends Error {}

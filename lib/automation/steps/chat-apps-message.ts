@@ -12,7 +12,7 @@ export const chatAppsMessageStep: Executor = {
         accountId: ctx.instance.accountId,
         subAccountId: str(subAccountId) ?? ctx.instance.subAccountId,
         body: { ...payload, clientMessageId },
-        origin: { workflowId: ctx.instance.id },
+        origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
       return { kind: 'done', results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'Message is accepted and queued for processing' } };
     } catch (err) {

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import type { StepContext, StepOutcome } from '@/lib/automation/runner/types';
-import { TransientError } from '@/lib/automation/runner/types';
+import { LostLease, TransientError } from '@/lib/automation/runner/types';
 
 /** The idempotency key of a send: the same instance, step and visit always yield the same key. */
 export function sendKey(ctx: StepContext): string {
@@ -22,6 +22,7 @@ export function isBusy(err: unknown): boolean {
  * message because Invalid 'msisdn'"); a busy database is retried by the runner instead.
  */
 export function sendFailed(what: string, err: unknown): StepOutcome {
+  if (err instanceof LostLease) throw err;
   if (isBusy(err)) throw new TransientError(String((err as Error).message));
   const message = err instanceof AppError ? err.message : (err as Error)?.message ?? String(err);
   return {

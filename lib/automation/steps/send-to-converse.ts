@@ -5,7 +5,8 @@ import { digits, str } from './send-support';
 /**
  * SendToConverse: hands the conversation to agents. Until it is released, its inbound messages start
  * no workflow (route-inbound.ts). The Converse inbox reads ConverseHandoff. An open handoff of the same
- * conversation is reused (looked up and created in one write transaction, so two never open at once).
+ * conversation is reused (looked up and created in one write transaction, so two never open at once),
+ * and the workflow's progress up to this step is stored with it.
  */
 export const sendToConverseStep: Executor = {
   async run(ctx) {
@@ -15,6 +16,7 @@ export const sendToConverseStep: Executor = {
     const channel = str(ctx.inputs.channel) ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
     const subAccountId = str(ctx.inputs.subAccountId) ?? ctx.instance.subAccountId;
     const handoffId = await writeTransaction(ctx.db, (conn) => {
+      ctx.persistWith(conn);
       const open = one<{ id: string }>(conn, 'SELECT "id" FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1', subAccountId, channel, msisdn);
       if (open) return open.id;
       const id = newId();

@@ -15,7 +15,7 @@ export const smsStep: Executor = {
         text: str(inputs.text) ?? '',
         source: str(inputs.source) ?? null,
         clientMessageId,
-        origin: { workflowId: ctx.instance.id },
+        origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
       return { kind: 'done', results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'SMS is accepted and queued for processing' } };
     } catch (err) {

@@ -21,7 +21,7 @@ export const voiceMessageStep: Executor = {
         text,
         language: str(params.language) ?? null,
         clientMessageId,
-        origin: { workflowId: ctx.instance.id },
+        origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
       const response = {
         sessionId: sent.umid,

@@ -1,0 +1,100 @@
+import type { Db } from '@/lib/db/client';
+import { writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { env } from '@/lib/env';
+import { RUNNER_ID, leaseUntil } from './lease';
+import { renewLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
+import type { RunnerState } from './next-step';
+import { LostLease } from './types';
+
+/** Where an instance stands: its context, open If sequences, the step to run next and the runs so far. */
+export type Position = { data: Record<string, unknown>; state: RunnerState; currentStepId: string | null; stepCount: number };
+
+export type StepRun = Omit<StepRunWrite, 'instanceId'>;
+
+// Runs of steps kept in memory this many at most, or this long, before they are written on their own.
+const MAX_PENDING = 50;
+
+/**
+ * The runs of an instance's steps on their way to the database. A step's run is stored, with the
+ * instance's position after it, in the first write transaction that follows it: the one that stores the
+ * next step's effect (a send writes them with its message, see StepContext.persistWith), or the one that
+ * makes the instance wait, fail or complete, or the one before a step whose effect is no write of ours
+ * (an HTTP request). So no effect of a step is ever stored without the runs of the steps before it, and a
+ * crash loses at most runs of steps that had no effect (Branch, If, JumpTo, a wait's end already stored
+ * with its claim), which the runner that takes over runs again from the position last stored.
+ *
+ * Every write matches only while this runner holds the instance's lease (and renews it); if another
+ * runner took it over, LostLease rolls the transaction back, refusing the effect it carried.
+ */
+export class StepJournal {
+  private pending: StepRun[] = [];
+  private lastWrite = Date.now();
+  /** How many pending runs the effect's transaction in flight carries. */
+  private carried = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly instanceId: string,
+  ) {}
+
+  add(run: StepRun): void {
+    this.pending.push(run);
+  }
+
+  /** Time to store the pending runs on their own: many of them, or the lease would lapse first. */
+  get due(): boolean {
+    return this.pending.length >= MAX_PENDING || Date.now() - this.lastWrite > env.AUTOMATION_LEASE_MS / 3;
+  }
+
+  private writeRuns(conn: Sqlite, runs: StepRun[]): void {
+    for (const r of runs) upsertStepRun(conn, { ...r, instanceId: this.instanceId });
+  }
+
+  /** The pending runs and the position, the instance still running (lease renewed), in the caller's transaction. */
+  writeIn(conn: Sqlite, position: Position, extraLeaseMs = 0): void {
+    const { data, state, currentStepId, stepCount } = position;
+    if (!settleInstance(conn, this.instanceId, RUNNER_ID, { status: 'running', data, callStack: state, currentStepId, stepCount, leaseUntil: leaseUntil(extraLeaseMs) })) throw new LostLease();
+    this.writeRuns(conn, this.pending);
+  }
+
+  /** StepContext.persistWith for the step about to run at `position`. */
+  writer(position: Position): (conn: Sqlite) => void {
+    return (conn) => {
+      this.writeIn(conn, position);
+      this.carried = this.pending.length;
+    };
+  }
+
+  /** After a step: if it carried the pending runs in its transaction and that committed, they are stored. */
+  stepEnded(committed: boolean): void {
+    if (committed && this.carried > 0) {
+      this.pending.splice(0, this.carried);
+      this.lastWrite = Date.now();
+    }
+    this.carried = 0;
+  }
+
+  /** Stores the pending runs on their own (the lease extended by `extraLeaseMs`, for a slow step). */
+  async flush(position: Position, extraLeaseMs = 0): Promise<void> {
+    if (!this.pending.length && !extraLeaseMs) return;
+    const runs = this.pending.length;
+    await writeTransaction(this.db, (conn) => this.writeIn(conn, position, extraLeaseMs));
+    this.pending.splice(0, runs);
+    this.lastWrite = Date.now();
+  }
+
+  /** The instance waits, fails or completes: its last write, with the pending runs and its own. */
+  async end(settle: InstanceSettle, last?: StepRun): Promise<void> {
+    const runs = last ? [...this.pending, last] : this.pending;
+    await writeTransaction(this.db, (conn) => {
+      if (!settleInstance(conn, this.instanceId, RUNNER_ID, settle)) throw new LostLease();
+      this.writeRuns(conn, runs);
+    });
+    this.pending = [];
+  }
+
+  /** Lets our lease lapse soon, so the background task retries the step (the database was busy). */
+  static async releaseSoon(db: Db, instanceId: string): Promise<void> {
+    await writeTransaction(db, (conn) => renewLease(conn, instanceId, RUNNER_ID, new Date(Date.now() + 500)));
+  }
+}
