@@ -1,16 +1,10 @@
 import type { z } from 'zod';
 import { ValidationError, issuesFromZod } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/read-json-body';
 
 /** Reads a JSON body; malformed JSON and schema violations become 1005 with every problem named. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    const text = await req.text();
-    body = text.trim() ? JSON.parse(text) : undefined;
-  } catch {
-    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
-  }
-  return parseWith(schema, body);
+  return parseWith(schema, await readJsonBody(req));
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

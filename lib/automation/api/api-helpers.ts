@@ -1,17 +1,10 @@
 import type { ApiKeyPrincipal } from '@/lib/auth/api-keys';
 import type { AuditActor } from '@/lib/audit/record-audit-event';
 import { ValidationError } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/read-json-body';
 
 /** The request body as JSON of any shape (the workflow validator names the problems). */
-export async function readRawJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
-  }
-}
+export const readRawJson = readJsonBody;
 
 /** Changes made through the API are audited under the key that made them. */
 export function apiActor(key: ApiKeyPrincipal): AuditActor {

@@ -1,19 +1,13 @@
 import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
-import { ValidationError } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { listMessages } from '@/lib/messaging/logs/list-messages';
 import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 
 export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, params }) => {
-  let body: unknown;
-  try {
-    const text = await req.text();
-    body = text.trim() ? JSON.parse(text) : undefined;
-  } catch {
-    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
-  }
+  const body = await readJsonBody(req);
   const result = await sendMessage(db, { accountId: key.accountId, subAccountId: params.subAccountId, body });
   return jsonResponse(result);
 });

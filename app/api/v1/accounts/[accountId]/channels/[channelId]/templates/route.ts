@@ -2,7 +2,7 @@ import { jsonResponse } from '@/lib/api/json-response';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { parseWith } from '@/lib/api/read-json';
-import { ValidationError } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { createTemplate } from '@/lib/templates/create-template';
 import { findTemplateChannel } from '@/lib/templates/find-template-channel';
 import { listTemplates, templateFiltersSchema } from '@/lib/templates/list-templates';
@@ -12,13 +12,7 @@ type Params = { accountId: string; channelId: string };
 
 /** Submit a template for review (the reference "Template Creation Payload"). */
 export const POST = withApiKey<Params>(async ({ req, key, params }) => {
-  let payload: unknown;
-  try {
-    const text = await req.text();
-    payload = text.trim() ? JSON.parse(text) : undefined;
-  } catch {
-    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
-  }
+  const payload = await readJsonBody(req);
   const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api' });
   return jsonResponse(templateJson(t), { status: 201 });
 });

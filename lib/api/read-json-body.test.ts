@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '@/lib/errors';
+import { MAX_JSON_DEPTH, readJsonBody } from '@/lib/api/read-json-body';
+
+const req = (body: string | Uint8Array, contentType?: string) =>
+  new Request('http://test/x', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} });
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+async function failure(p: Promise<unknown>) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ValidationError);
+  return err as ValidationError;
+}
+
+describe('readJsonBody', () => {
+  it('reads JSON whatever the content type says, and an empty body as undefined', async () => {
+    expect(await readJsonBody(req('{"a":1}', 'text/plain'))).toEqual({ a: 1 });
+    expect(await readJsonBody(req('{"a":1}', 'application/json; charset=utf-8'))).toEqual({ a: 1 });
+    expect(await readJsonBody(req('[1,"x",null]'))).toEqual([1, 'x', null]);
+    expect(await readJsonBody(req('  \n '))).toBeUndefined();
+  });
+
+  it('ignores a UTF-8 byte-order mark', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"text":"héllo 👋"}')]);
+    expect(await readJsonBody(req(bom))).toEqual({ text: 'héllo 👋' });
+  });
+
+  it('answers 1005 for malformed JSON', async () => {
+    const err = await failure(readJsonBody(req('{"user":')));
+    expect(err).toMatchObject({ status: 400, code: 1005, message: 'Invalid parameter(s): malformed JSON body' });
+  });
+
+  it(`accepts ${MAX_JSON_DEPTH} levels of nesting and refuses one more, however deep, without overflowing`, async () => {
+    expect(await readJsonBody(req(nested(MAX_JSON_DEPTH)))).toBeDefined();
+    for (const depth of [MAX_JSON_DEPTH + 1, 100_000]) {
+      const err = await failure(readJsonBody(req(`{"content":${nested(depth)}}`)));
+      expect(err).toMatchObject({ status: 400, code: 1005, message: 'Invalid parameter(s): the JSON body is nested too deeply' });
+    }
+  });
+});

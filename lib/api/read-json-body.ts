@@ -1,0 +1,46 @@
+import { ValidationError } from '@/lib/errors';
+
+/**
+ * Deepest nesting a request body may have. The reference payloads nest about 12 levels (a carousel
+ * card's location parameter) and a workflow adds 3 per nested If; 100 leaves room for both. Without a
+ * cap, a body nested a few thousand levels deep parses fine but overflows the stack of whatever walks
+ * it next (zod, JSON.stringify when it is stored), which surfaced as a 500.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * The request body as JSON of any shape, or undefined when it is empty. The Content-Type is not
+ * checked: integrations send JSON as text/plain or with no type at all, and 8x8 reads it as JSON.
+ * A leading byte-order mark is ignored (Node's Buffer decoding keeps it; the Fetch API drops it).
+ * Malformed or over-deep JSON is a 1005 naming the body.
+ */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  const text = (await req.text()).replace(/^\uFEFF/, '');
+  if (!text.trim()) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
+  }
+  if (depthExceeds(body, MAX_JSON_DEPTH)) {
+    throw new ValidationError('Invalid parameter(s): the JSON body is nested too deeply', [
+      { path: '', message: `Objects and lists may be nested at most ${MAX_JSON_DEPTH} levels deep` },
+    ]);
+  }
+  return body;
+}
+
+/** Iterative, so that the check itself cannot overflow the stack it protects. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
