@@ -33,7 +33,7 @@ export function parseMsisdn(raw: unknown, path = 'user.msisdn'): ParsedMsisdn {
   const phone = /^\+\d{6,15}$/.test(withPlus) ? parsePhoneNumberFromString(withPlus) : undefined;
   if (!phone || !phone.isPossible()) {
     throw new ValidationError(
-      `Invalid MSISDN: '${typeof raw === 'string' ? raw : String(raw ?? '')}' must be an E.164 number with its country code, e.g. +15551234567`,
+      `Invalid MSISDN: '${typeof raw === 'string' ? raw : String(raw ?? '')}' in '${path}' must be an E.164 number with its country code, e.g. +15551234567`,
       [{ path, message: 'Must be an E.164 number with country code' }],
       INVALID_MSISDN,
     );

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
+import { withoutNulls } from '@/lib/api/without-nulls';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { CONTENT_ENVELOPES, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
@@ -24,7 +25,8 @@ export type SendMessageRequest = {
  * channel provider. The outcome arrives later as status changes (sent, delivered, read, undelivered).
  */
 export async function sendMessage(db: Db, req: SendMessageRequest): Promise<SendAccepted> {
-  const envelope = parseWith(sendEnvelopeSchema, req.body);
+  // `"footer": null` and the like are unset optional fields (see withoutNulls), not errors.
+  const envelope = parseWith(sendEnvelopeSchema, withoutNulls(req.body));
   const to = parseMsisdn(envelope.user.msisdn);
   const { content } = parseWith(CONTENT_ENVELOPES[envelope.type], { content: envelope.content });
 
