@@ -114,4 +114,27 @@ describe('checkSendParameters', () => {
     idx.components[1].index = 'first';
     expect(failure('order_shipped_v2', idx)).toMatchObject({ code: 1005, issues: [{ path: 'content.template.components.1.index' }] });
   });
+
+  it('3041 when the filled-in body or header would pass WhatsApp\'s length limit, naming the parameters', () => {
+    const s = send('appointment_reminder_v1');
+    const fixed = 'Hi , this is a reminder for your appointment on  at . Please reply \'1\' to Confirm or \'2\' to Reschedule.'.length;
+    // The other two values are 'Nov 10, 2025' and '10:30 AM' (20 characters).
+    s.components[0].parameters[0].text = 'm'.repeat(1024 - fixed - 20);
+    expect(() => checkSendParameters(tpl('appointment_reminder_v1'), s)).not.toThrow();
+    s.components[0].parameters[0].text += 'm';
+    expect(failure('appointment_reminder_v1', s)).toMatchObject({
+      code: 3041,
+      issues: [{ path: 'content.template.components.0.parameters', message: 'With these parameters the body is 1025 characters long; WhatsApp allows at most 1024' }],
+    });
+
+    const header = storedFromPayload({ name: 'h_v1', language: 'en_US', category: 'UTILITY', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', examples: ['1'] }, { type: 'BODY', text: 'Thanks' }] });
+    const withHeader = (value: string) => ({ components: [{ type: 'header', parameters: [{ type: 'text', text: value }] }] });
+    expect(() => checkSendParameters(header, withHeader('x'.repeat(54)))).not.toThrow();
+    try {
+      checkSendParameters(header, withHeader('x'.repeat(55)));
+      throw new Error('expected a ValidationError');
+    } catch (err) {
+      expect(err).toMatchObject({ code: 3041, issues: [{ path: 'content.template.components.0.parameters', message: expect.stringContaining('longer than 60 characters') }] });
+    }
+  });
 });

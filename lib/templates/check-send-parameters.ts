@@ -1,7 +1,8 @@
 import { ValidationError, issuesFromZod, type Issue } from '@/lib/errors';
 import type { StoredTemplate } from '@/lib/templates/stored-template';
 import { buttonType, headerFormat, templateParts, type TemplateParts } from '@/lib/templates/template-parts';
-import { variableCount, variablesIn } from '@/lib/templates/template-variables';
+import { fillVariables, variableCount, variablesIn } from '@/lib/templates/template-variables';
+import { LIMITS } from '@/lib/templates/template-rules';
 import {
   normalizeSubType,
   paramCoupon,
@@ -47,7 +48,7 @@ export function checkSendParameters(template: StoredTemplate, sendTemplate: unkn
     );
 
   const issues: Issue[] = [];
-  checkParts(parts, sent, `${ROOT}.components`, '', issues);
+  checkParts(parts, sent, `${ROOT}.components`, '', issues, LIMITS.bodyText);
 
   const carouselAt = sent.findIndex((c) => c.type === 'carousel');
   const carousel = sent[carouselAt];
@@ -66,7 +67,7 @@ export function checkSendParameters(template: StoredTemplate, sendTemplate: unkn
       seen.add(idx);
       const tcard = parts.cards[idx];
       if (!tcard) return issues.push({ path: `${at}.${k}.cardIndex`, message: `There is no card ${idx}: the carousel has cards 0 to ${parts.cards.length - 1}` });
-      checkParts(templateParts(tcard.components), card.components, `${at}.${k}.components`, `card ${idx} `, issues);
+      checkParts(templateParts(tcard.components), card.components, `${at}.${k}.components`, `card ${idx} `, issues, LIMITS.cardBodyText);
     });
   }
 
@@ -95,7 +96,10 @@ function buttonNeedsParameter(b: TemplateParts['buttons'][number]): boolean {
   return (t === 'URL' && variablesIn(b.url).length > 0) || t === 'COPY_CODE' || t === 'OTP';
 }
 
-function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponent)[], at: string, where: string, issues: Issue[]) {
+// WhatsApp refuses a message whose text, once the values are filled in, is over the component's limit.
+const chars = (text: string) => [...text].length;
+
+function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponent)[], at: string, where: string, issues: Issue[], bodyLimit: number) {
   const push = (i: number | null, message: string) => issues.push({ path: i === null ? at : `${at}.${i}.parameters`, message });
 
   // Body: exactly one text value per distinct variable.
@@ -110,10 +114,13 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
       ? `The ${where}body expects ${expected} parameter${expected > 1 ? 's' : ''} (${vars}), but ${got.length} ${got.length === 1 ? 'was' : 'were'} sent`
       : `The ${where}body has no variables, but ${got.length} parameter${got.length > 1 ? 's were' : ' was'} sent`);
   } else {
+    const before = issues.length;
     got.forEach((p, k) => {
       if (!['text', 'currency', 'date_time'].includes(p.type.toLowerCase()) || !paramText(p)?.trim())
         issues.push({ path: `${at}.${bodyAt}.parameters.${k}`, message: cap(`${where}body parameter ${k + 1} ({{${k + 1}}}) must be {"type":"text","text":"..."} with a value`) });
     });
+    const length = expected && issues.length === before ? chars(fillVariables(parts.body?.text ?? '', got.map(paramText))) : 0;
+    if (length > bodyLimit) push(bodyAt, `With these parameters the ${where}body is ${length} characters long; WhatsApp allows at most ${bodyLimit}`);
   }
 
   // Header: text variable, media or location.
@@ -126,6 +133,8 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
   } else if (format === 'TEXT') {
     if (hp.length !== 1 || hp[0].type.toLowerCase() !== 'text' || !paramText(hp[0])?.trim())
       push(headerAt >= 0 ? headerAt : null, `The ${where}header text needs one parameter {"type":"text","text":"..."} for {{1}}`);
+    else if (chars(fillVariables(parts.header?.text ?? '', [paramText(hp[0])])) > LIMITS.headerText)
+      push(headerAt, `With this parameter the ${where}header is longer than ${LIMITS.headerText} characters, the most WhatsApp allows`);
   } else if (MEDIA.includes(format)) {
     const kind = format.toLowerCase();
     const url = paramUrl(hp[0]);
