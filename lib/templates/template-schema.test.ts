@@ -138,4 +138,26 @@ describe('template creation payload schema', () => {
       { path: 'components.0.type', message: 'Each component needs a type: HEADER, BODY, FOOTER, BUTTONS or CAROUSEL' },
     ]);
   });
+
+  it('reads fields sent as null as not given, as serializers write unset fields', () => {
+    const delivery = structuredClone(creationPayloads.find((p) => p.name === 'delivery_failed_v1')!) as any;
+    delivery.components[2].buttons[0].examples = null;
+    delivery.components[2].buttons[0].url = null;
+    delivery.components.splice(2, 0, { type: 'FOOTER', text: 'Reply below', examples: null });
+    const parsed = templatePayloadSchema.parse(delivery);
+    expect(parsed.components[2]).toEqual({ type: 'FOOTER', text: 'Reply below' });
+    expect(JSON.stringify(parsed)).not.toContain('null');
+    const clinic = structuredClone(creationPayloads.find((p) => p.name === 'clinic_reminder_v1')!) as any;
+    clinic.components[0] = { type: 'HEADER', format: 'LOCATION', text: null, examples: null };
+    expect(issues(clinic)).toEqual([]);
+    // A null where a value is needed is still reported, at its path.
+    expect(issues({ ...base, components: [{ type: 'BODY', text: null }] })).toEqual([{ path: 'components.0.text', message: 'Write the message body text' }]);
+    expect(issues({ ...base, components: [null] })[0].path).toBe('components.0');
+  });
+
+  it('says what a body that is not an object should be', () => {
+    for (const body of [[], 'x', 7, null]) {
+      expect(issues(body)).toEqual([{ path: '', message: 'The template must be a JSON object: { "name", "language", "category", "components" }' }]);
+    }
+  });
 });
