@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@/lib/errors';
 import { MAX_JSON_DEPTH, readJsonBody } from '@/lib/api/read-json-body';
 
-const req = (body: string | Uint8Array, contentType?: string) =>
+const req = (body: string | Uint8Array<ArrayBuffer>, contentType?: string) =>
   new Request('http://test/x', { method: 'POST', body, headers: contentType ? { 'content-type': contentType } : {} });
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
