@@ -11,11 +11,13 @@ export function apiActor(key: ApiKeyPrincipal): AuditActor {
   return { partnerId: key.partnerId, userId: null, label: `API key ${key.keyId}` };
 }
 
+/** A query filter naming one of `allowed`, in any case (?status=ENABLED), or undefined when absent. */
 export function queryEnum<T extends string>(url: URL, name: string, allowed: readonly T[]): T | undefined {
-  const v = url.searchParams.get(name);
-  if (v === null || v === '') return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new ValidationError(`Invalid parameter(s): '${name}'`, [{ path: name, message: `${name} must be one of ${allowed.join(', ')}` }]);
-  return v as T;
+  const v = url.searchParams.get(name)?.trim();
+  if (!v) return undefined;
+  const found = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+  if (!found) throw new ValidationError(`Invalid parameter(s): '${name}'`, [{ path: name, message: `${name} must be one of ${allowed.join(', ')}` }]);
+  return found;
 }
 
 export function queryInt(url: URL, name: string, min: number, max: number): number | undefined {

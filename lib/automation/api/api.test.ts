@@ -60,6 +60,16 @@ describe('workflows API', () => {
     expect((await call(workflows.POST, 'POST', `${base}/workflows`, P, '{nope')).status).toBe(400);
   });
 
+  it('takes enum values in any case, in bodies and in query filters', async () => {
+    const r = await call(workflows.POST, 'POST', `${base}/workflows`, P, { ...referenceExample('sms-auto-reply'), trigger: 'INBOUND_SMS', status: 'Disabled' });
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ trigger: 'inbound_sms', status: 'disabled' });
+    const list = await call(workflows.GET, 'GET', `${base}/workflows?status=DISABLED&trigger=Inbound_SMS`, P);
+    expect(list.json.map((w: { id: string }) => w.id)).toContain(r.json.id);
+    expect((await call(instances.GET, 'GET', `${base}/workflows/instances?status=Failed`, P)).status).toBe(200);
+    expect((await call(workflows.GET, 'GET', `${base}/workflows?status=paused`, P)).json).toMatchObject({ code: 1005, errors: [{ path: 'status' }] });
+  });
+
   it('keeps tenants apart', async () => {
     const other = await createOtherTenant();
     const mine = await call(workflows.POST, 'POST', `${base}/workflows`, P, referenceExample('sms-auto-reply'));

@@ -47,33 +47,66 @@ const stepTypeSchema = z.unknown().transform((value, ctx): StepType => {
   return type;
 });
 
+/** "is required" when absent or null, "must be a string" when present with another type. */
+const stringError = (what: string) => (iss: { input?: unknown }) => (iss.input == null ? `${what} is required` : `${what} must be a string`);
+
+/**
+ * An optional field sent as null (serializers write unset fields so) is the field left out, and is
+ * dropped from the stored body. Only for fields where null means nothing else: a `selectNextStep`
+ * condition of null is the default branch and `nextStepId: null` is kept as written.
+ */
+const absentIfNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+
+/** A step without the keys absentIfNull left undefined, so `'do' in step` means a `do` was given. */
+function withoutUndefined<T extends Record<string, unknown>>(step: T): T {
+  for (const k of Object.keys(step)) if (step[k] === undefined) delete step[k];
+  return step;
+}
+
+/** Enum values in any case ("Enabled", "HTTP_REQUEST"), stored as the reference writes them. */
+const anyCase = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+
 export const stepSchema: z.ZodType<StepDefinition, unknown> = z.lazy(() =>
-  z.looseObject({
-    id: z.string({ error: 'id is required' }).trim().min(1, 'id is required'),
-    stepType: stepTypeSchema,
-    inputs: z.record(z.string(), z.unknown(), { error: 'inputs must be an object' }).optional(),
-    outputs: z.record(z.string(), z.unknown(), { error: 'outputs must be an object' }).optional(),
-    nextStepId: z.string({ error: 'nextStepId must be a step id' }).nullish(),
-    selectNextStep: z
-      .record(z.string(), z.string({ error: 'a condition must be a {{script}} string or null' }).nullable(), {
-        error: 'selectNextStep must be an object of step id → condition',
-      })
-      .optional(),
-    do: z.array(z.array(stepSchema, { error: 'each entry of do must be a list of steps' }), { error: 'do must be a list of step lists' }).optional(),
-  }),
+  z.looseObject(
+    {
+      id: z.string({ error: stringError('id') }).trim().min(1, 'id is required'),
+      stepType: stepTypeSchema,
+      inputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'inputs must be an object' })),
+      outputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'outputs must be an object' })),
+      nextStepId: z.string({ error: 'nextStepId must be a step id' }).nullish(),
+      selectNextStep: absentIfNull(
+        z.record(z.string(), z.string({ error: 'a condition must be a {{script}} string or null' }).nullable(), {
+          error: 'selectNextStep must be an object of step id → condition',
+        }),
+      ),
+      do: absentIfNull(z.array(z.array(stepSchema, { error: 'each entry of do must be a list of steps' }), { error: 'do must be a list of step lists' })),
+    },
+    { error: 'Each step must be an object: { "id", "stepType", ... }' },
+  ).transform(withoutUndefined),
 ) as z.ZodType<StepDefinition, unknown>;
 
-export const definitionSchema = z.looseObject({
-  name: z.string({ error: 'name is required' }).trim().min(1, 'name is required').max(200),
-  steps: z.array(stepSchema, { error: 'steps must be a list' }).min(1, 'a workflow needs at least one step'),
-});
+export const definitionSchema = z.looseObject(
+  {
+    name: z.string({ error: stringError('name') }).trim().min(1, 'name is required').max(200),
+    steps: z.array(stepSchema, { error: 'steps must be a list' }).min(1, 'a workflow needs at least one step'),
+  },
+  { error: 'definition is required: { "name", "steps": [...] }' },
+);
 
-export const workflowBodySchema = z.object({
-  subAccountId: z.string({ error: 'subAccountId is required' }).trim().min(1, 'subAccountId is required'),
-  trigger: z.enum(TRIGGERS, { error: `trigger must be one of ${TRIGGERS.join(', ')}` }),
-  status: z.enum(WORKFLOW_STATUSES, { error: `status must be one of ${WORKFLOW_STATUSES.join(', ')}` }).default('enabled'),
-  definition: definitionSchema,
-});
+export const workflowBodySchema = z.object(
+  {
+    subAccountId: z.string({ error: stringError('subAccountId') }).trim().min(1, 'subAccountId is required'),
+    trigger: z.preprocess(anyCase, z.enum(TRIGGERS, { error: `trigger must be one of ${TRIGGERS.join(', ')}` })),
+    status: z.preprocess((v) => (v === null ? undefined : anyCase(v)), z.enum(WORKFLOW_STATUSES, { error: `status must be one of ${WORKFLOW_STATUSES.join(', ')}` }).default('enabled')),
+    definition: definitionSchema,
+  },
+  {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'The body is empty: send the workflow as a JSON object'
+        : 'The workflow must be a JSON object: { "subAccountId", "trigger", "status", "definition" }',
+  },
+);
 
 /** Outputs may sit inside `inputs` (reference "Keyword detection" example); both places apply. */
 export function stepOutputs(step: StepDefinition): Record<string, unknown> {

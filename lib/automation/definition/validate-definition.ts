@@ -191,7 +191,7 @@ function checkType(l: Located, errors: Issue[], warnings: Issue[]) {
     default:
       break;
   }
-  if (l.type && l.type !== 'If' && s.do !== undefined) warnings.push({ path: `${l.path}.do`, message: `do only applies to If steps; it is ignored on ${l.type}` });
+  if (l.type && l.type !== 'If' && s.do != null) warnings.push({ path: `${l.path}.do`, message: `do only applies to If steps; it is ignored on ${l.type}` });
 }
 
 function checkScripts(l: Located, errors: Issue[]) {
