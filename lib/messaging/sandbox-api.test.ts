@@ -66,6 +66,15 @@ describe('POST /sandbox/inbound', () => {
   });
 });
 
+describe('POST /sandbox/inbound variations', () => {
+  it('takes the inbound event spellings ("Text", "WhatsApp") and nulls for optional fields', async () => {
+    const r = await inbound('acme_corp_chatapps', { channel: 'WhatsApp', user: { msisdn: 15551234567 }, type: 'Text', content: { text: 'hi', reply: null }, timestamp: null, referral: null });
+    expect(r.status).toBe(202);
+    expect(await db.message.findUniqueOrThrow({ where: { id: r.json.umid } })).toMatchObject({ channel: 'whatsapp', type: 'text', msisdn: '+15551234567' });
+    expect((await inbound('acme_corp_chatapps', [])).json).toMatchObject({ code: 1005, errors: [{ path: '', message: expect.stringContaining('must be a JSON object') }] });
+  });
+});
+
 describe('POST /sandbox/dtmf', () => {
   it('logs the key press as an inbound voice message', async () => {
     const r = await dtmf('acme_corp', { clientRequestId: 'call-1', destination: '+6512345678', dtmf: '1' });
@@ -73,6 +82,8 @@ describe('POST /sandbox/dtmf', () => {
     const m = await db.message.findUniqueOrThrow({ where: { id: r.json.umid } });
     expect(m).toMatchObject({ channel: 'voice', direction: 'inbound', type: 'dtmf', content: { dtmf: '1', clientRequestId: 'call-1' } });
     expect((await dtmf('acme_corp', { destination: '+6512345678', dtmf: 'x' })).json.code).toBe(1005);
+    // A key press sent as a number.
+    expect((await dtmf('acme_corp', { destination: 6512345678, dtmf: 2 })).status).toBe(202);
     expect((await dtmf('acme_corp', { destination: '12', dtmf: '1' })).json.code).toBe(1002);
   });
 });

@@ -1,21 +1,34 @@
 import { z } from 'zod';
 
 // POST /subaccounts/{id}/sandbox/inbound and /sandbox/dtmf (API.md "Sandbox channel").
-export const sandboxInboundSchema = z.object({
-  channel: z.enum(['whatsapp', 'sms'], { error: "channel must be 'whatsapp' or 'sms'" }).default('whatsapp'),
-  user: z.object({ msisdn: z.string({ error: 'user.msisdn is required' }) }, { error: 'user is required' }),
-  type: z.enum(['text'], { error: "type must be 'text'" }).default('text'),
-  content: z.looseObject({
-    text: z.string({ error: 'content.text is required' }).min(1, 'content.text must not be empty').max(4096),
-    // A tapped reply button / chosen list row (the Simulator sends these).
-    reply: z.object({ id: z.string().max(256), title: z.string().max(72) }).optional(),
-  }),
-  timestamp: z.iso.datetime({ offset: true, error: 'timestamp must be an ISO 8601 date-time' }).optional(),
-  referral: z.looseObject({ sourceType: z.enum(['ad', 'page_cta'], { error: "referral.sourceType must be 'ad' or 'page_cta'" }) }).optional().nullable(),
-});
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+// Sent as null by serializers that write unset fields: the field is left out.
+const absentIfNull = (v: unknown) => (v === null ? undefined : v);
+const digits = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
-export const sandboxDtmfSchema = z.object({
-  clientRequestId: z.string().max(200).optional().nullable(),
-  destination: z.string({ error: 'destination is required' }),
-  dtmf: z.string({ error: 'dtmf is required' }),
-});
+// The inbound event writes "type": "Text" and the sends "text": both spellings are accepted here.
+export const sandboxInboundSchema = z.object(
+  {
+    channel: z.preprocess((v) => lower(absentIfNull(v)), z.enum(['whatsapp', 'sms'], { error: "channel must be 'whatsapp' or 'sms'" }).default('whatsapp')),
+    user: z.object({ msisdn: z.preprocess(digits, z.string({ error: 'user.msisdn is required' })) }, { error: 'user is required' }),
+    type: z.preprocess((v) => lower(absentIfNull(v)), z.enum(['text'], { error: "type must be 'text'" }).default('text')),
+    content: z.looseObject({
+      text: z.string({ error: 'content.text is required' }).min(1, 'content.text must not be empty').max(4096, 'content.text must be at most 4096 characters'),
+      // A tapped reply button / chosen list row (the Simulator sends these).
+      reply: z.preprocess(absentIfNull, z.object({ id: z.string().max(256), title: z.string().max(72) }).optional()),
+    }),
+    timestamp: z.preprocess(absentIfNull, z.iso.datetime({ offset: true, error: 'timestamp must be an ISO 8601 date-time' }).optional()),
+    referral: z.looseObject({ sourceType: z.preprocess(lower, z.enum(['ad', 'page_cta'], { error: "referral.sourceType must be 'ad' or 'page_cta'" })) }).optional().nullable(),
+  },
+  { error: 'The body must be a JSON object: { "channel", "user", "type", "content" }' },
+);
+
+export const sandboxDtmfSchema = z.object(
+  {
+    clientRequestId: z.string().max(200).optional().nullable(),
+    destination: z.preprocess(digits, z.string({ error: 'destination is required' })),
+    // A key press may arrive as the number 1 rather than "1".
+    dtmf: z.preprocess(digits, z.string({ error: 'dtmf is required' })),
+  },
+  { error: 'The body must be a JSON object: { "destination", "dtmf" }' },
+);

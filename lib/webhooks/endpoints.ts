@@ -8,13 +8,21 @@ import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 
 export { WEBHOOK_EVENTS };
 
-export const createEndpointInput = z.object({
-  url: z.string({ error: 'url is required' }).trim().min(1, 'url is required').max(2000, 'url must be at most 2000 characters'),
-  events: z
-    .array(z.enum(WEBHOOK_EVENTS, { error: `Each event must be one of ${WEBHOOK_EVENTS.join(', ')}` }), { error: 'events is required' })
-    .min(1, 'Choose at least one event'),
-  subAccountId: z.string().trim().min(1).optional().nullable(),
-});
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+
+export const createEndpointInput = z.object(
+  {
+    url: z.string({ error: (iss) => (iss.input == null ? 'url is required' : 'url must be a string') }).trim().min(1, 'url is required').max(2000, 'url must be at most 2000 characters'),
+    // Event names in any case ("INBOUND_MESSAGE_RECEIVED"); stored as the reference writes them.
+    events: z
+      .array(z.preprocess(lower, z.enum(WEBHOOK_EVENTS, { error: `Each event must be one of ${WEBHOOK_EVENTS.join(', ')}` })), {
+        error: (iss) => (iss.input == null ? 'events is required: a list such as ["inbound_message_received"]' : 'events must be a list such as ["inbound_message_received"]'),
+      })
+      .min(1, 'Choose at least one event'),
+    subAccountId: z.string({ error: 'subAccountId must be a string' }).trim().min(1).optional().nullable(),
+  },
+  { error: 'The body must be a JSON object: { "url", "events", "subAccountId"? }' },
+);
 
 export type EndpointView = { id: string; url: string; events: string[]; subAccountId: string | null; createdAt: string };
 

@@ -60,6 +60,18 @@ describe('webhook endpoints API', () => {
     expect(del.status).toBe(204);
   });
 
+  it('takes event names in any case and says what a wrong events field should be', async () => {
+    const created = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/b`, events: ['INBOUND_MESSAGE_RECEIVED', 'Outbound_Message_Status_Changed'], subAccountId: null });
+    expect(created.status).toBe(201);
+    expect(created.json.events).toEqual(['inbound_message_received', 'outbound_message_status_changed']);
+    const single = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/b`, events: 'inbound_message_received' });
+    expect(single.json).toMatchObject({ code: 1005, errors: [{ path: 'events', message: 'events must be a list such as ["inbound_message_received"]' }] });
+    const notObject = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, []);
+    expect(notObject.json).toMatchObject({ code: 1005, errors: [{ path: '', message: expect.stringContaining('must be a JSON object') }] });
+    // Out of the way of the delivery tests below, which count what each endpoint receives.
+    await db.webhookEndpoint.update({ where: { id: created.json.id }, data: { deletedAt: new Date() } });
+  });
+
   it('refuses private addresses unless ALLOW_PRIVATE_NETWORK', async () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
