@@ -66,7 +66,9 @@ export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number): 
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  let url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  // A Host header that is no valid authority ("[::1") makes new Request throw, which answered 500.
+  if (!URL.canParse(url)) url = `http://localhost${req.url ?? '/'}`;
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
   return new BufferedRequest(url, { method, headers }, await readBody(req, maxBodyBytes));
 }
