@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
@@ -9,6 +10,42 @@ import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
 
 const SUB = 'acme_corp_chatapps';
 const send = (body: unknown) => call(POST, 'POST', msgUrl(SUB), { subAccountId: SUB }, body);
+const REFERENCE = '/work/shared/reference/000_c4a83d074f70a940.txt';
+
+/**
+ * The text of every JSON block after `marker` in the reference docs, as written (not parsed: one of
+ * them is not valid JSON). Braces inside strings ("{{data.order_id}}") do not count.
+ */
+function referenceBlocks(doc: string, marker: string): string[] {
+  const out: string[] = [];
+  for (let at = doc.indexOf(marker); at >= 0; at = doc.indexOf(marker, at + 1)) {
+    // The body opens at the first "{" that starts an object; the URL above it has {subAccountId}.
+    const start = at + /\{\s*"/.exec(doc.slice(at))!.index;
+    let depth = 0;
+    let inString = false;
+    let end = start;
+    for (; end < doc.length; end++) {
+      const c = doc[end];
+      if (inString) {
+        if (c === '\\') end++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    out.push(doc.slice(start, end + 1));
+  }
+  return out;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // The freeform payloads of the reference docs (Scenarios & Tutorials, Vertical Playbooks), as written.
 const FREEFORM = [
@@ -87,6 +124,28 @@ describe('every reference send payload', () => {
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     await drainOutbox();
     expect((await db.message.findUniqueOrThrow({ where: { id: r.json.umid } })).status).toBe('read');
+  });
+
+  it.runIf(fs.existsSync(REFERENCE))('every send payload in the reference docs, read from the docs, is accepted as written', async () => {
+    const doc = fs.readFileSync(REFERENCE, 'utf8');
+    const freeform = referenceBlocks(doc, 'Click to view `Automated Response Payload`');
+    const templates = referenceBlocks(doc, 'Click to view `Template Sending Payload`');
+    expect([freeform.length, templates.length]).toEqual([11, 8]);
+    expect(templates.map((t) => JSON.parse(t))).toEqual(sends);
+    // The FAQ bot's second message is printed with "text": and no value: not JSON, so a 1005, not a 500.
+    const broken = freeform.filter((t) => !parses(t));
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toContain('"Yes, thanks!"');
+    const refused = await send(broken[0]);
+    expect(refused).toMatchObject({ status: 400, json: { code: 1005, message: 'Invalid parameter(s): malformed JSON body' } });
+
+    for (const text of [...freeform.filter(parses), ...templates]) {
+      const payload = JSON.parse(text) as { user: { msisdn: string } };
+      await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn: payload.user.msisdn, type: 'text', content: { text: 'hi' } });
+      const r = await send(text);
+      expect(r.status, `${text}\n${JSON.stringify(r.json)}`).toBe(200);
+      expect(r.json).toEqual({ umid: expect.stringMatching(/^[0-9a-f-]{36}$/), clientMessageId: null, status: { state: 'queued', timestamp: expect.any(String) } });
+    }
   });
 
   it('3040 when a template needing parameters gets none, 3041 for a wrong count', async () => {
