@@ -10,8 +10,9 @@ import { SCRIPT_HELPERS } from './helpers';
 // Where the time goes (bench/runner): compiling a script costs ~30 µs, calling it once compiled ~5 µs,
 // so each distinct script is compiled once into a function kept in the engine. Copying `data` into
 // the engine (a string copy plus JSON.parse in QuickJS, ~40 µs for a 1 KB inbound event) is the other
-// cost, so `data` and `step` are pulled lazily: a script that never reads `step` does not pay for it,
-// and the parsed value is kept until the caller hands over a different object.
+// cost, so `data` and `step` are handed over only to a script that names them (a call into a host function
+// costs more than passing the text along), and the parsed value is kept until the caller hands over
+// a different object.
 
 const MEMORY_LIMIT = 32 * 1024 * 1024;
 const STACK_LIMIT = 512 * 1024;
@@ -19,9 +20,11 @@ const MAX_COMPILED = 5_000;
 
 export class ScriptError extends Error {}
 
-// __pull(i) (a host function, captured here and removed from the global) hands over `data` (0) or
-// `step` (1) as JSON; __run(fn, dataGen, stepGen) runs a compiled script after dropping any parsed
-// value whose generation changed, and returns its value as JSON text.
+// __run(fn, dataGen, stepGen, dataJson?, stepJson?) runs a compiled script and returns its value as
+// JSON text. `data` (and `step`) is the JSON handed over with the call when the script names it, else
+// it is fetched when read through __pull(i) (a host function, captured here and removed from the
+// global) should its generation have changed: a script reaching `data` some other way still never
+// sees another call's value.
 const PRELUDE = `
 (() => {
   const g = globalThis;
@@ -39,9 +42,13 @@ const PRELUDE = `
   Object.defineProperty(g, 'data', { get: () => get(0), enumerable: true });
   Object.defineProperty(g, 'step', { get: () => get(1), enumerable: true });
   const out = (v) => v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : (typeof v === 'bigint' ? stringify(String(v)) : stringify(v)) ?? 'null';
-  Object.defineProperty(g, '__run', { value: (fn, dataGen, stepGen) => {
-    if (dataGen !== gens[0]) { gens[0] = dataGen; loaded[0] = false; values[0] = null; }
-    if (stepGen !== gens[1]) { gens[1] = stepGen; loaded[1] = false; values[1] = null; }
+  const use = (i, gen, json) => {
+    if (json !== undefined) { loaded[i] = false; values[i] = parse(json); gens[i] = gen; loaded[i] = true; }
+    else if (gen !== gens[i]) { gens[i] = gen; loaded[i] = false; values[i] = null; }
+  };
+  Object.defineProperty(g, '__run', { value: (fn, dataGen, stepGen, dataJson, stepJson) => {
+    use(0, dataGen, dataJson);
+    use(1, stepGen, stepJson);
     return out(fn());
   } });
   const seen = new Set();
@@ -69,9 +76,9 @@ type Engine = {
   vm: QuickJSContext;
   deadline: number;
   run: QuickJSHandle;
-  compiled: Map<string, QuickJSHandle>;
-  /** What __pull hands over, and the generation the engine's parsed copy must match. */
-  scope: { data: unknown; step: unknown; dataGen: number; stepGen: number };
+  compiled: Map<string, Compiled>;
+  /** The current `data` and `step`, their generations, and the generations the engine holds parsed. */
+  scope: { data: unknown; step: unknown; dataGen: number; stepGen: number; heldData: number; heldStep: number };
 };
 
 function createEngine(mod: QuickJSWASMModule): Engine {
@@ -79,7 +86,7 @@ function createEngine(mod: QuickJSWASMModule): Engine {
   runtime.setMemoryLimit(MEMORY_LIMIT);
   runtime.setMaxStackSize(STACK_LIMIT);
   const vm = runtime.newContext();
-  const engine = { runtime, vm, deadline: Infinity, compiled: new Map(), scope: { data: null, step: null, dataGen: 0, stepGen: 0 } } as unknown as Engine;
+  const engine = { runtime, vm, deadline: Infinity, compiled: new Map(), scope: { data: null, step: null, dataGen: 0, stepGen: 0, heldData: -1, heldStep: -1 } } as unknown as Engine;
   runtime.setInterruptHandler(() => Date.now() > engine.deadline);
   for (const [name, fn] of Object.entries(SCRIPT_HELPERS)) {
     const handle = vm.newFunction(name, (...args) => {
@@ -91,7 +98,15 @@ function createEngine(mod: QuickJSWASMModule): Engine {
     vm.setProp(vm.global, name, handle);
     handle.dispose();
   }
-  const pull = vm.newFunction('__pull', (which) => vm.newString(JSON.stringify(vm.getNumber(which) === 0 ? engine.scope.data : engine.scope.step) ?? 'null'));
+  const pull = vm.newFunction('__pull', (which) => {
+    const s = engine.scope;
+    if (vm.getNumber(which) === 0) {
+      s.heldData = s.dataGen;
+      return vm.newString(JSON.stringify(s.data) ?? 'null');
+    }
+    s.heldStep = s.stepGen;
+    return vm.newString(JSON.stringify(s.step) ?? 'null');
+  });
   vm.setProp(vm.global, '__pull', pull);
   pull.dispose();
   const r = vm.evalCode(PRELUDE);
@@ -153,18 +168,21 @@ function failure(e: Engine, error: QuickJSHandle): ScriptError {
   return new ScriptError(text);
 }
 
+type Compiled = { fn: QuickJSHandle; namesData: boolean; namesStep: boolean };
+
 /** The script as a function in the engine, compiled on first use (an arrow keeps `this` the global, as before). */
-function compiled(e: Engine, script: string): QuickJSHandle {
+function compiled(e: Engine, script: string): Compiled {
   const known = e.compiled.get(script);
   if (known) return known;
   if (e.compiled.size >= MAX_COMPILED) {
-    for (const fn of e.compiled.values()) fn.dispose();
+    for (const c of e.compiled.values()) c.fn.dispose();
     e.compiled.clear();
   }
   const r = e.vm.evalCode(`(() => (${script}\n))`, 'script.js');
   if (r.error) throw failure(e, r.error);
-  e.compiled.set(script, r.value);
-  return r.value;
+  const c = { fn: r.value, namesData: /\bdata\b/.test(script), namesStep: /\bstep\b/.test(script) };
+  e.compiled.set(script, c);
+  return c;
 }
 
 /**
@@ -185,13 +203,30 @@ export function runScript(script: string, data: unknown, step: unknown): unknown
       s.stepGen++;
     }
     e.deadline = Date.now() + env.SCRIPT_TIMEOUT_MS;
-    const fn = compiled(e, script);
-    const dataGen = e.vm.newNumber(s.dataGen);
-    const stepGen = e.vm.newNumber(s.stepGen);
-    const result = e.vm.callFunction(e.run, e.vm.undefined, fn, dataGen, stepGen);
+    const c = compiled(e, script);
+    const { vm } = e;
+    const dataGen = vm.newNumber(s.dataGen);
+    const stepGen = vm.newNumber(s.stepGen);
+    const pushData = c.namesData && s.heldData !== s.dataGen;
+    const pushStep = c.namesStep && s.heldStep !== s.stepGen;
+    const dataJson = pushData ? vm.newString(JSON.stringify(data) ?? 'null') : vm.undefined;
+    const stepJson = pushStep ? vm.newString(JSON.stringify(step) ?? 'null') : vm.undefined;
+    const result = vm.callFunction(e.run, vm.undefined, c.fn, dataGen, stepGen, dataJson, stepJson);
     dataGen.dispose();
     stepGen.dispose();
-    if (result.error) throw failure(e, result.error);
+    if (pushData) {
+      dataJson.dispose();
+      s.heldData = s.dataGen;
+    }
+    if (pushStep) {
+      stepJson.dispose();
+      s.heldStep = s.stepGen;
+    }
+    if (result.error) {
+      // What the engine holds after a failed call is not known: hand both over again next time.
+      s.heldData = s.heldStep = -1;
+      throw failure(e, result.error);
+    }
     const json = e.vm.getString(result.value);
     result.value.dispose();
     return JSON.parse(json);
