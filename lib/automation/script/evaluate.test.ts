@@ -23,6 +23,18 @@ describe('script evaluation', () => {
     expect(evaluateCondition("{{step.responseCode == '200'}}", scope)).toBe(true);
   });
 
+  it('always sees the data and step it is given, however a script reaches them', () => {
+    expect(evaluateString('{{data.n}}', { data: { n: 1 }, step: null })).toBe(1);
+    // Not named in the script: fetched when read, never the previous call's value.
+    expect(evaluateString("{{globalThis['da' + 'ta'].n}}", { data: { n: 2 }, step: null })).toBe(2);
+    expect(evaluateString("{{this['st' + 'ep'].x + step.x}}", { data: { n: 2 }, step: { x: 5 } })).toBe(10);
+    const same = { data: { n: 3 }, step: { x: 6 } };
+    expect(evaluateString('{{data.n + step.x}}', same)).toBe(9);
+    expect(() => evaluateString('{{data.missing.deeper}}', { data: { n: 4 }, step: null })).toThrow(ScriptEvaluationError);
+    expect(evaluateString("{{globalThis['da' + 'ta'].n}}", { data: { n: 5 }, step: null })).toBe(5);
+    expect(evaluateString('{{data.n + step.x}}', same)).toBe(9);
+  });
+
   it('offers the reference helpers', () => {
     expect(evaluateString("{{isCountryCode('+6512345678', 'SG')}}", scope)).toBe(true);
     expect(evaluateString("{{stringContains('hello, world', 'WOR', true)}}", scope)).toBe(true);
