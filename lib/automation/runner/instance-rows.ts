@@ -153,6 +153,11 @@ export function settleInstance(conn: Sqlite, id: string, owner: string, s: Insta
   return changed === 1;
 }
 
+/** Whether `owner` still holds the instance's lease (read in the caller's transaction). */
+export function holdsLease(conn: Sqlite, id: string, owner: string): boolean {
+  return one(conn, `SELECT 1 FROM "WorkflowInstance" WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, id, owner) !== undefined;
+}
+
 /** Moves the lease's end while `owner` holds it; false when another runner has taken the instance. */
 export function renewLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
   return run(conn, `UPDATE "WorkflowInstance" SET "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, sqlDate(until), sqlDate(new Date()), id, owner) === 1;

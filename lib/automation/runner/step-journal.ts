@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { env } from '@/lib/env';
 import { RUNNER_ID, leaseUntil } from './lease';
-import { renewLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
+import { holdsLease, renewLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
 import type { RunnerState } from './next-step';
 import { LostLease } from './types';
 
@@ -52,6 +52,11 @@ export class StepJournal {
 
   /** The pending runs and the position, the instance still running (lease renewed), in the caller's transaction. */
   writeIn(conn: Sqlite, position: Position, extraLeaseMs = 0): void {
+    if (!this.pending.length && !extraLeaseMs) {
+      // Nothing new to store (the step right after a claim or a write): only make sure we still hold it.
+      if (!holdsLease(conn, this.instanceId, RUNNER_ID)) throw new LostLease();
+      return;
+    }
     const { data, state, currentStepId, stepCount } = position;
     if (!settleInstance(conn, this.instanceId, RUNNER_ID, { status: 'running', data, callStack: state, currentStepId, stepCount, leaseUntil: leaseUntil(extraLeaseMs) })) throw new LostLease();
     this.writeRuns(conn, this.pending);
