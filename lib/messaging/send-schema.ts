@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpUrl, normalizeButtonUrl } from '@/lib/templates/template-variables';
+import { canonicalTemplateLanguage } from '@/lib/templates/languages';
 
 // The 8x8 Chat Apps send payload (POST /subaccounts/{id}/messages), as the reference docs show it.
 // Objects are "loose": fields we do not model (content.sms fallback, previewUrl, ...) are kept, not refused.
@@ -32,7 +33,13 @@ const templateContent = z.looseObject({
   template: z.looseObject(
     {
       name: z.string({ error: stringError('template.name') }).trim().min(1, 'template.name must not be empty').max(512),
-      language: z.string({ error: stringError('template.language') }).trim().min(1, 'template.language must not be empty').max(20),
+      // Templates are stored under WhatsApp's spelling (en_US); "en-US" finds the same template.
+      language: z
+        .string({ error: stringError('template.language') })
+        .trim()
+        .min(1, 'template.language must not be empty')
+        .max(20)
+        .transform((l) => canonicalTemplateLanguage(l) ?? l),
       components: z.array(templateComponent, { error: 'template.components must be a list' }).optional(),
     },
     { error: 'template is required: { "name", "language", "components" }' },

@@ -16,3 +16,13 @@ export const TEMPLATE_LANGUAGES: Record<string, string> = {
 export function isTemplateLanguage(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATE_LANGUAGES, code);
 }
+
+const byFolded = new Map(Object.keys(TEMPLATE_LANGUAGES).map((code) => [code.toLowerCase(), code]));
+
+/**
+ * WhatsApp's spelling of a locale written another common way ("en-US", "EN_us", " en "), or null
+ * when it names no template language. The reference always writes en_US; BCP 47 clients write en-US.
+ */
+export function canonicalTemplateLanguage(code: string): string | null {
+  return byFolded.get(code.trim().replace(/-/g, '_').toLowerCase()) ?? null;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { TEMPLATE_STATUSES, toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 import { TEMPLATE_CATEGORIES } from '@/lib/templates/template-schema';
+import { canonicalTemplateLanguage } from '@/lib/templates/languages';
 
 const upper = (v: unknown) => (typeof v === 'string' && v !== '' ? v.toUpperCase() : undefined);
 
@@ -9,7 +10,13 @@ const upper = (v: unknown) => (typeof v === 'string' && v !== '' ? v.toUpperCase
 export const templateFiltersSchema = z.object({
   status: z.preprocess(upper, z.enum(TEMPLATE_STATUSES, { error: `status is one of ${TEMPLATE_STATUSES.join(', ')}` }).optional()),
   category: z.preprocess(upper, z.enum(TEMPLATE_CATEGORIES, { error: `category is one of ${TEMPLATE_CATEGORIES.join(', ')}` }).optional()),
-  language: z.string().trim().min(1).optional().catch(undefined),
+  language: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((l) => canonicalTemplateLanguage(l) ?? l)
+    .optional()
+    .catch(undefined),
   name: z.string().trim().max(512).optional(),
 });
 export type TemplateFilters = z.infer<typeof templateFiltersSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTemplateLanguage } from '@/lib/templates/languages';
+import { canonicalTemplateLanguage } from '@/lib/templates/languages';
 import { checkTemplateRules } from '@/lib/templates/template-rules';
 import { withoutNulls } from '@/lib/api/without-nulls';
 
@@ -96,9 +96,14 @@ const baseSchema = z.object(
       .min(1, 'Give the template a name')
       .max(512, 'The name can be at most 512 characters')
       .regex(/^[a-z0-9_]+$/, 'Use only lower-case letters, digits and underscores in the name, e.g. order_shipped_v2'),
-    language: z
-      .string({ error: 'Choose a language, e.g. en_US' })
-      .refine(isTemplateLanguage, 'This is not a language WhatsApp supports for templates; use a locale code such as en_US, en or pt_BR'),
+    // "en-US" and "en_us" are stored as WhatsApp writes them, en_US.
+    language: z.preprocess(
+      (v) => (typeof v === 'string' ? (canonicalTemplateLanguage(v) ?? v) : v),
+      z.string({ error: 'Choose a language, e.g. en_US' }).refine(
+        (v) => canonicalTemplateLanguage(v) === v,
+        'This is not a language WhatsApp supports for templates; use a locale code such as en_US, en or pt_BR',
+      ),
+    ),
     category: z.preprocess(upper, z.enum(TEMPLATE_CATEGORIES, { error: 'Choose a category: MARKETING, UTILITY or AUTHENTICATION' })),
     components: z.array(componentSchema, { error: 'Add the template components (at least a BODY)' }).min(1, 'Add at least a BODY component'),
   },

@@ -4,6 +4,7 @@ import { GET as list, POST as create } from '@/app/api/v1/accounts/[accountId]/c
 import { DELETE as remove, GET as getOne } from '@/app/api/v1/accounts/[accountId]/channels/[channelId]/templates/[name]/route';
 import { reviewPendingTemplates } from '@/lib/templates/review-pending-templates';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { POST as sendMessage } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 
 type Handler = (req: Request, ctx: never) => Promise<Response>;
@@ -101,5 +102,26 @@ describe('templates REST API', () => {
     const foreign = await call(remove, `${BASE}/order_shipped_v2`, { accountId: 'acme_corp', channelId: 'acme_corp_whatsapp', name: 'order_shipped_v2' }, { method: 'DELETE', key: other.apiKey });
     expect(foreign.status).toBe(404);
     expect(await db.template.count({ where: { name: 'order_shipped_v2' } })).toBe(1);
+  });
+
+  it('reads a locale written en-US or en_us as WhatsApp\'s en_US, when creating, reading and sending', async () => {
+    const dup = await post({ ...creation[1], language: 'en-US' });
+    expect(dup).toMatchObject({ status: 409, body: { message: "A template named 'order_shipped_v2' in language 'en_US' already exists on this channel" } });
+    const created = await post({ ...creation[1], name: 'order_shipped_pt', language: 'PT-br' });
+    expect(created).toMatchObject({ status: 201, body: { language: 'pt_BR' } });
+    expect((await call(getOne, `${BASE}/order_shipped_v2?language=en-us`, { ...P, name: 'order_shipped_v2' })).body.language).toBe('en_US');
+    expect((await call(list, `${BASE}?language=pt-BR`, P)).body.data.map((t: { name: string }) => t.name)).toEqual(['order_shipped_pt']);
+    expect((await post({ ...creation[1], name: 'x_v1', language: 'en-XX' })).body).toMatchObject({ code: 1005, errors: [{ path: 'language' }] });
+
+    const sent = await call(sendMessage as Handler, '/api/v1/subaccounts/acme_corp_chatapps/messages', { subAccountId: 'acme_corp_chatapps' }, {
+      method: 'POST',
+      body: JSON.stringify({
+        user: { msisdn: '+15551234567' },
+        type: 'template',
+        content: { template: { name: 'order_shipped_v2', language: 'en-US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: '987' }] }, { type: 'button', index: '0', subType: 'url', parameters: [{ type: 'text', text: '987' }] }] } },
+      }),
+    });
+    expect(sent).toMatchObject({ status: 200, body: { status: { state: 'queued' } } });
+    expect(await db.message.findUniqueOrThrow({ where: { id: sent.body.umid } })).toMatchObject({ templateName: 'order_shipped_v2', templateLanguage: 'en_US' });
   });
 });
