@@ -23,10 +23,13 @@ const MAX_REMEMBERED = 50_000;
 
 /**
  * Parses an E.164 number. Fictional ranges (+1555...) are common in examples and tests, so we ask only
- * that the number is possible for its country code, not that it is assigned.
+ * that the number is possible for its country code, not that it is assigned. The "+" is optional (the
+ * reference sends channelUserIds such as 6512345678) and the separators people write (spaces, also
+ * non-breaking ones pasted from a page, dashes, dots, parentheses) are ignored; a leading 00 is not
+ * read as an international prefix but refused with 1002, as 8x8 asks for the country code itself.
  */
 export function parseMsisdn(raw: unknown, path = 'user.msisdn'): ParsedMsisdn {
-  const text = typeof raw === 'string' ? raw.replace(/[\s()-]/g, '') : '';
+  const text = typeof raw === 'string' ? raw.replace(/[\s().-]/g, '') : '';
   const withPlus = text.startsWith('+') ? text : `+${text}`;
   const known = parsed.get(withPlus);
   if (known) return known;

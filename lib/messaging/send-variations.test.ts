@@ -109,7 +109,7 @@ describe('spellings', () => {
     expect((await expectAccepted({ user, type: 'TEXT', content: { text: 'x' } })).type).toBe('text');
   });
 
-  it.each(['+15551234567', '15551234567', '+1 555 123 4567', '+1-555-123-4567', '+1 (555) 123-4567'])('accepts the MSISDN %s and stores it as E.164', async (msisdn) => {
+  it.each(['+15551234567', '15551234567', '+1 555 123 4567', '+1-555-123-4567', '+1 (555) 123-4567', '+1.555.123.4567', '\u00a0+15551234567 '])('accepts the MSISDN %s and stores it as E.164', async (msisdn) => {
     expect((await expectAccepted({ user: { msisdn }, type: 'text', content: { text: 'x' } })).msisdn).toBe('+15551234567');
   });
 
