@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "WorkflowStepRun_instanceId_stepId_idx";
