@@ -1,7 +1,7 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -11,49 +11,62 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type Connection,
-  type Edge,
+  type EdgeChange,
   type Node,
   type NodeChange,
-  type EdgeChange,
 } from '@xyflow/react';
 import { toast } from 'sonner';
-import { copySteps, pasteSteps, type Clipboard } from '@/lib/automation/graph/clipboard';
-import { addDoSequence, addStep, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
+import { addDoSequence, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
+import { fitViewport } from '@/lib/automation/graph/fit-viewport';
 import { knownDataPaths } from '@/lib/automation/graph/known-paths';
 import { layoutGraph } from '@/lib/automation/graph/layout-graph';
 import { envelopeOf, nodesToWorkflow, type WorkflowEnvelope } from '@/lib/automation/graph/nodes-to-workflow';
-import { problemsByStep, type Problem } from '@/lib/automation/graph/problem-locations';
+import { layoutOf, placeNodes, type SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { renameStep } from '@/lib/automation/graph/step-ids';
-import { isGroupNode, isStepNode, isTriggerNode, TRIGGER_NODE_ID, type GraphNode, type WorkflowJson } from '@/lib/automation/graph/types';
+import { isStepNode, isTriggerNode, TRIGGER_NODE_ID, type GraphNode, type RunState, type WorkflowJson } from '@/lib/automation/graph/types';
 import { workflowToNodes } from '@/lib/automation/graph/workflow-to-nodes';
+import { CanvasHelp } from './canvas-help';
 import { EditorEnvContext, type EditorEnv } from './editor-context';
-import { ScriptPathsContext } from './fields/script-paths-context';
-import { DRAG_MIME, Palette } from './palette';
-import { PropertiesPanel } from './properties-panel';
-import { TriggerPanel } from './panels/trigger-panel';
-import { NODE_TYPES } from './node-types';
 import { EditorToolbar } from './editor-toolbar';
+import { ScriptPathsContext } from './fields/script-paths-context';
+import { NODE_TYPES } from './node-types';
+import { DRAG_MIME, Palette } from './palette';
+import { TriggerPanel } from './panels/trigger-panel';
+import { PropertiesPanel } from './properties-panel';
+import { useCanvasEdges } from './use-canvas-edges';
+import { useCanvasNodes } from './use-canvas-nodes';
 import { useDerivedEdges } from './use-derived-edges';
-import { useEditorShortcuts, SHORTCUTS } from './use-editor-shortcuts';
+import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useGraphHistory } from './use-graph-history';
+import { useKeepInView } from './use-keep-in-view';
+import { useStepCommands } from './use-step-commands';
 
 export type RunPath = { visited: string[]; current?: string | null; failed?: string | null };
 
 export type FlowEditorHandle = {
-  importWorkflow: (workflow: WorkflowJson) => void;
+  /** Replaces the canvas (undoable); `layout` puts nodes where they were saved, else they are laid out. */
+  importWorkflow: (workflow: WorkflowJson, layout?: SavedLayout | null) => void;
   getWorkflow: () => WorkflowJson;
+  /** Where every node is drawn now, to store beside the workflow. */
+  getLayout: () => SavedLayout;
   focusStep: (id: string) => void;
   layout: () => void;
 };
 
 export type FlowEditorProps = {
   initialWorkflow: WorkflowJson;
+  initialLayout?: SavedLayout | null;
   env: EditorEnv;
-  problems?: Problem[];
+  /** Problems by step id (as problemsByStep gives them), drawn on their nodes. */
+  problems?: Map<string, string[]>;
   runPath?: RunPath | null;
+  /** A real edit of the workflow (not a drag or a selection). */
   onChange?: (workflow: WorkflowJson) => void;
+  /** Nodes were moved (dragged, auto-laid out, or moved back by undo), the workflow itself unchanged. */
+  onLayoutChange?: () => void;
   ref?: Ref<FlowEditorHandle>;
 };
 
@@ -69,17 +82,46 @@ export const FlowEditor = memo(function FlowEditor(props: FlowEditorProps) {
 });
 
 const SNAP: [number, number] = [15, 15];
+const NO_PROBLEMS = new Map<string, string[]>();
+const VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1 };
+const EDGE_OPTIONS = { type: 'smoothstep' };
+const PRO = { hideAttribution: true };
+const MULTI_SELECT = ['Meta', 'Control'];
+const MINIMAP_STYLE = { width: 150, height: 100 };
+// React Flow's own colours (background, edges, minimap, zoom controls) from the design tokens, which
+// the dark theme swaps: one set of rules for both themes.
+const CANVAS_THEME = {
+  '--xy-background-color': 'var(--card)',
+  '--xy-background-pattern-dots-color': 'var(--input)',
+  '--xy-edge-stroke': 'color-mix(in srgb, var(--muted-foreground) 60%, var(--card))',
+  '--xy-edge-stroke-selected': 'var(--primary)',
+  '--xy-connectionline-stroke': 'var(--primary)',
+  '--xy-minimap-background-color': 'var(--card)',
+  '--xy-minimap-mask-background-color': 'color-mix(in srgb, var(--muted) 75%, transparent)',
+  '--xy-minimap-node-background-color': 'var(--input)',
+  '--xy-controls-button-background-color': 'var(--card)',
+  '--xy-controls-button-background-color-hover': 'var(--muted)',
+  '--xy-controls-button-color': 'var(--foreground)',
+  '--xy-controls-button-color-hover': 'var(--foreground)',
+  '--xy-controls-button-border-color': 'var(--border)',
+  '--xy-selection-background-color': 'color-mix(in srgb, var(--primary) 8%, transparent)',
+  '--xy-selection-border': '1px dotted var(--primary)',
+} as CSSProperties;
 
-function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChange, ref }: FlowEditorProps) {
+function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PROBLEMS, runPath, onChange, onLayoutChange, ref }: FlowEditorProps) {
   const flow = useReactFlow();
+  const store = useStoreApi();
   const rootRef = useRef<HTMLDivElement>(null);
   const envelope = useRef<WorkflowEnvelope>(envelopeOf(initialWorkflow));
-  const history = useGraphHistory(useMemo(() => layoutGraph(workflowToNodes(initialWorkflow)), [initialWorkflow]));
-  const { nodes, nodesRef, commit, record, setTransient, undo, redo } = history;
+  // Only the first props matter: later workflows arrive through importWorkflow.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const history = useGraphHistory(useMemo(() => placeNodes(workflowToNodes(initialWorkflow), initialLayout), []));
+  const { nodes, nodesRef, commit, record, setTransient } = history;
   const { edges, version } = useDerivedEdges(nodes);
   const [snap, setSnap] = useState(true);
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
-  const clipboard = useRef<Clipboard | null>(null);
+  const selectedEdgesRef = useRef(selectedEdges);
+  selectedEdgesRef.current = selectedEdges;
   const readOnly = env.readOnly;
 
   const workflow = useCallback(() => nodesToWorkflow(envelope.current, nodesRef.current), [nodesRef]);
@@ -87,15 +129,32 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
   // Tell the page about real edits (not drags or selection): it autosaves and validates.
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onLayoutRef = useRef(onLayoutChange);
+  onLayoutRef.current = onLayoutChange;
   const firstVersion = useRef(version);
   useEffect(() => {
     if (version !== firstVersion.current) onChangeRef.current?.(workflow());
   }, [version, workflow]);
 
+  /** Shows the graph (or its start, when it is too big to fit) without waiting for any measurement. */
+  const showAll = useCallback(
+    (list: GraphNode[], duration?: number) => {
+      const { width, height } = store.getState();
+      void flow.setViewport(fitViewport(list, { width, height, ...VIEW }), duration ? { duration } : undefined);
+    },
+    [flow, store],
+  );
+
   const relayout = useCallback(() => {
     commit((prev) => layoutGraph(prev));
-    setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 80);
-  }, [commit, flow]);
+    showAll(nodesRef.current, 200);
+    onLayoutRef.current?.();
+  }, [commit, showAll, nodesRef]);
+  const fit = useCallback(() => showAll(nodesRef.current, 200), [showAll, nodesRef]);
+  // Undo/redo may move nodes back without changing the workflow: their positions are saved too.
+  const { undo: undoGraph, redo: redoGraph } = history;
+  const undo = useCallback(() => void (undoGraph() && onLayoutRef.current?.()), [undoGraph]);
+  const redo = useCallback(() => void (redoGraph() && onLayoutRef.current?.()), [redoGraph]);
 
   const focusStep = useCallback(
     (id: string) => {
@@ -112,52 +171,31 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
   useImperativeHandle(
     ref,
     () => ({
-      importWorkflow: (wf) => {
-        const next = layoutGraph(workflowToNodes(wf));
+      importWorkflow: (wf, layout) => {
+        const next = placeNodes(workflowToNodes(wf), layout);
         envelope.current = envelopeOf(wf);
         commit(next);
-        // Fit once React Flow has measured the new nodes.
-        setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }), 30);
+        // Set in the same task as the nodes, so the first render is already in place.
+        showAll(next);
       },
       getWorkflow: workflow,
+      getLayout: () => layoutOf(nodesRef.current),
       focusStep,
       layout: relayout,
     }),
-    [commit, flow, workflow, focusStep, relayout],
+    [commit, showAll, workflow, nodesRef, focusStep, relayout],
   );
 
   // Problems and the run path are drawn on the nodes, without entering the undo history.
-  const byStep = useMemo(() => problemsByStep(workflow(), problems), [problems, workflow]);
   const runState = useMemo(() => {
-    const m = new Map<string, 'visited' | 'current' | 'failed'>();
+    const m = new Map<string, RunState>();
     for (const id of runPath?.visited ?? []) m.set(id, 'visited');
     if (runPath?.current) m.set(runPath.current, 'current');
     if (runPath?.failed) m.set(runPath.failed, 'failed');
     return m;
   }, [runPath]);
-  const shownNodes = useMemo(
-    () =>
-      nodes.map((n) => {
-        if (!isStepNode(n)) return n;
-        const p = byStep.get(n.id);
-        const r = runState.get(n.id);
-        if (!p && !r && !n.data.problems && !n.data.runState) return n;
-        return { ...n, data: { ...n.data, problems: p, runState: r } };
-      }),
-    [nodes, byStep, runState],
-  );
-  const shownEdges = useMemo(() => {
-    const visited = runPath?.visited ?? [];
-    const walked = new Set<string>();
-    for (let i = 0; i + 1 < visited.length; i++) walked.add(`${visited[i]}>${visited[i + 1]}`);
-    if (visited[0]) walked.add(`${TRIGGER_NODE_ID}>${visited[0]}`);
-    // Outcome labels sit on the nodes' handles, so edges stay unlabelled and the canvas calm.
-    return edges.map((e) => {
-      const hot = walked.has(`${e.source}>${e.target}`);
-      const sel = selectedEdges.has(e.id);
-      return { ...e, label: undefined, selected: sel, animated: hot, style: hot ? { stroke: 'var(--success)', strokeWidth: 2.5 } : e.data?.kind === 'do' ? { strokeDasharray: '4 3' } : undefined };
-    });
-  }, [edges, runPath, selectedEdges]);
+  const shownNodes = useCanvasNodes(nodes, problems, runState);
+  const shownEdges = useCanvasEdges(edges, runPath?.visited, selectedEdges);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -194,85 +232,36 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
     [readOnly, nodesRef, commit],
   );
 
-  const selectedIds = useCallback(() => nodesRef.current.filter((n) => n.selected && !isTriggerNode(n) && !isGroupNode(n)).map((n) => n.id), [nodesRef]);
+  // A drag is one undoable change, recorded at its start; its end is a layout change to save.
+  const dragFrom = useRef<GraphNode[] | null>(null);
+  const onNodeDragStart = useCallback(() => {
+    dragFrom.current = nodesRef.current;
+    record();
+  }, [nodesRef, record]);
+  const onNodeDragStop = useCallback(() => {
+    const before = dragFrom.current;
+    dragFrom.current = null;
+    if (before && before.some((n, i) => n.position !== nodesRef.current[i]?.position)) onLayoutRef.current?.();
+  }, [nodesRef]);
 
-  const remove = useCallback(() => {
-    if (readOnly) return;
-    const ids = selectedIds();
-    const edgeIds = [...selectedEdges];
-    if (!ids.length && !edgeIds.length) return;
-    commit((prev) => {
-      let next = removeSteps(prev, ids);
-      for (const eid of edgeIds) {
-        const [source, handle] = eid.split('|');
-        if (source && handle && !handle.startsWith('do:')) next = connectOutcome(next, source, handle, null);
-      }
-      return next;
-    });
-    setSelectedEdges(new Set());
-  }, [readOnly, selectedIds, selectedEdges, commit]);
-
-  const copy = useCallback(() => {
-    const ids = selectedIds();
-    if (!ids.length) return;
-    clipboard.current = copySteps(nodesRef.current, ids);
-    toast.success(`Copied ${ids.length} step${ids.length > 1 ? 's' : ''}`);
-  }, [selectedIds, nodesRef]);
-
-  const paste = useCallback(() => {
-    if (readOnly || !clipboard.current) return;
-    const clip = clipboard.current;
-    commit((prev) => pasteSteps(prev, clip).nodes);
-  }, [readOnly, commit]);
-
-  const duplicate = useCallback(() => {
-    if (readOnly) return;
-    const ids = selectedIds();
-    if (!ids.length) return;
-    commit((prev) => pasteSteps(prev, copySteps(prev, ids)).nodes);
-  }, [readOnly, selectedIds, commit]);
-
-  const selectAll = useCallback(() => setTransient((prev) => prev.map((n) => (n.selected ? n : { ...n, selected: true }))), [setTransient]);
-  const fit = useCallback(() => flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), [flow]);
-
+  const clearSelectedEdges = useCallback(() => setSelectedEdges(new Set()), []);
+  const commands = useStepCommands({ readOnly, flow, rootRef, nodesRef, commit, setTransient, selectedEdges: selectedEdgesRef, clearSelectedEdges });
+  const { remove, copy, paste, duplicate, selectAll, add } = commands;
   const shortcutHandlers = useMemo(() => ({ undo, redo, copy, paste, duplicate, remove, selectAll, layout: relayout, fit }), [undo, redo, copy, paste, duplicate, remove, selectAll, relayout, fit]);
   useEditorShortcuts(rootRef, shortcutHandlers, true);
+  const onInit = useCallback(() => showAll(nodesRef.current), [showAll, nodesRef]);
+  const onPaletteAdd = useCallback((t: CatalogStepType) => add(t), [add]);
+  const toggleSnap = useCallback(() => setSnap((s) => !s), []);
 
-  const add = useCallback(
-    (type: CatalogStepType, screen?: { x: number; y: number }) => {
-      if (readOnly) return;
-      const rect = rootRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
-      const at = flow.screenToFlowPosition(screen ?? { x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
-      // Dropped inside an If's dashed box: the step joins that "do" sequence.
-      const group = nodesRef.current.find((n) => {
-        if (!isGroupNode(n)) return false;
-        const w = n.width ?? 292;
-        const h = n.height ?? 72;
-        return at.x >= n.position.x && at.x <= n.position.x + w && at.y >= n.position.y && at.y <= n.position.y + h;
-      });
-      const position = group ? { x: Math.max(16, at.x - group.position.x - 130), y: Math.max(30, at.y - group.position.y - 20) } : { x: at.x - 130, y: at.y - 30 };
-      let newId = '';
-      commit((prev) => {
-        const r = addStep(prev, type, position, group?.id);
-        newId = r.id;
-        return group ? growGroup(r.nodes, group.id) : r.nodes;
-      });
-      if (newId) requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.react-flow__pane')?.focus());
-    },
-    [readOnly, flow, nodesRef, commit],
-  );
-
-  const selected = nodes.filter((n) => n.selected);
-  const single = selected.length === 1 ? selected[0]! : null;
+  const selectedCount = useMemo(() => nodes.reduce((c, n) => c + (n.selected ? 1 : 0), 0), [nodes]);
+  const singleId = selectedCount === 1 ? (nodes.find((n) => n.selected)?.id ?? null) : null;
   // The nodes as of the last real edit: what panels and pickers need, unchanged while a node is
   // dragged, so a drag re-renders neither the properties panel nor its script editors.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const structural = useMemo(() => nodesRef.current, [version]);
   const stepIds = useMemo(() => structural.filter(isStepNode).map((n) => n.id), [structural]);
-  const trigger = structural.find(isTriggerNode);
-  const triggerKind = trigger?.data.trigger ?? '';
+  const triggerKind = structural.find(isTriggerNode)?.data.trigger ?? '';
   const paths = useMemo(() => knownDataPaths(structural, triggerKind), [structural, triggerKind]);
-  const singleId = single?.id ?? null;
   const panelNode = singleId ? structural.find((n) => n.id === singleId) : undefined;
   const panel = useMemo(
     () => ({
@@ -297,101 +286,74 @@ function FlowEditorInner({ initialWorkflow, env, problems = [], runPath, onChang
     [commit, singleId],
   );
   const onDeleteSelected = useCallback(() => commit((prev) => removeSteps(prev, [singleId!])), [commit, singleId]);
+  useKeepInView(singleId, dragFrom);
+  const onTriggerChange = useCallback((d: Parameters<typeof TriggerPanel>[0]['data']) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger'), [commit]);
+  const hasSteps = useMemo(() => structural.some(isStepNode), [structural]);
 
   return (
     <ScriptPathsContext.Provider value={paths}>
-      <div ref={rootRef} className="flex h-full min-h-0 w-full overflow-hidden rounded-lg border bg-card" data-testid="flow-editor">
-        {!readOnly ? <Palette onAdd={(t) => add(t)} /> : null}
+      <div ref={rootRef} className="flex h-full min-h-0 w-full select-none overflow-hidden rounded-lg border bg-card" style={CANVAS_THEME} data-testid="flow-editor">
+        {!readOnly ? <Palette onAdd={onPaletteAdd} /> : null}
         <div className="relative min-w-0 flex-1" onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } }} onDrop={(e) => { const t = e.dataTransfer.getData(DRAG_MIME); if (t) { e.preventDefault(); add(t as CatalogStepType, { x: e.clientX, y: e.clientY }); } }}>
           <EditorToolbar
             canUndo={history.canUndo}
             canRedo={history.canRedo}
             onUndo={undo}
             onRedo={redo}
+            hasSelection={selectedCount > 0}
+            canDelete={selectedCount > 0 || selectedEdges.size > 0}
+            canPaste={commands.canPaste}
+            onCopy={copy}
+            onPaste={paste}
+            onDuplicate={duplicate}
+            onDelete={remove}
             onLayout={relayout}
             onFit={fit}
             snap={snap}
-            onSnap={() => setSnap((s) => !s)}
+            onSnap={toggleSnap}
             readOnly={readOnly}
           />
           <ReactFlow
-            nodes={shownNodes as Node[]}
-            edges={shownEdges as Edge[]}
+            nodes={shownNodes}
+            edges={shownEdges}
             nodeTypes={NODE_TYPES}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
-            onNodeDragStart={() => record()}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onInit={onInit}
             nodesDraggable={!readOnly}
+            // Dragging moves a node without selecting it: the properties panel opening mid-drag would
+            // narrow the canvas under the pointer.
+            selectNodesOnDrag={false}
             nodesConnectable={!readOnly}
             deleteKeyCode={null}
-            multiSelectionKeyCode={['Meta', 'Control']}
+            multiSelectionKeyCode={MULTI_SELECT}
             selectionKeyCode="Shift"
             snapToGrid={snap}
             snapGrid={SNAP}
-            fitView
-            fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-            minZoom={0.1}
+            minZoom={VIEW.minZoom}
             onlyRenderVisibleElements
-            defaultEdgeOptions={{ type: 'smoothstep' }}
-            proOptions={{ hideAttribution: true }}
+            defaultEdgeOptions={EDGE_OPTIONS}
+            proOptions={PRO}
           >
             <Background variant={BackgroundVariant.Dots} gap={15} size={1} />
-            <MiniMap pannable zoomable className="!bg-card" style={{ width: 150, height: 100 }} nodeStrokeWidth={3} />
+            <MiniMap pannable zoomable className="overflow-hidden rounded-md border" style={MINIMAP_STYLE} nodeStrokeWidth={3} />
             <Controls showInteractive={false} />
           </ReactFlow>
-          <CanvasHelp empty={!nodes.some(isStepNode)} selectedCount={selected.length} />
+          <CanvasHelp empty={!hasSteps} selectedCount={selectedCount} />
         </div>
         {panelNode && (isStepNode(panelNode) || isTriggerNode(panelNode)) ? (
-        <aside className="w-72 shrink-0 overflow-y-auto border-l p-3" aria-label="Properties">
-          {panelNode && isStepNode(panelNode) ? (
-            <PropertiesPanel key={panelNode.id} node={panelNode} nodes={structural} panel={panel} onRename={onRename} onDelete={onDeleteSelected} />
-          ) : panelNode && isTriggerNode(panelNode) ? (
-            <TriggerPanel data={panelNode.data} onChange={(d) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger')} />
-          ) : null}
-        </aside>
+          <aside className="w-72 shrink-0 select-text overflow-y-auto border-l p-3" aria-label="Properties">
+            {isStepNode(panelNode) ? (
+              <PropertiesPanel key={panelNode.id} node={panelNode} nodes={structural} panel={panel} onRename={onRename} onDelete={onDeleteSelected} />
+            ) : isTriggerNode(panelNode) ? (
+              <TriggerPanel data={panelNode.data} onChange={onTriggerChange} />
+            ) : null}
+          </aside>
         ) : null}
       </div>
     </ScriptPathsContext.Provider>
-  );
-}
-
-/** Makes an If's group large enough for its steps after one is dropped in. */
-function growGroup(nodes: GraphNode[], groupId: string): GraphNode[] {
-  let w = 0;
-  let h = 0;
-  for (const n of nodes) {
-    if (isStepNode(n) && n.parentId === groupId) {
-      w = Math.max(w, n.position.x + 260 + 16);
-      h = Math.max(h, n.position.y + 140);
-    }
-  }
-  return nodes.map((n) => {
-    if (n.id !== groupId || !isGroupNode(n)) return n;
-    const width = Math.max(n.width ?? 0, w);
-    const height = Math.max(n.height ?? 0, h);
-    return { ...n, width, height, style: { ...(n.style ?? {}), width, height } };
-  });
-}
-
-function CanvasHelp({ empty, selectedCount }: { empty: boolean; selectedCount: number }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <div className="absolute right-2 top-2 z-10 flex flex-col items-end gap-1">
-      <button type="button" onClick={() => setOpen((o) => !o)} className="rounded-md border bg-card px-2 py-1 text-xs shadow-sm hover:bg-muted" aria-expanded={open}>
-        {selectedCount > 1 ? `${selectedCount} selected · ` : ''}Shortcuts
-      </button>
-      {open ? (
-        <dl className="grid w-64 grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md border bg-card p-3 text-xs shadow-lg">
-          {SHORTCUTS.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="font-mono">{k}</dt>
-              <dd className="text-muted-foreground">{v}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-      {empty ? <p className="mt-24 w-64 rounded-md border bg-card/90 p-3 text-xs text-muted-foreground shadow-sm">Drag a step from the left onto the canvas (or click it). Connect steps by dragging from a handle on a step’s right to another step.</p> : null}
-    </div>
   );
 }

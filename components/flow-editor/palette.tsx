@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
 import { STEP_INFO, STEP_TYPES, type CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { cn } from '@/lib/utils';
@@ -9,7 +9,7 @@ import { STEP_ACCENT, STEP_ICONS } from './step-icons';
 export const DRAG_MIME = 'application/x-parley-step';
 
 /** The step palette: search, then drag a step onto the canvas (or press Enter / click to add it). */
-export function Palette({ onAdd, disabled }: { onAdd: (type: CatalogStepType) => void; disabled?: boolean }) {
+export const Palette = memo(function Palette({ onAdd, disabled }: { onAdd: (type: CatalogStepType) => void; disabled?: boolean }) {
   const [query, setQuery] = useState('');
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -76,4 +76,4 @@ export function Palette({ onAdd, disabled }: { onAdd: (type: CatalogStepType) =>
       </div>
     </aside>
   );
-}
+});

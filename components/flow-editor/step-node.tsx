@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { AlertTriangle } from 'lucide-react';
-import { NODE_HEADER, NODE_WIDTH, OUTCOME_ROW } from '@/lib/automation/graph/node-size';
+import { HANDLE_SIZE, INPUT_HANDLE_Y, NODE_FOOT, NODE_HEADER, NODE_WIDTH, OUTCOME_ROW } from '@/lib/automation/graph/node-size';
 import { outcomesOf } from '@/lib/automation/graph/outcomes';
 import { canonicalStepType, STEP_INFO } from '@/lib/automation/graph/step-catalog';
 import { summarizeStep } from '@/lib/automation/graph/summarize-step';
@@ -13,12 +13,18 @@ import { STEP_ACCENT, STEP_ICONS } from './step-icons';
 
 type Props = NodeProps & { data: StepNodeData };
 
+// Handle sizes and places come from node-size.ts: the canvas tells React Flow where the handles are
+// before anything is drawn (lib/automation/graph/node-geometry.ts), so the two must agree.
+const HANDLE_BOX = { width: HANDLE_SIZE, height: HANDLE_SIZE };
+const INPUT_HANDLE_STYLE = { ...HANDLE_BOX, top: INPUT_HANDLE_Y };
+
 /** One step on the canvas: icon, id, one-line summary, and a handle per outcome. */
 function StepNodeView({ data, selected, type }: Props) {
   const kind = canonicalStepType(data.step.stepType) ?? 'Unknown';
   const Icon = STEP_ICONS[kind] ?? STEP_ICONS.Unknown!;
   const outcomes = outcomesOf(data);
   const problems = data.problems ?? [];
+  const summary = summarizeStep(data.step);
   return (
     <div
       data-testid={`step-node-${data.step.id}`}
@@ -35,7 +41,7 @@ function StepNodeView({ data, selected, type }: Props) {
         data.runState === 'failed' && 'border-destructive ring-4 ring-destructive/50',
       )}
     >
-      <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${data.step.id}-in`} className="!h-3 !w-3 !border-2 !border-card !bg-muted-foreground" style={{ top: 22 }} />
+      <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${data.step.id}-in`} className="!border-2 !border-card !bg-muted-foreground" style={INPUT_HANDLE_STYLE} />
       <div className="flex items-start gap-2 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
         <span className={cn('mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md', STEP_ACCENT[kind])}>
           <Icon className="size-4" aria-hidden />
@@ -53,12 +59,12 @@ function StepNodeView({ data, selected, type }: Props) {
             ) : null}
           </div>
           <div className="text-[10px] uppercase tracking-wide text-muted-foreground">{STEP_INFO[kind as keyof typeof STEP_INFO]?.label ?? data.step.stepType}</div>
-          <div className="truncate text-xs text-muted-foreground" title={summarizeStep(data.step)}>
-            {summarizeStep(data.step)}
+          <div className="truncate text-xs text-muted-foreground" title={summary}>
+            {summary}
           </div>
         </div>
       </div>
-      <div className="pb-2">
+      <div style={{ paddingBottom: NODE_FOOT }}>
         {outcomes.map((o) => (
           <div key={o.handle} className="relative flex items-center justify-end pr-4 pl-3" style={{ height: OUTCOME_ROW }}>
             <span
@@ -78,7 +84,8 @@ function StepNodeView({ data, selected, type }: Props) {
               id={o.handle}
               data-testid={`handle-${data.step.id}-${o.handle}`}
               isConnectable={o.kind !== 'do'}
-              className={cn('!h-3 !w-3 !border-2 !border-card', o.kind === 'do' ? '!bg-violet-500' : o.kind === 'branch' ? '!bg-primary' : '!bg-muted-foreground')}
+              style={HANDLE_BOX}
+              className={cn('!border-2 !border-card', o.kind === 'do' ? '!bg-violet-500' : o.kind === 'branch' ? '!bg-primary' : '!bg-muted-foreground')}
             />
           </div>
         ))}

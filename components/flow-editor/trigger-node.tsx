@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { NODE_WIDTH, TRIGGER_HEIGHT } from '@/lib/automation/graph/node-size';
+import { HANDLE_SIZE, NODE_WIDTH, TRIGGER_HEIGHT } from '@/lib/automation/graph/node-size';
 import type { TriggerNodeData } from '@/lib/automation/graph/types';
 import { cn } from '@/lib/utils';
 import { TRIGGER_ICONS } from './step-icons';
@@ -31,7 +31,7 @@ function TriggerNodeView({ data, selected }: NodeProps & { data: TriggerNodeData
         </div>
       </div>
       <div className="mt-1.5 truncate text-xs text-muted-foreground">{data.subAccountId ? `Subaccount ${data.subAccountId}` : 'Choose a subaccount'}</div>
-      <Handle type="source" position={Position.Right} id="start" data-testid="handle-trigger-start" className="!h-3 !w-3 !border-2 !border-card !bg-primary" />
+      <Handle type="source" position={Position.Right} id="start" data-testid="handle-trigger-start" className="!border-2 !border-card !bg-primary" style={{ width: HANDLE_SIZE, height: HANDLE_SIZE }} />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export const setWorkflowStatusAction = accountAction('automation.publish', z.obj
 
 export const rollbackWorkflowAction = accountAction('automation.publish', z.object({ id, version: z.number().int().positive() }), async (input, ctx) => {
   const w = await rollbackWorkflow(db, ctx.accountId, input.id, input.version, ctx.actor);
-  return { version: w.version, workflow: toApiWorkflow(w) };
+  return { version: w.version, workflow: toApiWorkflow(w), layout: w.layout };
 });
 
 export const deleteWorkflowAction = accountAction('automation.edit', z.object({ id }), async (input, ctx) => {
@@ -59,10 +59,10 @@ export const deleteWorkflowAction = accountAction('automation.edit', z.object({ 
   return { id: input.id };
 });
 
-/** One version's body (history: view, compare, export). */
+/** One version's body (history: view, compare, export), and where its nodes were drawn. */
 export const getWorkflowVersionAction = accountAction('automation.view', z.object({ id, version: z.number().int().positive() }), async (input, ctx) => {
   const w = await getWorkflow(db, ctx.accountId, input.id, { version: input.version });
-  return toApiWorkflow(w);
+  return { ...toApiWorkflow(w), layout: w.layout };
 });
 
 export const listVersionsAction = accountAction('automation.view', z.object({ id }), async (input, ctx) => {

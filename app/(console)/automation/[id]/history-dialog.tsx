@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { describeDiff, diffWorkflows } from '@/lib/automation/graph/diff-workflows';
+import type { SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -27,8 +28,8 @@ export function HistoryDialog({
   open: boolean;
   onOpenChange: (o: boolean) => void;
   canPublish: boolean;
-  onOpenVersion: (wf: WorkflowJson, version: number) => void;
-  onRolledBack: (wf: WorkflowJson, version: number) => void;
+  onOpenVersion: (wf: WorkflowJson, version: number, layout: SavedLayout | null) => void;
+  onRolledBack: (wf: WorkflowJson, version: number, layout: SavedLayout | null) => void;
 }) {
   const [versions, setVersions] = useState<Version[] | null>(null);
   const [diffs, setDiffs] = useState<Record<number, string>>({});
@@ -61,7 +62,7 @@ export function HistoryDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Version history" description="Every save is a version. Publishing picks the one that runs." className="max-w-2xl">
+      <DialogContent title="Version history" description="Edits are saved into a draft; publishing makes it the version that runs, and later edits start the next draft." className="max-w-2xl">
         <div className="max-h-[60vh] overflow-y-auto">
           {!versions ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
           <ol className="divide-y" data-testid="version-list">
@@ -83,7 +84,7 @@ export function HistoryDialog({
                     onClick={async () => {
                       const r = await getWorkflowVersionAction({ id: workflowId, version: v.version });
                       if (!r.ok) return void toast.error(r.error);
-                      onOpenVersion(bodyOf(r.data), v.version);
+                      onOpenVersion(bodyOf(r.data), v.version, r.data.layout);
                       onOpenChange(false);
                     }}
                   >
@@ -97,7 +98,7 @@ export function HistoryDialog({
                         const r = await rollbackWorkflowAction({ id: workflowId, version: v.version });
                         if (!r.ok) return void toast.error(r.error);
                         toast.success(`Rolled back to v${v.version}: published as v${r.data.version}`);
-                        onRolledBack(bodyOf(r.data.workflow), r.data.version);
+                        onRolledBack(bodyOf(r.data.workflow), r.data.version, r.data.layout);
                         onOpenChange(false);
                       }}
                     >

@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArrowLeft, CircleAlert, Download, History, Play, Upload } from 'lucide-react';
 import { toast } from 'sonner';
-import { validateDefinition } from '@/lib/automation/definition/validate-definition';
+import type { SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { FlowEditor, type FlowEditorHandle, type RunPath } from '@/components/flow-editor/flow-editor';
 import type { SubAccountOption, TemplateOption } from '@/components/flow-editor/editor-context';
@@ -18,6 +18,12 @@ import { PublishDialog } from './publish-dialog';
 import { SaveIndicator } from './save-indicator';
 import { TestRunPanel } from './test-run-panel';
 import { useAutosave } from './use-autosave';
+import { useValidation } from './use-validation';
+
+const NONE: Array<{ path: string; message: string }> = [];
+// The secondary header actions show their labels on wide screens only, so at 1280 px the header
+// (name, state, actions) stays one row and the canvas keeps the height.
+const WIDE_ONLY = 'hidden 2xl:inline';
 
 export type EditorInitial = {
   id: string | null;
@@ -28,6 +34,8 @@ export type EditorInitial = {
   publishedVersion: number | null;
   updatedAt: string | null;
   body: WorkflowJson;
+  /** Where the nodes were left (null: laid out automatically). */
+  layout?: SavedLayout | null;
 };
 
 export function WorkflowEditorClient({
@@ -57,7 +65,6 @@ export function WorkflowEditorClient({
   const [showProblems, setShowProblems] = useState(false);
   const [dialog, setDialog] = useState<null | 'publish' | 'history' | 'import' | 'export' | 'test'>(null);
   const [runPath, setRunPath] = useState<RunPath | null>(null);
-  const [restorable, setRestorable] = useState<WorkflowJson | null>(null);
   const [viewInstance, setViewInstance] = useState<string | null>(instanceId ?? null);
   // Stable, so saving and validating (which re-render this page) do not re-render every node's panel.
   const editorEnv = useMemo(
@@ -68,49 +75,45 @@ export function WorkflowEditorClient({
   // What would be saved: the canvas plus the name kept in this header.
   // (The status is not part of it: enable/disable is its own action, saved apart from versions.)
   const full = useMemo<WorkflowJson>(() => ({ ...draft, status: 'disabled', definition: { ...draft.definition, name } }), [draft, name]);
-  // Validation (hundreds of scripts on a big workflow) runs in a deferred render, after the canvas
-  // has painted the edit.
-  const deferredFull = useDeferredValue(full);
-  const check = useMemo(() => validateDefinition(deferredFull), [deferredFull]);
-  // Errors are marked on their nodes; warnings (unreachable steps...) are listed in the problems panel.
-  const editorProblems = check.errors;
+  // Checked in a worker; until the first answer the workflow as opened counts as valid (it was saved).
+  const validation = useValidation(full);
+  const errors = validation?.errors ?? NONE;
+  const warnings = validation?.warnings ?? NONE;
 
   const autosave = useAutosave({
     workflowId: initial.id,
     latestVersion: initial.latestVersion,
+    initial: initial.body,
     enabled: canEdit,
+    getLayout: () => editor.current?.getLayout(),
     onCreated: (id) => {
       setWorkflowId(id);
       window.history.replaceState(null, '', `/automation/${id}`);
     },
   });
-  const { changed, readLocalDraft, discardLocalDraft } = autosave;
+  const { changed, layoutChanged, readLocalDraft, discardLocalDraft } = autosave;
+  const [restorable, setRestorable] = useState<ReturnType<typeof readLocalDraft>>(null);
 
   useEffect(() => {
     const local = readLocalDraft();
-    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body)) setRestorable(local.workflow);
+    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body)) setRestorable(local);
     // Only on first load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Every edit (canvas or name) reaches autosave once it is validated.
-  const firstCheck = useRef(true);
+  // Every edit (canvas or name) reaches autosave once it is checked; the first answer is about the
+  // workflow as opened, which needs no saving.
   useEffect(() => {
-    if (firstCheck.current) {
-      firstCheck.current = false;
-      return;
-    }
-    changed(deferredFull, check.errors.length);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [check]);
+    if (validation && validation.seq > 1) changed(validation.workflow, validation.errors.length);
+  }, [validation, changed]);
 
   const onCanvasChange = useCallback((wf: WorkflowJson) => {
     setDraft(wf);
     setRunPath(null);
   }, []);
 
-  const importInto = useCallback((wf: WorkflowJson) => {
-    editor.current?.importWorkflow(wf);
+  const importInto = useCallback((wf: WorkflowJson, layout?: SavedLayout | null) => {
+    editor.current?.importWorkflow(wf, layout);
     if (wf.definition?.name) setName(String(wf.definition.name));
   }, []);
 
@@ -139,7 +142,7 @@ export function WorkflowEditorClient({
     toast.success(r.data.status === 'enabled' ? 'Enabled: the trigger starts new runs' : 'Disabled: no new runs start');
   };
 
-  const errorCount = check.errors.length;
+  const errorCount = errors.length;
   return (
     <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col gap-2 p-3 md:-mx-8">
       <div className="flex flex-wrap items-center gap-2">
@@ -153,7 +156,7 @@ export function WorkflowEditorClient({
           value={name}
           readOnly={!canEdit}
           onChange={(e) => setName(e.target.value)}
-          className="h-8 min-w-40 max-w-xs flex-1 rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
+          className="field-sizing-content h-8 min-w-32 max-w-xs rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
         />
         <Badge tone={status === 'enabled' ? 'success' : 'neutral'} data-testid="workflow-status">
           {status === 'enabled' ? 'Enabled' : 'Disabled'}
@@ -161,22 +164,22 @@ export function WorkflowEditorClient({
         <Badge tone={published ? 'info' : 'warning'} data-testid="published-version">
           {published ? `v${published} published` : 'Not published'}
         </Badge>
-        {canEdit ? <SaveIndicator state={autosave.state} errors={check.errors.length} /> : <Badge>Read only</Badge>}
+        {canEdit ? <SaveIndicator state={autosave.state} errors={errorCount} published={published} /> : <Badge>Read only</Badge>}
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
           <Button variant={errorCount ? 'outline' : 'ghost'} size="sm" onClick={() => setShowProblems((s) => !s)} className={errorCount ? 'border-destructive text-destructive' : ''}>
             <CircleAlert /> {errorCount ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : 'Validate'}
           </Button>
           {canEdit ? (
-            <Button variant="ghost" size="sm" onClick={() => setDialog('import')}>
-              <Upload /> Import
+            <Button variant="ghost" size="sm" onClick={() => setDialog('import')} aria-label="Import" title="Import workflow JSON">
+              <Upload /> <span className={WIDE_ONLY}>Import</span>
             </Button>
           ) : null}
-          <Button variant="ghost" size="sm" onClick={() => setDialog('export')}>
-            <Download /> Export
+          <Button variant="ghost" size="sm" onClick={() => setDialog('export')} aria-label="Export" title="Export workflow JSON">
+            <Download /> <span className={WIDE_ONLY}>Export</span>
           </Button>
           {workflowId ? (
-            <Button variant="ghost" size="sm" onClick={() => setDialog('history')}>
-              <History /> History
+            <Button variant="ghost" size="sm" onClick={() => setDialog('history')} aria-label="History" title="Version history">
+              <History /> <span className={WIDE_ONLY}>History</span>
             </Button>
           ) : null}
           {workflowId ? (
@@ -204,7 +207,7 @@ export function WorkflowEditorClient({
       {restorable ? (
         <div className="flex items-center gap-2 rounded-md border border-[var(--warning)]/40 bg-amber-50 px-3 py-1.5 text-sm dark:bg-amber-500/10">
           This browser has unsaved changes from an earlier session.
-          <Button size="sm" variant="outline" onClick={() => (importInto(restorable), setRestorable(null))}>
+          <Button size="sm" variant="outline" onClick={() => (importInto(restorable.workflow, restorable.layout), setRestorable(null))}>
             Restore them
           </Button>
           <Button size="sm" variant="ghost" onClick={() => (discardLocalDraft(), setRestorable(null))}>
@@ -216,13 +219,15 @@ export function WorkflowEditorClient({
         <FlowEditor
           ref={editor}
           initialWorkflow={initial.body}
+          initialLayout={initial.layout}
           env={editorEnv}
-          problems={editorProblems}
+          problems={validation?.byStep}
           runPath={runPath}
           onChange={onCanvasChange}
+          onLayoutChange={layoutChanged}
         />
       </div>
-      {showProblems ? <ProblemsPanel workflow={full} errors={check.errors} warnings={check.warnings} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
+      {showProblems ? <ProblemsPanel workflow={validation?.workflow ?? full} errors={errors} warnings={warnings} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
       <PublishDialog open={dialog === 'publish'} onOpenChange={(o) => setDialog(o ? 'publish' : null)} onPublish={publish} blocked={errorCount ? `Fix ${errorCount} problem${errorCount > 1 ? 's' : ''} before publishing.` : null} />
       {workflowId ? (
         <HistoryDialog
@@ -230,12 +235,12 @@ export function WorkflowEditorClient({
           open={dialog === 'history'}
           onOpenChange={(o) => setDialog(o ? 'history' : null)}
           canPublish={canPublish}
-          onOpenVersion={(wf, v) => {
-            importInto(wf);
-            toast.info(`Opened version ${v} on the canvas; it is saved as a new draft version`);
+          onOpenVersion={(wf, v, layout) => {
+            importInto(wf, layout);
+            toast.info(`Opened version ${v} on the canvas; it is saved as the draft`);
           }}
-          onRolledBack={(wf, v) => {
-            importInto(wf);
+          onRolledBack={(wf, v, layout) => {
+            importInto(wf, layout);
             setPublished(v);
           }}
         />

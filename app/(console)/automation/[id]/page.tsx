@@ -42,6 +42,7 @@ export default async function WorkflowEditorPage({ params, searchParams }: { par
         publishedVersion: workflow.publishedVersion,
         updatedAt: api.updatedAt,
         body: { subAccountId: workflow.subAccountId, trigger: workflow.trigger, status: workflow.status, definition: workflow.definition as WorkflowJson['definition'] },
+        layout: workflow.layout,
       }}
     />
   );

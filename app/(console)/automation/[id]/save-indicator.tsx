@@ -3,13 +3,14 @@
 import { Check, CircleAlert, Loader2 } from 'lucide-react';
 import type { SaveState } from './use-autosave';
 
-export function SaveIndicator({ state, errors }: { state: SaveState; errors: number }) {
+/** Where the edits are: saved into the draft (or, positions only, on the published version), saving, kept locally... */
+export function SaveIndicator({ state, errors, published }: { state: SaveState; errors: number; published: number | null }) {
   const base = 'inline-flex items-center gap-1 text-xs';
   switch (state.kind) {
     case 'saved':
       return (
         <span className={`${base} text-muted-foreground`} data-testid="save-state">
-          <Check className="size-3.5" /> Saved as v{state.version}
+          <Check className="size-3.5" /> {state.version === published ? `Saved · v${state.version} (published)` : `Saved · draft v${state.version}`}
         </span>
       );
     case 'saving':
