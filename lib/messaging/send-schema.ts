@@ -23,6 +23,9 @@ const lowerType = (v: unknown) =>
     ? { ...(v as object), type: (v as { type: string }).type.trim().toLowerCase() }
     : v;
 
+/** A value that may arrive as a JSON number (a phone number or an id kept as a number by the sender). */
+const numberAsString = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
+
 const textContent = z.looseObject({ text: nonEmpty(4096, 'text') });
 
 const templateComponent = z.looseObject({
@@ -48,7 +51,7 @@ const templateContent = z.looseObject({
 
 const replyButton = z.looseObject({
   type: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.literal('reply', { error: "Button type must be 'reply'" })),
-  reply: z.looseObject({ id: nonEmpty(256, 'reply.id'), title: nonEmpty(20, 'reply.title') }),
+  reply: z.looseObject({ id: z.preprocess(numberAsString, nonEmpty(256, 'reply.id')), title: nonEmpty(20, 'reply.title') }),
 });
 
 // A text header has WhatsApp's 60-character limit; media headers carry their media object as sent.
@@ -86,7 +89,7 @@ const buttonInteractive = z.looseObject({
 });
 
 const listRow = z.looseObject({
-  id: nonEmpty(200, 'row.id'),
+  id: z.preprocess(numberAsString, nonEmpty(200, 'row.id')),
   title: nonEmpty(24, 'row.title'),
   description: z.string().max(72, 'row.description must be at most 72 characters').optional(),
 });
@@ -175,9 +178,6 @@ export const MESSAGE_TYPES = Object.keys(CONTENT_SCHEMAS) as MessageType[];
 
 /** `{ content }` per type, built once: errors then carry the full path (content.template.name). */
 export const CONTENT_ENVELOPES = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, z.object({ content: CONTENT_SCHEMAS[t] })])) as unknown as Record<MessageType, z.ZodType<{ content: Record<string, unknown> }>>;
-
-/** A value that may arrive as a JSON number (a phone number or an id kept as a number by the sender). */
-const numberAsString = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
 /** The envelope; content is checked per type afterwards so errors name the right fields. */
 export const sendEnvelopeSchema = z.looseObject(

@@ -75,6 +75,13 @@ describe('serializer habits', () => {
     expect(again.json.umid).toBe(first.json.umid);
   });
 
+  it('takes reply-button and list-row ids sent as numbers and stores them as strings', async () => {
+    const b = await expectAccepted(buttons({}, [{ type: 'reply', reply: { id: 1, title: 'One' } } as never]));
+    expect(b.content).toMatchObject({ interactive: { action: { buttons: [{ reply: { id: '1' } }] } } });
+    const l = await expectAccepted(list({ sections: [{ rows: [{ id: 7, title: 'Seven' }] }] }));
+    expect(l.content).toMatchObject({ interactive: { action: { sections: [{ rows: [{ id: '7' }] }] } } });
+  });
+
   it('ignores fields it does not know, wherever they are', async () => {
     const m = await expectAccepted({ user: { ...user, locale: 'en' }, type: 'text', channel: 'whatsapp', content: { text: 'Hi', previewUrl: true }, extra: { a: 1 } });
     expect(m.content).toMatchObject({ text: 'Hi', previewUrl: true });
