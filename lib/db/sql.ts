@@ -115,8 +115,12 @@ export async function readNow<T>(client: { $connect(): Promise<void> }, fn: (con
 
 /** A DateTime as Prisma's SQLite adapter writes it. */
 export function sqlDate(d: Date): string {
-  return d.toISOString().replace('Z', '+00:00');
+  // The rows of one batch mostly carry the same millisecond: toISOString costs ~0.8 µs a call.
+  const ms = d.getTime();
+  if (ms !== lastDate.ms) lastDate = { ms, text: d.toISOString().replace('Z', '+00:00') };
+  return lastDate.text;
 }
+let lastDate = { ms: NaN, text: '' };
 
 export function readDate(v: unknown): Date {
   return v instanceof Date ? v : new Date(typeof v === 'number' ? v : String(v));
@@ -137,5 +141,14 @@ export function readJson<T = unknown>(v: unknown): T | null {
 
 /** An id for a row whose model says @default(cuid()): any unique string does; this one sorts by time. */
 export function newId(): string {
-  return Date.now().toString(36) + crypto.randomBytes(9).toString('base64url');
+  // Random bytes drawn 4 KiB at a time: a randomBytes(9) per id cost ~5 µs, ten times the rest.
+  if (randomUsed + 9 > randomPool.length) {
+    crypto.randomFillSync(randomPool);
+    randomUsed = 0;
+  }
+  const suffix = randomPool.toString('base64url', randomUsed, randomUsed + 9);
+  randomUsed += 9;
+  return Date.now().toString(36) + suffix;
 }
+const randomPool = Buffer.alloc(4095);
+let randomUsed = randomPool.length;
