@@ -83,3 +83,29 @@ export async function waitForCanvasToSettle(page: Page) {
     last = now ?? '';
   }
 }
+
+/** Every step id of an exported workflow, nested ones included, in definition order. */
+export function stepIdsOf(wf: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (steps: Array<Record<string, unknown>>) => {
+    for (const s of steps) {
+      out.push(String(s.id));
+      for (const seq of (s.do as Array<Array<Record<string, unknown>>> | undefined) ?? []) walk(seq);
+    }
+  };
+  walk((wf.definition as { steps: Array<Record<string, unknown>> }).steps);
+  return out;
+}
+
+/** A node's position in flow coordinates (React Flow draws it with translate(x, y)). */
+export async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const style = (await page.locator(`.react-flow__node[data-id="${id}"]`).getAttribute('style')) ?? '';
+  const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(style);
+  if (!m) throw new Error(`No position in ${style}`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+/** Resolves when the next editor save (a server action POST) has answered. */
+export function nextSave(page: Page) {
+  return page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'] && r.url().includes('/automation'), { timeout: 20_000 });
+}

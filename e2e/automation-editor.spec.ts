@@ -20,7 +20,7 @@ test('imports each reference example, draws it, and exports equivalent JSON', as
     if (name === 'menu-using-wait-for-reply' || name === 'out-of-office-country-branch') await shot(page, `automation-editor-${name}`);
   }
   // The imported menu is valid, so it was saved as a draft and the URL moved to the workflow.
-  await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toContainText('Saved · draft v1', { timeout: 15_000 });
   await expect(page).toHaveURL(/\/automation\/[\w-]+$/);
 });
 
@@ -117,7 +117,7 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   await shot(page, 'automation-build-menu');
 
   // Saved as a draft, then published with a note.
-  await expect(page.getByTestId('save-state')).toContainText('Saved as v', { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toContainText('Saved · draft v1', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByLabel('What changed?').fill('Menu from the reference examples');
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
