@@ -26,8 +26,8 @@ async function pool<T>(items: T[], fn: (item: T) => Promise<unknown>) {
 export async function runDueWork(db: Db, now = new Date()): Promise<number> {
   const at = sqlDate(now);
   const { due, abandoned } = await readNow(db, (conn) => ({
-    due: all<{ id: string; waitSeq: number }>(conn, `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "status" = 'waiting' AND "waitUntil" <= ? ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
-    abandoned: all<{ id: string; leaseUntil: string }>(conn, `SELECT "id", "leaseUntil" FROM "WorkflowInstance" WHERE "status" = 'running' AND "leaseUntil" < ? ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
+    due: all<{ id: string; waitSeq: number }>(conn, `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
+    abandoned: all<{ id: string; leaseUntil: string }>(conn, `SELECT "id", "leaseUntil" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
   }));
   await pool(due, async (d) => {
     const claimed = await writeTransaction(db, (conn) => claimWaitingAndLoad(conn, d, { kind: 'timeout' }));
@@ -41,7 +41,10 @@ export async function runDueWork(db: Db, now = new Date()): Promise<number> {
     }
   });
   if (due.length === BATCH || abandoned.length === BATCH) return 0;
-  const next = await readNow(db, (conn) => one<{ waitUntil: string | null }>(conn, `SELECT MIN("waitUntil") AS "waitUntil" FROM "WorkflowInstance" WHERE "status" = 'waiting'`)?.waitUntil);
+  const next = await readNow(
+    db,
+    (conn) => one<{ waitUntil: string }>(conn, `SELECT "waitUntil" FROM "WorkflowInstance" WHERE "waitUntil" IS NOT NULL AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT 1`)?.waitUntil,
+  );
   const untilTimer = next ? readDate(next).getTime() - Date.now() : IDLE_MS;
   return Math.max(0, Math.min(IDLE_MS, untilTimer, env.AUTOMATION_LEASE_MS));
 }
