@@ -29,7 +29,8 @@ export function indexedFilters(f: Partial<Pick<LogsFilters, IndexedFilter>>): In
   return (['msisdn', 'status', 'country', 'channel', 'direction'] as const).filter((k) => f[k] !== undefined);
 }
 
-// A range this small is cheap to walk even when every entry needs its table row read (~2 µs each).
+// A range this small is cheap to walk even when every entry needs its table row read: ~2.5 µs each,
+// 5 ms for the whole range (measured on the logs bench database).
 export const SMALL_RANGE = 2_000;
 
 /**
