@@ -222,6 +222,13 @@ describe('listMessages: query values', () => {
     await rejects({ stauts: 'undelivered' }, 'stauts');
   });
 
+  it('takes enum values in any case, as the send API does', async () => {
+    const upper = await listMessages(db, SUB, { direction: 'OUTBOUND', status: 'Read', channel: 'WhatsApp', limit: '500' });
+    const lower = await listMessages(db, SUB, { direction: 'outbound', status: 'read', channel: 'whatsapp', limit: '500' });
+    expect(upper.data.length).toBeGreaterThan(0);
+    expect(upper.data.map((m) => m.umid)).toEqual(lower.data.map((m) => m.umid));
+  });
+
   it('refuses a cursor that is not ours, including one whose time is out of range (was a 500)', async () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url');
     for (const cursor of ['nonsense', b64('99999999999999999999:abc'), b64('8640000000000001:abc'), b64('1700000000000:'), b64(':abc'), b64('-5:abc')]) await rejects({ cursor }, 'cursor');

@@ -59,13 +59,16 @@ const instant = (endOfDay: boolean) =>
     return at;
   });
 
+// Enum values in any case, as the send and workflow APIs take them ("DELIVERED" is delivered).
+const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+
 export const logsQuerySchema = z
   .object({
-    direction: z.enum(['inbound', 'outbound'], { error: "direction must be 'inbound' or 'outbound'" }).optional(),
+    direction: z.preprocess(lower, z.enum(['inbound', 'outbound'], { error: "direction must be 'inbound' or 'outbound'" }).optional()),
     msisdn: z.string().optional(),
     // API.md lists the outbound states; inbound messages are 'received', and the Logs page filters on it.
-    status: z.enum(['queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received'], { error: 'status must be queued, sent, delivered, read, undelivered, rejected or received' }).optional(),
-    channel: z.enum(['whatsapp', 'sms', 'voice'], { error: "channel must be 'whatsapp', 'sms' or 'voice'" }).optional(),
+    status: z.preprocess(lower, z.enum(['queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received'], { error: 'status must be queued, sent, delivered, read, undelivered, rejected or received' }).optional()),
+    channel: z.preprocess(lower, z.enum(['whatsapp', 'sms', 'voice'], { error: "channel must be 'whatsapp', 'sms' or 'voice'" }).optional()),
     // Stored upper-case (lib/messaging/msisdn.ts); "us" is accepted as US.
     country: z
       .string()
