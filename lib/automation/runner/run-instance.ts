@@ -16,8 +16,9 @@ import { LostLease, TransientError, type InstanceRef, type StepContext, type Ste
 export type RunResult = 'completed' | 'failed' | 'waiting' | 'lost';
 
 const WAITS = new Set(['Wait', 'WaitForReply', 'WaitForDTMF']);
-// Steps whose effect is not a write of ours: the runs before them are stored first (step-journal.ts).
-const STORE_BEFORE = new Set(['HttpRequest']);
+// Steps whose effect is not a write of ours (an HTTP request): the runs before them are stored first,
+// and their own right after, so a crash repeats one only if it struck during the request itself.
+const OUTSIDE_EFFECTS = new Set(['HttpRequest']);
 
 /**
  * Runs an instance this process has leased until it completes, fails or waits. Every step run (its
@@ -99,7 +100,7 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
     } else {
       try {
         inputs = evaluateValue(stepInputs(step), { data, step: {} }) as Record<string, unknown>;
-        if (STORE_BEFORE.has(step.stepType)) await journal.flush(at(step.id), Number(inputs.timeoutSeconds ?? 30) * 1000);
+        if (OUTSIDE_EFFECTS.has(step.stepType)) await journal.flush(at(step.id), Number(inputs.timeoutSeconds ?? 30) * 1000);
         outcome = await EXECUTORS[step.stepType].run(ctxFor(inputs));
       } catch (err) {
         if (err instanceof TransientError || err instanceof LostLease || isBusy(err)) throw err;
@@ -149,7 +150,7 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
       return 'completed';
     }
     journal.add(run);
-    if (journal.due) await journal.flush(at(next));
+    if (journal.due || OUTSIDE_EFFECTS.has(step.stepType)) await journal.flush(at(next));
   }
 }
 

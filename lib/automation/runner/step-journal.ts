@@ -18,10 +18,11 @@ const MAX_PENDING = 50;
  * The runs of an instance's steps on their way to the database. A step's run is stored, with the
  * instance's position after it, in the first write transaction that follows it: the one that stores the
  * next step's effect (a send writes them with its message, see StepContext.persistWith), or the one that
- * makes the instance wait, fail or complete, or the one before a step whose effect is no write of ours
- * (an HTTP request). So no effect of a step is ever stored without the runs of the steps before it, and a
- * crash loses at most runs of steps that had no effect (Branch, If, JumpTo, a wait's end already stored
- * with its claim), which the runner that takes over runs again from the position last stored.
+ * makes the instance wait, fail or complete, or the ones just before and after a step whose effect is
+ * no write of ours (an HTTP request). So no effect of a step is ever stored without the runs of the
+ * steps before it, and a crash loses at most runs of steps that had no effect (Branch, If, JumpTo, a
+ * wait's end already stored with its claim) or whose effect is idempotent (a send, keyed by instance,
+ * step and visit), which the runner that takes over runs again from the position last stored.
  *
  * Every write matches only while this runner holds the instance's lease (and renews it); if another
  * runner took it over, LostLease rolls the transaction back, refusing the effect it carried.
