@@ -87,6 +87,11 @@ describe('bodies', () => {
 });
 
 describe('paths', () => {
+  it('refuses a JSON body over 5 MB with 413 in the error shape; uploads may be larger', async () => {
+    const huge = JSON.stringify({ user: { msisdn: '+15551234567' }, type: 'text', content: { text: 'x'.repeat(6 * 1024 * 1024) } });
+    await expectError(await fetch(`${base}${MESSAGES}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: huge }), 413, 1005);
+  });
+
   it('serves a trailing slash and doubled slashes as the route itself', async () => {
     expect((await fetch(`${base}${MESSAGES}/`, { method: 'POST', headers: auth, body: text() })).status).toBe(200);
     expect((await fetch(`${base}/api/v1//subaccounts/acme_corp_chatapps//messages/?limit=1`, { headers: auth })).status).toBe(200);

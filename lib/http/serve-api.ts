@@ -5,8 +5,10 @@ import { errorResponse, toErrorResponse } from '@/lib/api/error-response';
 import { discoverRoutes, matchRoute, type RouteModule } from '@/lib/http/api-router';
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from '@/lib/http/node-web-bridge';
 
-// Media uploads (POST /subaccounts/{id}/files) are the largest bodies: documents up to 100 MB.
-const MAX_BODY_BYTES = 101 * 1024 * 1024;
+// Media uploads (multipart POST /subaccounts/{id}/files) are the largest bodies: documents up to
+// 100 MB. Every other body is JSON, where a few megabytes is already a 300-step workflow.
+const MAX_UPLOAD_BYTES = 101 * 1024 * 1024;
+const MAX_JSON_BYTES = 5 * 1024 * 1024;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export type ApiServer = { prefix: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
@@ -47,9 +49,16 @@ export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
     }
     let request: Request;
     try {
-      request = await toWebRequest(req, MAX_BODY_BYTES);
+      const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+      request = await toWebRequest(req, multipart ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return { response: errorResponse(413, 1005, err.message), withBody: true };
+      if (err instanceof BodyTooLargeError) {
+        // The rest of the body is still on its way: close the connection after answering, so it is
+        // not read as the next request.
+        const response = errorResponse(413, 1005, err.message);
+        response.headers.set('connection', 'close');
+        return { response, withBody: true };
+      }
       throw err;
     }
     return { response: await handler(request, { params: Promise.resolve(match.params) }), withBody: method !== 'HEAD' };
