@@ -19,6 +19,14 @@ export function isPrivateAddress(ip: string): boolean {
   return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe8') || v6.startsWith('fe9') || v6.startsWith('fea') || v6.startsWith('feb') || v6.startsWith('ff');
 }
 
+// A resolver that never answers must not hold the API request (or a delivery) open.
+const LOOKUP_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('DNS lookup timed out')), ms)))]).finally(() => clearTimeout(timer));
+}
+
 /** Throws ValidationError (path "url") unless the URL is http(s) and resolves only to public addresses. */
 export async function assertDeliverableUrl(raw: string, opts: { allowPrivate?: boolean } = {}): Promise<URL> {
   let url: URL;
@@ -37,7 +45,7 @@ export async function assertDeliverableUrl(raw: string, opts: { allowPrivate?: b
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
-    addresses = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true })).map((a) => a.address);
+    addresses = net.isIP(host) ? [host] : (await withTimeout(dns.lookup(host, { all: true }), LOOKUP_TIMEOUT_MS)).map((a) => a.address);
   } catch {
     throw new ValidationError("Invalid parameter(s): 'url'", [{ path: 'url', message: `The host '${host}' could not be resolved` }]);
   }
