@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentMatchesType, isInlineType } from '@/lib/media/media-types';
+import { contentMatchesType, isInlineType, uploadedType } from '@/lib/media/media-types';
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
@@ -30,5 +30,22 @@ describe('isInlineType', () => {
   it('shows media inline and downloads documents', () => {
     expect(['image/png', 'video/mp4', 'audio/ogg'].map(isInlineType)).toEqual([true, true, true]);
     expect(['application/pdf', 'text/plain', 'text/html'].map(isInlineType)).toEqual([false, false, false]);
+  });
+});
+
+describe('uploadedType', () => {
+  it('takes the declared type, without parameters and in lower case', () => {
+    expect(uploadedType('Image/PNG; charset=binary', 'x.pdf')).toBe('image/png');
+  });
+
+  it('reads a generic or missing type from the file extension', () => {
+    expect(uploadedType('application/octet-stream', 'Invoice 12.PDF')).toBe('application/pdf');
+    expect(uploadedType('', 'photo.jpeg')).toBe('image/jpeg');
+    expect(uploadedType('application/octet-stream', 'report.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
+
+  it('leaves an unknown extension as the generic type, which is then refused', () => {
+    expect(uploadedType('application/octet-stream', 'setup.exe')).toBe('application/octet-stream');
+    expect(uploadedType('', 'noextension')).toBe('');
   });
 });

@@ -27,6 +27,25 @@ export const MEDIA_TYPES: Record<string, MediaKind> = {
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'document',
 };
 
+// Many HTTP clients label every file application/octet-stream; then the file name's extension says
+// what it claims to be (and the signature check below still holds it to that).
+const BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp',
+  mp4: 'video/mp4', '3gp': 'video/3gpp', aac: 'audio/aac', m4a: 'audio/mp4', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg',
+  pdf: 'application/pdf', txt: 'text/plain', doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** The media type of an upload: its declared type, or for a generic one, its file name's extension. */
+export function uploadedType(declared: string, fileName: string): string {
+  const type = declared.split(';')[0]!.trim().toLowerCase();
+  if (type && type !== 'application/octet-stream') return type;
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return (ext && BY_EXTENSION[ext]) || type;
+}
+
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const isIsoMedia = (b: Uint8Array) => startsWith(b, ascii('ftyp'), 4);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
-import { contentMatchesType, formatBytes, MAX_BYTES, MEDIA_TYPES } from '@/lib/media/media-types';
+import { contentMatchesType, formatBytes, MAX_BYTES, MEDIA_TYPES, uploadedType } from '@/lib/media/media-types';
 
 export type StoredMedia = { id: string; mimeType: string; size: number; fileName: string };
 
@@ -30,7 +30,7 @@ export async function storeMediaFile(
   if (!file || typeof file === 'string') {
     throw new ValidationError(`Attach the file as the multipart form field '${field}'`, [{ path: field, message: 'A file is required' }]);
   }
-  const mimeType = (file.type || '').split(';')[0].trim().toLowerCase();
+  const mimeType = uploadedType(file.type || '', file.name || '');
   const kind = MEDIA_TYPES[mimeType];
   if (!kind) {
     const message = `Files of type '${mimeType || 'unknown'}' cannot be uploaded; use JPEG, PNG or WebP images, MP4 or 3GPP video, AAC, MP4, MPEG or OGG audio, or PDF, text and Office documents`;
