@@ -150,5 +150,22 @@ export function newId(): string {
   randomUsed += 9;
   return Date.now().toString(36) + suffix;
 }
+/**
+ * A UUID (version 7) that starts with the current millisecond: for the ids of busy tables (messages),
+ * whose indexes on the id then grow at their end instead of at random places all over, so a commit
+ * writes a few pages rather than one per index per row. Still an ordinary UUID to API clients.
+ */
+export function newTimeOrderedUuid(): string {
+  if (randomUsed + 10 > randomPool.length) {
+    crypto.randomFillSync(randomPool);
+    randomUsed = 0;
+  }
+  const hex = Date.now().toString(16).padStart(12, '0') + randomPool.toString('hex', randomUsed, randomUsed + 10);
+  randomUsed += 10;
+  // version 7 in the 13th digit, variant 10xx in the 17th
+  const variant = ((parseInt(hex[15]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(12, 15)}-${variant}${hex.slice(16, 19)}-${hex.slice(19, 31)}`;
+}
+
 const randomPool = Buffer.alloc(4095);
 let randomUsed = randomPool.length;

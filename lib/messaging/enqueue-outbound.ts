@@ -1,6 +1,5 @@
-import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
-import { readDate, readNow, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { newTimeOrderedUuid, readDate, readNow, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
@@ -62,7 +61,7 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
   const now = new Date();
-  const id = crypto.randomUUID();
+  const id = newTimeOrderedUuid();
   const result = await writeTransaction(db, (conn) => {
     row.origin?.alsoWrite?.(conn);
     if (row.clientMessageId) {

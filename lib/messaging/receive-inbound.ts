@@ -1,7 +1,6 @@
-import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid, writeTransaction } from '@/lib/db/sql';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { routeDtmfToAutomation, routeInboundToAutomation } from '@/lib/automation/route-inbound';
@@ -39,7 +38,7 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   const from = parseMsisdn(input.msisdn);
   const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const channelRow = sub.channels.find((c) => c.kind === input.channel) ?? null;
-  const umid = crypto.randomUUID();
+  const umid = newTimeOrderedUuid();
   const at = input.timestamp ?? new Date();
   const text = typeof input.content.text === 'string' ? input.content.text : '';
   const namespace = input.channel === 'sms' ? 'SMS' : 'ChatApps';
@@ -97,7 +96,7 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
   }
   const callee = parseMsisdn(input.destination, 'destination');
   const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
-  const umid = crypto.randomUUID();
+  const umid = newTimeOrderedUuid();
   const at = new Date();
   await writeTransaction(db, (conn) => {
     insertMessage(conn, {
