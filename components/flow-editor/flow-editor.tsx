@@ -200,10 +200,19 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       if (readOnly) changes = changes.filter((c) => c.type === 'select' || c.type === 'dimensions');
+      // Positions in the middle of a drag go straight into React Flow's store, as its uncontrolled
+      // mode does, instead of through this component's state: a frame then re-renders the moved node
+      // and its edges, not the editor and React Flow's whole tree twice. The drag's last change
+      // (dragging: false) lands in the state below, so the canvas and the state agree again.
+      if (changes.length && changes.every((c) => c.type === 'position' && c.dragging)) {
+        const { nodes: current, setNodes } = store.getState();
+        setNodes(applyNodeChanges(changes as NodeChange<Node>[], current));
+        return;
+      }
       const useful = changes.filter((c) => c.type !== 'remove');
       if (useful.length) setTransient((prev) => applyNodeChanges(useful as NodeChange<Node>[], prev as Node[]) as GraphNode[]);
     },
-    [readOnly, setTransient],
+    [readOnly, setTransient, store],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {

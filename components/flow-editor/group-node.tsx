@@ -21,4 +21,5 @@ function GroupNodeView({ data, selected }: NodeProps & { data: GroupNodeData }) 
   );
 }
 
-export const GroupNode = memo(GroupNodeView);
+// React Flow hands a node its position on every drag frame; what it draws depends only on these.
+export const GroupNode = memo(GroupNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);

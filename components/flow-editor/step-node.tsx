@@ -94,4 +94,5 @@ function StepNodeView({ data, selected, type }: Props) {
   );
 }
 
-export const StepNode = memo(StepNodeView);
+// React Flow hands a node its position on every drag frame; what it draws depends only on these.
+export const StepNode = memo(StepNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);

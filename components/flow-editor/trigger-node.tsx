@@ -36,4 +36,5 @@ function TriggerNodeView({ data, selected }: NodeProps & { data: TriggerNodeData
   );
 }
 
-export const TriggerNode = memo(TriggerNodeView);
+// React Flow hands a node its position on every drag frame; what it draws depends only on these.
+export const TriggerNode = memo(TriggerNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);
