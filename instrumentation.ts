@@ -4,6 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('@/lib/env');
   if (!env.RUN_WORKER_IN_WEB) return;
-  const { startBackgroundWork } = await import('@/lib/jobs/start-background-work');
+  const { backgroundWorkStarted, startBackgroundWork } = await import('@/lib/jobs/start-background-work');
+  // The production server (scripts/serve.ts) has started it already, in a worker thread.
+  if (backgroundWorkStarted()) return;
   await startBackgroundWork();
 }

@@ -2,16 +2,17 @@
 // is answered by the same route handlers straight from Node's http server (lib/http/serve-api.ts),
 // which keeps Next's per-request page machinery off the API's hot path.
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { createApiServer } from '@/lib/http/serve-api';
-import { startBackgroundWork } from '@/lib/jobs/start-background-work';
+import { startBackgroundThread } from '@/lib/jobs/background-thread';
 
 const root = process.cwd();
-// Background work runs beside the API's modules (the copies this process loads, not Next's bundled
-// ones); started first, so instrumentation.ts finds it running and does not start a second set.
-if (env.RUN_WORKER_IN_WEB) await startBackgroundWork();
+// Background work runs in a worker thread of this process (the machine's other core); started first,
+// so instrumentation.ts finds it running and does not start a second set.
+const background = env.RUN_WORKER_IN_WEB ? startBackgroundThread(path.join(root, 'scripts', 'background-thread.ts')) : null;
 const app = next({ dev: false, dir: root, port: env.PORT });
 await app.prepare();
 const handleNext = app.getRequestHandler();
@@ -26,8 +27,9 @@ server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => logger.info({ port: env.PORT }, 'Parley is serving'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
+    await background?.stop();
     process.exit(0);
   });
 }

@@ -31,7 +31,7 @@ const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 const { evaluateString, loadSandbox } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
 const { runDueWork } = await import('@/lib/automation/runner/due-work');
-const { startBackgroundWork } = await import('@/lib/jobs/start-background-work');
+const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
 await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
@@ -113,7 +113,8 @@ const phones = (n: number) => Array.from({ length: n }, () => `+659${String(++ph
 // replies the first phase queued.
 const alonePhones = phones(CUSTOMERS);
 const alone = await phase(() => closedLoop(send, CUSTOMERS, SECONDS, (i) => alonePhones[i]), false);
-const loops = await startBackgroundWork();
+// As scripts/serve.ts runs them: in a worker thread of this process.
+const loops = startBackgroundThread(path.resolve('scripts/background-thread.ts'));
 const backlog = (await outbox()).queued;
 const backlogDrainSeconds = await drain();
 const peakPhones = phones(CUSTOMERS);

@@ -74,14 +74,54 @@ export async function writeTransaction<T>(client: { $connect(): Promise<void> },
 async function flush(conn: Sqlite): Promise<void> {
   const queue = queues.get(conn)!;
   queues.delete(conn);
-  if (conn.inTransaction) await idle(conn);
-  for (let i = 0; i < queue.length; i += MAX_BATCH) commitBatch(conn, queue.slice(i, i + MAX_BATCH));
+  for (let i = 0; i < queue.length; i += MAX_BATCH) {
+    const batch = queue.slice(i, i + MAX_BATCH);
+    try {
+      await acquireWriteLock(conn);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      continue;
+    }
+    commitBatch(conn, batch);
+  }
 }
 
+// Another connection may hold SQLite's write lock: the background thread, a worker process. SQLite's
+// own busy handler would wait by sleeping in this thread, which stops the event loop (every request
+// waits); so the lock is tried without a timeout and, when taken, tried again a moment later.
+const LOCK_PATIENCE_MS = 10_000;
+const busyTimeouts = new WeakMap<Sqlite, number>();
+
+function tryBeginImmediate(conn: Sqlite): boolean {
+  let timeout = busyTimeouts.get(conn);
+  if (timeout === undefined) busyTimeouts.set(conn, (timeout = Number(conn.pragma('busy_timeout', { simple: true }))));
+  statement(conn, 'PRAGMA busy_timeout = 0').get();
+  try {
+    statement(conn, 'BEGIN IMMEDIATE').run();
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    throw err;
+  } finally {
+    statement(conn, `PRAGMA busy_timeout = ${timeout}`).get();
+  }
+}
+
+/** Resolves with the write transaction begun; the caller must run its batch before awaiting anything. */
+async function acquireWriteLock(conn: Sqlite): Promise<void> {
+  const start = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    if (conn.inTransaction) await idle(conn);
+    if (tryBeginImmediate(conn)) return;
+    if (Date.now() - start > LOCK_PATIENCE_MS) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    await new Promise<void>((resolve) => (attempt < 2 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+  }
+}
+
+/** Runs the batch in the write transaction acquireWriteLock began, and commits it. */
 function commitBatch(conn: Sqlite, batch: Pending[]): void {
   const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
   try {
-    statement(conn, 'BEGIN IMMEDIATE').run();
     for (const p of batch) {
       statement(conn, 'SAVEPOINT parley_write').run();
       try {
