@@ -12,4 +12,7 @@ export default defineConfig({
   timeout: 180_000,
   reporter: 'list',
   webServer: { ...webServer!, cwd: root },
+  // Playwright's trace recorder snapshots the DOM in the page on every action (each mouse move of
+  // the drag), which is main-thread work of its own: off here, so the figures are the editor's.
+  use: { ...base.use, trace: 'off', screenshot: 'off', video: 'off' },
 });
