@@ -237,7 +237,7 @@ export function WorkflowEditorClient({
           canPublish={canPublish}
           onOpenVersion={(wf, v, layout) => {
             importInto(wf, layout);
-            toast.info(`Opened version ${v} on the canvas; it is saved as the draft`);
+            toast.info(`Opened version ${v} on the canvas: it becomes the draft (Undo brings the previous canvas back)`);
           }}
           onRolledBack={(wf, v, layout) => {
             importInto(wf, layout);
