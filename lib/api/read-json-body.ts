@@ -23,7 +23,7 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   } catch {
     throw new ValidationError('Invalid parameter(s): malformed JSON body', [{ path: '', message: 'The body is not valid JSON' }]);
   }
-  if (depthExceeds(body, MAX_JSON_DEPTH)) {
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
     throw new ValidationError('Invalid parameter(s): the JSON body is nested too deeply', [
       { path: '', message: `Objects and lists may be nested at most ${MAX_JSON_DEPTH} levels deep` },
     ]);
@@ -31,8 +31,8 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   return body;
 }
 
-/** Iterative, so that the check itself cannot overflow the stack it protects. */
-function depthExceeds(value: unknown, max: number): boolean {
+/** Whether objects and lists nest deeper than `max`. Iterative, so that the check itself cannot overflow the stack it protects. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length) {
     const [v, depth] = stack.pop()!;

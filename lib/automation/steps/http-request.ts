@@ -1,5 +1,6 @@
 import type { Executor } from '@/lib/automation/runner/types';
 import { assertPublicUrl } from './http-guard';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '@/lib/api/read-json-body';
 import { str } from './send-support';
 
 /** The transport, replaceable in tests (the reference examples call https://sample.api.com). */
@@ -42,7 +43,10 @@ export const httpRequestStep: Executor = {
       let responseBody: unknown = text;
       if (/json/i.test(res.headers.get('content-type') ?? '') || /^\s*[[{]/.test(text)) {
         try {
-          responseBody = JSON.parse(text);
+          const parsed: unknown = JSON.parse(text);
+          // A body nested thousands deep parses, but would overflow the stack of everything that walks
+          // it next (storing the step's outputs, scripts): such a body stays text.
+          if (!nestedDeeperThan(parsed, MAX_JSON_DEPTH)) responseBody = parsed;
         } catch {
           responseBody = text;
         }

@@ -24,6 +24,10 @@ beforeAll(async () => {
       seen.push({ url: req.url ?? '', method: req.method ?? '', body });
       if (req.url?.startsWith('/slow')) return; // never answers
       if (req.url?.startsWith('/text')) return res.end('plain words');
+      if (req.url?.startsWith('/deep')) {
+        res.setHeader('content-type', 'application/json');
+        return res.end(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
+      }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ echo: body ? JSON.parse(body) : null, url: req.url }));
     });
@@ -72,6 +76,15 @@ describe('HttpRequest', () => {
     expect(r.inst.status).toBe('completed');
     expect(r.inst.data).toMatchObject({ code: 200, echoed: 'xy', text: 'plain words' });
     expect(seen.find((s) => s.url === '/api?q=y')).toMatchObject({ method: 'POST', body: JSON.stringify({ n: 1, who: 'xy' }) });
+  });
+
+  it('keeps an answer nested too deep to store as text, and the workflow goes on', async () => {
+    const r = await run([
+      { id: 'd', stepType: 'HttpRequest', inputs: { url: `${baseUrl}/deep`, method: 'GET' }, outputs: { kind: '{{typeof step.responseBody}}', size: '{{step.responseBody.length}}' }, nextStepId: 'w' },
+      { id: 'w', stepType: 'Wait', inputs: { duration: '00:10:00' } },
+    ]);
+    expect(r.inst).toMatchObject({ status: 'waiting', data: { kind: 'string', size: 20_000 * 6 + 1 } });
+    expect(seen.filter((s) => s.url === '/deep')).toHaveLength(1);
   });
 
   it('fails on timeout and on refused private addresses', async () => {
