@@ -202,16 +202,28 @@ test('list filters live in the URL; duplicate, new language version and delete w
   await expect(page.getByTestId('template-row-appointment_reminder_v1-es')).toBeVisible();
 });
 
-test('marketing wording in a UTILITY template is rejected by the sandbox reviewer with INCORRECT_CATEGORY', async ({ page }) => {
+test('marketing wording: a UTILITY template is approved as MARKETING (re-categorised), an AUTHENTICATION one is rejected with INCORRECT_CATEGORY', async ({ page }) => {
   await signIn(page, ADMIN);
   await startNew(page, 'spring_sale_notice', 'UTILITY');
   await page.getByLabel('Message text').fill('Hi {{1}}, our spring *sale* is on: 20% off everything this week!');
   await page.locator('#tpl-body-example-1').fill('Maria');
   await expect(preview(page).getByTestId('wa-body').locator('strong')).toHaveText('sale');
+  await submitAndExpectApproved(page, 'spring_sale_notice');
+  // The page reads the template row: the header shows the category WhatsApp moved it to.
+  await expect(page.getByText(/· Marketing ·/)).toBeVisible();
+  await expect(page.getByTestId('template-history-category')).toContainText('UTILITY → MARKETING');
+  await snapshot(page, 'templates-detail-recategorised');
+  await page.goto('/templates?name=spring_sale');
+  await expect(page.getByTestId('template-row-spring_sale_notice-en_US')).toContainText('Marketing');
+
+  await startNew(page, 'login_code_promo', 'AUTHENTICATION');
+  await page.getByLabel('Message text').fill('Your passcode is {{1}}. Enjoy 20% off your next order!');
+  await page.locator('#tpl-body-example-1').fill('123456');
   await page.getByTestId('submit-template').click();
   await expect(page.getByTestId('template-status')).toHaveAttribute('data-status', 'REJECTED', { timeout: 20_000 });
   await expect(page.getByTestId('template-reason')).toContainText('INCORRECT_CATEGORY');
   await expect(page.getByText('Resubmit it as MARKETING')).toBeVisible();
+  await expect(page.getByTestId('template-history-category')).toHaveCount(0);
   await page.setViewportSize({ width: 390, height: 844 });
   await snapshot(page, 'templates-detail-rejected-mobile');
 });

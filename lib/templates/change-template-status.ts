@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
+import { templateCategoryEventBody } from '@/lib/templates/template-category-event-body';
 import { toStoredTemplate, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
+import type { TemplateCategory } from '@/lib/templates/template-schema';
 
 type Tx = Pick<Db, 'template' | 'templateStatusChange' | 'event' | 'webhookEndpoint'>;
 
@@ -24,29 +26,43 @@ export function templateStatusEventBody(t: { name: string; language: string; cha
 /**
  * Moves a template to a new status, keeps the change in its history and stores the
  * template_status_update event. Call it inside a transaction so all three commit together.
+ * With `category`, WhatsApp also re-categorised the template: the same history entry records the
+ * old and new category, and template_category_update is stored before the status event, so a
+ * receiver that routes sends by category knows the new one before the template becomes sendable.
  * Returns null when the template is not in `from` any more (someone else decided first).
  */
 export async function changeTemplateStatus(
   tx: Tx,
   templateId: string,
-  change: { to: TemplateStatus; reason?: string | null; source: string; from?: TemplateStatus[] },
+  change: { to: TemplateStatus; reason?: string | null; source: string; from?: TemplateStatus[]; category?: TemplateCategory },
 ): Promise<StoredTemplate | null> {
   const current = await tx.template.findUnique({ where: { id: templateId } });
   if (!current || (change.from && !change.from.includes(current.status as TemplateStatus))) return null;
+  const previousCategory = current.category as TemplateCategory;
+  const newCategory = change.category && change.category !== previousCategory ? change.category : null;
   // Conditional update: a concurrent reviewer or quality event that already moved it wins.
   const { count } = await tx.template.updateMany({
     where: { id: templateId, status: current.status },
-    data: { status: change.to, reason: change.reason ?? null, reviewDueAt: null },
+    data: { status: change.to, reason: change.reason ?? null, reviewDueAt: null, ...(newCategory ? { category: newCategory } : {}) },
   });
   if (!count) return null;
   await tx.templateStatusChange.create({
-    data: { templateId, fromStatus: current.status, toStatus: change.to, reason: change.reason ?? null, source: change.source },
+    data: {
+      templateId,
+      fromStatus: current.status,
+      toStatus: change.to,
+      reason: change.reason ?? null,
+      source: change.source,
+      ...(newCategory ? { fromCategory: previousCategory, toCategory: newCategory } : {}),
+    },
   });
-  await recordEvent(tx, {
-    accountId: current.accountId,
-    subAccountId: current.subAccountId,
-    eventType: 'template_status_update',
-    body: templateStatusEventBody(current, change.to, change.reason ?? null),
-  });
+  const scope = { accountId: current.accountId, subAccountId: current.subAccountId };
+  if (newCategory) {
+    await recordEvent(tx, { ...scope, eventType: 'template_category_update', body: templateCategoryEventBody(current, { previousCategory, newCategory }) });
+  }
+  // A category change alone (the status stays) is not a status event.
+  if (change.to !== current.status) {
+    await recordEvent(tx, { ...scope, eventType: 'template_status_update', body: templateStatusEventBody(current, change.to, change.reason ?? null) });
+  }
   return toStoredTemplate((await tx.template.findUniqueOrThrow({ where: { id: templateId } })));
 }

@@ -8,7 +8,8 @@ const IDLE_MS = 1000;
 
 /**
  * Decides every PENDING template whose review is due. Each decision commits with its history entry
- * and template_status_update event; a template someone deleted or decided meanwhile is skipped.
+ * and template_status_update event (and template_category_update when the reviewer approved it under
+ * another category); a template someone deleted or decided meanwhile is skipped.
  * Returns how many were decided and how long until the next one is due.
  */
 export async function reviewPendingTemplates(db: Db, now = new Date()): Promise<{ decided: number; nextInMs: number }> {
@@ -24,6 +25,7 @@ export async function reviewPendingTemplates(db: Db, now = new Date()): Promise<
       changeTemplateStatus(tx, row.id, {
         to: decision.status,
         reason: decision.status === 'REJECTED' ? decision.reason : null,
+        category: decision.status === 'APPROVED' ? decision.category : undefined,
         source: 'sandbox-reviewer',
         from: ['PENDING'],
       }),

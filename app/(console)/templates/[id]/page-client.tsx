@@ -30,7 +30,16 @@ type Template = {
   qualityScore: string;
   createdAt: string;
 };
-type HistoryEntry = { id: string; from: string | null; to: string; reason: string | null; source: string; at: string };
+type HistoryEntry = {
+  id: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  /** WhatsApp changed the category with this entry. */
+  category: { from: string; to: string } | null;
+  source: string;
+  at: string;
+};
 
 export function TemplateDetailClient({
   accountId,
@@ -110,8 +119,14 @@ export function TemplateDetailClient({
                 {history.map((h) => (
                   <li key={h.id} className="relative text-sm">
                     <span className="absolute top-1.5 -left-[21px] size-2 rounded-full bg-primary" aria-hidden />
-                    <span className="font-medium">{h.from ? `${h.from} → ${h.to}` : `Submitted (${h.to})`}</span>
+                    <span className="font-medium">{h.from ? (h.from === h.to ? h.to : `${h.from} → ${h.to}`) : `Submitted (${h.to})`}</span>
                     {h.reason && <span className="text-muted-foreground"> · {h.reason}</span>}
+                    {h.category && (
+                      <span className="text-muted-foreground" data-testid="template-history-category">
+                        {' '}
+                        · category changed by WhatsApp: {h.category.from} → {h.category.to}
+                      </span>
+                    )}
                     <span className="block text-xs text-muted-foreground">
                       <RelativeTime iso={h.at} /> · {h.source}
                     </span>

@@ -38,7 +38,15 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
         qualityScore: template.qualityScore,
         createdAt: template.createdAt.toISOString(),
       }}
-      history={history.map((h) => ({ id: h.id, from: h.fromStatus, to: h.toStatus, reason: h.reason, source: h.source, at: h.createdAt.toISOString() }))}
+      history={history.map((h) => ({
+        id: h.id,
+        from: h.fromStatus,
+        to: h.toStatus,
+        reason: h.reason,
+        category: h.fromCategory && h.toCategory ? { from: h.fromCategory, to: h.toCategory } : null,
+        source: h.source,
+        at: h.createdAt.toISOString(),
+      }))}
     />
   );
 }
