@@ -8,44 +8,20 @@ const FILE = path.resolve(process.env.BENCH_DB ?? './data/bench-sends.db');
 // The app's db singleton reads DATABASE_URL when lib/db/client is first imported: set it first.
 process.env.DATABASE_URL = `file:${FILE}`;
 process.env.LOG_LEVEL = 'warn';
-const { BENCH_API_KEY, freshBenchDb, percentile, startProfile } = await import('./setup-db');
+const { BENCH_API_KEY, freshSendBenchDb, percentile, sendBody, startProfile } = await import('./setup-db');
 const TOTAL = Number(process.env.BENCH_SENDS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SUB = 'acme_corp_chatapps';
 
-const setupDb = await freshBenchDb(FILE);
-await setupDb.account.update({ where: { id: 'acme_corp' }, data: { messagingTier: 'TIER_UNLIMITED' } });
-await setupDb.template.create({
-  data: {
-    accountId: 'acme_corp',
-    subAccountId: SUB,
-    channelId: 'acme_corp_whatsapp',
-    name: 'appointment_reminder_v1',
-    language: 'en_US',
-    category: 'UTILITY',
-    status: 'APPROVED',
-    components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] }],
-  },
-});
-await setupDb.$disconnect();
+await freshSendBenchDb(FILE);
 const { POST } = await import('@/app/api/v1/subaccounts/[subAccountId]/messages/route');
 const { db } = await import('@/lib/db/client');
 const { processOutbox } = await import('@/lib/messaging/process-outbox');
 
-function body(i: number) {
-  const msisdn = `+1555${String(1_000_000 + i).slice(-7)}`;
-  if (i % 2) return { user: { msisdn }, type: 'text', content: { text: `Hello #${i}` }, clientMessageId: `bench-${i}` };
-  return {
-    user: { msisdn },
-    type: 'template',
-    clientMessageId: `bench-${i}`,
-    content: { template: { name: 'appointment_reminder_v1', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: 'Nov 10, 2025' }, { type: 'text', text: '10:30 AM' }] }] } },
-  };
-}
 
 async function once(i: number): Promise<number> {
   const t = performance.now();
-  const res = await POST(new Request(`http://localhost/api/v1/subaccounts/${SUB}/messages`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body(i)) }), {
+  const res = await POST(new Request(`http://localhost/api/v1/subaccounts/${SUB}/messages`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(sendBody(i)) }), {
     params: Promise.resolve({ subAccountId: SUB }),
   });
   if (res.status !== 200) throw new Error(`send ${i}: ${res.status} ${await res.text()}`);

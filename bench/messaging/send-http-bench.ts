@@ -13,7 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
-import { BENCH_API_KEY, freshBenchDb, percentile } from './setup-db';
+import { BENCH_API_KEY, freshSendBenchDb, percentile, sendBody } from './setup-db';
 
 const FILE = path.resolve(process.env.BENCH_DB ?? './data/bench-http.db');
 const TOTAL = Number(process.env.BENCH_SENDS ?? 10_000);
@@ -21,21 +21,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
 const SUB = 'acme_corp_chatapps';
 
-const setupDb = await freshBenchDb(FILE);
-await setupDb.account.update({ where: { id: 'acme_corp' }, data: { messagingTier: 'TIER_UNLIMITED' } });
-await setupDb.template.create({
-  data: {
-    accountId: 'acme_corp',
-    subAccountId: SUB,
-    channelId: 'acme_corp_whatsapp',
-    name: 'appointment_reminder_v1',
-    language: 'en_US',
-    category: 'UTILITY',
-    status: 'APPROVED',
-    components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] }],
-  },
-});
-await setupDb.$disconnect();
+await freshSendBenchDb(FILE);
 
 // The app, as `npm start` runs it (it builds first when the build is missing or stale).
 const external = process.env.BENCH_EXTERNAL === '1';
@@ -70,20 +56,10 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
-function body(i: number) {
-  const msisdn = `+1555${String(1_000_000 + i).slice(-7)}`;
-  if (i % 2) return { user: { msisdn }, type: 'text', content: { text: `Hello #${i}` }, clientMessageId: `bench-${i}` };
-  return {
-    user: { msisdn },
-    type: 'template',
-    clientMessageId: `bench-${i}`,
-    content: { template: { name: 'appointment_reminder_v1', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: 'Nov 10, 2025' }, { type: 'text', text: '10:30 AM' }] }] } },
-  };
-}
 
 async function send(i: number): Promise<number> {
   const t = performance.now();
-  const res = await request('POST', `/api/v1/subaccounts/${SUB}/messages`, body(i));
+  const res = await request('POST', `/api/v1/subaccounts/${SUB}/messages`, sendBody(i));
   if (res.status !== 200) throw new Error(`send ${i}: ${res.status} ${res.text}`);
   return performance.now() - t;
 }
