@@ -1,28 +1,23 @@
-import http from 'node:http';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { createApiServer } from '@/lib/http/serve-api';
+import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 
 // How clients really talk HTTP to the API: headers, paths and bodies as integrations send them,
 // through the production server (lib/http). Every answer is a success or the 8x8 error shape.
-let server: http.Server;
+let server: TestApiServer;
 let base: string;
 let port: number;
 
 beforeAll(async () => {
   await seedDemoTenant();
-  const api = createApiServer(process.cwd());
-  server = http.createServer((req, res) => void api.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
+  server = await startTestApiServer();
+  ({ base, port } = server);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const MESSAGES = '/api/v1/subaccounts/acme_corp_chatapps/messages';
 const auth = { authorization: `Bearer ${DEMO_API_KEY}` };

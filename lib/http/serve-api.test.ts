@@ -1,24 +1,20 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { createApiServer } from '@/lib/http/serve-api';
+import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 
 // The custom server's API path over real HTTP: the same route handlers Next serves, answered by
 // Node's http server through lib/http.
-let server: http.Server;
+let server: TestApiServer;
 let base: string;
 
 beforeAll(async () => {
   await seedDemoTenant();
-  const api = createApiServer(process.cwd());
-  server = http.createServer((req, res) => void api.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestApiServer();
+  base = server.base;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const auth = { authorization: `Bearer ${DEMO_API_KEY}` };
 
