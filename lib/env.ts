@@ -27,6 +27,8 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   SANDBOX_TEMPLATE_REVIEW_MS: z.coerce.number().int().min(0).default(1500),
+  // How often WhatsApp's automatic messaging-limit upgrade is checked (lib/messaging/messaging-tier-task.ts).
+  MESSAGING_TIER_CHECK_MS: z.coerce.number().int().min(1000).default(300_000),
   SCRIPT_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
   // Automation runner: steps one instance may run, how long a runner holds an instance before another
   // may take it over (crash recovery), and how long finished instances are kept.

@@ -5,6 +5,7 @@ import { POST } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
 import { call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
+import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';
 
 // The webhook bodies Parley emits, against the samples printed in the reference docs: every field of
 // a sample is present with the same JSON type (Parley may add fields, e.g. clientMessageId).
@@ -45,6 +46,15 @@ const TEMPLATE_SAMPLE = {
   eventDetails: { templateName: '<YOUR_TEMPLATE_NAME>', templateLanguage: 'en_US', meta: { status: 'REJECTED', reason: 'INCORRECT_CATEGORY' } },
 };
 
+// "Sample Payload (Messaging Limit Upgrade)".
+const PHONE_SAMPLE = {
+  eventId: '0f88f5c4-...',
+  timestamp: '2025-01-01T00:00:00.00Z',
+  provider: 'WhatsApp',
+  eventType: 'phone_number_quality_update',
+  eventDetails: { displayPhoneNumber: '15550783881', meta: { event: 'UPGRADE', currentLimit: 'TIER_10K', oldLimit: 'TIER_1K' } },
+};
+
 /** Every key of `sample` exists in `actual` with a value of the same JSON type, at any depth. */
 function expectShape(actual: unknown, sample: unknown, path = 'body') {
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -58,7 +68,7 @@ const eventBody = async (eventType: string) => (await db.event.findFirstOrThrow(
 
 beforeAll(async () => {
   await seedDemoTenant();
-  await subscribeWebhook(['inbound_message_received', 'outbound_message_status_changed', 'template_status_update']);
+  await subscribeWebhook(['inbound_message_received', 'outbound_message_status_changed', 'template_status_update', 'template_category_update', 'phone_number_quality_update']);
 });
 
 describe('webhook bodies in the reference shape', () => {
@@ -90,6 +100,26 @@ describe('webhook bodies in the reference shape', () => {
     const body = await eventBody('template_status_update');
     expectShape(body, TEMPLATE_SAMPLE);
     expect(body).toMatchObject({ ...TEMPLATE_SAMPLE, eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), timestamp: expect.any(String), eventDetails: { ...TEMPLATE_SAMPLE.eventDetails, templateName: 'promo_as_utility' } });
+    isoTime(body.timestamp);
+  });
+
+  it('template_category_update (no sample in the docs: the template envelope, with 8x8\'s previousCategory/newCategory)', async () => {
+    const t = await db.template.create({
+      data: { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channelId: 'acme_corp_whatsapp', name: 'sale_as_utility', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Sale!' }], status: 'PENDING' },
+    });
+    await db.$transaction((tx) => changeTemplateStatus(tx, t.id, { to: 'APPROVED', category: 'MARKETING', source: 'test' }));
+    const body = await eventBody('template_category_update');
+    expectShape(body, { ...TEMPLATE_SAMPLE, eventType: 'template_category_update', eventDetails: { ...TEMPLATE_SAMPLE.eventDetails, meta: {} } });
+    expect(body.eventDetails).toEqual({ templateName: 'sale_as_utility', templateLanguage: 'en_US', channelId: 'acme_corp_whatsapp', meta: { previousCategory: 'UTILITY', newCategory: 'MARKETING' } });
+    isoTime(body.timestamp);
+  });
+
+  it('phone_number_quality_update', async () => {
+    await changeMessagingTier(db, { accountId: 'acme_corp', to: 'TIER_10K', actor: { partnerId: 'demo_partner', label: 'test' }, reason: 'test' });
+    const events = await db.event.findMany({ where: { eventType: 'phone_number_quality_update' } });
+    const body = events.map((e) => e.body as Record<string, any>).find((b) => b.eventDetails.displayPhoneNumber === '15550783881')!;
+    expectShape(body, PHONE_SAMPLE);
+    expect(body).toMatchObject({ ...PHONE_SAMPLE, eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), timestamp: expect.any(String) });
     isoTime(body.timestamp);
   });
 });
