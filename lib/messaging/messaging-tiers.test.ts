@@ -6,6 +6,7 @@ import { upgradeMessagingTiers } from '@/lib/messaging/upgrade-messaging-tiers';
 import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';
 import { messagingTierTask } from '@/lib/messaging/messaging-tier-task';
 import { UPGRADE_RULES } from '@/lib/messaging/messaging-tier-ladder';
+import { getMessagingLimitStatus } from '@/lib/messaging/get-messaging-limit-status';
 import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
 
 const HOUR = 3600_000;
@@ -186,5 +187,22 @@ describe('changeMessagingTier (an admin in Settings)', () => {
     expect(await changeMessagingTier(db, { accountId: t.accountId, to: 'TIER_10K', expectFrom: 'TIER_2K', actor, reason: 'automatic' })).toBeNull();
     expect(await tierOf(t.accountId)).toBe('TIER_100K');
     expect(await phoneEvents(t.accountId)).toHaveLength(0);
+  });
+});
+
+describe('getMessagingLimitStatus (Settings)', () => {
+  it('shows the tier, the last 24 h and the way to the next upgrade', async () => {
+    const t = await tenant('TIER_2K');
+    await converse(t.accountId, 300, ago(HOUR), 'today');
+    await converse(t.accountId, 400, ago(3 * DAY), 'earlier');
+    expect(await getMessagingLimitStatus(db, t.accountId, NOW)).toEqual({
+      tier: 'TIER_2K',
+      limit: 2_000,
+      usersLast24h: 300,
+      since: null,
+      next: { tier: 'TIER_10K', users: 700, needed: 1_000, windowDays: 7, lowQuality: false },
+    });
+    await setTier(t.accountId, 'TIER_UNLIMITED');
+    expect(await getMessagingLimitStatus(db, t.accountId, NOW)).toMatchObject({ tier: 'TIER_UNLIMITED', limit: null, next: null });
   });
 });

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readDateOrNull, readNow, sqlDate } from '@/lib/db/sql';
+import { all, readNow, sqlDate } from '@/lib/db/sql';
 import { changeMessagingTier, type TierChange } from '@/lib/messaging/change-messaging-tier';
 import { LONGEST_UPGRADE_WINDOW_MS, UPGRADE_RULES, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
+import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
 
 const UPGRADABLE = Object.keys(UPGRADE_RULES) as MessagingTier[];
 
@@ -11,9 +12,9 @@ type Candidate = { id: string; partnerId: string; messagingTier: MessagingTier; 
  * WhatsApp's automatic messaging-limit upgrade (messaging-tier-ladder.ts has the rules): lifts each
  * qualifying account one tier. Only accounts below TIER_UNLIMITED with a business-initiated
  * conversation inside the longest window are looked at, each with a few reads on the
- * BusinessConversation indexes. Usage counts from when the current tier began, so the conversations
- * that earned one upgrade do not earn the next. "High-quality messages": no template of the account
- * is PAUSED or DISABLED (in Parley only a RED quality rating puts a template there).
+ * BusinessConversation indexes (upgrade-progress.ts). Usage counts from when the current tier began,
+ * so the conversations that earned one upgrade do not earn the next. "High-quality messages": no
+ * template of the account is PAUSED or DISABLED (in Parley only a RED quality rating puts one there).
  */
 export async function upgradeMessagingTiers(db: Db, opts: { now?: Date } = {}): Promise<({ accountId: string } & TierChange)[]> {
   const now = opts.now ?? new Date();
@@ -26,25 +27,7 @@ export async function upgradeMessagingTiers(db: Db, opts: { now?: Date } = {}): 
       ...UPGRADABLE,
       sqlDate(new Date(now.getTime() - LONGEST_UPGRADE_WINDOW_MS)),
     );
-    return candidates.filter((a) => {
-      const rule = UPGRADE_RULES[a.messagingTier]!;
-      const tierSince = readDateOrNull(a.messagingTierSince)?.getTime() ?? -Infinity;
-      const since = sqlDate(new Date(Math.max(now.getTime() - rule.windowMs, tierSince)));
-      // Rows in the window bound the users from above (a user has at most one row a day): most
-      // accounts stop at this count over the (accountId, openedAt) index.
-      const rows = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', a.id, since)!.n;
-      if (rows < rule.users) return false;
-      const users = one<{ n: number }>(
-        conn,
-        'SELECT COUNT(*) AS n FROM (SELECT DISTINCT "msisdn" FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ? LIMIT ?) AS u',
-        a.id,
-        since,
-        rule.users,
-      )!.n;
-      if (users < rule.users) return false;
-      const lowQuality = one(conn, `SELECT 1 FROM "Template" WHERE "accountId" = ? AND "status" IN ('PAUSED', 'DISABLED') LIMIT 1`, a.id);
-      return !lowQuality;
-    });
+    return candidates.filter((a) => upgradeProgress(conn, a, now, { quick: true })?.qualifies);
   });
   const done: ({ accountId: string } & TierChange)[] = [];
   for (const a of due) {

@@ -5,6 +5,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountAction } from '@/app/_lib/action';
 import { NotFoundError } from '@/lib/errors';
 import { deleteRate, ensureRateCardFor, rateInput, upsertRate } from '@/lib/messaging/pricing/rate-card';
+import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';
+import { MESSAGING_TIERS } from '@/lib/messaging/messaging-tier-ladder';
 
 export const saveRateAction = accountAction('settings.pricing.manage', rateInput, async (input, ctx) => {
   // The default card first, so the first edit changes one rate of it rather than replacing it.
@@ -31,3 +33,13 @@ export const deleteRateAction = accountAction('settings.pricing.manage', z.objec
   });
   return { id: input.id };
 });
+
+/** Sandbox: an admin sets the messaging-limit tier by hand; the change fires phone_number_quality_update like an automatic one. */
+export const setMessagingTierAction = accountAction(
+  'settings.pricing.manage',
+  z.object({ tier: z.enum(MESSAGING_TIERS, { error: 'Choose one of the messaging tiers' }) }),
+  async (input, ctx) => {
+    const change = await changeMessagingTier(db, { accountId: ctx.accountId, to: input.tier, actor: ctx.actor, reason: 'set by an admin in Settings' });
+    return { tier: input.tier, event: change?.event ?? null };
+  },
+);

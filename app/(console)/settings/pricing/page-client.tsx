@@ -10,16 +10,29 @@ import { Input, Select } from '@/components/ui/input';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { PageHeader } from '@/components/ui/page-header';
 import { deleteRateAction, saveRateAction } from './actions';
+import { MessagingLimitCard, type MessagingLimitView } from './messaging-limit-card';
 
 const CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
 
-export function PricingClient({ accountName, rates }: { accountName: string; rates: RateRow[] }) {
+export function PricingClient({
+  accountName,
+  rates,
+  messagingLimit,
+  tiers,
+}: {
+  accountName: string;
+  rates: RateRow[];
+  messagingLimit: MessagingLimitView;
+  tiers: { tier: string; limit: number | null }[];
+}) {
   return (
     <>
       <PageHeader
         title="Pricing"
         description={`${accountName}'s rate card: the price of each delivered template message by category and the recipient's country calling code (* = every other country). Utility and authentication get cheaper from the monthly volume shown. Utility templates are free inside the 24 h customer service window; everything is free inside the 72 h free entry point; service (freeform) messages are free.`}
       />
+      {/* Keyed by the tier: the select starts again from the saved tier after a change. */}
+      <MessagingLimitCard key={messagingLimit.tier} status={messagingLimit} tiers={tiers} />
       <AddRate />
       <div className="grid gap-6 xl:grid-cols-3">
         {CATEGORIES.map((cat) => (

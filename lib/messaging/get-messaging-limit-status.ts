@@ -1,0 +1,36 @@
+import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
+import { one, readDateOrNull, readNow, sqlDate } from '@/lib/db/sql';
+import { tierLimit } from '@/lib/messaging/messaging-limit';
+import { isMessagingTier, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
+import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
+
+export type MessagingLimitStatus = {
+  tier: MessagingTier;
+  /** Unique users per rolling 24 h; null when unlimited. */
+  limit: number | null;
+  usersLast24h: number;
+  since: Date | null;
+  next: { tier: MessagingTier; users: number; needed: number; windowDays: number; lowQuality: boolean } | null;
+};
+
+const DAY_MS = 24 * 3600_000;
+
+/** Where the account stands: its tier, today's usage, and how far the next automatic upgrade is. */
+export async function getMessagingLimitStatus(db: Db, accountId: string, now = new Date()): Promise<MessagingLimitStatus> {
+  return readNow(db, (conn) => {
+    const account = one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(conn, 'SELECT "id", "messagingTier", "messagingTierSince" FROM "Account" WHERE "id" = ?', accountId);
+    if (!account) throw new NotFoundError('Account not found');
+    // Rows in the last 24 h are distinct users (claimBusinessConversation adds one per user and day).
+    const usersLast24h = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', accountId, sqlDate(new Date(now.getTime() - DAY_MS)))!.n;
+    const limit = tierLimit(account.messagingTier);
+    const progress = upgradeProgress(conn, account, now);
+    return {
+      tier: isMessagingTier(account.messagingTier) ? account.messagingTier : 'TIER_250',
+      limit: Number.isFinite(limit) ? limit : null,
+      usersLast24h,
+      since: readDateOrNull(account.messagingTierSince),
+      next: progress && { tier: progress.rule.to, users: progress.users, needed: progress.rule.users, windowDays: Math.round(progress.rule.windowMs / DAY_MS), lowQuality: progress.lowQuality },
+    };
+  });
+}
