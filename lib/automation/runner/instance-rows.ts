@@ -23,6 +23,9 @@ export type InstanceRow = {
   resume: ResumeValue | null;
   leaseOwner: string | null;
   leaseUntil: Date | null;
+  /** Runs in a row that stopped at this position without storing its outcome (crash-limit.ts). */
+  crashCount: number;
+  crashError: string | null;
 };
 
 /** What the runner needs to go on: the instance and, when it resumes a wait, that wait's step run. */
@@ -31,7 +34,7 @@ export type LoadedInstance = { row: InstanceRow; waitRun: { inputs: Record<strin
 type RawInstance = Omit<InstanceRow, 'data' | 'callStack' | 'resume' | 'leaseUntil'> & { data: string; callStack: string | null; resume: string | null; leaseUntil: string | null };
 
 const SELECT_INSTANCE = `SELECT "id", "accountId", "subAccountId", "definitionId", "version", "trigger", "status", "data", "currentStepId", "callStack",
-  "stepCount", "waitSeq", "resume", "leaseOwner", "leaseUntil" FROM "WorkflowInstance" WHERE "id" = ?`;
+  "stepCount", "waitSeq", "resume", "leaseOwner", "leaseUntil", "crashCount", "crashError" FROM "WorkflowInstance" WHERE "id" = ?`;
 
 export function readInstance(conn: Sqlite, id: string): InstanceRow | null {
   const raw = one<RawInstance>(conn, SELECT_INSTANCE, id);
@@ -84,6 +87,8 @@ export function insertInstance(conn: Sqlite, n: NewInstance, now = new Date()): 
     resume: null,
     leaseOwner: n.leaseOwner,
     leaseUntil: n.leaseUntil,
+    crashCount: 0,
+    crashError: null,
   };
   const at = sqlDate(now);
   run(
@@ -121,16 +126,24 @@ export type InstanceSettle = {
   leaseUntil?: Date | null;
 };
 
+// Whether a running instance's write stores the position it already had (the CASEs below see the row
+// as it was before the UPDATE): then no step's outcome was stored, and its crash count stands; any other
+// position is progress and clears it. Bound to the new stepCount and currentStepId.
+const SAME_POSITION = `"stepCount" = ? AND "currentStepId" IS ? AND "resume" IS NULL`;
+
 // One statement per kind of change: SQLite rewrites the entries of every index on a column the SET
 // clause names, changed or not, and four of the instance's indexes lead with status or a wait column.
+// The crash columns (crash-limit.ts) ride on these writes, which happen anyway: no write of their own.
 const SETTLE = {
-  running: `UPDATE "WorkflowInstance" SET "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "resume" = NULL, "leaseUntil" = ?, "updatedAt" = ?
+  running: `UPDATE "WorkflowInstance" SET "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "resume" = NULL, "leaseUntil" = ?, "updatedAt" = ?,
+    "crashCount" = CASE WHEN ${SAME_POSITION} THEN "crashCount" ELSE 0 END, "crashError" = CASE WHEN ${SAME_POSITION} THEN "crashError" END
     WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
   waiting: `UPDATE "WorkflowInstance" SET "status" = 'waiting', "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "resume" = NULL,
-    "waitKind" = ?, "waitKey" = ?, "waitAddress" = ?, "waitUntil" = ?, "waitSeq" = "waitSeq" + 1, "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ?
-    WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+    "waitKind" = ?, "waitKey" = ?, "waitAddress" = ?, "waitUntil" = ?, "waitSeq" = "waitSeq" + 1, "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ?,
+    "crashCount" = 0, "crashError" = NULL WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
   finished: `UPDATE "WorkflowInstance" SET "status" = ?, "data" = ?, "callStack" = ?, "currentStepId" = ?, "stepCount" = ?, "error" = ?, "resume" = NULL,
-    "leaseOwner" = NULL, "leaseUntil" = NULL, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+    "leaseOwner" = NULL, "leaseUntil" = NULL, "finishedAt" = ?, "updatedAt" = ?, "crashCount" = 0, "crashError" = NULL
+    WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
 };
 
 /**
@@ -143,7 +156,8 @@ export function settleInstance(conn: Sqlite, id: string, owner: string, s: Insta
   const callStack = JSON.stringify(s.callStack);
   let changed: number;
   if (s.status === 'running') {
-    changed = run(conn, SETTLE.running, data, callStack, s.currentStepId, s.stepCount, sqlDate(s.leaseUntil ?? now), at, id, owner);
+    const position = [s.stepCount, s.currentStepId];
+    changed = run(conn, SETTLE.running, data, callStack, s.currentStepId, s.stepCount, sqlDate(s.leaseUntil ?? now), at, ...position, ...position, id, owner);
   } else if (s.status === 'waiting') {
     const w = s.wait!;
     changed = run(conn, SETTLE.waiting, data, callStack, s.currentStepId, s.stepCount, w.kind, w.key, w.address, sqlDate(w.until), at, id, owner);
@@ -158,9 +172,13 @@ export function holdsLease(conn: Sqlite, id: string, owner: string): boolean {
   return one(conn, `SELECT 1 FROM "WorkflowInstance" WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, id, owner) !== undefined;
 }
 
-/** Moves the lease's end while `owner` holds it; false when another runner has taken the instance. */
-export function renewLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
-  return run(conn, `UPDATE "WorkflowInstance" SET "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, sqlDate(until), sqlDate(new Date()), id, owner) === 1;
+/**
+ * Lets go of a running instance `owner` holds, for any runner to take once `until` has passed. A lease
+ * let go of (no owner) is not counted as a crash when it is taken over; one that lapsed with its owner
+ * still named is (resume-instance.ts, claimAbandonedAndLoad).
+ */
+export function releaseLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
+  return run(conn, `UPDATE "WorkflowInstance" SET "leaseOwner" = NULL, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, sqlDate(until), sqlDate(new Date()), id, owner) === 1;
 }
 
 export type StepRunWrite = {

@@ -41,12 +41,15 @@ export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }
 
 /**
  * Claims a running instance whose runner stopped renewing its lease (crashed or killed): `leaseUntil`
- * is the stored value the caller saw, so of two runners that saw it only one wins.
+ * is the stored value the caller saw, so of two runners that saw it only one wins. A lease that lapsed
+ * with its owner still named is a run that stopped without storing an outcome: it counts towards
+ * failing the instance (crash-limit.ts). One let go of (a busy database, a crash already counted) does not.
  */
 export function claimAbandonedAndLoad(conn: Sqlite, inst: { id: string; leaseUntil: string }): LoadedInstance | null {
   const claimed = run(
     conn,
-    `UPDATE "WorkflowInstance" SET "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running' AND "leaseUntil" = ?`,
+    `UPDATE "WorkflowInstance" SET "crashCount" = "crashCount" + CASE WHEN "leaseOwner" IS NULL THEN 0 ELSE 1 END, "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ?
+       WHERE "id" = ? AND "status" = 'running' AND "leaseUntil" = ?`,
     RUNNER_ID,
     sqlDate(leaseUntil()),
     sqlDate(new Date()),
@@ -71,14 +74,14 @@ export async function cancelInstance(db: Db, accountId: string, instanceId: stri
   });
 }
 
-/** Runs a failed instance again from the step that failed, on the same version and context. */
+/** Runs a failed instance again from the step that failed, on the same version and context, its crash count cleared. */
 export async function retryInstance(db: Db, accountId: string, instanceId: string, actor?: AuditActor | null, opts: { wait?: boolean } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const inst = await tx.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
     if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
     const r = await tx.workflowInstance.updateMany({
       where: { id: instanceId, status: 'failed' },
-      data: { status: 'running', error: null, finishedAt: null, resume: Prisma.DbNull, leaseOwner: RUNNER_ID, leaseUntil: leaseUntil() },
+      data: { status: 'running', error: null, finishedAt: null, resume: Prisma.DbNull, leaseOwner: RUNNER_ID, leaseUntil: leaseUntil(), crashCount: 0, crashError: null },
     });
     if (r.count !== 1) throw new ConflictError(`Only a failed instance can be retried; this one is ${inst.status}`);
     if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.retry', entityType: 'workflow_instance', entityId: instanceId, summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'` });

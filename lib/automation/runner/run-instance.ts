@@ -6,6 +6,7 @@ import { stepInputs, stepOutputs } from '@/lib/automation/definition/definition-
 import { evaluateValue, loadSandbox, ScriptEvaluationError } from '@/lib/automation/script/evaluate';
 import { EXECUTORS } from '@/lib/automation/steps';
 import { isBusy } from '@/lib/automation/steps/send-support';
+import { MAX_CRASHES, failCrashedInstance, recordCrash } from './crash-limit';
 import { loadDefinition, type LoadedDefinition } from './definition-cache';
 import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID } from './lease';
@@ -25,26 +26,36 @@ const OUTSIDE_EFFECTS = new Set(['HttpRequest']);
  * evaluated inputs, outputs, error and times) is stored with the instance's context no later than the
  * transaction that stores the next step's effect, or the instance's wait, failure or completion
  * (step-journal.ts); a lost lease (another runner took over after we stalled) stops us. `loaded` is the
- * instance as the transaction that leased it read it (else it is read here).
+ * instance as the transaction that leased it read it (else it is read here). Any other error is a crash:
+ * counted, and rethrown for the instance to run again later, until it fails it (crash-limit.ts).
  */
 export async function runInstance(db: Db, instanceId: string, loaded?: LoadedInstance | null): Promise<RunResult> {
+  const reached = { stepId: null as string | null };
   try {
-    return await runLoop(db, loaded ?? (await readNow(db, (conn) => loadInstance(conn, instanceId))));
+    return await runLoop(db, loaded ?? (await readNow(db, (conn) => loadInstance(conn, instanceId))), reached);
   } catch (err) {
     if (err instanceof LostLease) return 'lost';
     if (err instanceof TransientError || isBusy(err)) {
-      // Let the lease lapse at once so the background task retries the step soon.
+      // Let the lease go at once so the background task retries the step soon.
       logger.warn({ err, instanceId }, 'workflow step hit a busy database; it will be retried');
       await StepJournal.releaseSoon(db, instanceId).catch(() => {});
       return 'lost';
     }
+    const failed = await recordCrash(db, instanceId, err, reached.stepId).catch((recordErr: unknown) => {
+      // The lease then lapses with us still named, which the takeover counts instead.
+      logger.warn({ err: recordErr, instanceId }, 'could not count a crash of a workflow instance');
+      return false;
+    });
+    if (failed) return 'failed';
     throw err;
   }
 }
 
-async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult> {
+async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId: string | null }): Promise<RunResult> {
   const row = loaded?.row;
   if (!row || row.status !== 'running' || row.leaseOwner !== RUNNER_ID) return 'lost';
+  // Before anything that could crash again (reading the definition is one): the claim counted this takeover.
+  if (row.crashCount >= MAX_CRASHES) return failCrashedInstance(db, row);
   const def = await loadDefinition(db, row.definitionId, row.version);
   const ref: InstanceRef = { id: row.id, accountId: row.accountId, subAccountId: row.subAccountId, definitionId: row.definitionId, version: row.version, trigger: row.trigger };
   const journal = new StepJournal(db, ref.id);
@@ -62,6 +73,7 @@ async function runLoop(db: Db, loaded: LoadedInstance | null): Promise<RunResult
     );
 
   for (;;) {
+    reached.stepId = stepId;
     if (!stepId) {
       await journal.end({ status: 'completed', data, callStack: state, currentStepId: null, stepCount });
       return 'completed';

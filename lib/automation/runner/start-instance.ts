@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { all, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { logger } from '@/lib/log/logger';
 import { definitionFor } from './definition-cache';
+import { MAX_CRASHES } from './crash-limit';
 import { insertInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { runInstance, type RunResult } from './run-instance';
@@ -46,12 +47,12 @@ export function findStartableWorkflows(conn: Sqlite, where: { accountId: string;
   );
 }
 
-/** Runs without letting a failure escape (the instance is durable; the lease brings it back). */
+/** Runs without letting a failure escape (the instance is durable; the background task brings it back). */
 export async function runSafely(db: Db, instanceId: string, loaded?: LoadedInstance | null): Promise<RunResult | 'error'> {
   try {
     return await runInstance(db, instanceId, loaded);
   } catch (err) {
-    logger.error({ err, instanceId }, 'workflow instance run failed; it will be retried when its lease lapses');
+    logger.error({ err, instanceId }, `workflow instance run failed; it will run again after a lease period, and fail if it stops ${MAX_CRASHES} times at the same step`);
     return 'error';
   }
 }

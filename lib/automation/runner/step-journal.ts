@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { env } from '@/lib/env';
 import { RUNNER_ID, leaseUntil } from './lease';
-import { holdsLease, renewLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
+import { holdsLease, releaseLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
 import type { RunnerState } from './next-step';
 import { LostLease } from './types';
 
@@ -99,8 +99,11 @@ export class StepJournal {
     this.pending = [];
   }
 
-  /** Lets our lease lapse soon, so the background task retries the step (the database was busy). */
+  /**
+   * Lets go of the instance for the background task to retry the step soon (the database was busy). Let
+   * go of, not left to lapse: a busy database is no crash of the step, and must not count towards failing it.
+   */
   static async releaseSoon(db: Db, instanceId: string): Promise<void> {
-    await writeTransaction(db, (conn) => renewLease(conn, instanceId, RUNNER_ID, new Date(Date.now() + 500)));
+    await writeTransaction(db, (conn) => releaseLease(conn, instanceId, RUNNER_ID, new Date(Date.now() + 500)));
   }
 }
