@@ -6,6 +6,9 @@ const preview = (page: Page) => page.getByTestId('template-preview');
 
 async function startNew(page: Page, name: string, category: string) {
   await page.goto('/templates/new');
+  // A blank form: the template submitted before leaves no draft behind to be restored here.
+  await expect(page.getByLabel('Message text')).toHaveValue('');
+  await expect(page.getByTestId('tpl-add-footer')).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Category').selectOption(category);
   await page.getByLabel('WhatsApp channel').selectOption('acme_corp_whatsapp');

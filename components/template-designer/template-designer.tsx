@@ -58,7 +58,7 @@ export function TemplateDesigner(props: Props) {
     }
   }, [props.restore, props.draftKey, props.initial]);
 
-  const { savedAt } = useDraftAutosave(props.draftKey, state, true);
+  const { savedAt, finish: finishDraft } = useDraftAutosave(props.draftKey, state, true);
   const errors = React.useMemo(() => ({ ...validateDraft(state), ...serverErrors }), [state, serverErrors]);
   const errorCount = Object.keys(errors).length;
   const payload = payloadOf(state);
@@ -84,7 +84,7 @@ export function TemplateDesigner(props: Props) {
         toast.error(res.error);
         return;
       }
-      clearSavedDraft(props.draftKey);
+      finishDraft();
       toast.success(`Submitted “${state.name}” for review`);
       props.onSubmitted(res.data.id);
     });

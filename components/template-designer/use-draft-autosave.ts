@@ -6,13 +6,18 @@ const PREFIX = 'parley.template-draft.';
 
 /**
  * Keeps the designer's draft in localStorage while it is edited (debounced), so a reload or a
- * closed tab does not lose work. `restore` returns a saved draft once, on mount.
+ * closed tab does not lose work. `restore` returns a saved draft once, on mount. `finish()` ends
+ * autosaving for good and forgets the draft (a submitted template): a save still pending from the
+ * last keystroke must not write it back for the next new template to "restore".
  */
 export function useDraftAutosave(key: string, state: DesignerState, enabled: boolean) {
   const [savedAt, setSavedAt] = React.useState<Date | null>(null);
+  const finished = React.useRef(false);
+  const pending = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   React.useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || finished.current) return;
     const t = setTimeout(() => {
+      if (finished.current) return;
       try {
         localStorage.setItem(PREFIX + key, JSON.stringify({ state, savedAt: new Date().toISOString() }));
         setSavedAt(new Date());
@@ -20,9 +25,15 @@ export function useDraftAutosave(key: string, state: DesignerState, enabled: boo
         // Storage full or disabled: autosave is a convenience, the editor keeps working.
       }
     }, 400);
+    pending.current = t;
     return () => clearTimeout(t);
   }, [key, state, enabled]);
-  return { savedAt };
+  const finish = React.useCallback(() => {
+    finished.current = true;
+    if (pending.current) clearTimeout(pending.current);
+    clearSavedDraft(key);
+  }, [key]);
+  return { savedAt, finish };
 }
 
 export function readSavedDraft(key: string): DesignerState | null {
