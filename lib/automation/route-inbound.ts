@@ -62,23 +62,26 @@ function handedToConverse(conn: Sqlite, inbound: InboundForAutomation): boolean 
   );
 }
 
-type Routing = { kind: 'resume'; instance: LoadedInstance } | { kind: 'converse' } | { kind: 'start'; instances: LoadedInstance[] };
+export type InboundRouting = { kind: 'resume'; instance: LoadedInstance } | { kind: 'converse' } | { kind: 'start'; instances: LoadedInstance[] };
 
 /**
  * An inbound message first resumes the oldest instance waiting (WaitForReply) on that sender in that
  * subaccount and channel; only when none waits does it start the subaccount's enabled inbound workflows.
- * A conversation handed to Converse starts nothing: its messages belong to the agents. The decision and
- * its writes (the claim, or the new instances) are one write transaction.
+ * A conversation handed to Converse starts nothing: its messages belong to the agents. This decides, and
+ * writes the claim or the new instances, in the caller's write transaction (receiveInbound's, so the
+ * message and what it set off commit together); followInboundRouting then runs them.
  */
-export async function routeInboundToAutomation(db: Db, inbound: InboundForAutomation): Promise<RouteResult> {
+export function decideInboundRouting(conn: Sqlite, inbound: InboundForAutomation): InboundRouting {
   const key = replyKey(inbound.subAccountId, inbound.channel, inbound.msisdn);
-  const routing = await writeTransaction(db, (conn): Routing => {
-    const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key), { kind: 'reply', event: inbound.event });
-    if (claimed) return { kind: 'resume', instance: claimed };
-    if (handedToConverse(conn, inbound)) return { kind: 'converse' };
-    const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
-    return { kind: 'start', instances: workflows.map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, inbound.event)) };
-  });
+  const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key), { kind: 'reply', event: inbound.event });
+  if (claimed) return { kind: 'resume', instance: claimed };
+  if (handedToConverse(conn, inbound)) return { kind: 'converse' };
+  const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
+  return { kind: 'start', instances: workflows.map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, inbound.event)) };
+}
+
+/** Runs the instance a routing decision claimed, or the ones it started. */
+export async function followInboundRouting(db: Db, routing: InboundRouting): Promise<RouteResult> {
   if (routing.kind === 'converse') return { resumed: 0, started: 0, toConverse: true };
   if (routing.kind === 'resume') {
     await runSafely(db, routing.instance.row.id, routing.instance);
@@ -86,6 +89,12 @@ export async function routeInboundToAutomation(db: Db, inbound: InboundForAutoma
   }
   await runStarted(db, routing.instances);
   return { resumed: 0, started: routing.instances.length, toConverse: false };
+}
+
+/** decideInboundRouting in a transaction of its own, then followInboundRouting. */
+export async function routeInboundToAutomation(db: Db, inbound: InboundForAutomation): Promise<RouteResult> {
+  const routing = await writeTransaction(db, (conn) => decideInboundRouting(conn, inbound));
+  return followInboundRouting(db, routing);
 }
 
 /** A key press resumes the WaitForDTMF it answers: by the call's request id, else by the number called. */

@@ -146,6 +146,23 @@ function commitBatch(conn: Sqlite, batch: Pending[]): void {
   });
 }
 
+/**
+ * Runs `fn` in a savepoint of the caller's write transaction: if it throws, its own writes are undone
+ * (the caller's stay) and the error is rethrown.
+ */
+export function withinSavepoint<T>(conn: Sqlite, fn: (conn: Sqlite) => T): T {
+  statement(conn, 'SAVEPOINT parley_part').run();
+  try {
+    const result = fn(conn);
+    statement(conn, 'RELEASE parley_part').run();
+    return result;
+  } catch (err) {
+    statement(conn, 'ROLLBACK TO parley_part').run();
+    statement(conn, 'RELEASE parley_part').run();
+    throw err;
+  }
+}
+
 /** Reads on the client's connection once no Prisma transaction is open (so they see only committed rows). */
 export async function readNow<T>(client: { $connect(): Promise<void> }, fn: (conn: Sqlite) => T): Promise<T> {
   const conn = await sqliteConnection(client);

@@ -1,9 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newTimeOrderedUuid, writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid, withinSavepoint, writeTransaction } from '@/lib/db/sql';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
-import { routeDtmfToAutomation, routeInboundToAutomation } from '@/lib/automation/route-inbound';
+import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import { ValidationError } from '@/lib/errors';
@@ -31,8 +31,9 @@ function capitalize(type: string): string {
 
 /**
  * A customer's message arrives (the sandbox network or, later, a carrier webhook): logged, the 24 h
- * window opened/refreshed (a referral arms the 72 h free entry point), inbound_message_received recorded,
- * all in one transaction; then automation decides what to resume or start.
+ * window opened/refreshed (a referral arms the 72 h free entry point), inbound_message_received
+ * recorded, and the workflow instance it resumes or starts claimed, all in one transaction; then that
+ * instance runs.
  */
 export async function receiveInbound(db: Db, input: InboundInput): Promise<InboundResult> {
   const from = parseMsisdn(input.msisdn);
@@ -55,7 +56,8 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   if (input.channel === 'sms') Object.assign(payload, { source: from.e164, destination: channelRow?.address ?? null, text, receivedAt: at.toISOString() });
   const event = { namespace, eventType: 'inbound_message_received', payload };
 
-  await writeTransaction(db, (conn) => {
+  const forAutomation = { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event };
+  const routing = await writeTransaction(db, (conn) => {
     insertMessage(conn, {
       id: umid,
       accountId: input.accountId,
@@ -76,13 +78,22 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
     if (input.channel === 'whatsapp') touchWindowOnInbound(conn, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
     appendEvent(conn, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
+    // What the message resumes or starts commits with it, so a crash cannot keep the one without the
+    // other. A failing automation must not lose the message: its part alone is rolled back.
+    try {
+      return withinSavepoint(conn, (c) => decideInboundRouting(c, forAutomation));
+    } catch (err) {
+      logger.error({ err, umid }, 'routing an inbound message to automation failed');
+      return null;
+    }
   });
 
-  try {
-    await routeInboundToAutomation(db, { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event });
-  } catch (err) {
-    // The message is stored and its webhook will go out; a failing automation must not lose it.
-    logger.error({ err, umid }, 'routing an inbound message to automation failed');
+  if (routing) {
+    try {
+      await followInboundRouting(db, routing);
+    } catch (err) {
+      logger.error({ err, umid }, 'running the automation of an inbound message failed');
+    }
   }
   return { umid, event };
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { sqliteConnection } from '@/lib/db/sqlite-connection';
 import { seedDemoTenant } from '@/test/factories';
 import { startWorkflows } from '@/lib/automation/runner/start-instance';
 import { claimWaiting, cancelInstance, retryInstance } from '@/lib/automation/runner/resume-instance';
@@ -209,6 +210,21 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     expect(r).toEqual({ resumed: 0, started: 0, toConverse: true });
     expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(before);
     await setWorkflowStatus(db, 'acme_corp', wf, 'disabled');
+  });
+
+  it('an inbound whose automation cannot start is still stored, with nothing half-started', async () => {
+    const wf = await updateAutoReply();
+    const conn = await sqliteConnection(db);
+    conn.exec(`CREATE TEMP TRIGGER refuse_instances BEFORE INSERT ON WorkflowInstance BEGIN SELECT RAISE(ABORT, 'no instances today'); END`);
+    try {
+      const { umid } = await inbound({ subAccountId: 'acme_corp', channel: 'whatsapp', msisdn: '+6591110099', text: 'hello?' });
+      expect(await db.message.findUnique({ where: { id: umid } })).toMatchObject({ direction: 'inbound', msisdn: '+6591110099' });
+      expect(await db.conversationWindow.count({ where: { msisdn: '+6591110099' } })).toBe(1);
+      expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(0);
+    } finally {
+      conn.exec('DROP TRIGGER refuse_instances');
+      await setWorkflowStatus(db, 'acme_corp', wf, 'disabled');
+    }
   });
 });
 
