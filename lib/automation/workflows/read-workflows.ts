@@ -13,6 +13,8 @@ export async function getWorkflow(db: Db, accountId: string, id: string, opts: {
   return toRecord(row, version, v.body, v.layout);
 }
 
+const VERSION_LOOKUP_CHUNK = 400;
+
 export type WorkflowFilter = { subAccountId?: string; trigger?: Trigger; status?: WorkflowStatus };
 
 /** The account's workflows, newest first, each with its latest saved body. */
@@ -22,9 +24,13 @@ export async function listWorkflows(db: Db, accountId: string, filter: WorkflowF
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
   if (!rows.length) return [];
-  const versions = await db.workflowVersion.findMany({
-    where: { OR: rows.map((r) => ({ workflowId: r.id, version: r.latestVersion })) },
-  });
+  // Each workflow adds two bound parameters to the lookup, and SQLite refuses a statement with more
+  // than 999 of them (Prisma's P2029): an account with a few hundred workflows answered 500.
+  const versions = [];
+  for (let i = 0; i < rows.length; i += VERSION_LOOKUP_CHUNK) {
+    const chunk = rows.slice(i, i + VERSION_LOOKUP_CHUNK);
+    versions.push(...(await db.workflowVersion.findMany({ where: { OR: chunk.map((r) => ({ workflowId: r.id, version: r.latestVersion })) } })));
+  }
   const byId = new Map(versions.map((v) => [v.workflowId, v]));
   return rows.flatMap((r) => {
     const v = byId.get(r.id);

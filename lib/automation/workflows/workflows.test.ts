@@ -64,3 +64,15 @@ describe('workflow storage', () => {
     await expect(getWorkflow(db, other.accountId, mine.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('listWorkflows', () => {
+  it('lists an account with more workflows than SQLite takes bound parameters in one statement', async () => {
+    const other = await createOtherTenant('many');
+    const n = 1200;
+    const ids = Array.from({ length: n }, (_, i) => `wf_many_${i}`);
+    const body = { subAccountId: other.subAccountId, trigger: 'http_request', status: 'disabled', definition: { name: 'n', steps: [] } };
+    await db.workflow.createMany({ data: ids.map((id) => ({ id, accountId: other.accountId, subAccountId: other.subAccountId, trigger: 'http_request', status: 'disabled', name: id })) });
+    await db.workflowVersion.createMany({ data: ids.map((workflowId) => ({ workflowId, version: 1, body })) });
+    expect(await listWorkflows(db, other.accountId)).toHaveLength(n);
+  });
+});
