@@ -125,6 +125,17 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
 
   // Test run: the customer writes in, the path lights up, the reply "2" takes branch2.
   await page.getByRole('button', { name: 'Test run' }).click();
+  // The panel is a column beside the canvas, taking the properties panel's place: it used to float
+  // over the right of the editor and hide the properties fields and the Shortcuts button.
+  const panelBox = (await page.getByTestId('test-run-panel').boundingBox())!;
+  const editorBox = (await page.getByTestId('flow-editor').boundingBox())!;
+  expect(panelBox.x).toBeGreaterThanOrEqual(editorBox.x + editorBox.width);
+  await expect(page.getByTestId('properties-panel')).toHaveCount(0);
+  const help = (await page.getByRole('button', { name: 'Shortcuts' }).boundingBox())!;
+  expect(help.x + help.width).toBeLessThanOrEqual(panelBox.x);
+  // On the narrower canvas the Shortcuts button wraps under the canvas toolbar rather than over it.
+  const bar = (await page.getByRole('toolbar', { name: 'Canvas' }).boundingBox())!;
+  expect(help.x >= bar.x + bar.width || help.y >= bar.y + bar.height).toBe(true);
   await page.getByRole('button', { name: 'Start test run' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('waiting', { timeout: 20_000 });
   await expect(page.getByTestId('step-node-Hello')).toHaveAttribute('data-run-state', 'visited');
@@ -141,6 +152,10 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   await expect(page.getByTestId('run-steps')).toContainText('Inputs');
   await expect(page.getByTestId('step-node-branch2')).toHaveAttribute('data-run-state', 'visited');
   await shot(page, 'automation-test-run-done');
+  // Closing the run gives the column back to the properties of the selected step.
+  await page.getByRole('button', { name: 'Close test run' }).click();
+  await expect(page.getByTestId('test-run-panel')).toHaveCount(0);
+  await expect(page.locator('#step-id')).toHaveValue('branch2');
 });
 
 test('shows validation errors on their nodes; clicking a problem focuses the step', async ({ page }) => {

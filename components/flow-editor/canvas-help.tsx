@@ -7,7 +7,7 @@ import { SHORTCUTS } from './use-editor-shortcuts';
 export const CanvasHelp = memo(function CanvasHelp({ empty, selectedCount }: { empty: boolean; selectedCount: number }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="absolute right-2 top-2 z-10 flex flex-col items-end gap-1">
+    <div className="ml-auto flex flex-col items-end gap-1">
       <button type="button" onClick={() => setOpen((o) => !o)} className="rounded-md border bg-card px-2 py-1 text-xs shadow-sm hover:bg-muted" aria-expanded={open}>
         {selectedCount > 1 ? `${selectedCount} selected · ` : ''}Shortcuts
       </button>

@@ -67,6 +67,12 @@ export type FlowEditorProps = {
   onChange?: (workflow: WorkflowJson) => void;
   /** Nodes were moved (dragged, auto-laid out, or moved back by undo), the workflow itself unchanged. */
   onLayoutChange?: () => void;
+  /**
+   * The page shows a column of its own (the test run) where the properties panel goes: both beside
+   * the canvas would leave it a sliver at 1280 px, and one floating over the other hid the fields.
+   * A boolean rather than the column itself, so the memoised canvas is not redrawn on every save.
+   */
+  hideProperties?: boolean;
   ref?: Ref<FlowEditorHandle>;
 };
 
@@ -108,7 +114,7 @@ const CANVAS_THEME = {
   '--xy-selection-border': '1px dotted var(--primary)',
 } as CSSProperties;
 
-function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PROBLEMS, runPath, onChange, onLayoutChange, ref }: FlowEditorProps) {
+function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PROBLEMS, runPath, onChange, onLayoutChange, hideProperties, ref }: FlowEditorProps) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -304,24 +310,29 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
       <div ref={rootRef} className="flex h-full min-h-0 w-full select-none overflow-hidden rounded-lg border bg-card" style={CANVAS_THEME} data-testid="flow-editor">
         {!readOnly ? <Palette onAdd={onPaletteAdd} /> : null}
         <div className="relative min-w-0 flex-1" onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } }} onDrop={(e) => { const t = e.dataTransfer.getData(DRAG_MIME); if (t) { e.preventDefault(); add(t as CatalogStepType, { x: e.clientX, y: e.clientY }); } }}>
-          <EditorToolbar
-            canUndo={history.canUndo}
-            canRedo={history.canRedo}
-            onUndo={undo}
-            onRedo={redo}
-            hasSelection={selectedCount > 0}
-            canDelete={selectedCount > 0 || selectedEdges.size > 0}
-            canPaste={commands.canPaste}
-            onCopy={copy}
-            onPaste={paste}
-            onDuplicate={duplicate}
-            onDelete={remove}
-            onLayout={relayout}
-            onFit={fit}
-            snap={snap}
-            onSnap={toggleSnap}
-            readOnly={readOnly}
-          />
+          {/* One row over the canvas that wraps: with the toolbar and the Shortcuts button placed
+              apart, a narrow canvas (a side column open at 1280 px) drew one over the other. */}
+          <div className="pointer-events-none absolute inset-x-2 top-2 z-10 flex flex-wrap items-start gap-2 *:pointer-events-auto">
+            <EditorToolbar
+              canUndo={history.canUndo}
+              canRedo={history.canRedo}
+              onUndo={undo}
+              onRedo={redo}
+              hasSelection={selectedCount > 0}
+              canDelete={selectedCount > 0 || selectedEdges.size > 0}
+              canPaste={commands.canPaste}
+              onCopy={copy}
+              onPaste={paste}
+              onDuplicate={duplicate}
+              onDelete={remove}
+              onLayout={relayout}
+              onFit={fit}
+              snap={snap}
+              onSnap={toggleSnap}
+              readOnly={readOnly}
+            />
+            <CanvasHelp empty={!hasSteps} selectedCount={selectedCount} />
+          </div>
           <ReactFlow
             nodes={shownNodes}
             edges={shownEdges}
@@ -351,9 +362,8 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
             <MiniMap pannable zoomable className="overflow-hidden rounded-md border" style={MINIMAP_STYLE} nodeStrokeWidth={3} />
             <Controls showInteractive={false} />
           </ReactFlow>
-          <CanvasHelp empty={!hasSteps} selectedCount={selectedCount} />
         </div>
-        {panelNode && (isStepNode(panelNode) || isTriggerNode(panelNode)) ? (
+        {!hideProperties && panelNode && (isStepNode(panelNode) || isTriggerNode(panelNode)) ? (
           <aside className="w-72 shrink-0 select-text overflow-y-auto border-l p-3" aria-label="Properties">
             {isStepNode(panelNode) ? (
               <PropertiesPanel key={panelNode.id} node={panelNode} nodes={structural} panel={panel} onRename={onRename} onDelete={onDeleteSelected} />

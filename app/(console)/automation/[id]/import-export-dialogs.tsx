@@ -31,6 +31,9 @@ export function parseImport(text: string): { workflow: WorkflowJson } | { error:
   return { workflow: wf };
 }
 
+// What to paste, shown in the empty field (an export from another Parley or from 8x8 has this shape).
+const IMPORT_PLACEHOLDER = '{\n  "trigger": "inbound_chat_apps",\n  "subAccountId": "…",\n  "definition": { "name": "…", "steps": [ … ] }\n}';
+
 export function ImportDialog({ open, onOpenChange, onImport }: { open: boolean; onOpenChange: (o: boolean) => void; onImport: (wf: WorkflowJson) => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,14 +49,15 @@ export function ImportDialog({ open, onOpenChange, onImport }: { open: boolean; 
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent title="Import workflow JSON" description="Paste or choose a file in the 8x8 workflow format. It replaces the canvas (undo brings it back)." className="max-w-2xl">
         <Field label="Workflow JSON" htmlFor="import-json" error={error}>
-          <Textarea id="import-json" rows={14} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-invalid={!!error} />
+          <Textarea id="import-json" rows={14} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-invalid={!!error} placeholder={IMPORT_PLACEHOLDER} />
         </Field>
         <label className="mt-3 block text-sm">
           <span className="sr-only">Choose a JSON file</span>
           <input
             type="file"
             accept="application/json,.json"
-            className="text-xs"
+            // The browser's own file button is unstyled (white on the dark theme's card): drawn as an outline button.
+            className="text-xs text-muted-foreground file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-input file:bg-card file:px-3 file:py-1.5 file:text-sm file:text-foreground hover:file:bg-muted"
             onChange={async (e) => {
               const f = e.target.files?.[0];
               if (f) setText(await f.text());

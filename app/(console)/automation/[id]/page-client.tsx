@@ -143,6 +143,7 @@ export function WorkflowEditorClient({
   };
 
   const errorCount = errors.length;
+  const testOpen = !!workflowId && (dialog === 'test' || !!viewInstance);
   return (
     <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] flex-col gap-2 p-3 md:-mx-8">
       <div className="flex flex-wrap items-center gap-2">
@@ -154,9 +155,11 @@ export function WorkflowEditorClient({
         <input
           aria-label="Workflow name"
           value={name}
+          // A long name is cut at the field's width: an ellipsis says so, the tooltip gives all of it.
+          title={name}
           readOnly={!canEdit}
           onChange={(e) => setName(e.target.value)}
-          className="field-sizing-content h-8 min-w-32 max-w-xs rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
+          className="field-sizing-content h-8 min-w-32 max-w-xs text-ellipsis rounded-md border border-transparent bg-transparent px-2 text-base font-semibold hover:border-input focus-visible:border-input focus-visible:outline-none"
         />
         <Badge tone={status === 'enabled' ? 'success' : 'neutral'} data-testid="workflow-status">
           {status === 'enabled' ? 'Enabled' : 'Disabled'}
@@ -215,17 +218,33 @@ export function WorkflowEditorClient({
           </Button>
         </div>
       ) : null}
-      <div className="min-h-0 flex-1">
-        <FlowEditor
-          ref={editor}
-          initialWorkflow={initial.body}
-          initialLayout={initial.layout}
-          env={editorEnv}
-          problems={validation?.byStep}
-          runPath={runPath}
-          onChange={onCanvasChange}
-          onLayoutChange={layoutChanged}
-        />
+      {/* The test run is a column beside the canvas, not a layer over it: floating, it covered the
+          properties panel and the canvas's Shortcuts button. */}
+      <div className="flex min-h-0 flex-1 gap-2">
+        <div className="min-w-0 flex-1">
+          <FlowEditor
+            ref={editor}
+            initialWorkflow={initial.body}
+            initialLayout={initial.layout}
+            env={editorEnv}
+            problems={validation?.byStep}
+            runPath={runPath}
+            onChange={onCanvasChange}
+            onLayoutChange={layoutChanged}
+            hideProperties={testOpen}
+          />
+        </div>
+        {testOpen && workflowId ? (
+          <TestRunPanel
+            workflowId={workflowId}
+            workflow={full}
+            instanceId={dialog === 'test' ? null : viewInstance}
+            onClose={() => (setDialog(null), setViewInstance(null))}
+            onPath={setRunPath}
+            flush={autosave.flush}
+            onFocus={(id) => editor.current?.focusStep(id)}
+          />
+        ) : null}
       </div>
       {showProblems ? <ProblemsPanel workflow={validation?.workflow ?? full} errors={errors} warnings={warnings} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
       <PublishDialog open={dialog === 'publish'} onOpenChange={(o) => setDialog(o ? 'publish' : null)} onPublish={publish} blocked={errorCount ? `Fix ${errorCount} problem${errorCount > 1 ? 's' : ''} before publishing.` : null} />
@@ -247,17 +266,6 @@ export function WorkflowEditorClient({
       ) : null}
       <ImportDialog open={dialog === 'import'} onOpenChange={(o) => setDialog(o ? 'import' : null)} onImport={importInto} />
       <ExportDialog open={dialog === 'export'} onOpenChange={(o) => setDialog(o ? 'export' : null)} workflow={dialog === 'export' ? (editor.current ? { ...editor.current.getWorkflow(), status, definition: { ...editor.current.getWorkflow().definition, name } } : full) : null} />
-      {workflowId && (dialog === 'test' || viewInstance) ? (
-        <TestRunPanel
-          workflowId={workflowId}
-          workflow={full}
-          instanceId={dialog === 'test' ? null : viewInstance}
-          onClose={() => (setDialog(null), setViewInstance(null))}
-          onPath={setRunPath}
-          flush={autosave.flush}
-          onFocus={(id) => editor.current?.focusStep(id)}
-        />
-      ) : null}
     </div>
   );
 }

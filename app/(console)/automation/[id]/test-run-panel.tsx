@@ -100,7 +100,7 @@ export function TestRunPanel({
   };
 
   return (
-    <aside className="fixed right-4 top-28 z-40 flex max-h-[calc(100dvh-9rem)] w-96 flex-col overflow-hidden rounded-lg border bg-card shadow-xl" aria-label="Test run" data-testid="test-run-panel">
+    <aside className="flex w-72 shrink-0 flex-col overflow-hidden rounded-lg border bg-card" aria-label="Test run" data-testid="test-run-panel">
       <header className="flex items-center gap-2 border-b px-3 py-2">
         <Play className="size-4 text-muted-foreground" />
         <h2 className="text-sm font-semibold">{initialInstance ? 'Run' : 'Test run'}</h2>
@@ -121,7 +121,7 @@ export function TestRunPanel({
           <X className="size-4" />
         </button>
       </header>
-      <div className="space-y-3 overflow-y-auto p-3">
+      <div className="min-h-0 flex-1 space-y-3 overflow-y-auto p-3">
         {!initialInstance ? (
           http ? (
             <Field label="HTTP body (JSON)" htmlFor="test-body" help="Becomes data, as a POST to the trigger URL would">
