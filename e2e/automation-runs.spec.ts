@@ -61,6 +61,17 @@ test('Runs: filter, read a failed run, retry it, cancel a waiting run', async ({
     .toBe(1);
   await expect(page.getByTestId('step-3')).toContainText('failed');
 
+  // The run on its workflow's graph: the editor opens with the run's panel and the failed step marked.
+  const runUrl = page.url();
+  await page.getByRole('link', { name: 'Show on the graph' }).click();
+  await expect(page).toHaveURL(new RegExp(`/automation/${failing}\\?instance=`));
+  await expect(page.getByTestId('test-run-panel')).toBeVisible();
+  await expect(page.getByTestId('run-status')).toHaveText('failed');
+  await expect(page.getByTestId('step-node-notify')).toHaveAttribute('data-run-state', 'failed');
+  await expect(page.getByTestId('step-node-lookup')).toHaveAttribute('data-run-state', 'visited');
+  await snapshot(page, 'automation-run-on-graph');
+  await page.goto(runUrl);
+
   await page.goto('/automation/runs?status=waiting');
   await page.getByRole('row', { name: /E2E reminder/ }).getByRole('link').click();
   await expect(page.getByTestId('step-2')).toContainText('waiting');

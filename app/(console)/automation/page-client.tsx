@@ -87,9 +87,12 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
                     <Link href={`/automation/${w.id}`} className="font-medium hover:underline">
                       {w.name}
                     </Link>
-                    <div className="text-xs text-muted-foreground">{w.steps} steps</div>
+                    <div className="text-xs text-muted-foreground">
+                      {w.steps} {w.steps === 1 ? 'step' : 'steps'}
+                    </div>
                   </TD>
-                  <TD>{TRIGGER_LABELS[w.trigger] ?? w.trigger}</TD>
+                  {/* Two words ("Inbound SMS") that read as one: broken over two lines they doubled the row. */}
+                  <TD className="whitespace-nowrap">{TRIGGER_LABELS[w.trigger] ?? w.trigger}</TD>
                   <TD className="font-mono text-xs">{w.subAccountId}</TD>
                   <TD>
                     <Badge tone={w.status === 'enabled' ? 'success' : 'neutral'}>{w.status === 'enabled' ? 'Enabled' : 'Disabled'}</Badge>

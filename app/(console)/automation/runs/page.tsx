@@ -80,9 +80,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                 <TH>Run</TH>
                 <TH>Workflow</TH>
                 <TH>Status</TH>
-                <TH>Step / reason</TH>
+                <TH className="whitespace-nowrap">Step / reason</TH>
                 <TH>Started</TH>
-                <TH>Last change</TH>
+                <TH className="whitespace-nowrap">Last change</TH>
               </tr>
             </THead>
             <TBody>
@@ -112,10 +112,11 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                       <span className="font-mono text-xs text-muted-foreground">{r.currentStepId ?? '—'}</span>
                     )}
                   </TD>
-                  <TD>
+                  {/* nowrap: at 1280 px "8 seconds ago" broke over three lines and made every row tall. */}
+                  <TD className="whitespace-nowrap">
                     <RelativeTime iso={r.createdAt} />
                   </TD>
-                  <TD>
+                  <TD className="whitespace-nowrap">
                     <RelativeTime iso={r.updatedAt} />
                   </TD>
                 </TR>

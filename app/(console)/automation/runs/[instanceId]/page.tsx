@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ChevronLeft } from 'lucide-react';
+import { ChevronLeft, Workflow } from 'lucide-react';
 import { db } from '@/lib/db/client';
 import { can } from '@/lib/auth/principal';
 import { NotFoundError } from '@/lib/errors';
 import { getInstance } from '@/lib/automation/instances/read-instances';
 import { requireAccountPage } from '@/app/_lib/console-context';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
@@ -40,7 +41,20 @@ export default async function RunPage({ params }: { params: Promise<{ instanceId
       <PageHeader
         title={`${wf?.name ?? 'Deleted workflow'} · run ${run.workflowId.slice(-10)}`}
         description={`Version ${run.version}${wf ? ` · ${wf.trigger}` : ''} · subaccount ${run.subAccountId}`}
-        actions={canAct ? <RunActions instanceId={run.workflowId} status={run.status} failedStep={run.status === 'failed' ? run.currentStepId : null} /> : null}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            {/* The editor draws a run's path on its graph (?instance=), but nothing led there from
+                here: a run was only ever a list of step ids, without the workflow's shape. */}
+            {wf && !wf.deletedAt ? (
+              <Button asChild variant="outline">
+                <Link href={`/automation/${run.definitionId}?instance=${encodeURIComponent(run.workflowId)}`}>
+                  <Workflow /> Show on the graph
+                </Link>
+              </Button>
+            ) : null}
+            {canAct ? <RunActions instanceId={run.workflowId} status={run.status} failedStep={run.status === 'failed' ? run.currentStepId : null} /> : null}
+          </div>
+        }
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
