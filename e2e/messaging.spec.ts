@@ -82,10 +82,23 @@ test('several customers side by side; list rows and typed replies arrive as inbo
   await phone.getByTestId('wa-list-row').filter({ hasText: 'Tomorrow (Nov 7)' }).click();
   await expect(phone.getByTestId('wa-bubble-customer').last()).toContainText('Tomorrow (Nov 7)');
   await expect(page.getByTestId('sim-phone')).toHaveCount(2);
+
+  // A long conversation scrolls inside the phone: the phone keeps its height, shows the newest
+  // message, and the page under the pointer does not move as messages arrive.
+  const frame = phone.getByTestId('phone-frame');
+  const height = (await frame.boundingBox())!.height;
+  const scrollY = await page.evaluate(() => window.scrollY);
+  for (let i = 1; i <= 12; i++) {
+    const r = await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: { user: { msisdn: second }, type: 'text', content: { text: `Update ${i} of 12` } } });
+    expect(r.status()).toBe(200);
+  }
+  await expect(phone.getByText('Update 12 of 12')).toBeInViewport();
+  expect((await frame.boundingBox())!.height).toBe(height);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
   await snapshot(page, 'messaging-simulator-two-phones');
 });
 
-test('webhooks and pricing settings pages work', async ({ page }) => {
+test('webhooks and pricing settings pages work', async ({ page, request }) => {
   await signIn(page, ADMIN);
   await page.goto('/settings/webhooks');
   await page.getByRole('button', { name: 'Add webhook' }).first().click();
@@ -98,6 +111,28 @@ test('webhooks and pricing settings pages work', async ({ page }) => {
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('webhook-endpoint')).toContainText('http://127.0.0.1:9/hook');
   await snapshot(page, 'messaging-settings-webhooks');
+  // A failed send makes one delivery; its attempts and body open under it, and Resend stays on screen.
+  const ping = await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: { user: { msisdn: '+15550009999' }, type: 'text', content: { text: 'Ping' } } });
+  expect(ping.status()).toBe(200);
+  const delivery = page.getByTestId('webhook-delivery').first();
+  await expect(delivery).toBeVisible({ timeout: 20_000 });
+  await delivery.getByRole('button', { name: /attempt/ }).click();
+  await expect(page.getByTestId('webhook-delivery-detail')).toContainText('outbound_message_status_changed');
+  await expect(delivery.getByRole('button', { name: 'Resend' })).toBeInViewport();
+  await delivery.getByRole('button', { name: 'Resend' }).click();
+  await expect(page.getByText('Queued for resending')).toBeVisible();
+
+  // Deleting is confirmed first; keeping it leaves the endpoint alone.
+  const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: 'http://127.0.0.1:9/hook' });
+  await endpoint.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Delete this webhook?');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(endpoint).toHaveCount(1);
+  await endpoint.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete webhook' }).click();
+  await expect(page.getByText('Webhook deleted')).toBeVisible();
+  await expect(endpoint).toHaveCount(0);
 
   await page.goto('/settings/pricing');
   const price = page.getByLabel('Price for marketing +44 from 0');
@@ -107,5 +142,27 @@ test('webhooks and pricing settings pages work', async ({ page }) => {
   await expect(page.getByText('Rate saved')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Price for marketing +44 from 0')).toHaveValue('0.06');
+
+  // At 1280 px every rate table fits its card, with an edited row's Save beside its delete button.
+  await page.getByLabel('Price for utility +44 from 2500000').fill('0.02');
+  for (const wrapper of await page.getByTestId('rate-tables').locator('table').locator('..').all()) {
+    expect(await wrapper.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  await page.getByLabel('Price for utility +44 from 2500000').fill('0.0187');
+
+  // A rate added by hand, then deleted once confirmed.
+  await page.getByPlaceholder('44 or *').fill('998');
+  await page.getByPlaceholder('0.0250').fill('0.031');
+  await page.getByRole('button', { name: 'Add or replace rate' }).click();
+  const added = page.getByTestId('rate-marketing-998-0');
+  await expect(added).toBeVisible();
+  await added.getByRole('button', { name: 'Delete rate' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Delete the marketing rate for +998?');
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(added).toHaveCount(1);
+  await added.getByRole('button', { name: 'Delete rate' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete rate' }).click();
+  await expect(page.getByText('Rate deleted')).toBeVisible();
+  await expect(added).toHaveCount(0);
   await snapshot(page, 'messaging-settings-pricing');
 });

@@ -35,9 +35,12 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
   const [fromAd, setFromAd] = React.useState(false);
   const bottom = React.useRef<HTMLDivElement>(null);
   const count = data?.length ?? 0;
-  // Braces matter: newer Chromium returns a promise from scrollIntoView, and React would take it for a cleanup.
+  // Scrolls the chat itself to its newest message. scrollIntoView also scrolled every ancestor: each
+  // message arriving made the window jump down and the row of phones slide sideways, cutting the
+  // first phone off while several customers were on screen.
   React.useEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'nearest' });
+    const chat = bottom.current?.parentElement;
+    if (chat) chat.scrollTop = chat.scrollHeight;
   }, [count]);
 
   async function reply(body: string, choice?: ReplyChoice) {
@@ -64,7 +67,9 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
           </button>
         ) : null}
       </div>
-      <PhoneFrame theme="light" title={businessName}>
+      {/* A phone's height, not the conversation's: a long chat scrolls inside the phone as on a real
+          one, and the composer stays in view under it. */}
+      <PhoneFrame theme="light" title={businessName} className="h-[clamp(480px,calc(100dvh-17rem),680px)]">
         {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
         {count === 0 ? <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">No messages yet. Send one to {msisdn} through the API, a campaign or an automation, or type a message below.</p> : null}
         {(data ?? []).map((m) => (

@@ -6,6 +6,7 @@ import { Trash2 } from 'lucide-react';
 import type { RateRow } from '@/lib/messaging/pricing/rate-card';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { Input, Select } from '@/components/ui/input';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -34,9 +35,13 @@ export function PricingClient({
       {/* Keyed by the tier: the select starts again from the saved tier after a change. */}
       <MessagingLimitCard key={messagingLimit.tier} status={messagingLimit} tiers={tiers} />
       <AddRate />
-      <div className="grid gap-6 xl:grid-cols-3">
+      {/* Two balanced columns of cards, never three: three 300 px cards at 1280 px hid each row's
+          delete button (and the Save that appears beside an edited price) behind a sideways scroll.
+          Columns rather than a grid: the short marketing card does not leave a hole beside the long
+          utility one. */}
+      <div className="gap-6 lg:columns-2" data-testid="rate-tables">
         {CATEGORIES.map((cat) => (
-          <Card key={cat}>
+          <Card key={cat} className="mb-6 break-inside-avoid">
             <h2 className="border-b px-4 py-3 text-sm font-semibold capitalize">{cat}</h2>
             <Table>
               <THead>
@@ -69,7 +74,9 @@ function RateLine({ rate }: { rate: RateRow }) {
   const [price, setPrice] = React.useState(String(rate.price));
   const [error, setError] = React.useState<string | null>(null);
   const [pending, start] = React.useTransition();
+  const [confirming, setConfirming] = React.useState(false);
   const dirty = price !== String(rate.price);
+  const code = rate.callingCode === '*' ? 'every other country' : `+${rate.callingCode}`;
   const save = () =>
     start(async () => {
       const r = await saveRateAction({ category: rate.category as (typeof CATEGORIES)[number], callingCode: rate.callingCode, fromVolume: rate.fromVolume, price: price as unknown as number });
@@ -100,21 +107,35 @@ function RateLine({ rate }: { rate: RateRow }) {
         {error ? <p className="mt-0.5 text-xs text-destructive">{error}</p> : null}
       </TD>
       <TD className="text-right">
-        <Button
-          variant="ghost"
-          size="icon"
-          aria-label="Delete rate"
-          disabled={pending}
-          onClick={() =>
-            start(async () => {
-              const r = await deleteRateAction({ id: rate.id });
-              if (!r.ok) toast.error(r.error);
-              else router.refresh();
-            })
-          }
-        >
+        <Button variant="ghost" size="icon" aria-label="Delete rate" disabled={pending} onClick={() => setConfirming(true)}>
           <Trash2 />
         </Button>
+        {/* Deleting a rate changes what every later send costs (the '*' row or nothing takes over):
+            confirmed first, as destructive actions are everywhere else. */}
+        <Dialog open={confirming} onOpenChange={setConfirming}>
+          <DialogContent title={`Delete the ${rate.category} rate for ${code}?`} description={`Sends to ${code}${rate.fromVolume ? ` past ${rate.fromVolume.toLocaleString()} a month` : ''} are then priced by the next rate that matches (a lower volume tier, then the * row), or free if none does.`}>
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setConfirming(false)}>
+                Keep it
+              </Button>
+              <Button
+                variant="destructive"
+                disabled={pending}
+                onClick={() =>
+                  start(async () => {
+                    const r = await deleteRateAction({ id: rate.id });
+                    setConfirming(false);
+                    if (!r.ok) return void toast.error(r.error);
+                    toast.success('Rate deleted');
+                    router.refresh();
+                  })
+                }
+              >
+                Delete rate
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
       </TD>
     </TR>
   );
