@@ -1,0 +1,130 @@
+// For lib/http/api-robustness.test.ts: one of everything a path can name (template, workflow,
+// instance, message, webhook) in a tenant, made through the API as an integration would, and a
+// valid body for each route that takes one.
+import crypto from 'node:crypto';
+import { db } from '@/lib/db/client';
+import { send } from '@/lib/http/api-robustness-kit';
+import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
+import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
+import { REFERENCE_EXAMPLES, referenceExample } from '@/lib/automation/examples/reference-examples';
+
+export type Tenant = { accountId: string; subAccountId: string; channelId: string; apiKey: string };
+
+const TEMPLATE = creation.find((c) => c.name === 'order_shipped_v2')!;
+
+/** An APPROVED template, stored as the reviewer would have left it. */
+export async function approvedTemplate(t: Tenant, name = TEMPLATE.name, payload: { category: string; components: unknown } = TEMPLATE) {
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: t.channelId } });
+  await db.template.create({
+    data: { accountId: t.accountId, subAccountId: channel.subAccountId, channelId: t.channelId, name, language: 'en_US', category: payload.category, components: payload.components as object, status: 'APPROVED' },
+  });
+  return name;
+}
+
+/** Every reference creation payload APPROVED in the tenant's channel, so that every reference send is valid. */
+export async function approveReferenceTemplates(t: Tenant) {
+  for (const c of creation) if (c.name !== TEMPLATE.name) await approvedTemplate(t, c.name, c);
+}
+
+async function api(base: string, t: Tenant, method: string, path: string, body?: unknown) {
+  const a = await send(base, { method, path, headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (a.status >= 300) throw new Error(`fixture ${method} ${path} answered ${a.status}: ${a.text}`);
+  return a.json;
+}
+
+export async function createWebhook(base: string, t: Tenant): Promise<string> {
+  return (await api(base, t, 'POST', `/api/v1/accounts/${t.accountId}/webhooks`, { url: 'https://hooks.example.com/parley', events: ['template_status_update'] })).id;
+}
+
+// Disabled, and on a trigger nothing in the audit fires (inbound SMS to the other subaccount), so
+// that a probe that succeeds never starts work that writes during a later probe.
+export const workflowBody = (t: Tenant) => ({
+  subAccountId: t.accountId,
+  trigger: 'inbound_sms',
+  status: 'disabled',
+  definition: { name: 'Robustness probe ✓', steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: t.accountId, destination: '{{trigger.payload.user.msisdn}}', text: 'Hi' } }] },
+});
+
+export async function createWorkflow(base: string, t: Tenant): Promise<string> {
+  return (await api(base, t, 'POST', `/api/v1/accounts/${t.accountId}/workflows`, workflowBody(t))).id;
+}
+
+/** A workflow instance that failed at its one step (so that it has errors to list), its workflow then disabled. */
+async function failedInstance(base: string, t: Tenant): Promise<string> {
+  const acc = `/api/v1/accounts/${t.accountId}`;
+  const steps = [{ id: 'broken', stepType: 'SMS', inputs: { subAccountId: t.accountId, destination: 'not-a-number', text: 'x' } }];
+  const wf = await api(base, t, 'POST', `${acc}/workflows`, { subAccountId: t.subAccountId, trigger: 'http_request', status: 'enabled', definition: { name: 'fails', steps } });
+  const { workflowIds } = await api(base, t, 'POST', `${acc}/triggers/http_request?subAccountId=${t.subAccountId}`, {});
+  for (let i = 0; i < 200; i++) {
+    const row = await db.workflowInstance.findUniqueOrThrow({ where: { id: workflowIds[0] } });
+    if (row.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await api(base, t, 'PUT', `${acc}/workflows/${wf.id}`, { subAccountId: t.subAccountId, trigger: 'http_request', status: 'disabled', definition: { name: 'fails', steps } });
+  return workflowIds[0];
+}
+
+/** A template with a name of its own, for a DELETE to remove. */
+export async function disposableTemplate(t: Tenant): Promise<string> {
+  return approvedTemplate(t, `doomed_${crypto.randomBytes(4).toString('hex')}`);
+}
+
+/** Path parameter values (keyed as paramKey does) naming the tenant's own things. */
+export async function tenantFixtures(base: string, t: Tenant, templateName = TEMPLATE.name): Promise<Record<string, string>> {
+  const template = await approvedTemplate(t, templateName);
+  await approveReferenceTemplates(t);
+  const inbound = await api(base, t, 'POST', `/api/v1/subaccounts/${t.subAccountId}/sandbox/inbound`, { user: { msisdn: '+6591234567' }, content: { text: 'hello' } });
+  return {
+    'accounts/[accountId]': t.accountId,
+    'subaccounts/[subAccountId]': t.subAccountId,
+    'channels/[channelId]': t.channelId,
+    'templates/[name]': template,
+    'webhooks/[id]': await createWebhook(base, t),
+    'workflows/[id]': await createWorkflow(base, t),
+    'instances/[workflowId]': await failedInstance(base, t),
+    'messages/[umid]': inbound.umid,
+    '/[...path]': 'no-such-endpoint',
+  };
+}
+
+const user = { msisdn: '+6591234567' };
+// Freeform sends of the reference docs' scenarios, one of each content type.
+const FREEFORM = [
+  { user, type: 'text', content: { text: 'Hello' }, clientMessageId: 'probe-text' },
+  {
+    user,
+    type: 'interactive',
+    content: { interactive: { type: 'button', header: { type: 'text', text: 'Welcome' }, body: { text: 'Pick one' }, footer: { text: 'Acme' }, action: { buttons: [{ type: 'reply', reply: { title: 'Billing', id: 'faq_billing' } }] } } },
+  },
+  { user, type: 'interactive', content: { interactive: { type: 'list', body: { text: 'Choose a slot' }, action: { button: 'Select Slot', sections: [{ title: 'Times', rows: [{ id: 'slot_1', title: 'Tomorrow', description: '10:00 AM' }] }] } } } },
+  { user, type: 'interactive', content: { interactive: { type: 'cta_url', body: { text: 'Check out' }, action: { parameters: { display_text: 'Go to Checkout', url: 'https://your-store.com/checkout' } } } } },
+  { user, type: 'image', content: { url: 'https://example.com/a.png', caption: 'A picture' } },
+  { user, type: 'document', content: { url: 'https://example.com/a.pdf', filename: 'a.pdf' } },
+  { user, type: 'location', content: { location: { latitude: -33.86, longitude: 151.21, name: 'Sydney', address: 'NSW' } } },
+];
+
+/** Bodies each route accepts (the reference payloads where there is one), keyed "METHOD /pattern". */
+export function validBodies(t: Tenant): Record<string, unknown[]> {
+  // Disabled, and on a trigger no probe fires (see workflowBody).
+  const examples = REFERENCE_EXAMPLES.map((n) => ({ ...referenceExample(n), subAccountId: t.accountId, trigger: 'inbound_sms', status: 'disabled' }));
+  return {
+    'POST /subaccounts/[subAccountId]/messages': [...FREEFORM, ...sends.map((s) => ({ ...s, user }))],
+    'POST /subaccounts/[subAccountId]/sandbox/inbound': [{ channel: 'whatsapp', user: { msisdn: '+6591234567' }, type: 'text', content: { text: 'Hi' }, timestamp: new Date().toISOString(), referral: { sourceType: 'ad' } }],
+    'POST /subaccounts/[subAccountId]/sandbox/dtmf': [{ clientRequestId: 'probe', destination: '+6591234567', dtmf: '1' }],
+    'POST /accounts/[accountId]/channels/[channelId]/templates': creation.map((c) => ({ ...c, name: `probe_${c.name}` })),
+    'POST /accounts/[accountId]/webhooks': [{ url: 'https://hooks.example.com/probe', events: ['inbound_message_received'], subAccountId: t.subAccountId }],
+    'POST /accounts/[accountId]/workflows': [workflowBody(t), ...examples],
+    // The same validator as POST: the reference examples are fuzzed there.
+    'PUT /accounts/[accountId]/workflows/[id]': [workflowBody(t)],
+    'POST /accounts/[accountId]/triggers/http_request': [{ price: '10', nested: { list: [1, 2] } }],
+  };
+}
+
+/** Query parameters a route needs to get as far as reading its body, keyed "METHOD /pattern". */
+export function validQueries(t: Tenant): Record<string, string> {
+  return {
+    'POST /accounts/[accountId]/triggers/http_request': `subAccountId=${t.subAccountId}`,
+    'GET /accounts/[accountId]/channels/[channelId]/templates/[name]': 'language=en_US',
+    'DELETE /accounts/[accountId]/channels/[channelId]/templates/[name]': 'language=en_US',
+  };
+}
