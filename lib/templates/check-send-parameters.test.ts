@@ -87,6 +87,20 @@ describe('checkSendParameters', () => {
     expect(failure('clinic_reminder_v1', l).issues[0].message).toContain('location header needs');
   });
 
+  it('3041 for a location header off the globe, not a number, or with a name that is not text', () => {
+    const located = (location: Record<string, unknown>) => {
+      const l = send('clinic_reminder_v1');
+      Object.assign(l.components[0].parameters[0].location, location);
+      return l;
+    };
+    for (const bad of [{ latitude: 12345 }, { longitude: -181 }, { latitude: 'Infinity' }, { latitude: Infinity }, { latitude: '1e3' }, { name: { a: 1 } }, { address: ['x'] }, { name: 'x'.repeat(1001) }]) {
+      expect(failure('clinic_reminder_v1', located(bad)).issues[0].message).toContain('location header needs');
+    }
+    for (const good of [{ latitude: -90, longitude: 180 }, { latitude: ' 1.2857 ', longitude: '+103.8479' }, { name: undefined, address: undefined }]) {
+      expect(() => checkSendParameters(tpl('clinic_reminder_v1'), located(good))).not.toThrow();
+    }
+  });
+
   it('3041 when carousel cards do not match', () => {
     const s = send('summer_sale_carousel_v1');
     s.components[1].cards.pop();

@@ -77,12 +77,25 @@ export function paramCoupon(p: SendParameter | undefined): string | undefined {
 }
 
 export type SendLocation = { latitude: string; longitude: string; name?: string; address?: string };
+/**
+ * The location of a location-header parameter, or undefined when it is not one: degrees within the
+ * globe (a number or a numeric string, as a freeform location takes them) and, when given, a name and
+ * an address of text. Anything passed before, so a latitude of 12345, "Infinity" or 1e400 (which is
+ * stored as null) and a name that was an object were sent.
+ */
 export function paramLocation(p: SendParameter | undefined): SendLocation | undefined {
   const l = p?.location as Record<string, unknown> | undefined;
   if (!l || typeof l !== 'object') return undefined;
-  const num = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))) ? String(v) : undefined);
-  const latitude = num(l.latitude);
-  const longitude = num(l.longitude);
-  if (!latitude || !longitude) return undefined;
+  const degrees = (v: unknown, limit: number) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN;
+    return Number.isFinite(n) && Math.abs(n) <= limit ? String(v).trim() : undefined;
+  };
+  const text = (v: unknown) => v == null || (typeof v === 'string' && v.length <= LOCATION_TEXT_MAX);
+  const latitude = degrees(l.latitude, 90);
+  const longitude = degrees(l.longitude, 180);
+  if (!latitude || !longitude || !text(l.name) || !text(l.address)) return undefined;
   return { latitude, longitude, name: typeof l.name === 'string' ? l.name : undefined, address: typeof l.address === 'string' ? l.address : undefined };
 }
+
+// As for a freeform location (lib/messaging/send-schema.ts).
+const LOCATION_TEXT_MAX = 1000;
