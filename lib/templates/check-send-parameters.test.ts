@@ -101,6 +101,15 @@ describe('checkSendParameters', () => {
     }
   });
 
+  it('3041 when the URL button suffix makes the address longer than WhatsApp allows', () => {
+    const s = send('order_shipped_v2');
+    // The address is https://your.tracker.com/track/ (31 characters) and the suffix.
+    s.components[1].parameters[0].text = 'x'.repeat(1970);
+    expect(failure('order_shipped_v2', s)).toMatchObject({ code: 3041, issues: [{ path: 'content.template.components.1.parameters', message: expect.stringContaining('longer than 2000 characters') }] });
+    s.components[1].parameters[0].text = 'x'.repeat(1969);
+    expect(() => checkSendParameters(tpl('order_shipped_v2'), s)).not.toThrow();
+  });
+
   it('3041 when carousel cards do not match', () => {
     const s = send('summer_sale_carousel_v1');
     s.components[1].cards.pop();

@@ -1,7 +1,7 @@
 import { ValidationError, issuesFromZod, type Issue } from '@/lib/errors';
 import type { StoredTemplate } from '@/lib/templates/stored-template';
 import { buttonType, headerFormat, templateParts, type TemplateParts } from '@/lib/templates/template-parts';
-import { fillVariables, variableCount, variablesIn } from '@/lib/templates/template-variables';
+import { fillVariables, normalizeButtonUrl, variableCount, variablesIn } from '@/lib/templates/template-variables';
 import { LIMITS } from '@/lib/templates/template-rules';
 import {
   normalizeSubType,
@@ -164,6 +164,9 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
       if (!dynamic && ps.length) push(i, `The ${where}URL button ${c.index}${label} has a fixed address and takes no parameters`);
       if (dynamic && (ps.length !== 1 || !paramText(ps[0])?.trim()))
         push(i, `The ${where}URL button ${c.index}${label} needs the end of its address: one {"type":"text","text":"..."} parameter`);
+      // The suffix had no limit, so a 100,000-character one was accepted and sent; WhatsApp caps the address.
+      else if (dynamic && chars(fillVariables(normalizeButtonUrl(b.url ?? ''), [paramText(ps[0])])) > LIMITS.buttonUrl)
+        push(i, `With this parameter the ${where}URL button ${c.index}${label} address is longer than ${LIMITS.buttonUrl} characters, the most WhatsApp allows`);
     } else if (t === 'COPY_CODE' || t === 'OTP') {
       const code = paramCoupon(ps[0]);
       if (ps.length !== 1 || !code?.trim()) push(i, `The ${where}copy-code button ${c.index} needs the code: {"type":"couponCode","couponCode":"..."}`);
