@@ -101,6 +101,17 @@ describe('checkSendParameters', () => {
     }
   });
 
+  it('3041 for a parameter of Infinity (JSON 1e400), while a finite number is its text', () => {
+    const s = send('appointment_reminder_v1');
+    s.components[0].parameters[0].text = Infinity;
+    expect(failure('appointment_reminder_v1', s).code).toBe(3041);
+    s.components[0].parameters[0].text = 42;
+    expect(() => checkSendParameters(tpl('appointment_reminder_v1'), s)).not.toThrow();
+    const c = send('finance_otp_v3');
+    c.components[1].parameters[0].couponCode = Infinity;
+    expect(failure('finance_otp_v3', c).code).toBe(3041);
+  });
+
   it('3041 when the URL button suffix makes the address longer than WhatsApp allows', () => {
     const s = send('order_shipped_v2');
     // The address is https://your.tracker.com/track/ (31 characters) and the suffix.

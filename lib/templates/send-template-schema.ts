@@ -58,10 +58,14 @@ export function normalizeSubType(c: { subType?: string; sub_type?: string }): st
   return raw?.toLowerCase().replace(/[^a-z]/g, '');
 }
 
+// A number is taken as its text ("Order 42"); JSON's 1e400 parses as Infinity, which is no value
+// (it was sent as the text "Infinity").
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
 export function paramText(p: SendParameter | undefined): string | undefined {
   if (!p) return undefined;
   const v = p.type.toLowerCase() === 'text' ? p.text : (p.text ?? p.payload);
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  return typeof v === 'string' || isFiniteNumber(v) ? String(v) : undefined;
 }
 
 export function paramUrl(p: SendParameter | undefined): string | undefined {
@@ -73,7 +77,7 @@ export function paramUrl(p: SendParameter | undefined): string | undefined {
 
 export function paramCoupon(p: SendParameter | undefined): string | undefined {
   const v = p?.couponCode ?? p?.coupon_code ?? p?.text;
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  return typeof v === 'string' || isFiniteNumber(v) ? String(v) : undefined;
 }
 
 export type SendLocation = { latitude: string; longitude: string; name?: string; address?: string };
