@@ -15,6 +15,19 @@ beforeAll(async () => {
 });
 
 describe('POST /sandbox/inbound', () => {
+  it('refuses a timestamp in the future, which would open the window until then, and writes nothing', async () => {
+    const before = await db.message.count();
+    for (const timestamp of ['9999-12-31T23:59:59Z', new Date(Date.now() + 3_600_000).toISOString()]) {
+      const r = await inbound('acme_corp_chatapps', { user: { msisdn: '+15557654321' }, content: { text: 'from the future' }, timestamp });
+      expect(r.status).toBe(400);
+      expect(r.json).toMatchObject({ code: 1005, errors: [{ path: 'timestamp', message: 'timestamp must not be in the future' }] });
+    }
+    expect(await db.message.count()).toBe(before);
+    expect(await db.conversationWindow.findFirst({ where: { msisdn: '+15557654321' } })).toBeNull();
+    const skewed = await inbound('acme_corp_chatapps', { user: { msisdn: '+15557654321' }, content: { text: 'a clock a minute fast' }, timestamp: new Date(Date.now() + 60_000).toISOString() });
+    expect(skewed.status).toBe(202);
+  });
+
   it('stores a WhatsApp inbound, opens the window and records inbound_message_received in the reference shape', async () => {
     const r = await inbound('acme_corp_chatapps', { channel: 'whatsapp', user: { msisdn: '+15551234567' }, type: 'text', content: { text: '1' }, timestamp: '2025-11-09T14:35:01.000Z' });
     expect(r.status).toBe(202);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 // Sent as null by serializers that write unset fields: the field is left out.
 const absentIfNull = (v: unknown) => (v === null ? undefined : v);
+// A client's clock may run a little ahead of ours.
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 const digits = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
 // The inbound event writes "type": "Text" and the sends "text": both spellings are accepted here.
@@ -17,7 +19,15 @@ export const sandboxInboundSchema = z.object(
       // A tapped reply button / chosen list row (the Simulator sends these).
       reply: z.preprocess(absentIfNull, z.object({ id: z.string().max(256), title: z.string().max(72) }).optional()),
     }),
-    timestamp: z.preprocess(absentIfNull, z.iso.datetime({ offset: true, error: 'timestamp must be an ISO 8601 date-time' }).optional()),
+    timestamp: z.preprocess(
+      absentIfNull,
+      z.iso
+        .datetime({ offset: true, error: 'timestamp must be an ISO 8601 date-time' })
+        // A message from the future opened the customer's 24-hour window until then (9999-12-31 kept it
+        // open for good: a later message never shortens a window), so freeform sends never expired.
+        .refine((t) => Date.parse(t) <= Date.now() + MAX_CLOCK_SKEW_MS, 'timestamp must not be in the future')
+        .optional(),
+    ),
     referral: z.looseObject({ sourceType: z.preprocess(lower, z.enum(['ad', 'page_cta'], { error: "referral.sourceType must be 'ad' or 'page_cta'" })) }).optional().nullable(),
   },
   { error: 'The body must be a JSON object: { "channel", "user", "type", "content" }' },
