@@ -68,6 +68,22 @@ function bodiesFor(r: RouteUnderTest, method: string): unknown[] {
   return validBodies(demo)[`${method} ${r.pattern}`] ?? [{ note: 'no known body for this route' }];
 }
 
+let fresh = 0;
+/**
+ * The body with a unique template name and clientMessageId where the mutation left them as they
+ * were: a second "probe" template is a 409 and a repeated clientMessageId answers the first send,
+ * either of which would stop the request before the code that stores it.
+ */
+function freshKeys(body: unknown, valid: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !valid || typeof valid !== 'object') return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const k of ['name', 'clientMessageId']) {
+    const v = (valid as Record<string, unknown>)[k];
+    if (typeof v === 'string' && out[k] === v) out[k] = `${v}_${++fresh}`;
+  }
+  return out;
+}
+
 /** A 2xx to the demo key that shows the other tenant's data is a leak; a refusal may echo the id it was given. */
 function leaks(status: number, body: string): boolean {
   const own = new Set(Object.values(mine));
@@ -158,7 +174,7 @@ for (const r of routes) {
             ];
             for (const [label, body] of extras) await probe(server.base, problems, label, { method, path, headers: { ...json, ...auth() }, body });
             for (const m of fieldMutations(valid)) {
-              await probe(server.base, problems, m.label, { method, path, headers: { ...json, ...auth() }, body: text(m.body) });
+              await probe(server.base, problems, m.label, { method, path, headers: { ...json, ...auth() }, body: text(freshKeys(m.body, valid)) });
             }
           }
           expect(problems).toEqual([]);
