@@ -26,7 +26,9 @@ export const EditorToolbar = memo(function EditorToolbar(p: {
   const btn = 'inline-flex h-8 items-center gap-1 rounded-md px-2 text-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-40 disabled:hover:bg-transparent';
   const sep = <span className="mx-0.5 h-5 w-px bg-border" aria-hidden />;
   return (
-    <div className="flex items-center gap-0.5 rounded-md border bg-card p-0.5 shadow-sm" role="toolbar" aria-label="Canvas">
+    // Wraps on a canvas narrower than itself (a side column open on a 1024 px screen) rather than
+    // being cut off at the canvas's edge.
+    <div className="flex flex-wrap items-center gap-0.5 rounded-md border bg-card p-0.5 shadow-sm" role="toolbar" aria-label="Canvas">
       {!p.readOnly ? (
         <>
           <button type="button" className={btn} onClick={p.onUndo} disabled={!p.canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">

@@ -128,7 +128,9 @@ export function TestRunPanel({
               <Textarea id="test-body" rows={5} className="font-mono text-xs" value={body} onChange={(e) => setBody(e.target.value)} />
             </Field>
           ) : (
-            <div className="grid grid-cols-2 gap-2">
+            // One field a row: two side by side in this 288 px column wrapped "Simulator customer" onto
+            // two lines, so the two inputs sat at different heights and the number was cut.
+            <div className="space-y-3">
               <Field label="Simulator customer" htmlFor="test-msisdn">
                 <Input id="test-msisdn" value={msisdn} onChange={(e) => setMsisdn(e.target.value)} />
               </Field>
