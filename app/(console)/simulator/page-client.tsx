@@ -30,7 +30,9 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end gap-4 rounded-lg border bg-card p-4">
+      {/* items-start: aligned at the bottom, an error under the customer field pushed the subaccount
+          select down out of line with it. */}
+      <div className="flex flex-wrap items-start gap-4 rounded-lg border bg-card p-4">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
           Subaccount
           <Select aria-label="Subaccount" value={subAccountId} onChange={(e) => setSubAccountId(e.target.value)} className="w-64">

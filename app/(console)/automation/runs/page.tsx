@@ -93,8 +93,10 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                       {r.workflowId.slice(-10)}
                     </Link>
                   </TD>
-                  <TD>
-                    <span className="whitespace-nowrap font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
+                  {/* A long name wraps (in a column kept readable) rather than pushing the status and
+                      reason columns out of the card on a 1024 px screen. */}
+                  <TD className="min-w-48">
+                    <span className="font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
                     <span className="block text-xs text-muted-foreground">version {r.version}</span>
                   </TD>
                   <TD>

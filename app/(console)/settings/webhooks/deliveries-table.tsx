@@ -8,7 +8,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { RelativeTime } from '@/components/format/relative-time';
 
 const TONE = { succeeded: 'success', failed: 'danger', pending: 'warning' } as const;
-const COLUMNS = 6;
+const COLUMNS = 5;
 
 /**
  * Recent deliveries. A delivery's attempts and body open in a row of their own under it, across the
@@ -28,8 +28,7 @@ export function DeliveriesTable({ deliveries, pending, onResend }: { deliveries:
     <Table>
       <THead>
         <tr>
-          <TH>Event</TH>
-          <TH>Endpoint</TH>
+          <TH>Event and endpoint</TH>
           <TH>Status</TH>
           <TH>Attempts</TH>
           <TH>Created</TH>
@@ -44,9 +43,13 @@ export function DeliveriesTable({ deliveries, pending, onResend }: { deliveries:
           return (
             <React.Fragment key={d.id}>
               <TR data-testid="webhook-delivery" className={shown ? 'border-b-0' : undefined}>
-                <TD className="font-medium">{d.eventType}</TD>
-                <TD className="max-w-[16rem] truncate font-mono text-xs" title={d.endpointUrl}>
-                  {d.endpointUrl}
+                {/* The endpoint under its event rather than in a column of its own: six columns with
+                    long event names and URLs pushed Resend past the card's edge at 1280 px. */}
+                <TD>
+                  <div className="font-medium">{d.eventType}</div>
+                  <div className="max-w-[20rem] truncate font-mono text-xs text-muted-foreground" title={d.endpointUrl}>
+                    {d.endpointUrl}
+                  </div>
                 </TD>
                 <TD>
                   <Badge tone={TONE[d.status as keyof typeof TONE] ?? 'neutral'}>{d.status}</Badge>

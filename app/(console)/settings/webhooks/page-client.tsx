@@ -69,7 +69,7 @@ export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts
             <TBody>
               {endpoints.map((e) => (
                 <TR key={e.id} data-testid="webhook-endpoint">
-                  <TD className="max-w-[22rem] truncate font-mono text-xs" title={e.url}>
+                  <TD className="max-w-[18rem] truncate font-mono text-xs" title={e.url}>
                     {e.url}
                   </TD>
                   <TD>
