@@ -25,6 +25,17 @@ describe('readJsonBody', () => {
     expect(await readJsonBody(req(bom))).toEqual({ text: 'héllo 👋' });
   });
 
+  it('decodes the body in the charset its Content-Type names, and refuses one it does not know', async () => {
+    const latin1 = new Uint8Array(Buffer.from('{"text":"café"}', 'latin1'));
+    expect(await readJsonBody(req(latin1, 'application/json; charset=ISO-8859-1'))).toEqual({ text: 'café' });
+    expect(await readJsonBody(req(latin1, 'application/json; charset="windows-1252"'))).toEqual({ text: 'café' });
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"text":"😀"}', 'utf16le')]));
+    expect(await readJsonBody(req(utf16, 'application/json; charset=utf-16'))).toEqual({ text: '😀' });
+    expect(await readJsonBody(req('{"text":"café"}', 'application/json; charset=utf-8'))).toEqual({ text: 'café' });
+    const err = await failure(readJsonBody(req('{}', 'application/json; charset=klingon')));
+    expect(err).toMatchObject({ status: 400, code: 1005, message: "Invalid parameter(s): unsupported charset 'klingon'" });
+  });
+
   it('answers 1005 for malformed JSON', async () => {
     const err = await failure(readJsonBody(req('{"user":')));
     expect(err).toMatchObject({ status: 400, code: 1005, message: 'Invalid parameter(s): malformed JSON body' });

@@ -15,7 +15,7 @@ export const MAX_JSON_DEPTH = 100;
  * Malformed or over-deep JSON is a 1005 naming the body.
  */
 export async function readJsonBody(req: Request): Promise<unknown> {
-  const text = (await req.text()).replace(/^\uFEFF/, '');
+  const text = decodeBody(new Uint8Array(await req.arrayBuffer()), req.headers.get('content-type')).replace(/^\uFEFF/, '');
   if (!text.trim()) return undefined;
   let body: unknown;
   try {
@@ -29,6 +29,22 @@ export async function readJsonBody(req: Request): Promise<unknown> {
     ]);
   }
   return body;
+}
+
+/**
+ * The body as text in the charset its Content-Type names (UTF-8 when it names none). JSON should be
+ * UTF-8, but a body sent as "application/json; charset=iso-8859-1" was read as UTF-8 all the same, and
+ * every accented letter reached the customer as U+FFFD. A charset TextDecoder does not know is a 1005.
+ */
+function decodeBody(bytes: Uint8Array, contentType: string | null): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    throw new ValidationError(`Invalid parameter(s): unsupported charset '${charset}'`, [{ path: '', message: 'Send the body as UTF-8' }]);
+  }
+  return decoder.decode(bytes);
 }
 
 /** Whether objects and lists nest deeper than `max`. Iterative, so that the check itself cannot overflow the stack it protects. */
