@@ -68,7 +68,7 @@ function bodiesFor(r: RouteUnderTest, method: string): unknown[] {
   return validBodies(demo)[`${method} ${r.pattern}`] ?? [{ note: 'no known body for this route' }];
 }
 
-let fresh = 0;
+let uniqueSuffix = 0;
 /**
  * The body with a unique template name and clientMessageId where the mutation left them as they
  * were: a second "probe" template is a 409 and a repeated clientMessageId answers the first send,
@@ -79,7 +79,7 @@ function freshKeys(body: unknown, valid: unknown): unknown {
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
   for (const k of ['name', 'clientMessageId']) {
     const v = (valid as Record<string, unknown>)[k];
-    if (typeof v === 'string' && out[k] === v) out[k] = `${v}_${++fresh}`;
+    if (typeof v === 'string' && out[k] === v) out[k] = `${v}_${++uniqueSuffix}`;
   }
   return out;
 }
@@ -188,8 +188,10 @@ for (const r of routes) {
             await probe(server.base, problems, `JSON as ${type}`, { method, path, headers: { ...auth(), 'content-type': type }, body: valid });
           }
           await probe(server.base, problems, 'JSON without a content type', { method, path, headers: auth(), body: valid });
+          await probe(server.base, problems, 'JSON in ISO-8859-1', { method, path, headers: { ...auth(), 'content-type': 'application/json; charset=iso-8859-1' }, body: Buffer.from(valid, 'latin1') });
           const refused: [string, string, string][] = [
             ['XML', 'application/xml', '<message><text>Hi</text></message>'],
+            ['a charset nobody knows', 'application/json; charset=klingon', valid],
             ['a URL-encoded form', 'application/x-www-form-urlencoded', 'user%5Bmsisdn%5D=%2B6591234567&type=text'],
             ['a multipart form without a file', 'multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nHi\r\n--b--\r\n'],
             ['a multipart form cut short', 'multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n'],
