@@ -60,9 +60,12 @@ export async function getEndpoint(db: Db, accountId: string, id: string): Promis
 export async function deleteEndpoint(db: Db, accountId: string, id: string): Promise<EndpointView> {
   const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
   if (!row) throw new NotFoundError(`Webhook '${id}' not found`);
-  await db.$transaction([
-    db.webhookEndpoint.update({ where: { id }, data: { deletedAt: new Date() } }),
+  // Deleted only if no one deleted it since the read: two DELETEs at once (a client retrying on a
+  // timeout) both answered 204, where one after the other the second is a 404.
+  const [deleted] = await db.$transaction([
+    db.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } }),
     db.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } }),
   ]);
+  if (deleted.count === 0) throw new NotFoundError(`Webhook '${id}' not found`);
   return view(row);
 }

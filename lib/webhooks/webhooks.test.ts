@@ -72,6 +72,13 @@ describe('webhook endpoints API', () => {
     await db.webhookEndpoint.update({ where: { id: created.json.id }, data: { deletedAt: new Date() } });
   });
 
+  it('deletes an endpoint once when two DELETEs arrive together: the other is a 404', async () => {
+    const created = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/c`, events: ['template_status_update'] });
+    const del = () => (DELETE as any)(new Request(`http://localhost${url}/${created.json.id}`, { method: 'DELETE', headers: { authorization: 'Bearer prl_test_demo_key_0123456789' } }), { params: Promise.resolve({ accountId: 'acme_corp', id: created.json.id }) });
+    const statuses = (await Promise.all(Array.from({ length: 5 }, del))).map((r: Response) => r.status).sort();
+    expect(statuses).toEqual([204, 404, 404, 404, 404]);
+  });
+
   it('refuses private addresses unless ALLOW_PRIVATE_NETWORK', async () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
