@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
-import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, type RouteUnderTest, type Sent } from '@/lib/http/api-robustness-kit';
+import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, send, type RouteUnderTest, type Sent } from '@/lib/http/api-robustness-kit';
 import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/lib/http/api-robustness-fixtures';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 
@@ -17,6 +17,8 @@ let server: TestApiServer;
 let mine: Record<string, string>;
 let theirs: Record<string, string>;
 let revokedKey: string;
+// Things the demo tenant had and deleted (soft-deleted rows are still in the tables).
+const deleted: Record<string, string> = {};
 
 beforeAll(async () => {
   await seedDemoTenant();
@@ -26,6 +28,14 @@ beforeAll(async () => {
   mine = await tenantFixtures(server.base, demo);
   // A name of its own, so that a request naming it in the demo channel cannot find the demo's template.
   theirs = await tenantFixtures(server.base, other, 'their_order_shipped');
+  deleted['webhooks/[id]'] = await createWebhook(server.base, demo);
+  deleted['workflows/[id]'] = await createWorkflow(server.base, demo);
+  deleted['templates/[name]'] = await disposableTemplate(demo);
+  const acc = '/api/v1/accounts/acme_corp';
+  for (const path of [`${acc}/webhooks/${deleted['webhooks/[id]']}`, `${acc}/workflows/${deleted['workflows/[id]']}`, `${acc}/channels/${demo.channelId}/templates/${deleted['templates/[name]']}`]) {
+    const a = await send(server.base, { method: 'DELETE', path, headers: auth() });
+    if (a.status >= 300) throw new Error(`could not delete ${path}: ${a.status}`);
+  }
   const revoked = await createApiKey(db, { accountId: 'acme_corp', name: 'revoked' });
   await revokeApiKey(db, 'acme_corp', revoked.id);
   revokedKey = revoked.secret;
@@ -237,7 +247,7 @@ for (const r of routes) {
       }
 
       if (paramKeys(r.route).length && !catchAll) {
-        it('answers 404 (or 400) for unknown, foreign and odd ids in the path, and 404 for every id of another tenant', async () => {
+        it('answers 404 (or 400) for unknown, deleted, foreign and odd ids in the path, and 404 for every id of another tenant or deleted thing', async () => {
           const problems: string[] = [];
           const own = await ownValues(r, method);
           const body = BODY_METHODS.includes(method) ? text(bodiesFor(r, method)[0]) : undefined;
@@ -256,6 +266,10 @@ for (const r of routes) {
             for (const [label, value] of odd) {
               const path = withQuery(r, method, buildPath(r.route, own, { [key]: value }));
               await probe(server.base, problems, `${key} as ${label}`, { method, path, headers: { ...json, ...auth() }, body }, (s) => s === 404 || s === 400);
+            }
+            if (deleted[key]) {
+              const path = withQuery(r, method, buildPath(r.route, own, { [key]: deleted[key]! }));
+              await probe(server.base, problems, `${key} deleted before`, { method, path, headers: { ...json, ...auth() }, body }, (s) => s === 404);
             }
             if (theirs[key] !== own[key]) {
               const path = withQuery(r, method, buildPath(r.route, own, { [key]: theirs[key]! }));
