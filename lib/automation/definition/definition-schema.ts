@@ -69,7 +69,7 @@ const anyCase = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() 
 export const stepSchema: z.ZodType<StepDefinition, unknown> = z.lazy(() =>
   z.looseObject(
     {
-      id: z.string({ error: stringError('id') }).trim().min(1, 'id is required'),
+      id: z.string({ error: stringError('id') }).trim().min(1, 'id is required').max(100, 'id must be at most 100 characters'),
       stepType: stepTypeSchema,
       inputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'inputs must be an object' })),
       outputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'outputs must be an object' })),

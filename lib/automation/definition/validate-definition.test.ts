@@ -19,6 +19,24 @@ describe('validateDefinition', () => {
     expect(check.warnings).toEqual([expect.objectContaining({ path: 'definition.steps.0.selectNextStep.others' })]);
   });
 
+  it('refuses inputs of the wrong shape at save time instead of failing the step on every run', () => {
+    const check = validateDefinition(
+      body([
+        { id: 's', stepType: 'SMS', inputs: { subAccountId: 42, destination: { msisdn: '+6512345678' }, text: true }, nextStepId: 'c' },
+        { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: ['acme_corp'], user: '+6512345678', type: 'text', content: 'hi' }, nextStepId: 'h' },
+        { id: 'h', stepType: 'HttpRequest', inputs: { url: { href: 'https://example.com' }, method: 'GET' } },
+      ]),
+    );
+    expect(paths(check.errors).sort()).toEqual(
+      ['definition.steps.0.inputs.destination', 'definition.steps.0.inputs.text', 'definition.steps.1.inputs.subAccountId', 'definition.steps.1.inputs.user', 'definition.steps.1.inputs.content', 'definition.steps.2.inputs.url'].sort(),
+    );
+    expect(check.errors.find((e) => e.path === 'definition.steps.0.inputs.destination')!.message).toBe('inputs.destination must be text or a {{script}}, not an object');
+
+    const scripted = validateDefinition(body([{ id: 'c', stepType: 'ChatAppsMessage', inputs: { user: '{{data.user}}', type: 'text', content: '{{data.content}}' } }]));
+    expect(scripted.errors).toEqual([]);
+    expect(paths(validateDefinition(body([{ id: 'x'.repeat(101), stepType: 'JumpTo', nextStepId: 'x' }])).errors)).toContain('definition.steps.0.id');
+  });
+
   it('names every problem with its path', () => {
     const check = validateDefinition(
       body([

@@ -137,9 +137,29 @@ function checkDuration(l: Located, key: string, value: unknown, errors: Issue[])
   if (parseDuration(value) === null) errors.push({ path: `${l.path}.inputs.${key}`, message: `'${String(value)}' is not a duration. ${DURATION_HELP}` });
 }
 
+// Inputs the runner reads as text. A number is fine (a phone number written without quotes); an
+// object, list or boolean is refused here rather than failing the step on every run.
+const TEXT_INPUTS = ['subAccountId', 'subaccountId', 'source', 'destination', 'text', 'url', 'method', 'type', 'dtmfRequestId'];
+
+function checkTextInputs(l: Located, inputs: Raw, errors: Issue[]) {
+  for (const key of TEXT_INPUTS) {
+    const v = inputs[key];
+    if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number')
+      errors.push({ path: `${l.path}.inputs.${key}`, message: `inputs.${key} must be text or a {{script}}, not ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : String(v)}` });
+  }
+}
+
+/** An input that must be an object, or a {{script}} that yields one at run time. */
+function checkObjectInput(l: Located, inputs: Raw, key: string, errors: Issue[]) {
+  const v = inputs[key];
+  if (v === undefined || v === null || isObj(v) || (typeof v === 'string' && hasTemplate(v))) return;
+  errors.push({ path: `${l.path}.inputs.${key}`, message: `inputs.${key} must be an object` });
+}
+
 function checkType(l: Located, errors: Issue[], warnings: Issue[]) {
   const s = l.step;
   const inputs = isObj(s.inputs) ? s.inputs : {};
+  checkTextInputs(l, inputs, errors);
   switch (l.type) {
     case 'Wait':
       checkDuration(l, 'duration', requireInput(l, 'duration', errors), errors);
@@ -169,6 +189,9 @@ function checkType(l: Located, errors: Issue[], warnings: Issue[]) {
       break;
     case 'ChatAppsMessage':
       requireInput(l, 'user', errors);
+      checkObjectInput(l, inputs, 'user', errors);
+      checkObjectInput(l, inputs, 'content', errors);
+      checkObjectInput(l, inputs, 'template', errors);
       if (inputs.content === undefined && inputs.template === undefined) requireInput(l, 'content', errors);
       break;
     case 'HttpRequest': {
