@@ -56,8 +56,10 @@ export default async function RunPage({ params }: { params: Promise<{ instanceId
           </div>
         }
       />
+      {/* min-w-0 on both columns: long step inputs and outputs scroll inside their blocks instead of
+          widening the page past a 390 px screen. */}
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card>
             <CardHeader>
               <CardTitle>Steps</CardTitle>
@@ -67,7 +69,7 @@ export default async function RunPage({ params }: { params: Promise<{ instanceId
             </CardContent>
           </Card>
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <Card>
             <CardHeader>
               <CardTitle>Summary</CardTitle>

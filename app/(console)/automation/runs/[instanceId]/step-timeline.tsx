@@ -16,7 +16,9 @@ function isEmpty(v: unknown) {
 
 function Json({ label, value }: { label: string; value: unknown }) {
   return (
-    <div>
+    // min-w-0: a grid item is otherwise as wide as its longest JSON line, which made the whole page
+    // scroll sideways on a phone instead of the block scrolling by itself.
+    <div className="min-w-0">
       <p className="mb-1 text-xs font-medium text-muted-foreground">{label}</p>
       {isEmpty(value) ? <p className="text-xs text-muted-foreground">None</p> : <pre className="max-h-72 overflow-auto rounded-md bg-muted p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>}
     </div>
