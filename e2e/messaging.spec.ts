@@ -106,16 +106,19 @@ test('webhooks and pricing settings pages work', async ({ page, request }) => {
   await page.getByRole('dialog').getByRole('button', { name: 'Add webhook' }).click();
   await expect(page.getByRole('dialog')).toContainText('absolute URL');
   // A long URL, as real ones are: the tables must still fit their cards with it.
-  await page.getByLabel('URL').fill('http://127.0.0.1:9/hook/acme-corp/whatsapp-events?token=0123456789abcdef0123456789');
+  // Unique per run, so a retry of this test does not find the first try's endpoint.
+  const hookUrl = `http://127.0.0.1:9/hook/acme-corp/whatsapp-events?token=${Date.now()}abcdef0123456789`;
+  await page.getByLabel('URL').fill(hookUrl);
   await page.getByRole('dialog').getByRole('button', { name: 'Add webhook' }).click();
   await expect(page.getByTestId('webhook-secret')).toContainText('whsec_');
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByTestId('webhook-endpoint')).toContainText('http://127.0.0.1:9/hook');
+  await expect(page.getByTestId('webhook-endpoint').filter({ hasText: hookUrl })).toHaveCount(1);
   await snapshot(page, 'messaging-settings-webhooks');
   // A failed send makes one delivery; its attempts and body open under it, and Resend stays on screen.
   const ping = await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: { user: { msisdn: '+15550009999' }, type: 'text', content: { text: 'Ping' } } });
   expect(ping.status()).toBe(200);
-  const delivery = page.getByTestId('webhook-delivery').first();
+  // Other specs' endpoints get deliveries too (a tier upgrade may fire meanwhile): pick this one's.
+  const delivery = page.getByTestId('webhook-delivery').filter({ hasText: 'outbound_message_status_changed' }).filter({ hasText: hookUrl }).first();
   await expect(delivery).toBeVisible({ timeout: 20_000 });
   await delivery.getByRole('button', { name: /attempt/ }).click();
   await expect(page.getByTestId('webhook-delivery-detail')).toContainText('outbound_message_status_changed');
@@ -124,7 +127,7 @@ test('webhooks and pricing settings pages work', async ({ page, request }) => {
   await expect(page.getByText('Queued for resending')).toBeVisible();
 
   // Deleting is confirmed first; keeping it leaves the endpoint alone.
-  const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: 'http://127.0.0.1:9/hook' });
+  const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: hookUrl });
   await expect(endpoint.getByRole('button', { name: 'Delete' })).toBeInViewport({ ratio: 1 });
   await endpoint.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('dialog')).toContainText('Delete this webhook?');
