@@ -15,7 +15,10 @@ export const MAX_JSON_DEPTH = 100;
  * Malformed or over-deep JSON is a 1005 naming the body.
  */
 export async function readJsonBody(req: Request): Promise<unknown> {
-  const text = decodeBody(new Uint8Array(await req.arrayBuffer()), req.headers.get('content-type')).replace(/^\uFEFF/, '');
+  const charset = charsetOf(req.headers.get('content-type'));
+  // UTF-8, nearly every body, straight from the request's buffer; any other charset through a decoder.
+  const raw = charset === 'utf-8' || charset === 'utf8' ? await req.text() : decodeBody(new Uint8Array(await req.arrayBuffer()), charset);
+  const text = raw.replace(/^\uFEFF/, '');
   if (!text.trim()) return undefined;
   let body: unknown;
   try {
@@ -36,8 +39,11 @@ export async function readJsonBody(req: Request): Promise<unknown> {
  * UTF-8, but a body sent as "application/json; charset=iso-8859-1" was read as UTF-8 all the same, and
  * every accented letter reached the customer as U+FFFD. A charset TextDecoder does not know is a 1005.
  */
-function decodeBody(bytes: Uint8Array, contentType: string | null): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+function charsetOf(contentType: string | null): string {
+  return (/;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1] ?? 'utf-8').toLowerCase();
+}
+
+function decodeBody(bytes: Uint8Array, charset: string): string {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);
