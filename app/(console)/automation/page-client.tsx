@@ -8,7 +8,7 @@ import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
@@ -115,30 +115,23 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
           </Table>
         )}
       </Card>
-      <Dialog open={!!doomed} onOpenChange={(o) => !o && setDoomed(null)}>
-        <DialogContent title={`Delete “${doomed?.name ?? ''}”?`} description="It stops starting new runs; runs in progress finish on their version.">
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setDoomed(null)}>
-              Cancel
-            </Button>
-            <Button
-              variant="destructive"
-              disabled={pending}
-              onClick={() =>
-                start(async () => {
-                  const r = await deleteWorkflowAction({ id: doomed!.id });
-                  if (!r.ok) return void toast.error(r.error);
-                  toast.success('Workflow deleted');
-                  setDoomed(null);
-                  router.refresh();
-                })
-              }
-            >
-              Delete
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        open={!!doomed}
+        onOpenChange={(o) => !o && setDoomed(null)}
+        title={`Delete “${doomed?.name ?? ''}”?`}
+        description="It stops starting new runs; runs in progress finish on their version."
+        confirmLabel="Delete"
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            const r = await deleteWorkflowAction({ id: doomed!.id });
+            if (!r.ok) return void toast.error(r.error);
+            toast.success('Workflow deleted');
+            setDoomed(null);
+            router.refresh();
+          })
+        }
+      />
     </>
   );
 }

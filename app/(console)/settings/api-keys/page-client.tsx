@@ -10,6 +10,7 @@ import { Field } from '@/components/ui/field';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
@@ -162,29 +163,22 @@ function RevokeKeyDialog({ apiKey, onClose }: { apiKey: Key | null; onClose: () 
   const router = useRouter();
   const [pending, start] = React.useTransition();
   return (
-    <Dialog open={!!apiKey} onOpenChange={(o) => !o && onClose()}>
-      <DialogContent title="Revoke API key?" description={apiKey ? `Calls made with “${apiKey.name}” will be refused from now on. This cannot be undone.` : undefined}>
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const res = await revokeApiKeyAction({ id: apiKey!.id });
-                if (!res.ok) toast.error(res.error);
-                else toast.success(`Revoked “${apiKey!.name}”`);
-                onClose();
-                router.refresh();
-              })
-            }
-          >
-            Revoke key
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      open={!!apiKey}
+      onOpenChange={(o) => !o && onClose()}
+      title="Revoke API key?"
+      description={apiKey ? `Calls made with “${apiKey.name}” will be refused from now on. This cannot be undone.` : undefined}
+      confirmLabel="Revoke key"
+      pending={pending}
+      onConfirm={() =>
+        start(async () => {
+          const res = await revokeApiKeyAction({ id: apiKey!.id });
+          if (!res.ok) toast.error(res.error);
+          else toast.success(`Revoked “${apiKey!.name}”`);
+          onClose();
+          router.refresh();
+        })
+      }
+    />
   );
 }

@@ -6,7 +6,7 @@ import { Trash2 } from 'lucide-react';
 import type { RateRow } from '@/lib/messaging/pricing/rate-card';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input, Select } from '@/components/ui/input';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -112,30 +112,24 @@ function RateLine({ rate }: { rate: RateRow }) {
         </Button>
         {/* Deleting a rate changes what every later send costs (the '*' row or nothing takes over):
             confirmed first, as destructive actions are everywhere else. */}
-        <Dialog open={confirming} onOpenChange={setConfirming}>
-          <DialogContent title={`Delete the ${rate.category} rate for ${code}?`} description={`Sends to ${code}${rate.fromVolume ? ` past ${rate.fromVolume.toLocaleString()} a month` : ''} are then priced by the next rate that matches (a lower volume tier, then the * row), or free if none does.`}>
-            <DialogFooter>
-              <Button variant="outline" onClick={() => setConfirming(false)}>
-                Keep it
-              </Button>
-              <Button
-                variant="destructive"
-                disabled={pending}
-                onClick={() =>
-                  start(async () => {
-                    const r = await deleteRateAction({ id: rate.id });
-                    setConfirming(false);
-                    if (!r.ok) return void toast.error(r.error);
-                    toast.success('Rate deleted');
-                    router.refresh();
-                  })
-                }
-              >
-                Delete rate
-              </Button>
-            </DialogFooter>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Delete the ${rate.category} rate for ${code}?`}
+          description={`Sends to ${code}${rate.fromVolume ? ` past ${rate.fromVolume.toLocaleString()} a month` : ''} are then priced by the next rate that matches (a lower volume tier, then the * row), or free if none does.`}
+          cancelLabel="Keep it"
+          confirmLabel="Delete rate"
+          pending={pending}
+          onConfirm={() =>
+            start(async () => {
+              const r = await deleteRateAction({ id: rate.id });
+              setConfirming(false);
+              if (!r.ok) return void toast.error(r.error);
+              toast.success('Rate deleted');
+              router.refresh();
+            })
+          }
+        />
       </TD>
     </TR>
   );

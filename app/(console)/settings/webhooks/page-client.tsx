@@ -8,7 +8,7 @@ import type { DeliveryView } from '@/lib/webhooks/list-deliveries';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
@@ -103,26 +103,20 @@ export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts
         )}
       </Card>
       <AddWebhookDialog open={adding} onOpenChange={setAdding} subAccounts={subAccounts} />
-      <Dialog open={!!deleting} onOpenChange={(o) => !o && setDeleting(null)}>
-        <DialogContent title="Delete this webhook?" description={`${deleting?.url ?? ''} stops receiving events now; deliveries still pending to it are not sent. This cannot be undone.`}>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setDeleting(null)}>
-              Keep it
-            </Button>
-            <Button
-              variant="destructive"
-              disabled={pending}
-              onClick={() => {
-                const id = deleting!.id;
-                setDeleting(null);
-                act(() => deleteWebhookAction({ id }), 'Webhook deleted');
-              }}
-            >
-              Delete webhook
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <ConfirmDialog
+        open={!!deleting}
+        onOpenChange={(o) => !o && setDeleting(null)}
+        title="Delete this webhook?"
+        description={`${deleting?.url ?? ''} stops receiving events now; deliveries still pending to it are not sent. This cannot be undone.`}
+        cancelLabel="Keep it"
+        confirmLabel="Delete webhook"
+        pending={pending}
+        onConfirm={() => {
+          const id = deleting!.id;
+          setDeleting(null);
+          act(() => deleteWebhookAction({ id }), 'Webhook deleted');
+        }}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { Ban, RotateCcw } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { cancelRunAction, retryRunAction } from '../actions';
 
 export function RunActions({ instanceId, status, failedStep }: { instanceId: string; status: string; failedStep: string | null }) {
@@ -38,18 +38,16 @@ export function RunActions({ instanceId, status, failedStep }: { instanceId: str
         <Button variant="outline" onClick={() => setConfirming(true)}>
           <Ban /> Cancel run
         </Button>
-        <Dialog open={confirming} onOpenChange={setConfirming}>
-          <DialogContent title="Cancel this run?" description="It stops waiting and will not run any further step. This cannot be undone.">
-            <DialogFooter>
-              <Button variant="outline" onClick={() => setConfirming(false)}>
-                Keep waiting
-              </Button>
-              <Button variant="destructive" onClick={cancel} disabled={busy}>
-                Cancel run
-              </Button>
-            </DialogFooter>
-          </DialogContent>
-        </Dialog>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Cancel this run?"
+          description="It stops waiting and will not run any further step. This cannot be undone."
+          cancelLabel="Keep waiting"
+          confirmLabel="Cancel run"
+          pending={busy}
+          onConfirm={cancel}
+        />
       </>
     );
   if (status === 'failed')
