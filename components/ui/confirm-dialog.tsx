@@ -16,6 +16,7 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   pending = false,
   onConfirm,
+  confirmTestId,
   children,
 }: {
   open: boolean;
@@ -26,6 +27,8 @@ export function ConfirmDialog({
   cancelLabel?: string;
   pending?: boolean;
   onConfirm: () => void;
+  /** data-testid for the confirm button. */
+  confirmTestId?: string;
   children?: React.ReactNode;
 }) {
   return (
@@ -36,7 +39,7 @@ export function ConfirmDialog({
           <Button variant="outline" onClick={() => onOpenChange(false)}>
             {cancelLabel}
           </Button>
-          <Button variant="destructive" disabled={pending} onClick={onConfirm}>
+          <Button variant="destructive" disabled={pending} onClick={onConfirm} data-testid={confirmTestId}>
             {confirmLabel}
           </Button>
         </DialogFooter>

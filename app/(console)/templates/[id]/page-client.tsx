@@ -7,7 +7,7 @@ import { ArrowLeft, Copy, Languages, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { CodePanel } from '@/components/template-designer/code-panel';
@@ -159,39 +159,50 @@ export function TemplateDetailClient({
           </Tabs.Root>
         </div>
       </div>
-      <Dialog open={deleting} onOpenChange={setDeleting}>
-        <DialogContent title={`Delete ${t.name}?`} description={`The ${t.language} version is removed from ${channel.name}; sends naming it will fail with 3038 (template not found). This cannot be undone.`}>
-          <DeleteFooter id={t.id} name={t.name} onCancel={() => setDeleting(false)} />
-        </DialogContent>
-      </Dialog>
+      <DeleteTemplateDialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        id={t.id}
+        name={t.name}
+        description={`The ${t.language} version is removed from ${channel.name}; sends naming it will fail with 3038 (template not found). This cannot be undone.`}
+      />
     </>
   );
 }
 
-function DeleteFooter({ id, name, onCancel }: { id: string; name: string; onCancel: () => void }) {
+function DeleteTemplateDialog({
+  open,
+  onOpenChange,
+  id,
+  name,
+  description,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  id: string;
+  name: string;
+  description: string;
+}) {
   const router = useRouter();
   const [pending, start] = React.useTransition();
   return (
-    <DialogFooter>
-      <Button variant="outline" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button
-        variant="destructive"
-        disabled={pending}
-        data-testid="confirm-delete"
-        onClick={() =>
-          start(async () => {
-            const res = await deleteTemplateAction({ id });
-            if (!res.ok) return void toast.error(res.error);
-            toast.success(`Deleted “${name}”`);
-            router.push('/templates');
-          })
-        }
-      >
-        Delete template
-      </Button>
-    </DialogFooter>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Delete ${name}?`}
+      description={description}
+      confirmLabel="Delete template"
+      confirmTestId="confirm-delete"
+      pending={pending}
+      onConfirm={() =>
+        start(async () => {
+          const res = await deleteTemplateAction({ id });
+          if (!res.ok) return void toast.error(res.error);
+          toast.success(`Deleted “${name}”`);
+          router.push('/templates');
+        })
+      }
+    />
   );
 }
 
