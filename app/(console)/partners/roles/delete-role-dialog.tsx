@@ -2,10 +2,9 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
-import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { deleteRoleAction } from './actions';
 
 type Role = { id: string; name: string; userCount: number };
@@ -25,53 +24,44 @@ export function DeleteRoleDialog({ role, roles, onClose }: { role: Role | null; 
   const others = roles.filter((r) => r.id !== role.id);
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()}>
-      <DialogContent
-        title={`Delete “${role.name}”?`}
-        description={
-          inUse
-            ? `${role.userCount} user${role.userCount === 1 ? ' holds' : 's hold'} this role. Choose the role they move to; then the role is deleted.`
-            : 'Nobody holds this role. Deleting it cannot be undone.'
-        }
-      >
-        {inUse ? (
-          <Field label="Move its users to" htmlFor="reassign-role" error={error}>
-            <Select id="reassign-role" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!error}>
-              <option value="">Choose a role…</option>
-              {others.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : error ? (
-          <p role="alert" className="text-sm text-destructive">
-            {error}
-          </p>
-        ) : null}
-        <DialogFooter>
-          <Button variant="outline" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={pending}
-            onClick={() => {
-              if (inUse && !target) return setError('Choose the role its users move to');
-              start(async () => {
-                const res = await deleteRoleAction({ id: role.id, reassignToRoleId: inUse ? target : undefined });
-                if (!res.ok) return setError(res.error);
-                toast.success(inUse ? `Deleted “${role.name}” and moved ${res.data.reassigned} user(s)` : `Deleted “${role.name}”`);
-                onClose();
-                router.refresh();
-              });
-            }}
-          >
-            {inUse ? 'Move users and delete' : 'Delete role'}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={`Delete “${role.name}”?`}
+      description={
+        inUse
+          ? `${role.userCount} user${role.userCount === 1 ? ' holds' : 's hold'} this role. Choose the role they move to; then the role is deleted.`
+          : 'Nobody holds this role. Deleting it cannot be undone.'
+      }
+      confirmLabel={inUse ? 'Move users and delete' : 'Delete role'}
+      pending={pending}
+      onConfirm={() => {
+        if (inUse && !target) return setError('Choose the role its users move to');
+        start(async () => {
+          const res = await deleteRoleAction({ id: role.id, reassignToRoleId: inUse ? target : undefined });
+          if (!res.ok) return setError(res.error);
+          toast.success(inUse ? `Deleted “${role.name}” and moved ${res.data.reassigned} user(s)` : `Deleted “${role.name}”`);
+          onClose();
+          router.refresh();
+        });
+      }}
+    >
+      {inUse ? (
+        <Field label="Move its users to" htmlFor="reassign-role" error={error}>
+          <Select id="reassign-role" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={!!error}>
+            <option value="">Choose a role…</option>
+            {others.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+    </ConfirmDialog>
   );
 }
