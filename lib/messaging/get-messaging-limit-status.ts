@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { one, readDateOrNull, readNow, sqlDate } from '@/lib/db/sql';
-import { tierLimit } from '@/lib/messaging/messaging-limit';
+import { one, readDateOrNull, readNow } from '@/lib/db/sql';
+import { DAY_MS, tierLimit, usersInLast24h } from '@/lib/messaging/messaging-limit';
 import { isMessagingTier, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
 import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
 
@@ -14,15 +14,12 @@ export type MessagingLimitStatus = {
   next: { tier: MessagingTier; users: number; needed: number; windowDays: number; lowQuality: boolean } | null;
 };
 
-const DAY_MS = 24 * 3600_000;
-
 /** Where the account stands: its tier, today's usage, and how far the next automatic upgrade is. */
 export async function getMessagingLimitStatus(db: Db, accountId: string, now = new Date()): Promise<MessagingLimitStatus> {
   return readNow(db, (conn) => {
     const account = one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(conn, 'SELECT "id", "messagingTier", "messagingTierSince" FROM "Account" WHERE "id" = ?', accountId);
     if (!account) throw new NotFoundError('Account not found');
-    // Rows in the last 24 h are distinct users (claimBusinessConversation adds one per user and day).
-    const usersLast24h = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', accountId, sqlDate(new Date(now.getTime() - DAY_MS)))!.n;
+    const usersLast24h = usersInLast24h(conn, accountId, now);
     const limit = tierLimit(account.messagingTier);
     const progress = upgradeProgress(conn, account, now);
     return {

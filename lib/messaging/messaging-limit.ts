@@ -13,7 +13,7 @@ export const TIER_LIMITS: Record<string, number> = {
   TIER_UNLIMITED: Number.POSITIVE_INFINITY,
 };
 
-const DAY_MS = 24 * 3600_000;
+export const DAY_MS = 24 * 3600_000;
 
 export function tierLimit(tier: string): number {
   return TIER_LIMITS[tier] ?? TIER_LIMITS.TIER_250;
@@ -31,9 +31,7 @@ export function claimBusinessConversation(conn: Sqlite, args: { accountId: strin
   const tier = one<{ messagingTier: string }>(conn, 'SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId)?.messagingTier ?? 'TIER_250';
   const limit = tierLimit(tier);
   if (Number.isFinite(limit)) {
-    // A user gets a new row only when none of theirs is in the last 24 h, so rows in the window are
-    // distinct users: counting rows over the (accountId, openedAt) index counts users.
-    const users = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', args.accountId, since)!.n;
+    const users = usersInLast24h(conn, args.accountId, args.at);
     if (users >= limit) {
       throw new RateLimitError(
         `Messaging limit reached: account tier ${tier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
@@ -42,4 +40,13 @@ export function claimBusinessConversation(conn: Sqlite, args: { accountId: strin
     }
   }
   run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
+}
+
+/**
+ * Unique users with a business-initiated conversation in the 24 h before `at`. A user gets a new row
+ * only when none of theirs is in the window, so counting rows over the (accountId, openedAt) index
+ * counts users.
+ */
+export function usersInLast24h(conn: Sqlite, accountId: string, at: Date): number {
+  return one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', accountId, sqlDate(new Date(at.getTime() - DAY_MS)))!.n;
 }

@@ -1,4 +1,4 @@
-import { TIER_LIMITS } from '@/lib/messaging/messaging-limit';
+import { DAY_MS, TIER_LIMITS } from '@/lib/messaging/messaging-limit';
 
 // The messaging-limit tiers in order, and what lifts an account from one to the next. The reference
 // docs ("Messaging Limits (Portfolio-Based)"):
@@ -11,8 +11,6 @@ import { TIER_LIMITS } from '@/lib/messaging/messaging-limit';
 
 export const MESSAGING_TIERS = ['TIER_250', 'TIER_1K', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'] as const;
 export type MessagingTier = (typeof MESSAGING_TIERS)[number];
-
-const DAY_MS = 24 * 3600_000;
 
 export type UpgradeRule = {
   to: MessagingTier;
