@@ -91,12 +91,6 @@ export async function followInboundRouting(db: Db, routing: InboundRouting): Pro
   return { resumed: 0, started: routing.instances.length, toConverse: false };
 }
 
-/** decideInboundRouting in a transaction of its own, then followInboundRouting. */
-export async function routeInboundToAutomation(db: Db, inbound: InboundForAutomation): Promise<RouteResult> {
-  const routing = await writeTransaction(db, (conn) => decideInboundRouting(conn, inbound));
-  return followInboundRouting(db, routing);
-}
-
 /** A key press resumes the WaitForDTMF it answers: by the call's request id, else by the number called. */
 export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Promise<RouteResult> {
   const dtmfData = {

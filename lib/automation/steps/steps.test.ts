@@ -8,7 +8,8 @@ import { startWorkflows } from '@/lib/automation/runner/start-instance';
 import { claimWaiting, cancelInstance, retryInstance } from '@/lib/automation/runner/resume-instance';
 import { runDueWork, pruneFinishedInstances } from '@/lib/automation/runner/due-work';
 import { publishWorkflow, setWorkflowStatus, updateWorkflow } from '@/lib/automation/workflows';
-import { routeDtmfToAutomation, routeInboundToAutomation } from '@/lib/automation/route-inbound';
+import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
+import { writeTransaction } from '@/lib/db/sql';
 import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/lib/automation/runner/test-support';
 import { assertPublicUrl, isPrivateAddress } from './http-guard';
 
@@ -206,7 +207,8 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const handoff = await db.converseHandoff.findFirst({ where: { msisdn: '6591110007' } });
     expect(handoff).toMatchObject({ subAccountId: 'acme_corp', channel: 'whatsapp', releasedAt: null });
     const before = await db.workflowInstance.count({ where: { definitionId: wf } });
-    const r = await routeInboundToAutomation(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', channel: 'whatsapp', channelId: null, umid: 'u', msisdn: from, event: {} });
+    const routing = await writeTransaction(db, (conn) => decideInboundRouting(conn, { accountId: 'acme_corp', subAccountId: 'acme_corp', channel: 'whatsapp', channelId: null, umid: 'u', msisdn: from, event: {} }));
+    const r = await followInboundRouting(db, routing);
     expect(r).toEqual({ resumed: 0, started: 0, toConverse: true });
     expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(before);
     await setWorkflowStatus(db, 'acme_corp', wf, 'disabled');
