@@ -13,7 +13,6 @@ const PREFIX = 'parley.template-draft.';
 export function useDraftAutosave(key: string, state: DesignerState, enabled: boolean) {
   const [savedAt, setSavedAt] = React.useState<Date | null>(null);
   const finished = React.useRef(false);
-  const pending = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   React.useEffect(() => {
     if (!enabled || finished.current) return;
     const t = setTimeout(() => {
@@ -25,12 +24,10 @@ export function useDraftAutosave(key: string, state: DesignerState, enabled: boo
         // Storage full or disabled: autosave is a convenience, the editor keeps working.
       }
     }, 400);
-    pending.current = t;
     return () => clearTimeout(t);
   }, [key, state, enabled]);
   const finish = React.useCallback(() => {
     finished.current = true;
-    if (pending.current) clearTimeout(pending.current);
     clearSavedDraft(key);
   }, [key]);
   return { savedAt, finish };
