@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberAsString } from '@/lib/messaging/send-schema';
 
 // POST /subaccounts/{id}/sandbox/inbound and /sandbox/dtmf (API.md "Sandbox channel").
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
@@ -6,13 +7,12 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : 
 const absentIfNull = (v: unknown) => (v === null ? undefined : v);
 // A client's clock may run a little ahead of ours.
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-const digits = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
 // The inbound event writes "type": "Text" and the sends "text": both spellings are accepted here.
 export const sandboxInboundSchema = z.object(
   {
     channel: z.preprocess((v) => lower(absentIfNull(v)), z.enum(['whatsapp', 'sms'], { error: "channel must be 'whatsapp' or 'sms'" }).default('whatsapp')),
-    user: z.object({ msisdn: z.preprocess(digits, z.string({ error: 'user.msisdn is required' })) }, { error: 'user is required' }),
+    user: z.object({ msisdn: z.preprocess(numberAsString, z.string({ error: 'user.msisdn is required' })) }, { error: 'user is required' }),
     type: z.preprocess((v) => lower(absentIfNull(v)), z.enum(['text'], { error: "type must be 'text'" }).default('text')),
     content: z.looseObject({
       text: z.string({ error: 'content.text is required' }).min(1, 'content.text must not be empty').max(4096, 'content.text must be at most 4096 characters'),
@@ -36,9 +36,9 @@ export const sandboxInboundSchema = z.object(
 export const sandboxDtmfSchema = z.object(
   {
     clientRequestId: z.string().max(200).optional().nullable(),
-    destination: z.preprocess(digits, z.string({ error: 'destination is required' })),
+    destination: z.preprocess(numberAsString, z.string({ error: 'destination is required' })),
     // A key press may arrive as the number 1 rather than "1".
-    dtmf: z.preprocess(digits, z.string({ error: 'dtmf is required' })),
+    dtmf: z.preprocess(numberAsString, z.string({ error: 'dtmf is required' })),
   },
   { error: 'The body must be a JSON object: { "destination", "dtmf" }' },
 );

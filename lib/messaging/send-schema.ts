@@ -24,7 +24,7 @@ const lowerType = (v: unknown) =>
     : v;
 
 /** A value that may arrive as a JSON number (a phone number or an id kept as a number by the sender). */
-const numberAsString = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
+export const numberAsString = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
 const textContent = z.looseObject({ text: nonEmpty(4096, 'text') });
 
