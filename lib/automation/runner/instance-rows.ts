@@ -1,19 +1,13 @@
 import { newId, one, readDate, readDateOrNull, readJson, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
 import type { RunnerState } from './next-step';
-import type { ResumeValue } from './types';
+import type { InstanceRef, ResumeValue } from './types';
 
 // WorkflowInstance and WorkflowStepRun rows as the runner reads and writes them: plain statements in
 // the caller's transaction (lib/db/sql.ts), values stored exactly as Prisma stores them, so the Runs
 // page and the instances API read them through Prisma unchanged. Columns as in
 // prisma/schema/automation.prisma.
 
-export type InstanceRow = {
-  id: string;
-  accountId: string;
-  subAccountId: string;
-  definitionId: string;
-  version: number;
-  trigger: string;
+export type InstanceRow = InstanceRef & {
   status: string;
   data: Record<string, unknown>;
   currentStepId: string | null;
