@@ -5,6 +5,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { GROUP_HANDLE_SIZE, GROUP_HANDLE_Y } from '@/lib/automation/graph/node-size';
 import type { GroupNodeData } from '@/lib/automation/graph/types';
 import { cn } from '@/lib/utils';
+import { sameNodeView } from './same-node-view';
 
 /** An If's "do" sequence: a box around the steps that run, in order, when the condition holds. */
 function GroupNodeView({ data, selected }: NodeProps & { data: GroupNodeData }) {
@@ -21,5 +22,4 @@ function GroupNodeView({ data, selected }: NodeProps & { data: GroupNodeData }) 
   );
 }
 
-// React Flow hands a node its position on every drag frame; what it draws depends only on these.
-export const GroupNode = memo(GroupNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);
+export const GroupNode = memo(GroupNodeView, sameNodeView);

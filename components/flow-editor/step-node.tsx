@@ -10,6 +10,7 @@ import { summarizeStep } from '@/lib/automation/graph/summarize-step';
 import type { StepNodeData } from '@/lib/automation/graph/types';
 import { cn } from '@/lib/utils';
 import { STEP_ACCENT, STEP_ICONS } from './step-icons';
+import { sameNodeView } from './same-node-view';
 
 type Props = NodeProps & { data: StepNodeData };
 
@@ -94,5 +95,4 @@ function StepNodeView({ data, selected, type }: Props) {
   );
 }
 
-// React Flow hands a node its position on every drag frame; what it draws depends only on these.
-export const StepNode = memo(StepNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);
+export const StepNode = memo(StepNodeView, sameNodeView);

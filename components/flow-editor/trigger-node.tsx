@@ -6,6 +6,7 @@ import { HANDLE_SIZE, NODE_WIDTH, TRIGGER_HEIGHT } from '@/lib/automation/graph/
 import type { TriggerNodeData } from '@/lib/automation/graph/types';
 import { cn } from '@/lib/utils';
 import { TRIGGER_ICONS } from './step-icons';
+import { sameNodeView } from './same-node-view';
 
 export const TRIGGER_LABELS: Record<string, string> = {
   inbound_chat_apps: 'Inbound Chat Apps',
@@ -36,5 +37,4 @@ function TriggerNodeView({ data, selected }: NodeProps & { data: TriggerNodeData
   );
 }
 
-// React Flow hands a node its position on every drag frame; what it draws depends only on these.
-export const TriggerNode = memo(TriggerNodeView, (a, b) => a.data === b.data && a.selected === b.selected && a.type === b.type);
+export const TriggerNode = memo(TriggerNodeView, sameNodeView);
