@@ -1,26 +1,28 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
-import { templateCategoryEventBody } from '@/lib/templates/template-category-event-body';
 import { toStoredTemplate, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
 import type { TemplateCategory } from '@/lib/templates/template-schema';
 
 type Tx = Pick<Db, 'template' | 'templateStatusChange' | 'event' | 'webhookEndpoint'>;
 
-/** The reference docs' template_status_update body. */
-export function templateStatusEventBody(t: { name: string; language: string; channelId: string }, status: TemplateStatus, reason: string | null) {
+/**
+ * A template event body: the reference docs' template event envelope ("Sample Payload (Template
+ * Rejected)") with the event's own meta.
+ */
+function templateEventBody(t: { name: string; language: string; channelId: string }, eventType: string, meta: Record<string, string>) {
   return {
     eventId: crypto.randomUUID(),
     timestamp: new Date().toISOString(),
     provider: 'WhatsApp',
-    eventType: 'template_status_update',
-    eventDetails: {
-      templateName: t.name,
-      templateLanguage: t.language,
-      channelId: t.channelId,
-      meta: { status, ...(reason ? { reason } : {}) },
-    },
+    eventType,
+    eventDetails: { templateName: t.name, templateLanguage: t.language, channelId: t.channelId, meta },
   };
+}
+
+/** The reference docs' template_status_update body. */
+export function templateStatusEventBody(t: { name: string; language: string; channelId: string }, status: TemplateStatus, reason: string | null) {
+  return templateEventBody(t, 'template_status_update', { status, ...(reason ? { reason } : {}) });
 }
 
 /**
@@ -58,7 +60,8 @@ export async function changeTemplateStatus(
   });
   const scope = { accountId: current.accountId, subAccountId: current.subAccountId };
   if (newCategory) {
-    await recordEvent(tx, { ...scope, eventType: 'template_category_update', body: templateCategoryEventBody(current, { previousCategory, newCategory }) });
+    // No sample in the reference docs: the meta names are 8x8's WhatsApp Template Change Webhook's.
+    await recordEvent(tx, { ...scope, eventType: 'template_category_update', body: templateEventBody(current, 'template_category_update', { previousCategory, newCategory }) });
   }
   // A category change alone (the status stays) is not a status event.
   if (change.to !== current.status) {
