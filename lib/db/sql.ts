@@ -198,14 +198,8 @@ export function readJson<T = unknown>(v: unknown): T | null {
 
 /** An id for a row whose model says @default(cuid()): any unique string does; this one sorts by time. */
 export function newId(): string {
-  // Random bytes drawn 4 KiB at a time: a randomBytes(9) per id cost ~5 µs, ten times the rest.
-  if (randomUsed + 9 > randomPool.length) {
-    crypto.randomFillSync(randomPool);
-    randomUsed = 0;
-  }
-  const suffix = randomPool.toString('base64url', randomUsed, randomUsed + 9);
-  randomUsed += 9;
-  return Date.now().toString(36) + suffix;
+  const at = takeRandom(9);
+  return Date.now().toString(36) + randomPool.toString('base64url', at, at + 9);
 }
 /**
  * A UUID (version 7) that starts with the current millisecond: for the ids of busy tables (messages),
@@ -213,16 +207,23 @@ export function newId(): string {
  * writes a few pages rather than one per index per row. Still an ordinary UUID to API clients.
  */
 export function newTimeOrderedUuid(): string {
-  if (randomUsed + 10 > randomPool.length) {
-    crypto.randomFillSync(randomPool);
-    randomUsed = 0;
-  }
-  const hex = Date.now().toString(16).padStart(12, '0') + randomPool.toString('hex', randomUsed, randomUsed + 10);
-  randomUsed += 10;
+  const at = takeRandom(10);
+  const hex = Date.now().toString(16).padStart(12, '0') + randomPool.toString('hex', at, at + 10);
   // version 7 in the 13th digit, variant 10xx in the 17th
   const variant = ((parseInt(hex[15]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(12, 15)}-${variant}${hex.slice(16, 19)}-${hex.slice(19, 31)}`;
 }
 
+// Random bytes drawn 4 KiB at a time: a randomBytes(9) per id cost ~5 µs, ten times the rest.
 const randomPool = Buffer.alloc(4095);
 let randomUsed = randomPool.length;
+
+/** Where `n` unused bytes of randomPool start (refilled when too few are left). */
+function takeRandom(n: number): number {
+  if (randomUsed + n > randomPool.length) {
+    crypto.randomFillSync(randomPool);
+    randomUsed = 0;
+  }
+  randomUsed += n;
+  return randomUsed - n;
+}
