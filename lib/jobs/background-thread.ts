@@ -19,7 +19,6 @@ export function startBackgroundThread(entry: string): BackgroundThread {
   let worker: Worker;
   let stopping = false;
   const pending = new Set<string>();
-  let flushing = false;
 
   // A worker thread does not inherit the TypeScript loader the process started with: register it.
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
@@ -34,15 +33,16 @@ export function startBackgroundThread(entry: string): BackgroundThread {
   };
   start();
 
+  // A flush is scheduled exactly while wakeups are pending.
   setBackgroundWaker((name = '*') => {
+    if (!pending.size) {
+      setImmediate(() => {
+        const names = [...pending];
+        pending.clear();
+        for (const n of names) worker.postMessage({ wake: n === '*' ? undefined : n });
+      });
+    }
     pending.add(name);
-    if (flushing) return;
-    flushing = true;
-    setImmediate(() => {
-      flushing = false;
-      for (const n of pending) worker.postMessage({ wake: n === '*' ? undefined : n });
-      pending.clear();
-    });
   });
 
   return {
