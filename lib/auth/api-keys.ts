@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
+import { parsePermissions, type Permission } from '@/lib/auth/permissions';
 
 const KEY_PREFIX = 'prl_';
 
@@ -70,7 +71,18 @@ export async function revokeApiKey(db: Db, accountId: string, id: string): Promi
   return { name: key.name };
 }
 
-export type ApiKeyPrincipal = { keyId: string; accountId: string; partnerId: string };
+export type ApiKeyPrincipal = {
+  keyId: string;
+  accountId: string;
+  partnerId: string;
+  /** The permissions the key was given when it was made; null = full access (keys made before scopes existed). */
+  scopes: Permission[] | null;
+};
+
+/** Reads a key's stored scopes: null stays null (full access), anything else is a permission list. */
+export function parseScopes(value: unknown): Permission[] | null {
+  return value === null || value === undefined ? null : parsePermissions(value);
+}
 
 // Writing lastUsedAt on every call would put a write on every read; once a minute is enough to answer
 // "is this key still in use?".
@@ -100,7 +112,7 @@ export async function authenticateApiKey(db: Db, header: string | null): Promise
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  const principal = { keyId: key.id, accountId: key.accountId, partnerId: key.account.partnerId };
+  const principal: ApiKeyPrincipal = { keyId: key.id, accountId: key.accountId, partnerId: key.account.partnerId, scopes: parseScopes(key.scopes) };
   if (authCache.size > 10_000) authCache.clear();
   authCache.set(hash, { principal, until: now + AUTH_CACHE_MS });
   return principal;
