@@ -75,6 +75,11 @@ export type ApiKeyPrincipal = {
   keyId: string;
   accountId: string;
   partnerId: string;
+  /** Name and first characters of the key: how the audit log names a change made with it. */
+  name: string;
+  prefix: string;
+  /** Requests per second this key may make; null = API_RATE_LIMIT_PER_SECOND (lib/api/api-rate-limit.ts). */
+  rateLimit: number | null;
   /** The permissions the key was given when it was made; null = full access (keys made before scopes existed). */
   scopes: Permission[] | null;
 };
@@ -112,7 +117,15 @@ export async function authenticateApiKey(db: Db, header: string | null): Promise
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  const principal: ApiKeyPrincipal = { keyId: key.id, accountId: key.accountId, partnerId: key.account.partnerId, scopes: parseScopes(key.scopes) };
+  const principal: ApiKeyPrincipal = {
+    keyId: key.id,
+    accountId: key.accountId,
+    partnerId: key.account.partnerId,
+    name: key.name,
+    prefix: key.prefix,
+    rateLimit: key.rateLimit,
+    scopes: parseScopes(key.scopes),
+  };
   if (authCache.size > 10_000) authCache.clear();
   authCache.set(hash, { principal, until: now + AUTH_CACHE_MS });
   return principal;
