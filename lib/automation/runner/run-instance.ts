@@ -5,7 +5,7 @@ import { logger } from '@/lib/log/logger';
 import { stepInputs, stepOutputs } from '@/lib/automation/definition/definition-schema';
 import { evaluateValue, loadSandbox, ScriptEvaluationError } from '@/lib/automation/script/evaluate';
 import { EXECUTORS } from '@/lib/automation/steps';
-import { isBusy } from '@/lib/automation/steps/send-support';
+import { isBusy } from '@/lib/db/is-busy';
 import { MAX_CRASHES, failCrashedInstance, recordCrash } from './crash-limit';
 import { loadDefinition, type LoadedDefinition } from './definition-cache';
 import { loadInstance, type LoadedInstance } from './instance-rows';

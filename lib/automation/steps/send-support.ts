@@ -1,6 +1,10 @@
 import { AppError } from '@/lib/errors';
+import { isBusy } from '@/lib/db/is-busy';
 import type { StepContext, StepOutcome } from '@/lib/automation/runner/types';
 import { LostLease, TransientError } from '@/lib/automation/runner/types';
+
+// The one predicate lives in lib/db; steps that already import it from here keep working.
+export { isBusy };
 
 /** The idempotency key of a send: the same instance, step and visit always yield the same key. */
 export function sendKey(ctx: StepContext): string {
@@ -10,11 +14,6 @@ export function sendKey(ctx: StepContext): string {
 export function str(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-export function isBusy(err: unknown): boolean {
-  const text = String((err as Error)?.message ?? err);
-  return /SQLITE_BUSY|database is locked|Timed out fetching a new connection|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(text);
 }
 
 /**
