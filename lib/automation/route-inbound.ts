@@ -48,17 +48,21 @@ function claimOldest(conn: Sqlite, candidates: Waiting[], value: ResumeValue): L
   return null;
 }
 
-const WAITING_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitKey" = ? AND "status" = 'waiting' ORDER BY "createdAt" LIMIT 5`;
+// Every lookup is scoped to the account the message or key press arrived for as well as by its key: a
+// wait key names a subaccount, and an instance of another account must never be handed this account's
+// messages, whatever its key says (steps check the subaccount too, at save and at run time).
+const WAITING_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitKey" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
 const DTMF_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = 'dtmf' AND "waitKey" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
-const WAITING_ON_ADDRESS = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitAddress" = ? AND "status" = 'waiting' ORDER BY "createdAt" LIMIT 5`;
+const WAITING_ON_ADDRESS = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitAddress" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
 
 function handedToConverse(conn: Sqlite, inbound: InboundForAutomation): boolean {
   return !!one(
     conn,
-    'SELECT 1 FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1',
+    'SELECT 1 FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL AND "accountId" = ? LIMIT 1',
     inbound.subAccountId,
     inbound.channel,
     digits(inbound.msisdn),
+    inbound.accountId,
   );
 }
 
@@ -73,7 +77,7 @@ export type InboundRouting = { kind: 'resume'; instance: LoadedInstance } | { ki
  */
 export function decideInboundRouting(conn: Sqlite, inbound: InboundForAutomation): InboundRouting {
   const key = replyKey(inbound.subAccountId, inbound.channel, inbound.msisdn);
-  const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key), { kind: 'reply', event: inbound.event });
+  const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key, inbound.accountId), { kind: 'reply', event: inbound.event });
   if (claimed) return { kind: 'resume', instance: claimed };
   if (handedToConverse(conn, inbound)) return { kind: 'converse' };
   const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
@@ -106,7 +110,7 @@ export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Pr
       const byKey = all<Waiting>(conn, DTMF_ON_KEY, dtmf.clientRequestId, dtmf.accountId);
       if (byKey.length) return claimOldest(conn, byKey, value);
     }
-    return claimOldest(conn, all<Waiting>(conn, WAITING_ON_ADDRESS, 'dtmf', address), value);
+    return claimOldest(conn, all<Waiting>(conn, WAITING_ON_ADDRESS, 'dtmf', address, dtmf.accountId), value);
   });
   if (!resumed) return { resumed: 0, started: 0, toConverse: false };
   await runSafely(db, resumed.row.id, resumed);

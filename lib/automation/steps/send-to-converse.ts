@@ -1,6 +1,7 @@
 import { newId, one, run, sqlDate, writeTransaction } from '@/lib/db/sql';
 import type { Executor } from '@/lib/automation/runner/types';
 import { digits, str } from './send-support';
+import { stepSubAccount } from './step-sub-account';
 
 /**
  * SendToConverse: hands the conversation to agents. Until it is released, its inbound messages start
@@ -14,7 +15,9 @@ export const sendToConverseStep: Executor = {
     const msisdn = digits(ctx.inputs.msisdn ?? payload.user?.msisdn ?? payload.source);
     if (!msisdn) return { kind: 'fail', error: 'SendToConverse needs a conversation: the workflow was not started by a customer message and inputs.msisdn is missing' };
     const channel = str(ctx.inputs.channel) ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
-    const subAccountId = str(ctx.inputs.subAccountId) ?? ctx.instance.subAccountId;
+    const sub = await stepSubAccount(ctx, ctx.inputs.subAccountId, ctx.inputs.subaccountId);
+    if (!sub.ok) return sub.outcome;
+    const subAccountId = sub.id;
     const handoffId = await writeTransaction(ctx.db, (conn) => {
       ctx.persistWith(conn);
       const open = one<{ id: string }>(conn, 'SELECT "id" FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1', subAccountId, channel, msisdn);

@@ -1,6 +1,7 @@
 import { DAY_MS, parseDuration } from '@/lib/automation/definition/duration';
 import type { Executor } from '@/lib/automation/runner/types';
 import { digits, str } from './send-support';
+import { stepSubAccount } from './step-sub-account';
 
 /** The wait key of a conversation: an inbound message with the same key resumes the instance. */
 export function replyKey(subAccountId: string, channel: string, from: unknown): string {
@@ -23,8 +24,9 @@ export const waitForReplyStep: Executor = {
     const from = ctx.inputs.from ?? triggerSender(ctx.data);
     if (!digits(from)) return { kind: 'fail', error: `WaitForReply needs 'from': the sender to wait for (got '${str(from) ?? ''}')` };
     const channel = str(ctx.inputs.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
-    const subAccountId = str(ctx.inputs.subAccountId) ?? ctx.instance.subAccountId;
-    return { kind: 'wait', wait: { kind: 'reply', key: replyKey(subAccountId, channel, from), until: new Date(Date.now() + timeout) } };
+    const sub = await stepSubAccount(ctx, ctx.inputs.subAccountId, ctx.inputs.subaccountId);
+    if (!sub.ok) return sub.outcome;
+    return { kind: 'wait', wait: { kind: 'reply', key: replyKey(sub.id, channel, from), until: new Date(Date.now() + timeout) } };
   },
   resume(_ctx, value) {
     return { kind: 'done', results: { reply: value.kind === 'reply' ? value.event : null } };

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { checkWorkflowTenancy } from './check-workflow-tenancy';
 import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
 import { parseWorkflowBody } from './parse-workflow-body';
 import type { SaveResult } from './save-workflow';
@@ -34,7 +34,7 @@ export async function saveWorkflowDraft(
 ): Promise<DraftSaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   const layout = opts.layout == null ? undefined : (parseWorkflowLayout(opts.layout) as Prisma.InputJsonValue);
-  await findSubAccount(db, accountId, body.subAccountId);
+  await checkWorkflowTenancy(db, accountId, body);
   const json = body as unknown as Prisma.InputJsonValue;
   return db.$transaction(async (tx) => {
     const current = await tx.workflow.findFirst({ where: { id, accountId, deletedAt: null } });

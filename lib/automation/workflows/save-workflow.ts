@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
-import { findSubAccount } from '@/lib/tenancy/find-sub-account';
+import { checkWorkflowTenancy } from './check-workflow-tenancy';
 import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
 import { parseWorkflowBody } from './parse-workflow-body';
 import { parseWorkflowLayout } from './workflow-layout';
@@ -18,7 +18,7 @@ type SaveOptions = { actor?: AuditActor | null; note?: string | null; publish?: 
 export async function createWorkflow(db: Db, accountId: string, input: unknown, opts: SaveOptions = {}): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   const layout = opts.layout == null ? null : parseWorkflowLayout(opts.layout);
-  await findSubAccount(db, accountId, body.subAccountId);
+  await checkWorkflowTenancy(db, accountId, body);
   const publish = opts.publish ?? true;
   const now = new Date();
   const row = await db.$transaction(async (tx) => {
@@ -64,7 +64,7 @@ export async function createWorkflow(db: Db, accountId: string, input: unknown, 
  */
 export async function updateWorkflow(db: Db, accountId: string, id: string, input: unknown, opts: Omit<SaveOptions, 'layout'> = {}): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
-  await findSubAccount(db, accountId, body.subAccountId);
+  await checkWorkflowTenancy(db, accountId, body);
   const now = new Date();
   const { row, version } = await db.$transaction(async (tx) => {
     const current = await tx.workflow.findFirst({ where: { id, accountId, deletedAt: null } });
