@@ -2,9 +2,9 @@ import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
 import { statusView, toApiMessage, type ApiMessage, type MessageStatusView } from '@/lib/messaging/message-view';
 
-/** A message's current state by umid (the runner's step.status), or null when there is no such message. */
-export async function getMessageStatus(db: Db, umid: string): Promise<MessageStatusView | null> {
-  const m = await db.message.findUnique({ where: { id: umid }, select: { status: true, statusDetail: true, errorCode: true, errorMessage: true, statusAt: true } });
+/** A message's current state by umid, or null when the account has no such message (another tenant's included). */
+export async function getMessageStatus(db: Db, accountId: string, umid: string): Promise<MessageStatusView | null> {
+  const m = await db.message.findFirst({ where: { id: umid, accountId }, select: { status: true, statusDetail: true, errorCode: true, errorMessage: true, statusAt: true } });
   return m ? statusView(m) : null;
 }
 

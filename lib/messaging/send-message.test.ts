@@ -96,14 +96,14 @@ describe('delivery in the sandbox', () => {
     const mine = events.map((e) => e.body as any).filter((b) => b.payload.umid === r.json.umid);
     expect(mine.map((b) => b.payload.status.state)).toEqual(['sent', 'delivered', 'read']);
     expect(mine[0]).toMatchObject({ namespace: 'ChatApps', description: 'ChatApps outbound message delivery receipt', payload: { subAccountId: SUB, channel: 'whatsapp', user: { msisdn: '+15557770001' } } });
-    expect(await getMessageStatus(db, r.json.umid)).toMatchObject({ state: 'read' });
+    expect(await getMessageStatus(db, 'acme_corp', r.json.umid)).toMatchObject({ state: 'read' });
   });
 
   it('a freeform message outside the 24 h window ends undelivered with 1022', async () => {
     const r = await send(text('+15557770002'));
     expect(r.status).toBe(200);
     await drainOutbox();
-    const status = await getMessageStatus(db, r.json.umid);
+    const status = await getMessageStatus(db, 'acme_corp', r.json.umid);
     expect(status).toMatchObject({ state: 'undelivered', errorCode: 1022, errorMessage: 'Message window expired', detail: 'rejected_by_operator' });
   });
 
@@ -111,15 +111,17 @@ describe('delivery in the sandbox', () => {
     await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn: '+15557770000', type: 'text', content: { text: 'hi' } });
     const r = await send(text('+15557770000'));
     await drainOutbox();
-    expect(await getMessageStatus(db, r.json.umid)).toMatchObject({ state: 'undelivered', errorCode: 1003, errorMessage: 'Unreachable destination' });
+    expect(await getMessageStatus(db, 'acme_corp', r.json.umid)).toMatchObject({ state: 'undelivered', errorCode: 1003, errorMessage: 'Unreachable destination' });
   });
 
   it('sms and voice go through the same pipeline', async () => {
     const sms = await sendSms(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6512345678', text: 'Hello, world!' });
     const voice = await sendVoiceMessage(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6512345679', text: 'Press 1 to confirm' });
     await drainOutbox();
-    expect(await getMessageStatus(db, sms.umid)).toMatchObject({ state: 'delivered' });
-    expect(await getMessageStatus(db, voice.umid)).toMatchObject({ state: 'delivered' });
+    expect(await getMessageStatus(db, 'acme_corp', sms.umid)).toMatchObject({ state: 'delivered' });
+    expect(await getMessageStatus(db, 'acme_corp', voice.umid)).toMatchObject({ state: 'delivered' });
+    // Another account asking for the same umid learns nothing.
+    expect(await getMessageStatus(db, 'some_other_account', voice.umid)).toBeNull();
     const m = await db.message.findUniqueOrThrow({ where: { id: sms.umid } });
     expect(m).toMatchObject({ channel: 'sms', country: 'SG', channelId: 'acme_corp_sms' });
     expect(m.content).toMatchObject({ text: 'Hello, world!', source: 'Acme Corp' });
