@@ -37,7 +37,12 @@ export class UnauthorizedError extends AppError {
 }
 
 export class PermissionError extends AppError {
-  constructor(message = 'You do not have permission to do this') {
+  // Issues name the field that asked for too much (e.g. a permission the actor does not hold), so a
+  // form can show the refusal beside it.
+  constructor(
+    message = 'You do not have permission to do this',
+    readonly issues: Issue[] = [],
+  ) {
     super(message, 403, 1201);
   }
 }
@@ -45,6 +50,13 @@ export class PermissionError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string) {
     super(message, 409, 1005);
+  }
+}
+
+/** A body or a value larger than Parley accepts, measured on what is actually parsed or stored. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(message, 413, 1005);
   }
 }
 

@@ -1,4 +1,11 @@
-import { ValidationError } from '@/lib/errors';
+import { PayloadTooLargeError, ValidationError } from '@/lib/errors';
+
+/**
+ * Largest JSON body any route parses: a few megabytes is already a 300-step workflow. Checked here, on
+ * the text about to be parsed, and not only by the HTTP server from the Content-Type a client claims:
+ * a body that said multipart/form-data was let through at the upload limit and parsed as JSON.
+ */
+export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
 /**
  * Deepest nesting a request body may have. The reference payloads nest about 12 levels (a carousel
@@ -18,6 +25,9 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const charset = charsetOf(req.headers.get('content-type'));
   // UTF-8, nearly every body, straight from the request's buffer; any other charset through a decoder.
   const raw = charset === 'utf-8' || charset === 'utf8' ? await req.text() : decodeBody(new Uint8Array(await req.arrayBuffer()), charset);
+  if (raw.length > MAX_JSON_BYTES / 3 && Buffer.byteLength(raw) > MAX_JSON_BYTES) {
+    throw new PayloadTooLargeError(`The JSON body is ${Buffer.byteLength(raw)} bytes; at most ${MAX_JSON_BYTES} bytes are accepted`);
+  }
   const text = raw.replace(/^\uFEFF/, '');
   if (!text.trim()) return undefined;
   let body: unknown;

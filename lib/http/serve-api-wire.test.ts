@@ -87,6 +87,17 @@ describe('paths', () => {
     await expectError(await fetch(`${base}${MESSAGES}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: huge }), 413, 1005);
   });
 
+  it('applies the JSON limit whatever Content-Type the client claims (multipart on a JSON route is still 5 MB)', async () => {
+    const before = await db.workflowInstance.count();
+    const huge = JSON.stringify({ blob: 'x'.repeat(6 * 1024 * 1024) });
+    const claims = ['multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/plain'];
+    for (const type of claims) {
+      await expectError(await fetch(`${base}/api/v1/accounts/acme_corp/triggers/http_request?subAccountId=acme_corp`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: huge }), 413, 1005);
+      await expectError(await fetch(`${base}${MESSAGES}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: huge }), 413, 1005);
+    }
+    expect(await db.workflowInstance.count()).toBe(before);
+  });
+
   it('serves a trailing slash and doubled slashes as the route itself', async () => {
     expect((await fetch(`${base}${MESSAGES}/`, { method: 'POST', headers: auth, body: text() })).status).toBe(200);
     expect((await fetch(`${base}/api/v1//subaccounts/acme_corp_chatapps//messages/?limit=1`, { headers: auth })).status).toBe(200);

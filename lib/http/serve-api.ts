@@ -4,11 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorResponse, toErrorResponse } from '@/lib/api/error-response';
 import { discoverRoutes, matchRoute, type RouteModule } from '@/lib/http/api-router';
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from '@/lib/http/node-web-bridge';
+import { MAX_JSON_BYTES } from '@/lib/api/read-json-body';
+import { MAX_UPLOAD_BODY } from '@/lib/media/media-types';
 
 // Media uploads (multipart POST /subaccounts/{id}/files) are the largest bodies: documents up to
-// 100 MB. Every other body is JSON, where a few megabytes is already a 300-step workflow.
-const MAX_UPLOAD_BYTES = 101 * 1024 * 1024;
-const MAX_JSON_BYTES = 5 * 1024 * 1024;
+// 100 MB. Every other route reads JSON. The limit follows the route, never the Content-Type the client
+// claims: "multipart/form-data" on a JSON route once bought a 20 MB JSON body.
+const UPLOAD_ROUTES = new Set([path.join('subaccounts', '[subAccountId]', 'files', 'route.ts')]);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export type ApiServer = { prefix: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
@@ -19,7 +21,9 @@ export type ApiServer = { prefix: string; handle(req: IncomingMessage, res: Serv
  * 8x8 error shape themselves (lib/api/with-api-key.ts).
  */
 export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
-  const routes = discoverRoutes(path.join(root, 'app', ...prefix.split('/').filter(Boolean)));
+  const apiDir = path.join(root, 'app', ...prefix.split('/').filter(Boolean));
+  const routes = discoverRoutes(apiDir);
+  const bodyLimit = (file: string) => (UPLOAD_ROUTES.has(path.relative(apiDir, file)) ? MAX_UPLOAD_BODY : MAX_JSON_BYTES);
   const modules = new Map<string, Promise<RouteModule>>();
   const load = (file: string) => {
     let m = modules.get(file);
@@ -49,8 +53,7 @@ export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
     }
     let request: Request;
     try {
-      const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
-      request = await toWebRequest(req, multipart ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES);
+      request = await toWebRequest(req, bodyLimit(match.route.file));
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         // The rest of the body is still on its way: close the connection after answering, so it is
