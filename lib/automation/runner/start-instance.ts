@@ -4,6 +4,7 @@ import { logger } from '@/lib/log/logger';
 import { definitionFor } from './definition-cache';
 import { MAX_CRASHES } from './crash-limit';
 import { insertInstance, type LoadedInstance } from './instance-rows';
+import { assertDataFits } from './data-cap';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { runInstance, type RunResult } from './run-instance';
 
@@ -30,6 +31,7 @@ export function insertStartedInstance(conn: Sqlite, wf: StartableWorkflow, versi
 export async function createInstance(db: Db, wf: StartableWorkflow, data: Record<string, unknown>): Promise<string | null> {
   const version = wf.publishedVersion;
   if (version === null) return null;
+  assertDataFits(data);
   const started = await writeTransaction(db, (conn) => insertStartedInstance(conn, wf, version, data));
   return started.row.id;
 }
@@ -71,6 +73,7 @@ export async function startWorkflows(
   data: Record<string, unknown>,
   opts: { wait?: boolean } = {},
 ): Promise<string[]> {
+  assertDataFits(data);
   const started = await writeTransaction(db, (conn) => findStartableWorkflows(conn, where).map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, data)));
   return runStarted(db, started, opts);
 }
