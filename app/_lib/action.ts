@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requirePermission } from '@/lib/auth/guard';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Principal } from '@/lib/auth/principal';
-import { AppError, NotFoundError, ValidationError, type Issue } from '@/lib/errors';
+import { AppError, NotFoundError, PermissionError, ValidationError, type Issue } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { logger } from '@/lib/log/logger';
 import { getConsoleContext } from '@/app/_lib/console-context';
@@ -22,6 +22,7 @@ function fieldErrors(issues: Issue[]): Record<string, string> {
 
 function failure(err: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
   if (err instanceof ValidationError) return { ok: false, error: err.issues[0]?.message ?? err.message, fieldErrors: fieldErrors(err.issues) };
+  if (err instanceof PermissionError && err.issues.length) return { ok: false, error: err.message, fieldErrors: fieldErrors(err.issues) };
   if (err instanceof AppError) return { ok: false, error: err.message };
   logger.error({ err }, 'server action failed');
   return { ok: false, error: 'Something went wrong on our side. Nothing was changed; please try again.' };

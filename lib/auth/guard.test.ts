@@ -5,6 +5,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { ALL_PERMISSIONS, BUILT_IN_ROLES, type Permission } from '@/lib/auth/permissions';
 import { NotFoundError, PermissionError, UnauthorizedError } from '@/lib/errors';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
+import { createRole } from '@/lib/partners/create-role';
+import { createUser } from '@/lib/partners/create-user';
 
 // The permission matrix: each seeded role against each guarded permission.
 const SEEDED_USERS: Record<string, string> = {
@@ -57,4 +59,51 @@ describe('requirePermission', () => {
     expect(await loadPrincipal(db, analyst.id)).toBeNull();
     await db.user.update({ where: { id: analyst.id }, data: { status: 'active', sessionVersion: 0 } });
   });
+});
+
+// The same matrix for granting (issue 12): each seeded role may put into a role exactly the
+// permissions it holds, and give a new user only the accounts it reaches.
+describe('grant what you do not hold', () => {
+  beforeAll(async () => {
+    await seedDemoTenant();
+    if (!(await db.account.findUnique({ where: { id: 'initech' } }))) {
+      await db.account.create({ data: { id: 'initech', partnerId: 'demo_partner', name: 'Initech' } });
+    }
+  });
+  const actorOf = async (role: string) => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: SEEDED_USERS[role] } });
+    return { partnerId: 'demo_partner', userId: user.id, label: user.email };
+  };
+
+  for (const role of BUILT_IN_ROLES) {
+    describe(role.name, () => {
+      for (const permission of ALL_PERMISSIONS) {
+        const allowed = (role.permissions as readonly Permission[]).includes(permission);
+        it(`${allowed ? 'may grant' : 'cannot grant'} ${permission}`, async () => {
+          const attempt = createRole(db, await actorOf(role.name), { name: `${role.name} grants ${permission}`, permissions: [permission] });
+          if (allowed) await expect(attempt).resolves.toMatchObject({ id: expect.any(String) });
+          else await expect(attempt).rejects.toBeInstanceOf(PermissionError);
+        });
+      }
+
+      const allAccounts = role.name === 'Partner Admin';
+      it(`${allAccounts ? 'may grant' : 'cannot grant'} all accounts, or an account it does not reach`, async () => {
+        // A role every seeded role holds, so only the accounts decide.
+        const minimal =
+          (await db.role.findFirst({ where: { partnerId: 'demo_partner', name: 'Reports only' } })) ??
+          (await db.role.create({ data: { partnerId: 'demo_partner', name: 'Reports only', permissions: ['reports.view'] } }));
+        const slug = role.name.toLowerCase().replace(/\W+/g, '-');
+        const actor = await actorOf(role.name);
+        const base = { name: 'Grant target', roleId: minimal.id, setup: 'link' as const };
+        const all = createUser(db, actor, { ...base, email: `all-${slug}@example.com`, allAccounts: true });
+        const other = createUser(db, actor, { ...base, email: `initech-${slug}@example.com`, accountIds: ['initech'] });
+        if (allAccounts) {
+          await expect(all).resolves.toBeTruthy();
+          await expect(other).resolves.toBeTruthy();
+        } else {
+          for (const attempt of [all, other]) await expect(attempt).rejects.toMatchObject({ status: 403, issues: [{ path: 'accountIds' }] });
+        }
+      });
+    });
+  }
 });

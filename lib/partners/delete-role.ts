@@ -5,11 +5,15 @@ import { parseWith } from '@/lib/api/read-json';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { findRole } from '@/lib/partners/find-role';
 import { ensureAdminsRemain, heldAdminPermissions } from '@/lib/partners/ensure-admins-remain';
+import { loadActorAccess } from '@/lib/partners/load-held-access';
+import { assertCanGrantPermissions } from '@/lib/partners/assert-can-grant';
 import { deleteRoleInput, type DeleteRoleInput } from '@/lib/partners/role-input';
 
 /**
  * Deletes a custom role. Built-in roles stay; a role someone holds is deleted only together with
  * moving its holders to another role (reassignToRoleId), so nobody is silently left without one.
+ * Moving them is assigning a role: what the new role adds must be held by the actor, and their
+ * sessions end (sessionVersion) as with any role change.
  */
 export async function deleteRole(db: Db, actor: AuditActor, raw: DeleteRoleInput): Promise<{ id: string; reassigned: number }> {
   const input = parseWith(deleteRoleInput, raw);
@@ -25,10 +29,17 @@ export async function deleteRole(db: Db, actor: AuditActor, raw: DeleteRoleInput
       if (input.reassignToRoleId === role.id) {
         throw new ValidationError('Choose a different role for its users', [{ path: 'reassignToRoleId', message: 'Choose a different role' }]);
       }
-      target = await findRole(tx, actor.partnerId, input.reassignToRoleId);
+      const next = await findRole(tx, actor.partnerId, input.reassignToRoleId);
+      const had = new Set(parsePermissions(role.permissions));
+      assertCanGrantPermissions(await loadActorAccess(tx, actor), parsePermissions(next.permissions).filter((p) => !had.has(p)), {
+        path: 'reassignToRoleId',
+        self: holders.some((h) => h.id === actor.userId),
+        roleName: next.name,
+      });
+      target = next;
     }
     const adminBefore = await heldAdminPermissions(tx, actor.userId);
-    if (target) await tx.user.updateMany({ where: { roleId: role.id }, data: { roleId: target.id } });
+    if (target) await tx.user.updateMany({ where: { roleId: role.id }, data: { roleId: target.id, sessionVersion: { increment: 1 } } });
     await tx.role.delete({ where: { id: role.id } });
     await ensureAdminsRemain(tx, actor, adminBefore);
     await recordAuditEvent(tx, actor, {

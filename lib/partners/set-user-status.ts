@@ -4,11 +4,14 @@ import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import { findUser } from '@/lib/partners/find-user';
 import { ensureAdminsRemain, heldAdminPermissions } from '@/lib/partners/ensure-admins-remain';
+import { loadActorAccess, loadHeldAccess } from '@/lib/partners/load-held-access';
+import { assertDoesNotOutrank } from '@/lib/partners/assert-can-grant';
 import { setUserStatusInput, type SetUserStatusInput } from '@/lib/partners/user-input';
 
 /**
  * Deactivates or reactivates a user. Deactivation bumps sessionVersion, so their open sessions end on
- * the next request; the last active Partner Admin cannot be deactivated.
+ * the next request; the last active Partner Admin cannot be deactivated. Reactivating gives the
+ * user's access back, so only someone holding all of it may do so.
  */
 export async function setUserStatus(db: Db, actor: AuditActor, raw: SetUserStatusInput): Promise<{ id: string; status: string }> {
   const input = parseWith(setUserStatusInput, raw);
@@ -17,6 +20,10 @@ export async function setUserStatus(db: Db, actor: AuditActor, raw: SetUserStatu
     if (user.status === input.status) return { id: user.id, status: user.status };
     if (input.status === 'deactivated' && user.id === actor.userId) {
       throw new ValidationError('You cannot deactivate yourself', [{ path: 'status', message: 'You cannot deactivate yourself' }]);
+    }
+    if (input.status === 'active') {
+      const target = await loadHeldAccess(tx, actor.partnerId, user.id, { evenIfDeactivated: true });
+      assertDoesNotOutrank(await loadActorAccess(tx, actor), target, `You cannot reactivate ${user.email}: they hold permissions or accounts you do not hold.`);
     }
     const adminBefore = await heldAdminPermissions(tx, actor.userId);
     await tx.user.update({

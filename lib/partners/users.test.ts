@@ -60,11 +60,12 @@ describe('users', () => {
   it('assigns a role and accounts on the profile; it applies on the next request and is audited with before/after', async () => {
     const user = await createUserWithPermissions(['dashboard.view'], ['acme_corp']);
     await updateUserAccess(db, admin, { userId: user.id, name: user.name, roleId: roles['Support Analyst']!, allAccounts: false, accountIds: ['initech'] });
-    let p = await loadPrincipal(db, user.id, 0);
+    expect(await loadPrincipal(db, user.id, 0)).toBeNull(); // a changed role or account list ends open sessions
+    let p = await loadPrincipal(db, user.id, 1);
     expect(p!.roleName).toBe('Support Analyst');
     expect(p!.accounts.map((a) => a.id)).toEqual(['initech']);
     await updateUserAccess(db, admin, { userId: user.id, name: 'Renamed', roleId: roles['Support Analyst']!, allAccounts: true, accountIds: ['initech'] });
-    p = await loadPrincipal(db, user.id, 0);
+    p = await loadPrincipal(db, user.id, 2);
     expect(p!.accounts.map((a) => a.id)).toEqual(['acme_corp', 'initech']);
     expect(await db.userAccountAccess.count({ where: { userId: user.id } })).toBe(0);
     const audits = await db.auditEvent.findMany({ where: { entityId: user.id, action: 'user.update_access' }, orderBy: { createdAt: 'asc' } });
