@@ -30,6 +30,10 @@ const schema = z.object({
   // How often WhatsApp's automatic messaging-limit upgrade is checked (lib/messaging/messaging-tier-task.ts).
   MESSAGING_TIER_CHECK_MS: z.coerce.number().int().min(1000).default(300_000),
   SCRIPT_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  // REST API calls per second one key may make (lib/api/api-rate-limit.ts; a key's own rateLimit
+  // overrides it). Above what one process serves (~1,300 sends/s over HTTP), so the default never
+  // throttles a single integration on one machine; it stops a runaway client of a cheap endpoint.
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   // Automation runner: steps one instance may run, how long a runner holds an instance before another
   // may take it over (crash recovery), and how long finished instances are kept.
   AUTOMATION_MAX_STEPS: z.coerce.number().int().min(1).default(1000),

@@ -68,7 +68,7 @@ describe('withApiKey', () => {
   });
 
   it('turns malformed JSON and schema violations into 400 code 1005 naming the fields, and surprises into a 500 without details', async () => {
-    const echo = withApiKey(async ({ req }) => Response.json(await readJson(req, z.object({ user: z.object({ msisdn: z.string() }) }))));
+    const echo = withApiKey(async ({ req }) => Response.json(await readJson(req, z.object({ user: z.object({ msisdn: z.string() }) }))), { permission: null });
     const post = (body: string) => echo(new Request('http://test/x', { method: 'POST', body, headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }), { params: Promise.resolve({}) } as never);
     const bad = await post('{"user":');
     expect(bad.status).toBe(400);
@@ -80,9 +80,12 @@ describe('withApiKey', () => {
     expect(body.errors[0].path).toBe('user.msisdn');
     expect((await post('{"user":{"msisdn":"+15551234567"}}')).status).toBe(200);
 
-    const boom = withApiKey(async () => {
-      throw new Error('secret internals');
-    });
+    const boom = withApiKey(
+      async () => {
+        throw new Error('secret internals');
+      },
+      { permission: null },
+    );
     const res = await boom(new Request('http://test/x', { headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }), { params: Promise.resolve({}) } as never);
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('secret internals');

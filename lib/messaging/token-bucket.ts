@@ -1,22 +1,28 @@
 // Per-channel send rate (default 80 messages/s per WhatsApp number). The outbox worker takes a token
 // before handing a message to the provider; without one the message waits, it is never refused.
-type Bucket = { tokens: number; updatedAt: number; rate: number; nextSlotAt: number };
+// The API's per-key limit (lib/api/api-rate-limit.ts) takes from the same kind of bucket, with a larger
+// capacity than one second's worth so a client may burst.
+type Bucket = { tokens: number; updatedAt: number; rate: number; capacity: number; nextSlotAt: number };
 
 export class TokenBuckets {
   private buckets = new Map<string, Bucket>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** 0 when a token was taken, else the milliseconds until one is available. */
-  take(key: string, ratePerSecond: number): number {
+  /**
+   * 0 when a token was taken, else the milliseconds until one is available. The bucket holds at most
+   * `capacity` tokens (default: one second's worth) and refills at `ratePerSecond`.
+   */
+  take(key: string, ratePerSecond: number, capacity = ratePerSecond): number {
     const rate = Math.max(1, ratePerSecond);
+    const cap = Math.max(1, capacity);
     const t = this.now();
     let b = this.buckets.get(key);
-    if (!b || b.rate !== rate) {
-      b = { tokens: rate, updatedAt: t, rate, nextSlotAt: t };
+    if (!b || b.rate !== rate || b.capacity !== cap) {
+      b = { tokens: cap, updatedAt: t, rate, capacity: cap, nextSlotAt: t };
       this.buckets.set(key, b);
     }
-    b.tokens = Math.min(rate, b.tokens + ((t - b.updatedAt) / 1000) * rate);
+    b.tokens = Math.min(cap, b.tokens + ((t - b.updatedAt) / 1000) * rate);
     b.updatedAt = t;
     if (b.tokens >= 1) {
       b.tokens -= 1;

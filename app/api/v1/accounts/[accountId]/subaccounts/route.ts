@@ -13,4 +13,4 @@ export const GET = withApiKey<{ accountId: string }>(async ({ key }) => {
       channels: s.channels.map((c) => ({ channelId: c.id, channel: c.kind, name: c.name, address: c.address, provider: c.provider })),
     })),
   });
-});
+}, { permission: null });

@@ -7,6 +7,6 @@ import { createEndpoint, listEndpoints } from '@/lib/webhooks/endpoints';
 export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   const body = await readJsonBody(req);
   return jsonResponse(await createEndpoint(db, key.accountId, body), { status: 201 });
-});
+}, { permission: 'settings.webhooks.manage' });
 
-export const GET = withApiKey<{ accountId: string }>(async ({ key }) => jsonResponse({ data: await listEndpoints(db, key.accountId) }));
+export const GET = withApiKey<{ accountId: string }>(async ({ key }) => jsonResponse({ data: await listEndpoints(db, key.accountId) }), { permission: 'settings.webhooks.manage' });

@@ -8,7 +8,7 @@ import { apiActor, queryEnum, readRawJson } from '@/lib/automation/api/api-helpe
 export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   const saved = await createWorkflow(db, key.accountId, await readRawJson(req), { actor: apiActor(key), publish: true });
   return jsonResponse({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) }, { status: 201 });
-});
+}, { permission: ['automation.edit', 'automation.publish'] });
 
 export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
   const url = new URL(req.url);
@@ -18,4 +18,4 @@ export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
     status: queryEnum(url, 'status', WORKFLOW_STATUSES),
   });
   return jsonResponse(list.map(toApiWorkflow));
-});
+}, { permission: 'automation.view' });

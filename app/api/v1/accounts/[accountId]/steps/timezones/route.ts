@@ -5,4 +5,4 @@ import { listTimeZones } from '@/lib/automation/script/time-zones';
 export const GET = withApiKey<{ accountId: string }>(async ({ req }) => {
   const contains = new URL(req.url).searchParams.get('contains');
   return jsonResponse(listTimeZones(contains).map(({ id, name }) => ({ id, name })));
-});
+}, { permission: 'automation.view' });

@@ -17,4 +17,4 @@ export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
     throw new ValidationError('Invalid parameter(s): body', [{ path: '', message: 'The body must be a JSON object' }]);
   const workflowIds = await startWorkflows(db, { accountId: key.accountId, subAccountId, trigger: 'http_request' }, (body ?? {}) as Record<string, unknown>, { wait: false });
   return jsonResponse({ workflowIds }, { status: 202 });
-});
+}, { permission: 'automation.publish' });

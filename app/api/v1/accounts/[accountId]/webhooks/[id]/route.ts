@@ -8,9 +8,9 @@ export const GET = withApiKey<{ accountId: string; id: string }>(async ({ key, p
   const endpoint = await getEndpoint(db, key.accountId, params.id);
   const deliveries = await listDeliveries(db, key.accountId, { endpointId: endpoint.id, limit: 20 });
   return jsonResponse({ ...endpoint, recentDeliveries: deliveries.map(({ body: _body, ...d }) => d) });
-});
+}, { permission: 'settings.webhooks.manage' });
 
 export const DELETE = withApiKey<{ accountId: string; id: string }>(async ({ key, params }) => {
   await deleteEndpoint(db, key.accountId, params.id);
   return new Response(null, { status: 204 });
-});
+}, { permission: 'settings.webhooks.manage' });

@@ -12,4 +12,4 @@ export const GET = withApiKey<{ accountId: string }>(async ({ req, key }) => {
     limit: queryInt(url, 'limit', 1, 500),
   });
   return jsonResponse(list.map(({ workflowId, definitionId, status, createdAt, updatedAt }) => ({ workflowId, definitionId, status, createdAt, updatedAt })));
-});
+}, { permission: 'automation.view' });

@@ -7,4 +7,4 @@ import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 export const GET = withApiKey<{ subAccountId: string; umid: string }>(async ({ key, params }) => {
   const sub = await findSubAccount(db, key.accountId, params.subAccountId);
   return jsonResponse(await getMessage(db, sub.id, params.umid));
-});
+}, { permission: 'logs.view' });

@@ -10,4 +10,4 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
   const body = await readJson(req, sandboxDtmfSchema);
   const result = await receiveDtmf(db, { accountId: key.accountId, subAccountId: params.subAccountId, ...body });
   return jsonResponse(result, { status: 202 });
-});
+}, { permission: 'simulator.use' });

@@ -19,4 +19,4 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
     referral: body.referral ?? null,
   });
   return jsonResponse({ umid }, { status: 202 });
-});
+}, { permission: 'simulator.use' });

@@ -15,7 +15,7 @@ export const POST = withApiKey<Params>(async ({ req, key, params }) => {
   const payload = await readJsonBody(req);
   const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api' });
   return jsonResponse(templateJson(t), { status: 201 });
-});
+}, { permission: 'templates.write' });
 
 /** The channel's templates, newest first; filters status, category, language, name (part of it). */
 export const GET = withApiKey<Params>(async ({ req, key, params }) => {
@@ -24,4 +24,4 @@ export const GET = withApiKey<Params>(async ({ req, key, params }) => {
   const filters = parseWith(templateFiltersSchema, query);
   const list = await listTemplates(db, { accountId: key.accountId, channelId: channel.id, ...filters });
   return jsonResponse({ data: list.map(templateJson) });
-});
+}, { permission: 'templates.view' });

@@ -21,7 +21,7 @@ export const GET = withApiKey<Params>(async ({ req, key, params }) => {
   const language = languageOf(req);
   const t = await getTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
   return jsonResponse(templateJson(t));
-});
+}, { permission: 'templates.view' });
 
 /** Deletes one language version (?language=) or, without it, every language of the name. */
 export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
@@ -29,4 +29,4 @@ export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
   const language = languageOf(req);
   const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
   return jsonResponse({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
-});
+}, { permission: 'templates.write' });
