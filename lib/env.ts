@@ -39,8 +39,15 @@ const schema = z.object({
   AUTOMATION_MAX_STEPS: z.coerce.number().int().min(1).default(1000),
   AUTOMATION_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   AUTOMATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Sign-in throttling (lib/auth/login-throttle.ts): failures allowed per client address and per email
+  // before each further attempt must wait a doubling delay, capped per address and (low, so an
+  // attacker cannot lock the owner out) per email.
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_DELAY_ADDRESS_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  LOGIN_MAX_DELAY_EMAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Take the client address from X-Forwarded-For (its last entry, the one the proxy appended). Only
+  // behind a reverse proxy that sets that header: otherwise any client could pick its own address.
+  TRUST_PROXY: bool,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { createApiServer } from '@/lib/http/serve-api';
+import { stampClientAddress } from '@/lib/auth/client-address';
 import { startBackgroundThread } from '@/lib/jobs/background-thread';
 
 const root = process.cwd();
@@ -19,6 +20,7 @@ const handleNext = app.getRequestHandler();
 const api = createApiServer(root);
 
 const server = http.createServer((req, res) => {
+  stampClientAddress(req); // the one client address sign-in throttling may trust (lib/auth/client-address.ts)
   const url = req.url ?? '/';
   if (url === api.prefix || url.startsWith(`${api.prefix}/`) || url.startsWith(`${api.prefix}?`)) void api.handle(req, res);
   else void handleNext(req, res);

@@ -1,11 +1,12 @@
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
 import { auth } from '@/lib/auth/nextauth';
-import { loadPrincipal, type Principal } from '@/lib/auth/principal';
+import type { Principal } from '@/lib/auth/principal';
+import { loadSessionPrincipal, type SessionClaims } from '@/lib/auth/load-session-principal';
 
-/** The signed-in user's principal for this request, or null. Loaded once per request. */
+/** The signed-in user's principal for this request, or null (also when the session was ended). Loaded once per request. */
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
-  if (!session?.userId) return null;
-  return loadPrincipal(db, session.userId, session.sessionVersion ?? 0);
+  const session = (await auth()) as SessionClaims | null;
+  if (!session) return null;
+  return loadSessionPrincipal(db, session);
 });

@@ -4,13 +4,13 @@ import { signIn } from '@/lib/auth/nextauth';
 
 export type SignInState = { error?: string; email?: string };
 
+// One answer for every refusal (unknown email, wrong password, deactivated user), so the form cannot
+// be used to find out which emails exist; a throttled attempt only adds how long to wait.
+const SIGN_IN_REFUSED = 'The email or password is incorrect.';
+
 function describe(code: string): string {
-  if (code.startsWith('locked')) {
-    const minutes = Number(code.split(':')[1]) || 15;
-    return `Too many failed attempts. Sign-in for this user is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`;
-  }
-  if (code === 'deactivated') return 'This user has been deactivated. Ask your partner admin to reactivate it.';
-  return 'The email or password is incorrect.';
+  const wait = code.startsWith('wait:') ? Number(code.slice(5)) : 0;
+  return wait > 0 ? `${SIGN_IN_REFUSED} Try again in ${wait} s.` : SIGN_IN_REFUSED;
 }
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {

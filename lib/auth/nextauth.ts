@@ -5,8 +5,14 @@ import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
+import { clientAddress } from '@/lib/auth/client-address';
+import { createUserSession, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/create-user-session';
+import { endUserSession } from '@/lib/auth/end-user-session';
 
-/** Carries why a sign-in failed to the sign-in form ("invalid", "locked:15", "deactivated"). */
+/**
+ * Carries a refusal to the sign-in form: "invalid", or "wait:<seconds>" for a throttled attempt.
+ * Never why the credentials were refused (app/signin/actions.ts shows one message for all).
+ */
 export class SignInFailed extends CredentialsSignin {
   constructor(code: string) {
     super();
@@ -14,12 +20,12 @@ export class SignInFailed extends CredentialsSignin {
   }
 }
 
-const credentials = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
+const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env.AUTH_SECRET,
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
   logger: {
     error(error) {
@@ -33,28 +39,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(input) {
+      async authorize(input, request) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) throw new SignInFailed('invalid');
-        const result = await verifyCredentials(db, parsed.data.email, parsed.data.password, {
-          maxFailures: env.LOGIN_MAX_FAILURES,
-          lockMinutes: env.LOGIN_LOCK_MINUTES,
-        });
-        if (!result.ok) throw new SignInFailed(result.reason === 'locked' ? `locked:${result.retryAfterMinutes}` : result.reason);
-        return { id: result.userId, sessionVersion: result.sessionVersion } as { id: string };
+        const address = clientAddress(request.headers, env.TRUST_PROXY);
+        const result = await verifyCredentials(db, { ...parsed.data, clientAddress: address });
+        if (!result.ok) throw new SignInFailed(result.retryAfterSeconds ? `wait:${result.retryAfterSeconds}` : 'invalid');
+        const session = await createUserSession(db, { userId: result.userId, userAgent: request.headers.get('user-agent'), ipAddress: address });
+        return { id: result.userId, sessionVersion: result.sessionVersion, sessionId: session.id } as { id: string };
       },
     }),
   ],
+  events: {
+    // Both the console's sign-out action and POST /api/auth/signout land here with the decoded cookie.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endUserSession(db, sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, sessionVersion: token.sv } as typeof session;
+      return { ...session, userId: token.sub, sessionVersion: token.sv, sessionId: token.sid } as typeof session;
     },
   },
 });

@@ -1,42 +1,47 @@
 import type { Db } from '@/lib/db/client';
 import { verifyPassword } from '@/lib/auth/password';
+import { claimAttempt, clearThrottle, throttleKeys, throttlePolicyFromEnv, type ThrottlePolicy } from '@/lib/auth/login-throttle';
+import { logger } from '@/lib/log/logger';
 
-export type CredentialsResult =
-  | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; reason: 'invalid' | 'locked' | 'deactivated'; retryAfterMinutes?: number };
+export type SignInAttempt = { email: string; password: string; clientAddress: string };
 
-export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
+/**
+ * A refusal says nothing about why: an unknown email, a wrong password and a deactivated user look
+ * the same, so the answer cannot be used to find out which emails exist. Only a throttled attempt
+ * adds how long to wait, which depends on the attempts made, not on the account.
+ */
+export type CredentialsResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; retryAfterSeconds?: number };
 
-// A dummy hash so that an unknown email costs the same time as a wrong password.
+// A dummy hash so that every refusal costs one argon2 verification, like a wrong password does.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$2ag9Yz+5J6Ae5ZOzEZO+AQ$8lJVdYEkX9akmB+nGvnz+1c0LaPm+nBRQqfshGU8N/8';
 
 /**
- * Checks an email and password. After `maxFailures` wrong passwords in a row the account is locked
- * for `lockMinutes`; while locked even the right password is refused.
+ * Checks an email and password, throttled per client address and per email (lib/auth/login-throttle.ts).
+ * Nobody is ever locked out: the owner's right password only waits out a short per-email delay.
  */
-export async function verifyCredentials(db: Db, email: string, password: string, policy: LockoutPolicy): Promise<CredentialsResult> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user) {
-    await verifyPassword(DUMMY_HASH, password);
-    return { ok: false, reason: 'invalid' };
+export async function verifyCredentials(db: Db, attempt: SignInAttempt, policy: ThrottlePolicy = throttlePolicyFromEnv(), now = new Date()): Promise<CredentialsResult> {
+  const email = attempt.email.trim().toLowerCase();
+  const keys = throttleKeys(attempt.clientAddress, email);
+  const refuse = (reason: string): CredentialsResult => {
+    logger.info({ email, clientAddress: attempt.clientAddress, reason }, 'sign-in refused');
+    return { ok: false };
+  };
+
+  const claim = await claimAttempt(db, keys, policy, now);
+  if (!claim.ok) {
+    await verifyPassword(DUMMY_HASH, attempt.password);
+    logger.info({ email, clientAddress: attempt.clientAddress, retryAfterMs: claim.retryAfterMs }, 'sign-in throttled');
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(claim.retryAfterMs / 1000)) };
   }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) };
-  }
-  const good = await verifyPassword(user.passwordHash, password);
-  if (!good) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= policy.maxFailures;
-    await db.user.update({
-      where: { id: user.id },
-      data: lock
-        ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000) }
-        : { failedLogins: failures },
-    });
-    return lock ? { ok: false, reason: 'locked', retryAfterMinutes: policy.lockMinutes } : { ok: false, reason: 'invalid' };
-  }
-  if (user.status !== 'active') return { ok: false, reason: 'deactivated' };
-  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  const user = await db.user.findUnique({ where: { email } });
+  // No user, or one still waiting to set a password: verify against the dummy, whose answer is ignored.
+  const hash = user?.passwordHash ?? null;
+  const matches = await verifyPassword(hash ?? DUMMY_HASH, attempt.password);
+  if (!user) return refuse('unknown email');
+  if (!hash || !matches) return refuse('wrong password');
+  // Checked after the password so that a deactivated user costs the same as any other refusal.
+  if (user.status !== 'active') return refuse('deactivated');
+  await clearThrottle(db, keys);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }

@@ -11,7 +11,6 @@ import { findPasswordLink } from '@/lib/partners/find-password-link';
 import { redeemPasswordLink } from '@/lib/partners/redeem-password-link';
 import { createUserWithPermissions, seedDemoTenant, TEST_PASSWORD } from '@/test/factories';
 
-const policy = { maxFailures: 5, lockMinutes: 15 };
 let admin: AuditActor;
 let salesRole: string;
 const tokenOf = (path: string) => path.replace('/invite/', '');
@@ -29,14 +28,14 @@ describe('one-time password links', () => {
     const token = tokenOf(res.link!.path);
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect(await db.passwordLink.count({ where: { tokenHash: token } })).toBe(0);
-    expect((await verifyCredentials(db, 'invitee@example.com', 'anything-at-all', policy)).ok).toBe(false);
+    expect((await verifyCredentials(db, { email: 'invitee@example.com', password: 'anything-at-all', clientAddress: 'test' })).ok).toBe(false);
     expect(await findPasswordLink(db, token)).toMatchObject({ email: 'invitee@example.com', purpose: 'invite' });
 
     const mismatch = await redeemPasswordLink(db, { token, password: 'my-own-password-1', confirm: 'my-own-password-2' }).catch((e) => e);
     expect(mismatch.issues).toEqual([{ path: 'confirm', message: 'The passwords do not match' }]);
 
     expect(await redeemPasswordLink(db, { token, password: 'my-own-password-1', confirm: 'my-own-password-1' })).toEqual({ email: 'invitee@example.com' });
-    expect((await verifyCredentials(db, 'invitee@example.com', 'my-own-password-1', policy)).ok).toBe(true);
+    expect((await verifyCredentials(db, { email: 'invitee@example.com', password: 'my-own-password-1', clientAddress: 'test' })).ok).toBe(true);
     const again = await redeemPasswordLink(db, { token, password: 'someone-elses-pass', confirm: 'someone-elses-pass' }).catch((e) => e);
     expect(again).toBeInstanceOf(ValidationError);
     expect(again.message).toMatch(/expired or was already used/);
@@ -48,13 +47,13 @@ describe('one-time password links', () => {
     const user = await createUserWithPermissions(['dashboard.view']);
     const first = await resetPassword(db, admin, { userId: user.id, setup: 'link' });
     const second = await resetPassword(db, admin, { userId: user.id, setup: 'link' });
-    expect((await verifyCredentials(db, user.email, TEST_PASSWORD, policy)).ok).toBe(false);
+    expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD, clientAddress: 'test' })).ok).toBe(false);
     expect(await loadPrincipal(db, user.id, 0)).toBeNull();
     expect(await findPasswordLink(db, tokenOf(first.link!.path))).toBeNull();
     const t2 = tokenOf(second.link!.path);
     expect(await findPasswordLink(db, t2)).toMatchObject({ purpose: 'reset' });
     await redeemPasswordLink(db, { token: t2, password: 'after-reset-password', confirm: 'after-reset-password' });
-    expect((await verifyCredentials(db, user.email, 'after-reset-password', policy)).ok).toBe(true);
+    expect((await verifyCredentials(db, { email: user.email, password: 'after-reset-password', clientAddress: 'test' })).ok).toBe(true);
   });
 
   it('an expired link, a made-up token and a deactivated user’s link do nothing', async () => {

@@ -1,0 +1,100 @@
+import type { Db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+
+/**
+ * Growing delays instead of lockouts. Each client address and each email gets `freeFailures` failed
+ * sign-ins; after that every failure makes the next attempt wait 1 s, 2 s, 4 s … up to a cap. An
+ * attempt inside the wait is refused without looking at the password.
+ *
+ * Why these caps (defaults 300 s per address, 30 s per email): the per-address delay is what slows a
+ * guesser down (after ~8 minutes one address gets 12 guesses an hour), so it may be long; the
+ * per-email delay is shared by everyone, the owner included, so it stays short — the owner never
+ * waits more than 30 s however many addresses fail on their email, while guessing one account is
+ * held to 120 attempts an hour and keeping it blocked takes ten addresses each at its own cap.
+ */
+export type ThrottlePolicy = {
+  freeFailures: number;
+  maxDelayAddressMs: number;
+  maxDelayEmailMs: number;
+  /** A key with no failure for this long starts again from zero. */
+  forgetAfterMs: number;
+};
+
+export function throttlePolicyFromEnv(): ThrottlePolicy {
+  return {
+    freeFailures: env.LOGIN_FREE_FAILURES,
+    maxDelayAddressMs: env.LOGIN_MAX_DELAY_ADDRESS_SECONDS * 1000,
+    maxDelayEmailMs: env.LOGIN_MAX_DELAY_EMAIL_SECONDS * 1000,
+    forgetAfterMs: 60 * 60 * 1000,
+  };
+}
+
+export type ThrottleKeys = { address: string; email: string };
+
+export function throttleKeys(clientAddress: string, email: string): ThrottleKeys {
+  return { address: `ip:${clientAddress}`, email: `email:${email}` };
+}
+
+/** How long the attempt after the `failures`-th failure must wait. */
+export function delayAfter(failures: number, freeFailures: number, maxDelayMs: number): number {
+  if (failures <= freeFailures) return 0;
+  return Math.min(maxDelayMs, 1000 * 2 ** Math.min(failures - freeFailures - 1, 30));
+}
+
+export type Claim = { ok: true } | { ok: false; retryAfterMs: number };
+
+/**
+ * Takes the right to one password check for both keys, counting it as a failure up front: a success
+ * clears both keys afterwards (clearThrottle), a failure is already counted. Counting first means a
+ * burst of parallel attempts cannot all slip through the same open moment.
+ */
+export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottlePolicy, now = new Date()): Promise<Claim> {
+  // Look at both before charging either, so that an email already waiting does not also cost the
+  // owner's (innocent) address a failure.
+  const rows = await db.loginThrottle.findMany({ where: { key: { in: [keys.address, keys.email] } } });
+  const waits = rows.map((r) => (r.blockedUntil ? r.blockedUntil.getTime() - now.getTime() : 0));
+  const wait = Math.max(0, ...waits);
+  if (wait > 0) return { ok: false, retryAfterMs: wait };
+  for (const [key, cap] of [[keys.address, policy.maxDelayAddressMs], [keys.email, policy.maxDelayEmailMs]] as const) {
+    const claim = await claimKey(db, key, cap, policy, now);
+    if (!claim.ok) return claim;
+  }
+  if (Math.random() < 0.01) await forgetStale(db, policy, now);
+  return { ok: true };
+}
+
+async function claimKey(db: Db, key: string, maxDelayMs: number, policy: ThrottlePolicy, now: Date): Promise<Claim> {
+  // Compare-and-swap on the row's previous state; a lost race reads again and then sees the wait
+  // the winner set (or, during the free failures, simply counts once more).
+  for (let round = 0; round < 5; round++) {
+    const row = await db.loginThrottle.findUnique({ where: { key } });
+    if (row?.blockedUntil && row.blockedUntil > now) return { ok: false, retryAfterMs: row.blockedUntil.getTime() - now.getTime() };
+    const forgotten = !row || now.getTime() - row.lastFailureAt.getTime() > policy.forgetAfterMs;
+    const failures = (forgotten ? 0 : row.failures) + 1;
+    const delay = delayAfter(failures, policy.freeFailures, maxDelayMs);
+    const data = { failures, lastFailureAt: now, blockedUntil: delay > 0 ? new Date(now.getTime() + delay) : null };
+    if (!row) {
+      try {
+        await db.loginThrottle.create({ data: { key, ...data } });
+        return { ok: true };
+      } catch (err) {
+        if ((err as { code?: string }).code === 'P2002') continue;
+        throw err;
+      }
+    }
+    const won = await db.loginThrottle.updateMany({ where: { key, failures: row.failures, lastFailureAt: row.lastFailureAt }, data });
+    if (won.count === 1) return { ok: true };
+  }
+  return { ok: false, retryAfterMs: 1000 };
+}
+
+/** After a right password: the address and the email start again from zero. */
+export async function clearThrottle(db: Db, keys: ThrottleKeys): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: { in: [keys.address, keys.email] } } });
+}
+
+// Rows nobody failed on for forgetAfterMs count as zero anyway; now and then they are dropped so
+// that a spray of made-up emails does not grow the table for ever.
+async function forgetStale(db: Db, policy: ThrottlePolicy, now: Date): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - policy.forgetAfterMs) } } });
+}
