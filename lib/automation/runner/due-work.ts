@@ -3,19 +3,40 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { all, one, readDate, readNow, sqlDate, writeTransaction } from '@/lib/db/sql';
 import { claimAbandonedAndLoad, claimWaitingAndLoad } from './resume-instance';
+import { FairQueue } from '@/lib/jobs/fair-queue';
 import { runSafely } from './start-instance';
 
 const BATCH = 200;
 const PARALLEL = 8;
+// One account's instances take at most this many of the lanes, so a tenant with hundreds of due
+// timers (or long-running instances) leaves lanes for the others; accounts take turns for them.
+const PER_ACCOUNT = 6;
 const IDLE_MS = 1000;
 
-async function pool<T>(items: T[], fn: (item: T) => Promise<unknown>) {
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(PARALLEL, items.length) }, async () => {
-      while (i < items.length) await fn(items[i++]);
-    }),
-  );
+/** Runs `fn` over `items`, PARALLEL at once, accounts taking turns (FairQueue). */
+async function pool<T extends { accountId: string }>(items: T[], fn: (item: T) => Promise<unknown>) {
+  const queue = new FairQueue<T>(PER_ACCOUNT);
+  for (const item of items) queue.push(item.accountId, item);
+  let failure: unknown = null;
+  await new Promise<void>((resolve) => {
+    let running = 0;
+    const pump = () => {
+      for (let next = running < PARALLEL ? queue.take() : null; next; next = running < PARALLEL ? queue.take() : null) {
+        const { account, item } = next;
+        running++;
+        void fn(item)
+          .catch((err: unknown) => (failure ??= err))
+          .finally(() => {
+            running--;
+            queue.release(account);
+            pump();
+          });
+      }
+      if (running === 0) resolve();
+    };
+    pump();
+  });
+  if (failure) throw failure;
 }
 
 /**
@@ -26,8 +47,8 @@ async function pool<T>(items: T[], fn: (item: T) => Promise<unknown>) {
 export async function runDueWork(db: Db, now = new Date()): Promise<number> {
   const at = sqlDate(now);
   const { due, abandoned } = await readNow(db, (conn) => ({
-    due: all<{ id: string; waitSeq: number }>(conn, `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
-    abandoned: all<{ id: string; leaseUntil: string }>(conn, `SELECT "id", "leaseUntil" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
+    due: all<{ id: string; waitSeq: number; accountId: string }>(conn, `SELECT "id", "waitSeq", "accountId" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
+    abandoned: all<{ id: string; leaseUntil: string; accountId: string }>(conn, `SELECT "id", "leaseUntil", "accountId" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
   }));
   await pool(due, async (d) => {
     const claimed = await writeTransaction(db, (conn) => claimWaitingAndLoad(conn, d, { kind: 'timeout' }));

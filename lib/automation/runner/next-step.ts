@@ -1,5 +1,5 @@
 import type { StepDefinition } from '@/lib/automation/definition/definition-schema';
-import { evaluateCondition, type ScriptScope } from '@/lib/automation/script/evaluate';
+import { evaluateCondition, type ScriptOptions, type ScriptScope } from '@/lib/automation/script/evaluate';
 import type { LoadedDefinition } from './definition-cache';
 
 /** An open If.do sequence: which If, which of its sequences, and where to go once the If is done. */
@@ -10,7 +10,7 @@ export type RunnerState = { frames: Frame[]; lastCall?: { subAccountId: string; 
  * The step after `step` in its own sequence: the first selectNextStep key whose condition holds (a
  * `null` condition is the default, taken when none holds), else nextStepId; null ends the sequence.
  */
-export function chooseNext(def: LoadedDefinition, step: StepDefinition, scope: ScriptScope): string | null {
+export async function chooseNext(def: LoadedDefinition, step: StepDefinition, scope: ScriptScope, opts: ScriptOptions = {}): Promise<string | null> {
   const select = step.selectNextStep;
   if (select && Object.keys(select).length) {
     let fallback: string | undefined;
@@ -19,7 +19,7 @@ export function chooseNext(def: LoadedDefinition, step: StepDefinition, scope: S
         fallback ??= target;
         continue;
       }
-      if (evaluateCondition(condition, scope)) return target;
+      if (await evaluateCondition(condition, scope, opts)) return target;
     }
     // A default naming no step completes the workflow ("others": null in the Keyword detection example).
     if (fallback !== undefined) return def.steps.has(fallback) ? fallback : null;

@@ -3,7 +3,7 @@ import { readNow } from '@/lib/db/sql';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { stepInputs, stepOutputs } from '@/lib/automation/definition/definition-schema';
-import { evaluateValue, loadSandbox, ScriptEvaluationError } from '@/lib/automation/script/evaluate';
+import { evaluateValue, ScriptEvaluationError } from '@/lib/automation/script/evaluate';
 import { EXECUTORS } from '@/lib/automation/steps';
 import { isBusy } from '@/lib/db/is-busy';
 import { MAX_CRASHES, failCrashedInstance, recordCrash } from './crash-limit';
@@ -59,6 +59,8 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
   const def = await loadDefinition(db, row.definitionId, row.version);
   const ref: InstanceRef = { id: row.id, accountId: row.accountId, subAccountId: row.subAccountId, definitionId: row.definitionId, version: row.version, trigger: row.trigger };
   const journal = new StepJournal(db, ref.id);
+  // Accounts take turns for the script workers (a slow script of one never stalls another's).
+  const scripts = { account: ref.accountId };
   let data = row.data;
   const state: RunnerState = { frames: [], lastCall: null, ...(row.callStack ?? {}) };
   let stepId = row.currentStepId;
@@ -92,7 +94,6 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
     const seq = resuming ? stepCount : stepCount + 1;
     const previous = resuming ? waitRun : null;
     const startedAt = previous?.startedAt ?? new Date();
-    await loadSandbox();
 
     let inputs: Record<string, unknown> = {};
     let outcome: StepOutcome;
@@ -111,7 +112,7 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
       outcome = EXECUTORS[step.stepType].resume!(ctxFor(inputs), resume!);
     } else {
       try {
-        inputs = evaluateValue(stepInputs(step), { data, step: {} }) as Record<string, unknown>;
+        inputs = (await evaluateValue(stepInputs(step), { data, step: {} }, scripts)) as Record<string, unknown>;
         if (OUTSIDE_EFFECTS.has(step.stepType)) await journal.flush(at(step.id), Number(inputs.timeoutSeconds ?? 30) * 1000);
         outcome = await EXECUTORS[step.stepType].run(ctxFor(inputs));
       } catch (err) {
@@ -136,8 +137,8 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
       try {
         const results = outcome.results;
         const outputs = stepOutputs(step);
-        if (Object.keys(outputs).length) data = { ...data, ...(evaluateValue(outputs, { data, step: results }) as Record<string, unknown>) };
-        const after = chooseNext(def, step, { data, step: results });
+        if (Object.keys(outputs).length) data = { ...data, ...((await evaluateValue(outputs, { data, step: results }, scripts)) as Record<string, unknown>) };
+        const after = await chooseNext(def, step, { data, step: results }, scripts);
         if (step.stepType === 'VoiceMessage') state.lastCall = { subAccountId: String(inputs.subAccountId ?? inputs.subaccountId ?? ref.subAccountId), destination: String((inputs.params as { destination?: unknown })?.destination ?? '') };
         next = enter(def, step, outcome.enterDo === true, after, state);
       } catch (err) {

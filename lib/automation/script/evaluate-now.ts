@@ -1,8 +1,10 @@
 import { checkScript } from './check-script';
-import { loadSandbox, runScript, ScriptError } from './sandbox';
+import { runScript, ScriptError, ScriptInterrupted } from './sandbox';
 import { replaceTemplates, singleTemplate } from './templates';
 
-export { loadSandbox };
+// Synchronous evaluation in this thread's sandbox. Each script may take SCRIPT_TIMEOUT_MS, or only
+// `sliceMs` when given: then running out throws ScriptInterrupted instead of failing the script.
+// evaluate.ts decides where scripts run (here, or in a worker of script-pool.ts, which calls these too).
 
 /** `data` (workflow context) and `step` (the current step's results): make a new object when either changes, never mutate one in place (the sandbox keeps its copy while the object is the same). */
 export type ScriptScope = { data: unknown; step: unknown };
@@ -11,7 +13,7 @@ export type ScriptScope = { data: unknown; step: unknown };
 export class ScriptEvaluationError extends Error {
   constructor(
     readonly script: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`Failed to evaluate the expression. Error: ${detail}`);
   }
@@ -28,11 +30,13 @@ function check(script: string): void {
   if (why) throw new ScriptEvaluationError(script, why);
 }
 
-function run(script: string, scope: ScriptScope): unknown {
+function run(script: string, scope: ScriptScope, sliceMs: number | undefined): unknown {
   check(script);
   try {
-    return runScript(script, scope.data, scope.step);
+    return runScript(script, scope.data, scope.step, sliceMs);
   } catch (err) {
+    // A slice running out is not the script's failure: evaluate.ts runs it again with its full time.
+    if (err instanceof ScriptInterrupted && sliceMs !== undefined) throw err;
     if (err instanceof ScriptError) throw new ScriptEvaluationError(script, err.message);
     throw err;
   }
@@ -44,29 +48,29 @@ function asText(value: unknown): string {
 }
 
 /** One string: exactly one `{{...}}` yields the typed value, otherwise templates are replaced as text. */
-export function evaluateString(text: string, scope: ScriptScope): unknown {
+export function evaluateStringNow(text: string, scope: ScriptScope, sliceMs?: number): unknown {
   if (!text.includes('{{')) return text;
   const single = singleTemplate(text);
-  if (single !== null) return run(single, scope);
-  return replaceTemplates(text, (script) => asText(run(script, scope)));
+  if (single !== null) return run(single, scope, sliceMs);
+  return replaceTemplates(text, (script) => asText(run(script, scope, sliceMs)));
 }
 
 /** Every string inside a JSON value evaluated (inputs, bodies, outputs). Synchronous: nothing interleaves. */
-export function evaluateValue(value: unknown, scope: ScriptScope): unknown {
-  if (typeof value === 'string') return evaluateString(value, scope);
-  if (Array.isArray(value)) return value.map((v) => evaluateValue(v, scope));
+export function evaluateValueNow(value: unknown, scope: ScriptScope, sliceMs?: number): unknown {
+  if (typeof value === 'string') return evaluateStringNow(value, scope, sliceMs);
+  if (Array.isArray(value)) return value.map((v) => evaluateValueNow(v, scope, sliceMs));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = evaluateValue(v, scope);
+    for (const [k, v] of Object.entries(value)) out[k] = evaluateValueNow(v, scope, sliceMs);
     return out;
   }
   return value;
 }
 
 /** A condition: a script's truthiness (JS rules); a plain string is true unless empty/"false". */
-export function evaluateCondition(text: string | null | undefined, scope: ScriptScope): boolean {
+export function evaluateConditionNow(text: string | null | undefined, scope: ScriptScope, sliceMs?: number): boolean {
   if (text === null || text === undefined) return false;
-  const v = evaluateString(text, scope);
+  const v = evaluateStringNow(text, scope, sliceMs);
   if (typeof v === 'string' && singleTemplate(text) === null) return v !== '' && v.toLowerCase() !== 'false';
   return Boolean(v);
 }

@@ -4,8 +4,10 @@ import { SCRIPT_HELPERS } from './helpers';
 
 // Scripts run in QuickJS compiled to WebAssembly: a separate JS engine with no process, require, file
 // system or network. One runtime+context is reused (a fresh one per evaluation is ~20x slower); the
-// intrinsics are frozen at start so one script cannot leave anything behind for the next, and the
-// context is thrown away after a script that hit the deadline or the memory cap.
+// intrinsics are frozen at start so one script cannot leave anything behind for the next. A script
+// that hits QuickJS's own deadline, memory cap or stack cap leaves the runtime consistent, so it is
+// kept; only an error from the host (V8's stack overflowing inside the WebAssembly) leaves the module
+// in an unknown state, and then the module is dropped and the next loadSandbox() makes a new one.
 //
 // Where the time goes (bench/runner): compiling a script costs ~30 µs, calling it once compiled ~5 µs,
 // so each distinct script is compiled once into a function kept in the engine. Copying `data` into
@@ -15,10 +17,17 @@ import { SCRIPT_HELPERS } from './helpers';
 // a different object.
 
 const MEMORY_LIMIT = 32 * 1024 * 1024;
-const STACK_LIMIT = 512 * 1024;
+// QuickJS counts its stack in the WebAssembly's linear memory, while each of its calls also takes V8's
+// native stack (~1 MB on the main thread): at 512 KB, `((f) => f(f))((f) => f(f))` overflowed V8's
+// first and poisoned the module. At 64 KB QuickJS stops every recursion we tried itself, and a
+// single expression of at most 1000 characters needs far less.
+const STACK_LIMIT = 64 * 1024;
 const MAX_COMPILED = 5_000;
 
 export class ScriptError extends Error {}
+
+/** The script was interrupted at the end of the time it was given (its deadline, or a shorter slice). */
+export class ScriptInterrupted extends ScriptError {}
 
 // __run(fn, dataGen, stepGen, dataJson?, stepJson?) runs a compiled script and returns its value as
 // JSON text. `data` (and `step`) is the JSON handed over with the call when the script names it, else
@@ -122,12 +131,19 @@ function createEngine(mod: QuickJSWASMModule): Engine {
 
 let engine: Engine | null = null;
 
-/** Loads the WebAssembly engine (once per process, and again after a script broke one). */
+/** Loads the WebAssembly engine (once per thread, and again after a host error broke one). */
 export async function loadSandbox(): Promise<void> {
-  if (engine) return;
-  modulePromise ??= newQuickJSWASMModule();
-  const mod = await modulePromise;
-  engine ??= createEngine(mod);
+  while (!engine) {
+    const loading = (modulePromise ??= newQuickJSWASMModule());
+    const mod = await loading;
+    // A host error may have dropped the module while we waited: then load the next one.
+    if (modulePromise === loading) engine ??= createEngine(mod);
+  }
+}
+
+/** Whether runScript can run now; callers check this and run their scripts in the same synchronous turn. */
+export function sandboxReady(): boolean {
+  return engine !== null;
 }
 
 function current(): Engine {
@@ -136,8 +152,8 @@ function current(): Engine {
 }
 
 /**
- * Drops the engine after a script hit a limit. Freeing a QuickJS runtime that ran out of memory or was
- * interrupted can trip an assertion that aborts the whole WebAssembly instance, so instead the instance
+ * Drops the engine after a host error inside it (its state is then unknown). Freeing a QuickJS runtime
+ * in that state can trip an assertion that aborts the whole WebAssembly instance, so instead the instance
  * itself is dropped (the garbage collector frees its memory) and the next loadSandbox() makes a new one.
  */
 function discard() {
@@ -153,25 +169,19 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-/** The error of a failed compile or run; the engine is dropped when a limit was hit. */
-function failure(e: Engine, error: QuickJSHandle): ScriptError {
+/** The error of a failed compile or run (QuickJS unwound it: the engine stays usable). */
+function failure(e: Engine, error: QuickJSHandle, budgetMs: number): ScriptError {
   const text = describe(e.vm.dump(error));
   error.dispose();
-  if (Date.now() > e.deadline || /interrupted/i.test(text)) {
-    discard();
-    return new ScriptError(`the script took longer than ${env.SCRIPT_TIMEOUT_MS} ms`);
-  }
-  if (/out of memory|stack overflow/i.test(text)) {
-    discard();
-    return new ScriptError(/stack/i.test(text) ? 'the script overflowed the stack' : 'the script used more memory than allowed');
-  }
+  if (Date.now() > e.deadline || /interrupted/i.test(text)) return new ScriptInterrupted(`the script took longer than ${budgetMs} ms`);
+  if (/out of memory|stack overflow/i.test(text)) return new ScriptError(/stack/i.test(text) ? 'the script overflowed the stack' : 'the script used more memory than allowed');
   return new ScriptError(text);
 }
 
 type Compiled = { fn: QuickJSHandle; namesData: boolean; namesStep: boolean };
 
 /** The script as a function in the engine, compiled on first use (an arrow keeps `this` the global, as before). */
-function compiled(e: Engine, script: string): Compiled {
+function compiled(e: Engine, script: string, budgetMs: number): Compiled {
   const known = e.compiled.get(script);
   if (known) return known;
   if (e.compiled.size >= MAX_COMPILED) {
@@ -179,7 +189,7 @@ function compiled(e: Engine, script: string): Compiled {
     e.compiled.clear();
   }
   const r = e.vm.evalCode(`(() => (${script}\n))`, 'script.js');
-  if (r.error) throw failure(e, r.error);
+  if (r.error) throw failure(e, r.error, budgetMs);
   const c = { fn: r.value, namesData: /\bdata\b/.test(script), namesStep: /\bstep\b/.test(script) };
   e.compiled.set(script, c);
   return c;
@@ -188,9 +198,10 @@ function compiled(e: Engine, script: string): Compiled {
 /**
  * Runs one already checked expression with `data` and `step`; its value comes back as JSON data. The
  * engine re-reads `data` (or `step`) only when it is a different object from the previous call's, so
- * callers make a new object whenever either changes (they never mutate one in place).
+ * callers make a new object whenever either changes (they never mutate one in place). `budgetMs` is
+ * how long it may run (SCRIPT_TIMEOUT_MS, or a shorter slice: see evaluate.ts).
  */
-export function runScript(script: string, data: unknown, step: unknown): unknown {
+export function runScript(script: string, data: unknown, step: unknown, budgetMs = env.SCRIPT_TIMEOUT_MS): unknown {
   const e = current();
   try {
     const s = e.scope;
@@ -202,8 +213,8 @@ export function runScript(script: string, data: unknown, step: unknown): unknown
       s.step = step;
       s.stepGen++;
     }
-    e.deadline = Date.now() + env.SCRIPT_TIMEOUT_MS;
-    const c = compiled(e, script);
+    e.deadline = Date.now() + budgetMs;
+    const c = compiled(e, script, budgetMs);
     const { vm } = e;
     const dataGen = vm.newNumber(s.dataGen);
     const stepGen = vm.newNumber(s.stepGen);
@@ -225,14 +236,15 @@ export function runScript(script: string, data: unknown, step: unknown): unknown
     if (result.error) {
       // What the engine holds after a failed call is not known: hand both over again next time.
       s.heldData = s.heldStep = -1;
-      throw failure(e, result.error);
+      throw failure(e, result.error, budgetMs);
     }
     const json = e.vm.getString(result.value);
     result.value.dispose();
     return JSON.parse(json);
   } catch (err) {
     if (err instanceof ScriptError) throw err;
+    // A host error (V8's own stack overflow, a wasm trap) thrown through the engine: drop the module.
     discard();
-    throw new ScriptError(describe(err));
+    throw new ScriptError(/call stack/i.test(describe(err)) ? 'the script overflowed the stack' : describe(err));
   }
 }
