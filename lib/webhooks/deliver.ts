@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { assertDeliverableUrl } from '@/lib/webhooks/url-guard';
+import { guardedFetch } from '@/lib/net/guarded-fetch';
 
 export const SIGNATURE_HEADER = 'X-Parley-Signature';
 const TIMEOUT_MS = 10_000;
@@ -18,7 +18,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3 * 3600_000);
 }
 
-export type DeliverOptions = { now?: () => Date; fetchImpl?: typeof fetch; limit?: number };
+export type DeliverOptions = { now?: () => Date; limit?: number };
 
 /** Makes every due delivery attempt (in parallel), records it, and schedules the next one on failure. */
 export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<number> {
@@ -33,11 +33,11 @@ export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<num
     });
     if (count) claimed.push(d);
   }
-  await Promise.all(claimed.map((d) => attempt(db, d.id, now, opts.fetchImpl ?? fetch)));
+  await Promise.all(claimed.map((d) => attempt(db, d.id, now)));
   return claimed.length;
 }
 
-async function attempt(db: Db, deliveryId: string, now: () => Date, fetchImpl: typeof fetch): Promise<void> {
+async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<void> {
   const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const [endpoint, event] = await Promise.all([
     db.webhookEndpoint.findUnique({ where: { id: d.endpointId } }),
@@ -51,8 +51,9 @@ async function attempt(db: Db, deliveryId: string, now: () => Date, fetchImpl: t
   } else {
     const raw = JSON.stringify(event.body);
     try {
-      await assertDeliverableUrl(endpoint.url);
-      const res = await fetchImpl(endpoint.url, {
+      // The endpoint was checked when registered; its name may resolve elsewhere now, so every
+      // attempt is checked again at the address it connects to. A redirect is not followed.
+      const res = await guardedFetch(endpoint.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -62,7 +63,6 @@ async function attempt(db: Db, deliveryId: string, now: () => Date, fetchImpl: t
           'X-Parley-Delivery': d.id,
         },
         body: raw,
-        redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       statusCode = res.status;

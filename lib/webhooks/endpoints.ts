@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
-import { assertDeliverableUrl } from '@/lib/webhooks/url-guard';
+import { assertPublicUrl, BlockedUrlError, type BlockedUrlReason } from '@/lib/net/assert-public-url';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 
 export { WEBHOOK_EVENTS };
@@ -23,6 +23,24 @@ export const createEndpointInput = z.object(
   },
   { error: 'The body must be a JSON object: { "url", "events", "subAccountId"? }' },
 );
+
+const URL_MESSAGES: Record<Exclude<BlockedUrlReason, 'unresolvable'>, string> = {
+  invalid: 'Enter an absolute URL such as https://example.com/webhooks',
+  scheme: 'Only http and https URLs can receive webhooks',
+  credentials: 'Put credentials in your receiver, not in the URL',
+  blocked: 'Private, loopback and metadata addresses cannot receive webhooks',
+};
+
+/** Refuses, as a form error on 'url', a receiver Parley would not deliver to (deliveries check again). */
+async function assertDeliverableUrl(raw: string): Promise<void> {
+  try {
+    await assertPublicUrl(raw);
+  } catch (err) {
+    if (!(err instanceof BlockedUrlError)) throw err;
+    const message = err.reason === 'unresolvable' ? err.message : URL_MESSAGES[err.reason];
+    throw new ValidationError("Invalid parameter(s): 'url'", [{ path: 'url', message }]);
+  }
+}
 
 export type EndpointView = { id: string; url: string; events: string[]; subAccountId: string | null; createdAt: string };
 

@@ -11,7 +11,8 @@ import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';
 import { backoffMs, deliverDue, resendDelivery, RETRY_FOR_MS } from '@/lib/webhooks/deliver';
-import { assertDeliverableUrl, isPrivateAddress } from '@/lib/webhooks/url-guard';
+import { assertPublicUrl } from '@/lib/net/assert-public-url';
+import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
 import { recordEvent } from '@/lib/events/record-event';
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
@@ -82,10 +83,10 @@ describe('webhook endpoints API', () => {
   it('refuses private addresses unless ALLOW_PRIVATE_NETWORK', async () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
-    await expect(assertDeliverableUrl('http://127.0.0.1:9/x', { allowPrivate: false })).rejects.toMatchObject({ code: 1005 });
-    await expect(assertDeliverableUrl('http://169.254.169.254/latest', { allowPrivate: false })).rejects.toThrow();
-    await expect(assertDeliverableUrl('http://localhost/x', { allowPrivate: false })).rejects.toThrow();
-    await expect(assertDeliverableUrl('http://93.184.216.34/x', { allowPrivate: false })).resolves.toBeInstanceOf(URL);
+    await expect(assertPublicUrl('http://127.0.0.1:9/x', { allowPrivate: false })).rejects.toMatchObject({ reason: 'blocked' });
+    await expect(assertPublicUrl('http://169.254.169.254/latest', { allowPrivate: false })).rejects.toThrow();
+    await expect(assertPublicUrl('http://localhost/x', { allowPrivate: false })).rejects.toThrow();
+    await expect(assertPublicUrl('http://93.184.216.34/x', { allowPrivate: false })).resolves.toMatchObject({ url: expect.any(URL) });
   });
 });
 

@@ -1,10 +1,14 @@
 import type { Executor } from '@/lib/automation/runner/types';
-import { assertPublicUrl } from './http-guard';
+import { guardedFetch, type GuardedFetch } from '@/lib/net/guarded-fetch';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '@/lib/api/read-json-body';
 import { str } from './send-support';
 
-/** The transport, replaceable in tests (the reference examples call https://sample.api.com). */
-export const httpClient: { fetch: typeof fetch } = { fetch: (...args) => fetch(...args) };
+/**
+ * The transport, replaceable in tests (the reference examples call https://sample.api.com). In
+ * production it is guardedFetch, which refuses private addresses (ALLOW_PRIVATE_NETWORK aside) and
+ * checks the address it connects to; nothing in lib/ replaces it.
+ */
+export const httpClient: { fetch: GuardedFetch } = { fetch: guardedFetch };
 
 const MAX_BODY = 1024 * 1024;
 
@@ -37,8 +41,8 @@ export const httpRequestStep: Executor = {
     }
     const timeoutSeconds = Number(inputs.timeoutSeconds ?? 30) > 0 ? Math.min(Number(inputs.timeoutSeconds ?? 30), 300) : 30;
     try {
-      await assertPublicUrl(url);
-      const res = await httpClient.fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+      // A 3xx is the answer (guardedFetch follows no redirect), so a redirect cannot reach a blocked address.
+      const res = await httpClient.fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutSeconds * 1000) });
       const text = (await res.text()).slice(0, MAX_BODY);
       let responseBody: unknown = text;
       if (/json/i.test(res.headers.get('content-type') ?? '') || /^\s*[[{]/.test(text)) {

@@ -11,7 +11,8 @@ import { publishWorkflow, setWorkflowStatus, updateWorkflow } from '@/lib/automa
 import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
 import { writeTransaction } from '@/lib/db/sql';
 import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/lib/automation/runner/test-support';
-import { assertPublicUrl, isPrivateAddress } from './http-guard';
+import { assertPublicUrl } from '@/lib/net/assert-public-url';
+import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
 
 let server: http.Server;
 let baseUrl = '';
@@ -98,9 +99,9 @@ describe('HttpRequest', () => {
     expect(isPrivateAddress('169.254.169.254')).toBe(true);
     expect(isPrivateAddress('::ffff:10.0.0.1')).toBe(true);
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
-    await expect(assertPublicUrl(new URL('http://127.0.0.1:9/'), false)).rejects.toThrow(/not allowed/);
-    await expect(assertPublicUrl(new URL('http://localhost/'), false)).rejects.toThrow(/not allowed/);
-    await expect(assertPublicUrl(new URL('file:///etc/passwd'), false)).rejects.toThrow(/http and https/);
+    await expect(assertPublicUrl(new URL('http://127.0.0.1:9/'), { allowPrivate: false })).rejects.toThrow(/not allowed/);
+    await expect(assertPublicUrl(new URL('http://localhost/'), { allowPrivate: false })).rejects.toThrow(/not allowed/);
+    await expect(assertPublicUrl(new URL('file:///etc/passwd'), { allowPrivate: false })).rejects.toThrow(/http and https/);
   });
 });
 
