@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { NotFoundError } from '@/lib/errors';
-import { parsePermissions, type Permission } from '@/lib/auth/permissions';
+import { NotFoundError, PermissionError } from '@/lib/errors';
+import { ALL_PERMISSIONS, isPermission, parsePermissions, permissionLabel, type Permission } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/guard';
+import { can, type Principal } from '@/lib/auth/principal';
 
 const KEY_PREFIX = 'prl_';
 
@@ -16,7 +18,14 @@ export function generateApiKey(): string {
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, 'Give the key a name').max(80, 'Keep the name under 80 characters'),
+  // Scopes come from the same table as roles; kept in the table's order so lists read alike.
+  scopes: z
+    .array(z.string())
+    .min(1, 'Choose at least one scope')
+    .refine((keys) => keys.every(isPermission), { message: 'Unknown permission' })
+    .transform((keys) => ALL_PERMISSIONS.filter((k) => keys.includes(k))),
 });
+export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
 
 export type ApiKeySummary = {
   id: string;
@@ -26,13 +35,21 @@ export type ApiKeySummary = {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   createdBy: string | null;
+  /** null = full access (keys made before scopes existed). */
+  scopes: Permission[] | null;
 };
 
-/** Creates a key and returns its secret, which is never stored and never shown again. */
+/**
+ * Creates a key and returns its secret, which is never stored and never shown again. A key made by a
+ * person (`creator`) gets an explicit list of scopes, each one the creator holds, for an account the
+ * creator can reach: a key must not be a way to more than its maker has. Seeds and scripts pass no
+ * creator; without scopes their key has full access.
+ */
 export async function createApiKey(
   db: Db,
-  args: { accountId: string; name: string; createdById?: string | null; secret?: string },
+  args: { accountId: string; name: string; createdById?: string | null; secret?: string; scopes?: Permission[] | null; creator?: Principal },
 ): Promise<{ id: string; secret: string }> {
+  if (args.creator) assertCanScopeKey(args.creator, args.accountId, args.scopes ?? null);
   const secret = args.secret ?? generateApiKey();
   const row = await db.apiKey.create({
     data: {
@@ -40,10 +57,25 @@ export async function createApiKey(
       name: args.name,
       prefix: secret.slice(0, 10),
       hash: hashApiKey(secret),
-      createdById: args.createdById ?? null,
+      createdById: args.createdById ?? args.creator?.userId ?? null,
+      ...(args.scopes ? { scopes: args.scopes } : {}),
     },
   });
   return { id: row.id, secret };
+}
+
+/** Checked where the key is made, not only by the page that offered the choice. */
+function assertCanScopeKey(creator: Principal, accountId: string, scopes: Permission[] | null): void {
+  requirePermission(creator, 'settings.apikeys.manage', accountId);
+  if (!scopes?.length) {
+    const message = 'Choose the scopes the key may use';
+    throw new PermissionError(message, [{ path: 'scopes', message }]);
+  }
+  const missing = scopes.filter((s) => !can(creator, s));
+  if (missing.length) {
+    const message = `You cannot give a key ${missing.map((p) => `“${permissionLabel(p)}”`).join(', ')}: you do not hold ${missing.length === 1 ? 'it' : 'them'} yourself.`;
+    throw new PermissionError(message, [{ path: 'scopes', message }]);
+  }
 }
 
 export async function listApiKeys(db: Db, accountId: string): Promise<ApiKeySummary[]> {
@@ -60,6 +92,7 @@ export async function listApiKeys(db: Db, accountId: string): Promise<ApiKeySumm
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
     createdBy: r.createdBy?.email ?? null,
+    scopes: parseScopes(r.scopes),
   }));
 }
 

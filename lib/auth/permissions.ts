@@ -85,6 +85,20 @@ export function permissionLabel(key: Permission): string {
   return key;
 }
 
+/** "View Logs, View Reports", or a whole module ("Templates (all)") when all its permissions are held. */
+export function summarizePermissions(permissions: readonly Permission[]): string[] {
+  if (ALL_PERMISSIONS.every((k) => permissions.includes(k))) return ['All permissions'];
+  const held = new Set(permissions);
+  const out: string[] = [];
+  for (const m of PERMISSION_MODULES) {
+    const keys = m.permissions.map((p) => p.key);
+    const mine = keys.filter((k) => held.has(k));
+    if (mine.length === keys.length && keys.length > 1) out.push(`${m.label} (all)`);
+    else out.push(...mine.map(permissionLabel));
+  }
+  return out;
+}
+
 /** The permissions that make someone a partner admin: whoever holds both manages the team. */
 export const ADMIN_PERMISSIONS: Permission[] = ['partners.roles.manage', 'partners.users.manage'];
 

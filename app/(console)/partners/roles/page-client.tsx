@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import { Lock, Pencil, Plus, ShieldCheck, Trash2 } from 'lucide-react';
-import { ALL_PERMISSIONS, PERMISSION_MODULES, permissionLabel, type Permission } from '@/lib/auth/permissions';
+import { ALL_PERMISSIONS, summarizePermissions } from '@/lib/auth/permissions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -11,20 +11,6 @@ import { RoleEditorDialog, type EditableRole } from './role-editor-dialog';
 import { DeleteRoleDialog } from './delete-role-dialog';
 
 type Role = EditableRole & { userCount: number };
-
-/** "View Logs, View Reports", or whole modules when every permission of a module is held. */
-function summarize(permissions: Permission[]): string[] {
-  if (permissions.length === ALL_PERMISSIONS.length) return ['All permissions'];
-  const held = new Set(permissions);
-  const out: string[] = [];
-  for (const m of PERMISSION_MODULES) {
-    const keys = m.permissions.map((p) => p.key);
-    const mine = keys.filter((k) => held.has(k));
-    if (mine.length === keys.length && keys.length > 1) out.push(`${m.label} (all)`);
-    else out.push(...mine.map(permissionLabel));
-  }
-  return out;
-}
 
 export function RolesClient({ roles }: { roles: Role[] }) {
   const [editing, setEditing] = React.useState<{ role: Role | null } | null>(null);
@@ -73,7 +59,7 @@ export function RolesClient({ roles }: { roles: Role[] }) {
                   </TD>
                   <TD>
                     <ul className="flex max-w-xl flex-wrap gap-1">
-                      {summarize(r.permissions).map((s) => (
+                      {summarizePermissions(r.permissions).map((s) => (
                         <li key={s}>
                           <Badge tone="info">{s}</Badge>
                         </li>

@@ -6,13 +6,14 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountAction } from '@/app/_lib/action';
 
 export const createApiKeyAction = accountAction('settings.apikeys.manage', createApiKeyInput, async (input, ctx) => {
-  const key = await createApiKey(db, { accountId: ctx.accountId, name: input.name, createdById: ctx.principal.userId });
+  const key = await createApiKey(db, { accountId: ctx.accountId, name: input.name, scopes: input.scopes, creator: ctx.principal });
   await recordAuditEvent(db, ctx.actor, {
     accountId: ctx.accountId,
     action: 'apikey.create',
     entityType: 'api_key',
     entityId: key.id,
     summary: `Created API key "${input.name}"`,
+    changes: { after: { name: input.name, scopes: input.scopes } },
   });
   return key;
 });

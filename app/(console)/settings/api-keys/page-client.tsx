@@ -14,10 +14,42 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
+import { ALL_PERMISSIONS, summarizePermissions, type Permission } from '@/lib/auth/permissions';
+import { ScopeChecklist } from './scope-checklist';
 
-type Key = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null; createdBy: string | null };
+type Key = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdBy: string | null;
+  scopes: Permission[] | null;
+};
 
-export function ApiKeysClient({ keys, accountId, description }: { keys: Key[]; accountId: string; description: string }) {
+/** What a key may do, as short badges; keys from before scopes existed have full access. */
+function KeyScopes({ scopes }: { scopes: Permission[] | null }) {
+  if (!scopes) return <Badge tone="warning">Full access</Badge>;
+  const parts = summarizePermissions(scopes);
+  const shown = parts.slice(0, 3);
+  return (
+    <ul aria-label="Scopes" className="flex max-w-sm flex-wrap gap-1" title={parts.join(', ')}>
+      {shown.map((s) => (
+        <li key={s}>
+          <Badge tone="info">{s}</Badge>
+        </li>
+      ))}
+      {parts.length > shown.length ? (
+        <li>
+          <Badge>+{parts.length - shown.length} more</Badge>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+export function ApiKeysClient({ keys, accountId, description, held }: { keys: Key[]; accountId: string; description: string; held: Permission[] }) {
   const [creating, setCreating] = React.useState(false);
   const [revoking, setRevoking] = React.useState<Key | null>(null);
   return (
@@ -42,6 +74,7 @@ export function ApiKeysClient({ keys, accountId, description }: { keys: Key[]; a
               <tr>
                 <TH>Name</TH>
                 <TH>Key</TH>
+                <TH>Scopes</TH>
                 <TH>Created</TH>
                 <TH>Last used</TH>
                 <TH>Status</TH>
@@ -55,6 +88,9 @@ export function ApiKeysClient({ keys, accountId, description }: { keys: Key[]; a
                 <TR key={k.id} data-testid={`api-key-${k.name}`}>
                   <TD className="font-medium">{k.name}</TD>
                   <TD className="font-mono text-xs text-muted-foreground">{k.prefix}…</TD>
+                  <TD>
+                    <KeyScopes scopes={k.scopes} />
+                  </TD>
                   <TD>
                     <RelativeTime iso={k.createdAt} />
                     {k.createdBy ? <span className="block text-xs text-muted-foreground">{k.createdBy}</span> : null}
@@ -76,16 +112,19 @@ export function ApiKeysClient({ keys, accountId, description }: { keys: Key[]; a
           </Table>
         )}
       </Card>
-      <CreateKeyDialog open={creating} onOpenChange={setCreating} accountId={accountId} />
+      <CreateKeyDialog open={creating} onOpenChange={setCreating} accountId={accountId} held={held} />
       <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
     </>
   );
 }
 
-function CreateKeyDialog({ open, onOpenChange, accountId }: { open: boolean; onOpenChange: (o: boolean) => void; accountId: string }) {
+function CreateKeyDialog({ open, onOpenChange, accountId, held }: { open: boolean; onOpenChange: (o: boolean) => void; accountId: string; held: Permission[] }) {
   const router = useRouter();
+  const heldSet = React.useMemo(() => new Set(held), [held]);
   const [name, setName] = React.useState('');
-  const [error, setError] = React.useState<string | null>(null);
+  // By default a key gets everything its maker holds; narrowing it is one click per module.
+  const [scopes, setScopes] = React.useState<Permission[]>(held);
+  const [errors, setErrors] = React.useState<{ name?: string; scopes?: string; _?: string }>({});
   const [secret, setSecret] = React.useState<string | null>(null);
   const [pending, start] = React.useTransition();
   const [copied, setCopied] = React.useState(false);
@@ -93,7 +132,8 @@ function CreateKeyDialog({ open, onOpenChange, accountId }: { open: boolean; onO
   function close(o: boolean) {
     if (!o) {
       setName('');
-      setError(null);
+      setScopes(held);
+      setErrors({});
       setSecret(null);
       setCopied(false);
     }
@@ -103,8 +143,8 @@ function CreateKeyDialog({ open, onOpenChange, accountId }: { open: boolean; onO
   function submit(e: React.FormEvent) {
     e.preventDefault();
     start(async () => {
-      const res = await createApiKeyAction({ name });
-      if (!res.ok) return setError(res.fieldErrors?.name ?? res.error);
+      const res = await createApiKeyAction({ name, scopes: ALL_PERMISSIONS.filter((k) => scopes.includes(k)) });
+      if (!res.ok) return setErrors(res.fieldErrors ? { name: res.fieldErrors.name, scopes: res.fieldErrors.scopes } : { _: res.error });
       setSecret(res.data.secret);
       router.refresh();
     });
@@ -141,9 +181,23 @@ function CreateKeyDialog({ open, onOpenChange, accountId }: { open: boolean; onO
           </div>
         ) : (
           <form onSubmit={submit} noValidate>
-            <Field label="Name" htmlFor="key-name" help="Say where the key is used, e.g. “CRM integration”." error={error}>
-              <Input id="key-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-invalid={!!error} maxLength={100} />
-            </Field>
+            <div className="space-y-4">
+              <Field label="Name" htmlFor="key-name" help="Say where the key is used, e.g. “CRM integration”." error={errors.name}>
+                <Input id="key-name" value={name} onChange={(e) => setName(e.target.value)} autoFocus aria-invalid={!!errors.name} maxLength={100} />
+              </Field>
+              <Field
+                label={`Scopes (${scopes.length} selected)`}
+                help="What calls made with this key may do. You can only give a key permissions you hold."
+                error={errors.scopes}
+              >
+                <ScopeChecklist value={scopes} onChange={setScopes} held={heldSet} invalid={!!errors.scopes} />
+              </Field>
+              {errors._ ? (
+                <p role="alert" className="text-sm text-destructive">
+                  {errors._}
+                </p>
+              ) : null}
+            </div>
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => close(false)}>
                 Cancel
