@@ -83,6 +83,15 @@ describe('guardedFetch as a transport (private network allowed, as in developmen
     expect(seen.at(-1)).toMatchObject({ url: '/echo?q=1', method: 'POST', headers: { authorization: 'Bearer t', 'content-length': String(Buffer.byteLength('{"n":"é"}')), host: base.slice('http://'.length) } });
   });
 
+  it('does not let the caller set connection headers (Host, Transfer-Encoding, ...)', async () => {
+    const headers = { host: 'internal.example', 'transfer-encoding': 'chunked', 'content-length': '1', connection: 'upgrade', upgrade: 'websocket', 'x-kept': 'yes' };
+    await (await guardedFetch(`${base}/echo`, { method: 'POST', headers, body: 'abc' }, { allowPrivate: true })).text();
+    const got = seen.at(-1)!;
+    expect(got).toMatchObject({ body: 'abc', headers: { host: base.slice('http://'.length), 'content-length': '3', 'x-kept': 'yes' } });
+    expect(got.headers['transfer-encoding']).toBeUndefined();
+    expect(got.headers.upgrade).toBeUndefined();
+  });
+
   it('decodes a gzip answer, answers 204 without a body, and does not follow a redirect', async () => {
     expect(await (await guardedFetch(`${base}/gzip`, {}, { allowPrivate: true })).json()).toEqual({ zipped: true });
     const empty = await guardedFetch(`${base}/empty`, {}, { allowPrivate: true });

@@ -70,6 +70,10 @@ function toResponse(res: http.IncomingMessage, method: string, signal: AbortSign
   return new Response(stream, { status, statusText: res.statusMessage ?? '', headers });
 }
 
+// Headers that describe the connection rather than the request: as fetch does, a caller (a user's
+// step) may not set them, so it cannot smuggle a second request or pick another virtual host.
+const CONNECTION_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length', 'expect']);
+
 /**
  * fetch for every call Parley makes on a user's behalf (HttpRequest steps, webhook deliveries):
  * refuses URLs assertPublicUrl refuses, resolves the host once and connects to the checked address,
@@ -83,7 +87,9 @@ export const guardedFetch: GuardedFetch = async (input, init = {}, opts = {}) =>
   signal?.throwIfAborted();
   const method = (init.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'Parley', 'accept-encoding': 'gzip, deflate, br' };
-  new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+  new Headers(init.headers).forEach((value, key) => {
+    if (!CONNECTION_HEADERS.has(key)) headers[key] = value;
+  });
   if (init.body !== undefined) headers['content-length'] = String(Buffer.byteLength(init.body));
   const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise<Response>((resolve, reject) => {
