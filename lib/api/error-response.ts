@@ -24,7 +24,7 @@ export function toErrorResponse(err: unknown): Response {
   if (isBusy(err)) {
     // Load, not a fault: nothing was written (the transaction rolled back), and the same request
     // will succeed shortly, so say when to try again instead of answering 500.
-    logger.warn({ err }, 'database busy: answered 503');
+    logger.warn({ reason: (err as Error)?.message }, 'database busy: answered 503');
     return errorResponse(503, SERVER_ERROR_CODE, 'The service is busy: nothing was changed; retry the request shortly', undefined, {
       'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
     });

@@ -6,6 +6,8 @@ import { templatePayloadSchema, type TemplatePayload } from '@/lib/templates/tem
 import { toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 import { findTemplateChannel } from '@/lib/templates/find-template-channel';
 import type { Prisma } from '@/lib/db/generated/client';
+import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { transactWithRetry } from '@/lib/db/retry-when-busy';
 
 export type CreateTemplateInput = {
   accountId: string;
@@ -14,8 +16,8 @@ export type CreateTemplateInput = {
   payload: unknown;
   /** Who submitted it, kept in the history: "api" or "console:<email>". */
   source: string;
-  /** Runs inside the same transaction, e.g. to write the audit record. */
-  also?: (tx: Prisma.TransactionClient, t: StoredTemplate) => Promise<void>;
+  /** Who is acting (a user or an API key): the audit record commits with the template. */
+  actor?: AuditActor | null;
 };
 
 /** Submits a template for review: stored PENDING with its first history entry, due for the reviewer. */
@@ -28,7 +30,7 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
   });
   if (exists) throw duplicate(payload);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transactWithRetry(db, async (tx) => {
       const row = await tx.template.create({
         data: {
           accountId: input.accountId,
@@ -44,7 +46,16 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
         },
       });
       const t = toStoredTemplate(row);
-      await input.also?.(tx, t);
+      if (input.actor) {
+        await recordAuditEvent(tx, input.actor, {
+          accountId: input.accountId,
+          action: 'template.create',
+          entityType: 'template',
+          entityId: t.id,
+          summary: `Submitted template "${t.name}" (${t.language}, ${t.category}) on ${t.channelId}`,
+          changes: { name: t.name, language: t.language, category: t.category, channelId: t.channelId },
+        });
+      }
       return t;
     });
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
+import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { transactWithRetry } from '@/lib/db/retry-when-busy';
 import { toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 
 /**
@@ -15,10 +16,11 @@ export async function deleteTemplate(
     name?: string;
     language?: string | null;
     id?: string;
-    also?: (tx: Prisma.TransactionClient, deleted: StoredTemplate[]) => Promise<void>;
+    /** Who is acting (a user or an API key): one audit record per deleted language version, in the same transaction. */
+    actor?: AuditActor | null;
   },
 ): Promise<StoredTemplate[]> {
-  return db.$transaction(async (tx) => {
+  return transactWithRetry(db, async (tx) => {
     const rows = await tx.template.findMany({
       where: {
         accountId: args.accountId,
@@ -29,7 +31,18 @@ export async function deleteTemplate(
     if (!rows.length) throw new NotFoundError(`Template '${args.name ?? args.id}'${args.language ? ` in language '${args.language}'` : ''} not found`);
     await tx.template.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     const deleted = rows.map(toStoredTemplate);
-    await args.also?.(tx, deleted);
+    const actor = args.actor;
+    if (actor) {
+      for (const t of deleted) {
+        await recordAuditEvent(tx, actor, {
+          accountId: args.accountId,
+          action: 'template.delete',
+          entityType: 'template',
+          entityId: t.id,
+          summary: `Deleted template "${t.name}" (${t.language}) from ${t.channelId}`,
+        });
+      }
+    }
     return deleted;
   });
 }

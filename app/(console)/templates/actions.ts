@@ -19,15 +19,7 @@ export const submitTemplateAction = accountAction(
       channelId: input.channelId,
       payload: input.payload,
       source: `console:${ctx.actor.label}`,
-      also: (tx, t) =>
-        recordAuditEvent(tx, ctx.actor, {
-          accountId: ctx.accountId,
-          action: 'template.create',
-          entityType: 'template',
-          entityId: t.id,
-          summary: `Submitted template "${t.name}" (${t.language}, ${t.category}) on ${t.channelId}`,
-          changes: { name: t.name, language: t.language, category: t.category, channelId: t.channelId },
-        }),
+      actor: ctx.actor,
     });
     wakeBackgroundTask(TEMPLATE_REVIEW_TASK);
     return { id: t.id };
@@ -35,18 +27,7 @@ export const submitTemplateAction = accountAction(
 );
 
 export const deleteTemplateAction = accountAction('templates.write', z.object({ id: z.string().min(1) }), async (input, ctx) => {
-  const [t] = await deleteTemplate(db, {
-    accountId: ctx.accountId,
-    id: input.id,
-    also: (tx, [t]) =>
-      recordAuditEvent(tx, ctx.actor, {
-        accountId: ctx.accountId,
-        action: 'template.delete',
-        entityType: 'template',
-        entityId: t.id,
-        summary: `Deleted template "${t.name}" (${t.language}) from ${t.channelId}`,
-      }),
-  });
+  const [t] = await deleteTemplate(db, { accountId: ctx.accountId, id: input.id, actor: ctx.actor });
   return { name: t.name };
 });
 

@@ -1,15 +1,8 @@
-import type { ApiKeyPrincipal } from '@/lib/auth/api-keys';
-import type { AuditActor } from '@/lib/audit/record-audit-event';
 import { ValidationError } from '@/lib/errors';
 import { readJsonBody } from '@/lib/api/read-json-body';
 
 /** The request body as JSON of any shape (the workflow validator names the problems). */
 export const readRawJson = readJsonBody;
-
-/** Changes made through the API are audited under the key that made them. */
-export function apiActor(key: ApiKeyPrincipal): AuditActor {
-  return { partnerId: key.partnerId, userId: null, label: `API key ${key.keyId}` };
-}
 
 /** A query filter naming one of `allowed`, in any case (?status=ENABLED), or undefined when absent. */
 export function queryEnum<T extends string>(url: URL, name: string, allowed: readonly T[]): T | undefined {

@@ -2,12 +2,15 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { transactWithRetry } from '@/lib/db/retry-when-busy';
 import type { WorkflowStatus } from '@/lib/automation/definition/step-types';
 import { getWorkflow } from './read-workflows';
 import type { WorkflowRecord } from './workflow-record';
 
 type Actor = AuditActor | null | undefined;
 
+// Each change below is one transaction that touches nothing outside the database, so a try that met a
+// busy database (and rolled back) is run again before the caller answers 503 (transactWithRetry).
 async function findRow(tx: Pick<Db, 'workflow'>, accountId: string, id: string) {
   const row = await tx.workflow.findFirst({ where: { id, accountId, deletedAt: null } });
   if (!row) throw new NotFoundError(`Workflow '${id}' not found`);
@@ -16,7 +19,7 @@ async function findRow(tx: Pick<Db, 'workflow'>, accountId: string, id: string) 
 
 /** Deletes a workflow: it stops starting; running instances finish on their version. */
 export async function deleteWorkflow(db: Db, accountId: string, id: string, actor?: Actor): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     await tx.workflow.update({ where: { id }, data: { deletedAt: new Date(), status: 'disabled' } });
     if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow.delete', entityType: 'workflow', entityId: id, summary: `Deleted workflow '${row.name}'` });
@@ -25,7 +28,7 @@ export async function deleteWorkflow(db: Db, accountId: string, id: string, acto
 
 /** Enables or disables a workflow (its trigger starts new instances only while enabled). */
 export async function setWorkflowStatus(db: Db, accountId: string, id: string, status: WorkflowStatus, actor?: Actor): Promise<WorkflowRecord> {
-  await db.$transaction(async (tx) => {
+  await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     if (status === 'enabled' && row.publishedVersion === null) throw new ValidationError('Publish the workflow before enabling it', [{ path: 'status', message: 'No version is published yet' }]);
     await tx.workflow.update({ where: { id }, data: { status } });
@@ -36,7 +39,7 @@ export async function setWorkflowStatus(db: Db, accountId: string, id: string, s
 
 /** Makes `version` (default: the latest) the one an enabled workflow runs; new instances start on it. */
 export async function publishWorkflow(db: Db, accountId: string, id: string, opts: { version?: number; note?: string | null; actor?: Actor } = {}): Promise<WorkflowRecord> {
-  const version = await db.$transaction(async (tx) => {
+  const version = await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     const version = opts.version ?? row.latestVersion;
     const v = await tx.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: id, version } } });
@@ -51,7 +54,7 @@ export async function publishWorkflow(db: Db, accountId: string, id: string, opt
 
 /** Copies an old version's body into a new version and publishes it. */
 export async function rollbackWorkflow(db: Db, accountId: string, id: string, toVersion: number, actor?: Actor): Promise<WorkflowRecord> {
-  const version = await db.$transaction(async (tx) => {
+  const version = await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     const old = await tx.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: id, version: toVersion } } });
     if (!old) throw new NotFoundError(`Workflow '${id}' has no version ${toVersion}`);

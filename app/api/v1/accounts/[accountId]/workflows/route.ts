@@ -1,12 +1,13 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { createWorkflow, listWorkflows, toApiWorkflow } from '@/lib/automation/workflows';
 import { TRIGGERS, WORKFLOW_STATUSES } from '@/lib/automation/definition/step-types';
-import { apiActor, queryEnum, readRawJson } from '@/lib/automation/api/api-helpers';
+import { queryEnum, readRawJson } from '@/lib/automation/api/api-helpers';
 
 export const POST = withApiKey<{ accountId: string }>(async ({ req, key }) => {
-  const saved = await createWorkflow(db, key.accountId, await readRawJson(req), { actor: apiActor(key), publish: true });
+  const saved = await createWorkflow(db, key.accountId, await readRawJson(req), { actor: apiKeyActor(key), publish: true });
   return jsonResponse({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) }, { status: 201 });
 }, { permission: ['automation.edit', 'automation.publish'] });
 

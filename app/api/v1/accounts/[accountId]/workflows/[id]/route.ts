@@ -1,8 +1,9 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { deleteWorkflow, getWorkflow, toApiWorkflow, updateWorkflow } from '@/lib/automation/workflows';
-import { apiActor, queryInt, readRawJson } from '@/lib/automation/api/api-helpers';
+import { queryInt, readRawJson } from '@/lib/automation/api/api-helpers';
 
 type P = { accountId: string; id: string };
 
@@ -13,11 +14,11 @@ export const GET = withApiKey<P>(async ({ req, key, params }) => {
 
 // As with 8x8's API, a PUT takes effect: the new version is saved and published.
 export const PUT = withApiKey<P>(async ({ req, key, params }) => {
-  const saved = await updateWorkflow(db, key.accountId, params.id, await readRawJson(req), { actor: apiActor(key), publish: true });
+  const saved = await updateWorkflow(db, key.accountId, params.id, await readRawJson(req), { actor: apiKeyActor(key), publish: true });
   return jsonResponse({ ...toApiWorkflow(saved), ...(saved.warnings.length ? { warnings: saved.warnings } : {}) });
 }, { permission: ['automation.edit', 'automation.publish'] });
 
 export const DELETE = withApiKey<P>(async ({ key, params }) => {
-  await deleteWorkflow(db, key.accountId, params.id, apiActor(key));
+  await deleteWorkflow(db, key.accountId, params.id, apiKeyActor(key));
   return new Response(null, { status: 204 });
 }, { permission: 'automation.edit' });

@@ -1,4 +1,5 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { parseWith } from '@/lib/api/read-json';
@@ -13,7 +14,7 @@ type Params = { accountId: string; channelId: string };
 /** Submit a template for review (the reference "Template Creation Payload"). */
 export const POST = withApiKey<Params>(async ({ req, key, params }) => {
   const payload = await readJsonBody(req);
-  const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api' });
+  const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api', actor: apiKeyActor(key) });
   return jsonResponse(templateJson(t), { status: 201 });
 }, { permission: 'templates.write' });
 

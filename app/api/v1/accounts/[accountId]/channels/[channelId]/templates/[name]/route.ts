@@ -1,4 +1,5 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { findTemplateChannel } from '@/lib/templates/find-template-channel';
@@ -27,6 +28,6 @@ export const GET = withApiKey<Params>(async ({ req, key, params }) => {
 export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
   const channel = await findTemplateChannel(db, key.accountId, params.channelId);
   const language = languageOf(req);
-  const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
+  const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language, actor: apiKeyActor(key) });
   return jsonResponse({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
 }, { permission: 'templates.write' });
