@@ -1,12 +1,13 @@
 'use client';
 
-import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { buildCondition, CONDITION_KINDS, defaultCondition, parseCondition, type Condition } from '@/lib/automation/graph/condition-kinds';
 import { Input, Select } from '@/components/ui/input';
+import { WINDOWS_TIME_ZONES } from '@/lib/automation/script/time-zones';
 import { ScriptInput } from './script-input';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ZONES: string[] = [...new Set<string>(WINDOWS_TO_IANA_MAP.filter((z) => z.territory === '001').map((z) => z.windowsName))].sort();
+// Windows' own order: by offset, then by name; the option shows the display name and stores the id scripts take.
+const ZONES = [...WINDOWS_TIME_ZONES].sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.name.localeCompare(b.name, 'en'));
 
 /** Builds one branch condition of the five kinds the reference lists; custom is a script editor. */
 export function ConditionBuilder({ id, value, onChange, trigger }: { id: string; value: string; onChange: (v: string) => void; trigger: string }) {
@@ -39,9 +40,11 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
               <Input aria-label="From" type="time" step={1} className={small} value={c.from} onChange={(e) => set({ ...c, from: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
               <Input aria-label="To" type="time" step={1} className={small} value={c.to} onChange={(e) => set({ ...c, to: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
               <Select aria-label="Time zone" className={`${small} col-span-2`} value={c.timeZone} onChange={(e) => set({ ...c, timeZone: e.target.value })}>
-                {!ZONES.includes(c.timeZone) ? <option value={c.timeZone}>{c.timeZone}</option> : null}
+                {!ZONES.some((z) => z.id === c.timeZone) ? <option value={c.timeZone}>{c.timeZone}</option> : null}
                 {ZONES.map((z) => (
-                  <option key={z}>{z}</option>
+                  <option key={z.id} value={z.id} title={z.id}>
+                    {z.name}
+                  </option>
                 ))}
               </Select>
             </div>

@@ -1,28 +1,14 @@
-import { IANA_ALIAS_MAP, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { WINDOWS_DISPLAY_NAMES } from './windows-display-names';
 
-// Windows time zone ids (what the 8x8 scripts take, e.g. 'Singapore Standard Time') mapped to IANA
-// zones with CLDR's windowsZones data, and listed with a display name for GET /steps/timezones.
+// Windows time zone ids (what the 8x8 scripts take, e.g. 'Singapore Standard Time') mapped to IANA zones with CLDR's
+// windowsZones data, and listed for GET /steps/timezones with Windows' display name written the way the reference
+// shows it: "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna (UTC+01:00)".
 
-export type TimeZoneInfo = { id: string; name: string; iana: string };
+export type TimeZoneInfo = { id: string; name: string; iana: string; offsetMinutes: number };
 
 const primary = new Map<string, string>();
-const cities = new Map<string, string[]>();
-const cityOf = new Map<string, string>();
-for (const entry of IANA_ALIAS_MAP) {
-  const city = entry.description.split(',')[0].trim();
-  for (const alias of entry.alias) cityOf.set(alias, city);
-}
-for (const entry of WINDOWS_TO_IANA_MAP) {
-  if (entry.territory === '001') primary.set(entry.windowsName, entry.iana[0]);
-  else if (entry.territory !== 'ZZ') {
-    const list = cities.get(entry.windowsName) ?? [];
-    for (const zone of entry.iana) {
-      const city = cityOf.get(zone);
-      if (city && !list.includes(city)) list.push(city);
-    }
-    cities.set(entry.windowsName, list);
-  }
-}
+for (const entry of WINDOWS_TO_IANA_MAP) if (entry.territory === '001') primary.set(entry.windowsName, entry.iana[0]);
 
 function supportedIana(zone: string): boolean {
   try {
@@ -42,36 +28,50 @@ export function ianaZone(id: string): string | null {
   return id.includes('/') && supportedIana(id) ? id : null;
 }
 
-function standardOffset(zone: string): string {
-  const year = new Date().getUTCFullYear();
-  const offsets = [0, 6].map((month) => {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date(Date.UTC(year, month, 15)))
-      .find((p) => p.type === 'timeZoneName')?.value;
-    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  });
-  const min = Math.min(...offsets);
-  const sign = min < 0 ? '-' : '+';
-  const abs = Math.abs(min);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+function formatOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-let cached: TimeZoneInfo[] | null = null;
+/** The smaller of the zone's January and July offsets, for an id Windows has no display name for. */
+function standardOffsetMinutes(zone: string): number {
+  const year = new Date().getUTCFullYear();
+  const offsets = [0, 6].map((month) => {
+    try {
+      const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(new Date(Date.UTC(year, month, 15)))
+        .find((p) => p.type === 'timeZoneName')?.value;
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
+      return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    } catch {
+      return 0;
+    }
+  });
+  return Math.min(...offsets);
+}
 
-/** Every supported Windows time zone, by offset then id. */
-export function listTimeZones(contains?: string | null): TimeZoneInfo[] {
-  if (!cached) {
-    cached = [...primary]
-      .filter(([, zone]) => supportedIana(zone))
-      .map(([id, zone]) => {
-        const names = (cities.get(id) ?? []).slice(0, 6);
-        const offset = standardOffset(zone);
-        return { id, iana: zone, name: `${names.length ? names.join(', ') : id} (${offset})`, offset };
-      })
-      .sort((a, b) => a.offset.localeCompare(b.offset) || a.id.localeCompare(b.id))
-      .map(({ id, iana, name }) => ({ id, iana, name }));
+/** Windows' "(UTC+01:00) Amsterdam, …" (or "(UTC) Coordinated Universal Time") as the reference writes it. */
+function describe(id: string, iana: string): { name: string; offsetMinutes: number } {
+  const m = /^\(UTC(?:([+-])(\d{2}):(\d{2}))?\) (.+)$/.exec(WINDOWS_DISPLAY_NAMES[id] ?? '');
+  if (!m) {
+    // An id a newer windows-iana maps before windows-display-names.ts has it: keep it, named after itself.
+    const offsetMinutes = standardOffsetMinutes(iana);
+    return { name: `${id} (${formatOffset(offsetMinutes)})`, offsetMinutes };
   }
+  const offsetMinutes = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return { name: `${m[4]} (${formatOffset(offsetMinutes)})`, offsetMinutes };
+}
+
+/** Every Windows time zone CLDR maps, by id (the order the reference's example shows). */
+export const WINDOWS_TIME_ZONES: readonly TimeZoneInfo[] = [...primary]
+  .map(([id, iana]) => ({ id, iana, ...describe(id, iana) }))
+  .sort((a, b) => a.id.localeCompare(b.id, 'en'));
+
+let supported: TimeZoneInfo[] | null = null;
+
+/** The time zones scripts can use here, by id; `contains` keeps those whose id or name has it (any case). */
+export function listTimeZones(contains?: string | null): TimeZoneInfo[] {
+  supported ??= WINDOWS_TIME_ZONES.filter((z) => supportedIana(z.iana));
   const q = contains?.trim().toLowerCase();
-  return q ? cached.filter((z) => z.id.toLowerCase().includes(q) || z.name.toLowerCase().includes(q)) : cached;
+  return q ? supported.filter((z) => z.id.toLowerCase().includes(q) || z.name.toLowerCase().includes(q)) : supported;
 }
