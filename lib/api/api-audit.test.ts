@@ -3,6 +3,8 @@ import { db } from '@/lib/db/client';
 import { createApiKey } from '@/lib/auth/api-keys';
 import * as templates from '@/app/api/v1/accounts/[accountId]/channels/[channelId]/templates/route';
 import * as template from '@/app/api/v1/accounts/[accountId]/channels/[channelId]/templates/[name]/route';
+import * as webhooks from '@/app/api/v1/accounts/[accountId]/webhooks/route';
+import * as webhook from '@/app/api/v1/accounts/[accountId]/webhooks/[id]/route';
 import * as workflows from '@/app/api/v1/accounts/[accountId]/workflows/route';
 import * as workflow from '@/app/api/v1/accounts/[accountId]/workflows/[id]/route';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
@@ -81,6 +83,19 @@ describe('writes through the API are audited under the key', () => {
       ['workflow.create', label, id],
       ['workflow.update', label, id],
       ['workflow.delete', label, id],
+    ]);
+  });
+
+  it('webhook create and delete: one entry each; a refused create or a second delete leaves none', async () => {
+    const created = await call(webhooks.POST, 'POST', '/webhooks', {}, { url: 'https://hooks.example.com/audit', events: ['template_status_update'] });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await call(webhooks.POST, 'POST', '/webhooks', {}, { url: 'https://hooks.example.com/audit', events: ['no_such_event'] })).status).toBe(400);
+    expect((await call(webhook.DELETE, 'DELETE', `/webhooks/${id}`, { id })).status).toBe(204);
+    expect((await call(webhook.DELETE, 'DELETE', `/webhooks/${id}`, { id })).status).toBe(404);
+    expect(await entries()).toEqual([
+      { action: 'webhook.create', actor: label, userId: null, entityId: id },
+      { action: 'webhook.delete', actor: label, userId: null, entityId: id },
     ]);
   });
 });

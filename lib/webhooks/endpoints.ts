@@ -5,6 +5,8 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { assertPublicUrl, BlockedUrlError, type BlockedUrlReason } from '@/lib/net/assert-public-url';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
+import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { transactWithRetry } from '@/lib/db/retry-when-busy';
 
 export { WEBHOOK_EVENTS };
 
@@ -48,8 +50,11 @@ function view(e: { id: string; url: string; events: unknown; subAccountId: strin
   return { id: e.id, url: e.url, events: e.events as string[], subAccountId: e.subAccountId, createdAt: e.createdAt.toISOString() };
 }
 
-/** Registers an endpoint; the secret is returned once (it signs every delivery). */
-export async function createEndpoint(db: Db, accountId: string, raw: unknown): Promise<EndpointView & { secret: string }> {
+/**
+ * Registers an endpoint; the secret is returned once (it signs every delivery). `actor` (a user or an
+ * API key) is recorded in the audit log in the same transaction.
+ */
+export async function createEndpoint(db: Db, accountId: string, raw: unknown, actor?: AuditActor | null): Promise<EndpointView & { secret: string }> {
   const input = parseWith(createEndpointInput, raw);
   await assertDeliverableUrl(input.url);
   if (input.subAccountId) {
@@ -57,8 +62,14 @@ export async function createEndpoint(db: Db, accountId: string, raw: unknown): P
     if (!sub) throw new ValidationError("Invalid parameter(s): 'subAccountId'", [{ path: 'subAccountId', message: `Subaccount '${input.subAccountId}' not found` }]);
   }
   const secret = `whsec_${crypto.randomBytes(24).toString('base64url')}`;
-  const row = await db.webhookEndpoint.create({
-    data: { accountId, url: input.url, events: [...new Set(input.events)], subAccountId: input.subAccountId ?? null, secret },
+  const row = await transactWithRetry(db, async (tx) => {
+    const row = await tx.webhookEndpoint.create({
+      data: { accountId, url: input.url, events: [...new Set(input.events)], subAccountId: input.subAccountId ?? null, secret },
+    });
+    if (actor) {
+      await recordAuditEvent(tx, actor, { accountId, action: 'webhook.create', entityType: 'webhook', entityId: row.id, summary: `Added webhook ${row.url} for ${(row.events as string[]).join(', ')}` });
+    }
+    return row;
   });
   return { ...view(row), secret };
 }
@@ -74,16 +85,18 @@ export async function getEndpoint(db: Db, accountId: string, id: string): Promis
   return view(row);
 }
 
-/** Soft delete: past deliveries stay visible; pending ones stop. */
-export async function deleteEndpoint(db: Db, accountId: string, id: string): Promise<EndpointView> {
+/** Soft delete: past deliveries stay visible; pending ones stop. `actor` is audited in the same transaction. */
+export async function deleteEndpoint(db: Db, accountId: string, id: string, actor?: AuditActor | null): Promise<EndpointView> {
+  const notFound = () => new NotFoundError(`Webhook '${id}' not found`);
   const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
-  if (!row) throw new NotFoundError(`Webhook '${id}' not found`);
-  // Deleted only if no one deleted it since the read: two DELETEs at once (a client retrying on a
-  // timeout) both answered 204, where one after the other the second is a 404.
-  const [deleted] = await db.$transaction([
-    db.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } }),
-    db.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } }),
-  ]);
-  if (deleted.count === 0) throw new NotFoundError(`Webhook '${id}' not found`);
-  return view(row);
+  if (!row) throw notFound();
+  return transactWithRetry(db, async (tx) => {
+    // Deleted only if no one deleted it since the read: two DELETEs at once (a client retrying on a
+    // timeout) both answered 204, where one after the other the second is a 404.
+    const deleted = await tx.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (deleted.count === 0) throw notFound();
+    await tx.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } });
+    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'webhook.delete', entityType: 'webhook', entityId: id, summary: `Deleted webhook ${row.url}` });
+    return view(row);
+  });
 }

@@ -9,20 +9,12 @@ import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
 import { WEBHOOKS_TASK } from '@/lib/webhooks/background';
 
 export const createWebhookAction = accountAction('settings.webhooks.manage', createEndpointInput, async (input, ctx) => {
-  const endpoint = await createEndpoint(db, ctx.accountId, input);
-  await recordAuditEvent(db, ctx.actor, {
-    accountId: ctx.accountId,
-    action: 'webhook.create',
-    entityType: 'webhook',
-    entityId: endpoint.id,
-    summary: `Added webhook ${endpoint.url} for ${endpoint.events.join(', ')}`,
-  });
+  const endpoint = await createEndpoint(db, ctx.accountId, input, ctx.actor);
   return { id: endpoint.id, secret: endpoint.secret };
 });
 
 export const deleteWebhookAction = accountAction('settings.webhooks.manage', z.object({ id: z.string().min(1) }), async (input, ctx) => {
-  const endpoint = await deleteEndpoint(db, ctx.accountId, input.id);
-  await recordAuditEvent(db, ctx.actor, { accountId: ctx.accountId, action: 'webhook.delete', entityType: 'webhook', entityId: input.id, summary: `Deleted webhook ${endpoint.url}` });
+  await deleteEndpoint(db, ctx.accountId, input.id, ctx.actor);
   return { id: input.id };
 });
 

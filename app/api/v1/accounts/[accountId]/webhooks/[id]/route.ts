@@ -1,4 +1,5 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { deleteEndpoint, getEndpoint } from '@/lib/webhooks/endpoints';
@@ -11,6 +12,6 @@ export const GET = withApiKey<{ accountId: string; id: string }>(async ({ key, p
 }, { permission: 'settings.webhooks.manage' });
 
 export const DELETE = withApiKey<{ accountId: string; id: string }>(async ({ key, params }) => {
-  await deleteEndpoint(db, key.accountId, params.id);
+  await deleteEndpoint(db, key.accountId, params.id, apiKeyActor(key));
   return new Response(null, { status: 204 });
 }, { permission: 'settings.webhooks.manage' });
