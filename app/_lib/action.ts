@@ -6,6 +6,7 @@ import type { Principal } from '@/lib/auth/principal';
 import { AppError, NotFoundError, PermissionError, ValidationError, type Issue } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { logger } from '@/lib/log/logger';
+import { isBusy } from '@/lib/db/is-busy';
 import { getConsoleContext } from '@/app/_lib/console-context';
 import type { AuditActor } from '@/lib/audit/record-audit-event';
 
@@ -24,6 +25,11 @@ function failure(err: unknown): { ok: false; error: string; fieldErrors?: Record
   if (err instanceof ValidationError) return { ok: false, error: err.issues[0]?.message ?? err.message, fieldErrors: fieldErrors(err.issues) };
   if (err instanceof PermissionError && err.issues.length) return { ok: false, error: err.message, fieldErrors: fieldErrors(err.issues) };
   if (err instanceof AppError) return { ok: false, error: err.message };
+  // Load, not a fault: the write rolled back and the same action will succeed in a moment.
+  if (isBusy(err)) {
+    logger.warn({ reason: (err as Error)?.message }, 'server action met a busy database');
+    return { ok: false, error: 'Parley is busy right now. Nothing was changed; please try again in a moment.' };
+  }
   logger.error({ err }, 'server action failed');
   return { ok: false, error: 'Something went wrong on our side. Nothing was changed; please try again.' };
 }
