@@ -10,9 +10,21 @@ import { cn } from '@/lib/utils';
 /**
  * The Modules checklist of the role editor: a popover listing every module from permissions.ts; each
  * expands to its granular permissions, has a select-all box and shows how many are selected. Changes
- * are a draft until Apply.
+ * are a draft until Apply. Permissions outside `grantable` (ones the admin does not hold) are shown
+ * disabled: the server refuses them anyway.
  */
-export function ModulesChecklist({ value, onApply, invalid }: { value: Permission[]; onApply: (next: Permission[]) => void; invalid?: boolean }) {
+export function ModulesChecklist({
+  value,
+  onApply,
+  invalid,
+  grantable,
+}: {
+  value: Permission[];
+  onApply: (next: Permission[]) => void;
+  invalid?: boolean;
+  grantable?: ReadonlySet<Permission>;
+}) {
+  const may = (k: Permission) => !grantable || grantable.has(k);
   const [open, setOpen] = React.useState(false);
   const [draft, setDraft] = React.useState<Set<Permission>>(new Set(value));
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
@@ -68,7 +80,9 @@ export function ModulesChecklist({ value, onApply, invalid }: { value: Permissio
           </div>
           <ul className="min-h-0 flex-1 overflow-y-auto py-1">
             {PERMISSION_MODULES.map((m) => {
-              const keys = m.permissions.map((p) => p.key) as Permission[];
+              const all = m.permissions.map((p) => p.key) as Permission[];
+              // Select-all covers what may be chosen; a module with nothing choosable is shown disabled.
+              const keys = all.filter(may);
               const count = keys.filter((k) => draft.has(k)).length;
               const isOpen = expanded.has(m.id);
               return (
@@ -86,24 +100,28 @@ export function ModulesChecklist({ value, onApply, invalid }: { value: Permissio
                     <label className="flex flex-1 cursor-pointer items-center gap-2 text-sm font-medium">
                       <Checkbox
                         aria-label={`All of ${m.label}`}
-                        checked={count === keys.length}
+                        checked={keys.length > 0 && count === keys.length}
+                        disabled={!keys.length}
                         indeterminate={count > 0 && count < keys.length}
                         onChange={(e) => toggle(keys, e.target.checked)}
                       />
                       {m.label}
                     </label>
                     <span className={cn('text-xs tabular-nums', count ? 'text-primary' : 'text-muted-foreground')}>
-                      {count}/{keys.length}
+                      {all.filter((k) => draft.has(k)).length}/{all.length}
                     </span>
                   </div>
                   {isOpen ? (
                     <ul className="mb-1 ml-9 space-y-0.5 border-l pl-3">
                       {m.permissions.map((p) => (
                         <li key={p.key}>
-                          <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 text-sm hover:bg-muted/60">
-                            <Checkbox checked={draft.has(p.key)} onChange={(e) => toggle([p.key], e.target.checked)} />
+                          <label
+                            className={cn('flex items-center gap-2 rounded px-1 py-1 text-sm', may(p.key) ? 'cursor-pointer hover:bg-muted/60' : 'text-muted-foreground')}
+                            title={may(p.key) ? undefined : 'You do not hold this permission, so you cannot grant it'}
+                          >
+                            <Checkbox checked={draft.has(p.key)} disabled={!may(p.key)} onChange={(e) => toggle([p.key], e.target.checked)} />
                             <span>{p.label}</span>
-                            <span className="ml-auto font-mono text-[11px] text-muted-foreground">{p.key}</span>
+                            <span className="ml-auto font-mono text-[11px] text-muted-foreground">{may(p.key) ? p.key : 'not yours to grant'}</span>
                           </label>
                         </li>
                       ))}

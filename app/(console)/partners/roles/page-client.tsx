@@ -1,7 +1,7 @@
 'use client';
 import * as React from 'react';
 import { Lock, Pencil, Plus, ShieldCheck, Trash2 } from 'lucide-react';
-import { ALL_PERMISSIONS, summarizePermissions } from '@/lib/auth/permissions';
+import { ALL_PERMISSIONS, summarizePermissions, type Permission } from '@/lib/auth/permissions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -12,7 +12,7 @@ import { DeleteRoleDialog } from './delete-role-dialog';
 
 type Role = EditableRole & { userCount: number };
 
-export function RolesClient({ roles }: { roles: Role[] }) {
+export function RolesClient({ roles, held }: { roles: Role[]; held: Permission[] }) {
   const [editing, setEditing] = React.useState<{ role: Role | null } | null>(null);
   const [deleting, setDeleting] = React.useState<Role | null>(null);
   return (
@@ -92,7 +92,7 @@ export function RolesClient({ roles }: { roles: Role[] }) {
           </Table>
         )}
       </Card>
-      <RoleEditorDialog open={!!editing} role={editing?.role ?? null} onClose={() => setEditing(null)} />
+      <RoleEditorDialog open={!!editing} role={editing?.role ?? null} held={held} onClose={() => setEditing(null)} />
       <DeleteRoleDialog role={deleting} roles={roles} onClose={() => setDeleting(null)} />
     </>
   );

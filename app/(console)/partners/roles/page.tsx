@@ -9,5 +9,7 @@ export const metadata: Metadata = { title: 'Roles' };
 export default async function RolesPage() {
   const { principal } = await requirePage('partners.roles.manage');
   const roles = await listRoles(db, principal.partnerId);
-  return <RolesClient roles={roles.map(({ updatedAt: _u, ...r }) => r)} />;
+  // What the admin holds bounds what they can put into a role; the editor greys out the rest.
+  const held = [...principal.permissions];
+  return <RolesClient roles={roles.map(({ updatedAt: _u, ...r }) => r)} held={held} />;
 }

@@ -17,8 +17,10 @@ export type EditableRole = { id: string; name: string; description: string; perm
 type Errors = Partial<Record<'name' | 'description' | 'permissions' | '_', string>>;
 
 /** Create a role, or edit one (`role` given), with the same form. */
-export function RoleEditorDialog({ open, role, onClose }: { open: boolean; role: EditableRole | null; onClose: () => void }) {
+export function RoleEditorDialog({ open, role, held, onClose }: { open: boolean; role: EditableRole | null; held: Permission[]; onClose: () => void }) {
   const router = useRouter();
+  // Permissions the admin holds, plus those the role already has (keeping or removing them grants nothing).
+  const grantable = React.useMemo(() => new Set<Permission>([...held, ...(role?.permissions ?? [])]), [held, role]);
   const [name, setName] = React.useState('');
   const [description, setDescription] = React.useState('');
   const [permissions, setPermissions] = React.useState<Permission[]>([]);
@@ -66,7 +68,7 @@ export function RoleEditorDialog({ open, role, onClose }: { open: boolean; role:
             <Textarea id="role-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={200} rows={2} />
           </Field>
           <Field label="Permissions" help="Open Modules to grant whole product areas or single permissions." error={errors.permissions}>
-            <ModulesChecklist value={permissions} onApply={setPermissions} invalid={!!errors.permissions} />
+            <ModulesChecklist value={permissions} onApply={setPermissions} invalid={!!errors.permissions} grantable={grantable} />
             {permissions.length ? (
               <ul aria-label="Selected permissions" className="flex flex-wrap gap-1.5 pt-1">
                 {permissions.map((p) => (

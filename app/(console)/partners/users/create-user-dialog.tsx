@@ -9,7 +9,8 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { createUserAction } from './actions';
-import { AccountPicker } from './account-picker';
+import { AccountPicker, type GrantableAccounts } from './account-picker';
+import { RoleOptions, type RoleOption } from './role-options';
 import { CredentialSetup, type Setup } from './credential-setup';
 import { OneTimeLink } from './one-time-link';
 
@@ -18,7 +19,19 @@ type Errors = Record<string, string | undefined>;
 
 const empty = { email: '', name: '', roleId: '', allAccounts: false, accountIds: [] as string[], setup: 'link' as Setup, password: '' };
 
-export function CreateUserDialog({ open, onClose, roles, accounts }: { open: boolean; onClose: () => void; roles: Option[]; accounts: Option[] }) {
+export function CreateUserDialog({
+  open,
+  onClose,
+  roles,
+  accounts,
+  grantable,
+}: {
+  open: boolean;
+  onClose: () => void;
+  roles: RoleOption[];
+  accounts: Option[];
+  grantable: GrantableAccounts;
+}) {
   const router = useRouter();
   const [v, setV] = React.useState(empty);
   const [errors, setErrors] = React.useState<Errors>({});
@@ -79,12 +92,7 @@ export function CreateUserDialog({ open, onClose, roles, accounts }: { open: boo
             </div>
             <Field label="Role" htmlFor="user-role" error={errors.roleId}>
               <Select id="user-role" value={v.roleId} onChange={(e) => set('roleId', e.target.value)} aria-invalid={!!errors.roleId}>
-                <option value="">Choose a role…</option>
-                {roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <RoleOptions roles={roles} />
               </Select>
             </Field>
             <Field label="Customer accounts" error={errors.accountIds}>
@@ -94,6 +102,7 @@ export function CreateUserDialog({ open, onClose, roles, accounts }: { open: boo
                 selected={v.accountIds}
                 onChange={(n) => setV((s) => ({ ...s, ...n }))}
                 invalid={!!errors.accountIds}
+                grantable={grantable}
               />
             </Field>
             <CredentialSetup

@@ -8,6 +8,8 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { CreateUserDialog } from './create-user-dialog';
+import type { RoleOption } from './role-options';
+import type { GrantableAccounts } from './account-picker';
 import { UserFilters } from './user-filters';
 import { StatusBadge } from './status-badge';
 
@@ -23,7 +25,19 @@ export type UserListRow = {
   lastLoginAt: string | null;
 };
 
-export function UsersClient({ users, roles, accounts, filtered }: { users: UserListRow[]; roles: Option[]; accounts: Option[]; filtered: boolean }) {
+export function UsersClient({
+  users,
+  roles,
+  accounts,
+  filtered,
+  grantable,
+}: {
+  users: UserListRow[];
+  roles: RoleOption[];
+  accounts: Option[];
+  filtered: boolean;
+  grantable: GrantableAccounts;
+}) {
   const [creating, setCreating] = React.useState(false);
   return (
     <>
@@ -79,7 +93,7 @@ export function UsersClient({ users, roles, accounts, filtered }: { users: UserL
       <p className="mt-2 text-xs text-muted-foreground">
         {users.length} user{users.length === 1 ? '' : 's'}
       </p>
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} roles={roles} accounts={accounts} />
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} roles={roles} accounts={accounts} grantable={grantable} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { listUsers } from '@/lib/partners/list-users';
 import { listRoles } from '@/lib/partners/list-roles';
 import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
 import { listUsersFilter } from '@/lib/partners/user-input';
+import { loadHeldAccess } from '@/lib/partners/load-held-access';
 import { requirePage } from '@/app/_lib/console-context';
 import { UsersClient } from './page-client';
 
@@ -12,16 +13,19 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { principal } = await requirePage('partners.users.manage');
   const filter = listUsersFilter.parse(await searchParams);
-  const [users, roles, accounts] = await Promise.all([
+  const [users, roles, accounts, held] = await Promise.all([
     listUsers(db, principal.partnerId, filter),
     listRoles(db, principal.partnerId),
     listPartnerAccounts(db, principal.partnerId),
+    loadHeldAccess(db, principal.partnerId, principal.userId),
   ]);
   return (
     <UsersClient
       filtered={!!(filter.q || filter.roleId || filter.status)}
-      roles={roles.map((r) => ({ id: r.id, name: r.name }))}
+      // A hint only: the server refuses a role or account beyond what the admin holds.
+      roles={roles.map((r) => ({ id: r.id, name: r.name, beyond: r.permissions.some((p) => !held.permissions.has(p)) }))}
       accounts={accounts}
+      grantable={{ allAccounts: held.allAccounts, accountIds: [...held.accountIds] }}
       users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: undefined }))}
     />
   );

@@ -5,6 +5,7 @@ import { NotFoundError } from '@/lib/errors';
 import { getUserProfile } from '@/lib/partners/get-user-profile';
 import { listRoles } from '@/lib/partners/list-roles';
 import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
+import { loadHeldAccess } from '@/lib/partners/load-held-access';
 import { requirePage } from '@/app/_lib/console-context';
 import { ProfileClient } from './profile-client';
 
@@ -17,13 +18,24 @@ export default async function UserProfilePage({ params }: { params: Promise<{ us
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const [roles, accounts] = await Promise.all([listRoles(db, principal.partnerId), listPartnerAccounts(db, principal.partnerId)]);
+  const [roles, accounts, held] = await Promise.all([
+    listRoles(db, principal.partnerId),
+    listPartnerAccounts(db, principal.partnerId),
+    loadHeldAccess(db, principal.partnerId, principal.userId),
+  ]);
+  // Hints only (the server decides): what the admin holds, plus what this user already has, since
+  // keeping it is not a grant.
+  const grantable = {
+    allAccounts: held.allAccounts || user.allAccounts,
+    accountIds: [...new Set([...held.accountIds, ...(user.allAccounts ? accounts.map((a) => a.id) : user.accountIds)])],
+  };
   return (
     <ProfileClient
       key={`${user.id}:${user.roleId}:${user.allAccounts}:${user.accountIds.join(',')}:${user.status}`}
       isSelf={user.id === principal.userId}
-      roles={roles.map((r) => ({ id: r.id, name: r.name }))}
+      roles={roles.map((r) => ({ id: r.id, name: r.name, beyond: r.id !== user.roleId && r.permissions.some((p) => !held.permissions.has(p)) }))}
       accounts={accounts}
+      grantable={grantable}
       user={{
         ...user,
         lastLoginAt: user.lastLoginAt?.toISOString() ?? null,

@@ -10,7 +10,8 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { RelativeTime } from '@/components/format/relative-time';
 import { updateUserAccessAction } from '../actions';
-import { AccountPicker } from '../account-picker';
+import { AccountPicker, type GrantableAccounts } from '../account-picker';
+import { RoleOptions, type RoleOption } from '../role-options';
 import { StatusBadge } from '../status-badge';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { StatusDialog } from './status-dialog';
@@ -29,7 +30,19 @@ export type ProfileUser = {
   createdAt: string;
 };
 
-export function ProfileClient({ user, roles, accounts, isSelf }: { user: ProfileUser; roles: Option[]; accounts: Option[]; isSelf: boolean }) {
+export function ProfileClient({
+  user,
+  roles,
+  accounts,
+  isSelf,
+  grantable,
+}: {
+  user: ProfileUser;
+  roles: RoleOption[];
+  accounts: Option[];
+  isSelf: boolean;
+  grantable: GrantableAccounts;
+}) {
   const router = useRouter();
   const [name, setName] = React.useState(user.name);
   const [roleId, setRoleId] = React.useState(user.roleId ?? '');
@@ -89,16 +102,18 @@ export function ProfileClient({ user, roles, accounts, isSelf }: { user: Profile
               </Field>
               <Field label="Role" htmlFor="profile-role" error={errors.roleId}>
                 <Select id="profile-role" value={roleId} onChange={(e) => setRoleId(e.target.value)} aria-invalid={!!errors.roleId}>
-                  <option value="">Choose a role…</option>
-                  {roles.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name}
-                    </option>
-                  ))}
+                  <RoleOptions roles={roles} />
                 </Select>
               </Field>
               <Field label="Customer accounts" error={errors.accountIds}>
-                <AccountPicker accounts={accounts} allAccounts={access.allAccounts} selected={access.accountIds} onChange={setAccess} />
+                <AccountPicker
+                  accounts={accounts}
+                  allAccounts={access.allAccounts}
+                  selected={access.accountIds}
+                  onChange={setAccess}
+                  invalid={!!errors.accountIds}
+                  grantable={grantable}
+                />
               </Field>
               {errors._ || errors.permissions ? (
                 <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
