@@ -7,6 +7,7 @@ import { evaluateValue, ScriptEvaluationError } from '@/lib/automation/script/ev
 import { EXECUTORS } from '@/lib/automation/steps';
 import { isBusy } from '@/lib/db/is-busy';
 import { MAX_CRASHES, failCrashedInstance, recordCrash } from './crash-limit';
+import { MAX_INSTANCE_DATA_BYTES, oversizeData } from './data-cap';
 import { loadDefinition, type LoadedDefinition } from './definition-cache';
 import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID } from './lease';
@@ -133,11 +134,16 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
     }
 
     let next: string | null = null;
+    const dataBefore = data;
+    let wroteData = false;
     if (outcome.kind === 'done') {
       try {
         const results = outcome.results;
         const outputs = stepOutputs(step);
-        if (Object.keys(outputs).length) data = { ...data, ...((await evaluateValue(outputs, { data, step: results }, scripts)) as Record<string, unknown>) };
+        if (Object.keys(outputs).length) {
+          data = { ...data, ...((await evaluateValue(outputs, { data, step: results }, scripts)) as Record<string, unknown>) };
+          wroteData = true;
+        }
         const after = await chooseNext(def, step, { data, step: results }, scripts);
         if (step.stepType === 'VoiceMessage') state.lastCall = { subAccountId: String(inputs.subAccountId ?? inputs.subaccountId ?? ref.subAccountId), destination: String((inputs.params as { destination?: unknown })?.destination ?? '') };
         next = enter(def, step, outcome.enterDo === true, after, state);
@@ -145,6 +151,12 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
         if (!(err instanceof ScriptEvaluationError)) throw err;
         outcome = { kind: 'fail', error: err.message, results: outcome.results };
       }
+    }
+    const oversize = outcome.kind === 'done' && wroteData ? oversizeData(data) : null;
+    if (oversize !== null) {
+      // The instance keeps the data it had: storing the oversized value is what the cap prevents.
+      data = dataBefore;
+      outcome = { kind: 'fail', error: `The step's outputs make the workflow's data ${oversize} bytes; it can be at most ${MAX_INSTANCE_DATA_BYTES} bytes`, results: outcome.results };
     }
 
     if (outcome.kind === 'fail') {
