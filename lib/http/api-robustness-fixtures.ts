@@ -106,7 +106,9 @@ const FREEFORM = [
 /** Bodies each route accepts (the reference payloads where there is one), keyed "METHOD /pattern". */
 export function validBodies(t: Tenant): Record<string, unknown[]> {
   // Disabled, and on a trigger no probe fires (see workflowBody).
-  const examples = REFERENCE_EXAMPLES.map((n) => ({ ...referenceExample(n), subAccountId: t.accountId, trigger: 'inbound_sms', status: 'disabled' }));
+  // Every subaccount the examples' steps name becomes the tenant's own: a workflow may name no other.
+  const own = (example: Record<string, unknown>) => JSON.parse(JSON.stringify(example).replace(/"(subAccountId|subaccountId)":"[^"]*"/g, `"$1":${JSON.stringify(t.subAccountId)}`));
+  const examples = REFERENCE_EXAMPLES.map((n) => ({ ...own(referenceExample(n)), subAccountId: t.accountId, trigger: 'inbound_sms', status: 'disabled' }));
   return {
     'POST /subaccounts/[subAccountId]/messages': [...FREEFORM, ...sends.map((s) => ({ ...s, user }))],
     'POST /subaccounts/[subAccountId]/sandbox/inbound': [{ channel: 'whatsapp', user: { msisdn: '+6591234567' }, type: 'text', content: { text: 'Hi' }, timestamp: new Date().toISOString(), referral: { sourceType: 'ad' } }],

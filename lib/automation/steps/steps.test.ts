@@ -250,12 +250,13 @@ describe('versions, cancel, retry, retention', () => {
   });
 
   it('cancels a waiting instance and retries a failed one from its failed step', async () => {
+    // The subaccount is computed by a script: a literal one that does not exist yet could not be saved.
     const w = await run([{ id: 'w', stepType: 'Wait', inputs: { duration: '1' } }]);
     await cancelInstance(db, 'acme_corp', w.inst.id);
     expect(await db.workflowInstance.findUniqueOrThrow({ where: { id: w.inst.id } })).toMatchObject({ status: 'cancelled' });
     await expect(cancelInstance(db, 'acme_corp', w.inst.id)).rejects.toThrow(/Only a waiting instance/);
 
-    const f = await run([{ id: 'pre', stepType: 'SMS', inputs: { destination: '+6591110009', text: 'before' }, nextStepId: 'c' }, { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: 'later_sub', user: { msisdn: '+6591110009' }, type: 'text', content: { text: 'hi' } } }]);
+    const f = await run([{ id: 'pre', stepType: 'SMS', inputs: { destination: '+6591110009', text: 'before' }, nextStepId: 'c' }, { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: "{{'later' + '_sub'}}", user: { msisdn: '+6591110009' }, type: 'text', content: { text: 'hi' } } }]);
     expect(f.inst).toMatchObject({ status: 'failed', currentStepId: 'c' });
     await db.subAccount.create({ data: { id: 'later_sub', accountId: 'acme_corp', name: 'Later', channels: { create: [{ id: 'later_wa', kind: 'whatsapp', name: 'WA', address: '+15550009999' }] } } });
     await retryInstance(db, 'acme_corp', f.inst.id);
