@@ -7,6 +7,7 @@ import next from 'next';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { createApiServer } from '@/lib/http/serve-api';
+import { screenServerAction } from '@/lib/http/screen-server-action';
 import { stampClientAddress } from '@/lib/auth/client-address';
 import { startBackgroundThread } from '@/lib/jobs/background-thread';
 
@@ -23,7 +24,12 @@ const server = http.createServer((req, res) => {
   stampClientAddress(req); // the one client address sign-in throttling may trust (lib/auth/client-address.ts)
   const url = req.url ?? '/';
   if (url === api.prefix || url.startsWith(`${api.prefix}/`) || url.startsWith(`${api.prefix}?`)) void api.handle(req, res);
-  else void handleNext(req, res);
+  // A malformed server-action body is a 400 here, not Next's 500 (lib/http/screen-server-action.ts).
+  else
+    void screenServerAction(req, res).then(
+      (answered) => answered || handleNext(req, res),
+      () => res.destroy(), // the client went away mid-body
+    );
 });
 server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => logger.info({ port: env.PORT }, 'Parley is serving'));
