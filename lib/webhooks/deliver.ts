@@ -5,17 +5,22 @@ import { guardedFetch } from '@/lib/net/guarded-fetch';
 
 export const SIGNATURE_HEADER = 'X-Parley-Signature';
 const TIMEOUT_MS = 10_000;
-/** Keep retrying for at least this long after the event. */
-export const RETRY_FOR_MS = 25 * 3600_000;
 const LEASE_MS = 60_000;
 
 export function sign(secret: string, rawBody: string): string {
   return `sha256=${crypto.createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 }
 
-/** 30 s, 1 min, 2 min, ... doubling up to 3 h between attempts. */
-export function backoffMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3 * 3600_000);
+/**
+ * The waits before each retry, as webhook specialists schedule them (Svix): the first attempt at once,
+ * then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h — over 27 hours in all. A receiver that blinks for a
+ * second gets its event within seconds; one that is down for a day still gets it.
+ */
+export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 5 * 3600_000, 10 * 3600_000, 10 * 3600_000] as const;
+
+/** The wait after the `attempts`-th failed attempt, or null when the schedule is spent (give up). */
+export function backoffMs(attempts: number): number | null {
+  return RETRY_SCHEDULE_MS[attempts - 1] ?? null;
 }
 
 export type DeliverOptions = { now?: () => Date; limit?: number };
@@ -75,7 +80,8 @@ async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<voi
   const at = now();
   const attempts = d.attempts + 1;
   const ok = error === null;
-  const giveUp = !ok && (!endpoint || endpoint.deletedAt !== null || !event || at.getTime() - d.createdAt.getTime() >= RETRY_FOR_MS);
+  const wait = backoffMs(attempts);
+  const giveUp = !ok && (!endpoint || endpoint.deletedAt !== null || !event || wait === null);
   await db.$transaction([
     db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs: Date.now() - started } }),
     db.webhookDelivery.update({
@@ -85,7 +91,7 @@ async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<voi
         lastStatusCode: statusCode,
         lastError: error,
         status: ok ? 'succeeded' : giveUp ? 'failed' : 'pending',
-        nextAttemptAt: ok || giveUp ? null : new Date(at.getTime() + backoffMs(attempts)),
+        nextAttemptAt: ok || giveUp || wait === null ? null : new Date(at.getTime() + wait),
         completedAt: ok || giveUp ? at : null,
       },
     }),

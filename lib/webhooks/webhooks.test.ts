@@ -10,7 +10,7 @@ import { call, drainOutbox } from '@/lib/messaging/test-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';
-import { backoffMs, deliverDue, resendDelivery, RETRY_FOR_MS } from '@/lib/webhooks/deliver';
+import { backoffMs, deliverDue, resendDelivery, RETRY_SCHEDULE_MS } from '@/lib/webhooks/deliver';
 import { assertPublicUrl } from '@/lib/net/assert-public-url';
 import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
 import { recordEvent } from '@/lib/events/record-event';
@@ -120,7 +120,7 @@ describe('delivery', () => {
     expect(deliveries.every((d) => d.status === 'succeeded' && d.attempts === 1)).toBe(true);
   });
 
-  it('retries a failing receiver with exponential backoff, records every attempt, and resends on demand', async () => {
+  it('retries a failing receiver on the schedule, records every attempt, and resends on demand', async () => {
     const ep = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/flaky`, events: ['template_status_update'] });
     await recordEvent(db, { accountId: 'acme_corp', eventType: 'template_status_update', body: { eventType: 'template_status_update', eventDetails: { templateName: 't', templateLanguage: 'en_US', meta: { status: 'APPROVED' } } } });
     await dispatchEvents(db);
@@ -130,14 +130,14 @@ describe('delivery', () => {
     await deliverDue(db, { now });
     let d = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: ep.json.id } });
     expect(d).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
-    expect(d.nextAttemptAt!.getTime() - clock).toBe(backoffMs(1));
-    clock += backoffMs(1);
+    // A receiver that blinked gets the event again 5 s later.
+    expect(d.nextAttemptAt!.getTime() - clock).toBe(5_000);
+    clock += 5_000;
     await deliverDue(db, { now });
     d = await db.webhookDelivery.findFirstOrThrow({ where: { id: d.id } });
     expect(d.attempts).toBe(2);
-    expect(d.nextAttemptAt!.getTime() - clock).toBe(backoffMs(2));
-    expect(backoffMs(2)).toBe(2 * backoffMs(1));
-    clock += backoffMs(2);
+    expect(d.nextAttemptAt!.getTime() - clock).toBe(5 * 60_000);
+    clock += 5 * 60_000;
     await deliverDue(db, { now });
     d = await db.webhookDelivery.findFirstOrThrow({ where: { id: d.id } });
     expect(d).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 204 });
@@ -151,11 +151,9 @@ describe('delivery', () => {
   });
 
   it('keeps retrying for at least 24 h before giving up', async () => {
-    let total = 0;
-    let n = 0;
-    while (total < 24 * 3600_000) total += backoffMs(++n);
-    expect(n).toBeGreaterThan(10);
-    expect(RETRY_FOR_MS).toBeGreaterThanOrEqual(24 * 3600_000);
+    // Svix's schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
+    expect(RETRY_SCHEDULE_MS).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(backoffMs(8)).toBeNull();
     const ep = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/dead`, events: ['phone_number_quality_update'] });
     await recordEvent(db, { accountId: 'acme_corp', eventType: 'phone_number_quality_update', body: { eventType: 'phone_number_quality_update' } });
     await dispatchEvents(db);
@@ -168,6 +166,9 @@ describe('delivery', () => {
       if (d.status !== 'pending') {
         expect(d.status).toBe('failed');
         expect(clock - start).toBeGreaterThanOrEqual(24 * 3600_000);
+        expect(d.attempts).toBe(8);
+        const times = (await db.webhookAttempt.findMany({ where: { deliveryId: d.id }, orderBy: { at: 'asc' } })).map((a) => a.at.getTime() - start);
+        expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([...RETRY_SCHEDULE_MS]);
         break;
       }
       clock = Math.max(clock, d.nextAttemptAt!.getTime());
