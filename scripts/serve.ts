@@ -27,7 +27,9 @@ const server = http.createServer((req, res) => {
   // A malformed server-action body is a 400 here, not Next's 500 (lib/http/screen-server-action.ts).
   else
     void screenServerAction(req, res).then(
-      (answered) => answered || handleNext(req, res),
+      async (answered) => {
+        if (!answered) await handleNext(req, res);
+      },
       () => res.destroy(), // the client went away mid-body
     );
 });

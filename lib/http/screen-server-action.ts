@@ -30,7 +30,7 @@ function isArgumentList(text: unknown): boolean {
 /** A multipart body that parses; for a fetch action, with its argument list (row "0") as JSON. */
 async function isWellFormedForm(body: Buffer, contentType: string, fetchAction: boolean): Promise<boolean> {
   try {
-    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
     return !fetchAction || isArgumentList(form.get('0'));
   } catch {
     return false;
