@@ -45,6 +45,19 @@ describe('time zones', () => {
     expect(listTimeZones('no such place')).toEqual([]);
   });
 
+  it("runs scripts at the offset each zone's name shows (its standard offset, outside summer time)", () => {
+    const standard = (zone: string) =>
+      Math.min(
+        ...[0, 6].map((month) => {
+          const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(Date.UTC(2026, month, 15))).find((p) => p.type === 'timeZoneName')!.value;
+          const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+          return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+        }),
+      );
+    const wrong = listTimeZones().filter((z) => standard(z.iana) !== z.offsetMinutes).map((z) => `${z.id}: ${z.name} runs as ${z.iana}`);
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps every listed id usable in scripts', () => {
     for (const z of listTimeZones()) {
       expect(ianaZone(z.id)).toBe(z.iana);

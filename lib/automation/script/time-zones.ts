@@ -7,8 +7,16 @@ import { WINDOWS_DISPLAY_NAMES } from './windows-display-names';
 
 export type TimeZoneInfo = { id: string; name: string; iana: string; offsetMinutes: number };
 
+// Where CLDR's primary zone keeps a past offset: Windows' "Bishkek (UTC+06:00)" is mapped to Asia/Almaty,
+// UTC+05 since 2024, and "La Paz, Mazatlan (UTC-07:00)" to America/Chihuahua, UTC-06 since 2022. A script
+// asking for the zone by the name it sees must get that name's offset.
+const OFFSET_FIXES: Record<string, string> = {
+  'Central Asia Standard Time': 'Asia/Bishkek',
+  'Mountain Standard Time (Mexico)': 'America/Mazatlan',
+};
+
 const primary = new Map<string, string>();
-for (const entry of WINDOWS_TO_IANA_MAP) if (entry.territory === '001') primary.set(entry.windowsName, entry.iana[0]);
+for (const entry of WINDOWS_TO_IANA_MAP) if (entry.territory === '001') primary.set(entry.windowsName, OFFSET_FIXES[entry.windowsName] ?? entry.iana[0]);
 
 function supportedIana(zone: string): boolean {
   try {
