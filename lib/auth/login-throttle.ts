@@ -29,10 +29,11 @@ export function throttlePolicyFromEnv(): ThrottlePolicy {
   };
 }
 
-export type ThrottleKeys = { address: string; email: string };
+/** `pair` counts the address's failures on this one email: what a right password there forgives. */
+export type ThrottleKeys = { address: string; email: string; pair: string };
 
 export function throttleKeys(clientAddress: string, email: string): ThrottleKeys {
-  return { address: `ip:${clientAddress}`, email: `email:${email}` };
+  return { address: `ip:${clientAddress}`, email: `email:${email}`, pair: `pair:${clientAddress}|${email}` };
 }
 
 /** How long the attempt after the `failures`-th failure must wait. */
@@ -45,7 +46,7 @@ export type Claim = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
  * Takes the right to one password check for both keys, counting it as a failure up front: a success
- * clears both keys afterwards (clearThrottle), a failure is already counted. Counting first means a
+ * settles both keys afterwards (settleSuccess), a failure is already counted. Counting first means a
  * burst of parallel attempts cannot all slip through the same open moment.
  */
 export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottlePolicy, now = new Date()): Promise<Claim> {
@@ -59,6 +60,9 @@ export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottleP
     const claim = await claimKey(db, key, cap, policy, now);
     if (!claim.ok) return claim;
   }
+  const pair = await db.loginThrottle.findUnique({ where: { key: keys.pair } });
+  const pairFailures = pair && now.getTime() - pair.lastFailureAt.getTime() <= policy.forgetAfterMs ? pair.failures : 0;
+  await db.loginThrottle.upsert({ where: { key: keys.pair }, create: { key: keys.pair, failures: 1, lastFailureAt: now }, update: { failures: pairFailures + 1, lastFailureAt: now } });
   if (Math.random() < 0.01) await forgetStale(db, policy, now);
   return { ok: true };
 }
@@ -88,9 +92,26 @@ async function claimKey(db: Db, key: string, maxDelayMs: number, policy: Throttl
   return { ok: false, retryAfterMs: 1000 };
 }
 
-/** After a right password: the address and the email start again from zero. */
-export async function clearThrottle(db: Db, keys: ThrottleKeys): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: { in: [keys.address, keys.email] } } });
+/**
+ * After a right password: the email starts again from zero, and the address is forgiven only the
+ * failures it made on this email (someone mistyping their own password). Clearing the whole address
+ * would let a guesser with an account of their own sign into it between guesses and wipe the count
+ * of every other email they tried.
+ */
+export async function settleSuccess(db: Db, keys: ThrottleKeys, policy: ThrottlePolicy): Promise<void> {
+  const [row, pair] = await Promise.all([keys.address, keys.pair].map((key) => db.loginThrottle.findUnique({ where: { key } })));
+  await db.loginThrottle.deleteMany({ where: { key: { in: [keys.email, keys.pair] } } });
+  if (!row) return;
+  const failures = Math.max(0, row.failures - Math.max(1, pair?.failures ?? 0));
+  if (failures === 0) {
+    await db.loginThrottle.deleteMany({ where: { key: keys.address, failures: row.failures } });
+    return;
+  }
+  const delay = delayAfter(failures, policy.freeFailures, policy.maxDelayAddressMs);
+  await db.loginThrottle.updateMany({
+    where: { key: keys.address, failures: row.failures },
+    data: { failures, blockedUntil: delay > 0 ? new Date(row.lastFailureAt.getTime() + delay) : null },
+  });
 }
 
 // Rows nobody failed on for forgetAfterMs count as zero anyway; now and then they are dropped so

@@ -62,9 +62,10 @@ describe('verifyCredentials', () => {
     // After the delay: another failure doubles it to 2 s …
     expect(await attempt(user.email, 'wrong', '10.0.2.1', at(t0, 1000))).toEqual({ ok: false });
     expect(await attempt(user.email, TEST_PASSWORD, '10.0.2.1', at(t0, 2500))).toEqual({ ok: false, retryAfterSeconds: 1 });
-    // … and the right password once it has passed signs in and clears both counters.
+    // … and the right password once it has passed signs in and clears both counters: every failure
+    // from this address was on this email (someone mistyping their own password).
     expect(await attempt(user.email, TEST_PASSWORD, '10.0.2.1', at(t0, 3000))).toMatchObject({ ok: true });
-    expect(await db.loginThrottle.count({ where: { key: { in: ['ip:10.0.2.1', `email:${user.email}`] } } })).toBe(0);
+    expect(await db.loginThrottle.count({ where: { key: { in: ['ip:10.0.2.1', `email:${user.email}`, `pair:10.0.2.1|${user.email}`] } } })).toBe(0);
   });
 
   it('lets the owner in from another address however many wrong passwords were tried on their email', async () => {
@@ -102,6 +103,25 @@ describe('verifyCredentials', () => {
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
     // Another address is not affected.
     expect(await attempt('admin@example.com', TEST_PASSWORD, '10.0.4.2', now)).toMatchObject({ ok: true });
+  });
+
+  it("does not let a guesser wipe their address's count by signing into an account of their own between guesses", async () => {
+    const victim = await createUserWithPermissions(['dashboard.view']);
+    const own = await createUserWithPermissions(['dashboard.view']);
+    let now = new Date();
+    let guesses = 0;
+    for (let i = 0; i < 12; i++) {
+      const res = await attempt(victim.email, `guess-${i}`, '10.0.7.1', now);
+      if (res.ok === false && !res.retryAfterSeconds) guesses++;
+      if (res.ok === false && res.retryAfterSeconds) now = at(now, res.retryAfterSeconds * 1000);
+      // Their own account, from the same address, whenever the address may try again.
+      const mine = await attempt(own.email, TEST_PASSWORD, '10.0.7.1', now);
+      if (mine.ok === false && mine.retryAfterSeconds) now = at(now, mine.retryAfterSeconds * 1000);
+    }
+    // The address still carries every wrong guess: its next attempt has to wait.
+    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: 'ip:10.0.7.1' } });
+    expect(row.failures).toBeGreaterThanOrEqual(guesses);
+    expect(row.blockedUntil!.getTime()).toBeGreaterThan(now.getTime() - 1);
   });
 
   it('counts a burst of parallel attempts once each: only one gets through an open moment', async () => {

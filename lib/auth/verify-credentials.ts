@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { verifyPassword } from '@/lib/auth/password';
-import { claimAttempt, clearThrottle, throttleKeys, throttlePolicyFromEnv, type ThrottlePolicy } from '@/lib/auth/login-throttle';
+import { claimAttempt, settleSuccess, throttleKeys, throttlePolicyFromEnv, type ThrottlePolicy } from '@/lib/auth/login-throttle';
 import { logger } from '@/lib/log/logger';
 
 export type SignInAttempt = { email: string; password: string; clientAddress: string };
@@ -41,7 +41,7 @@ export async function verifyCredentials(db: Db, attempt: SignInAttempt, policy: 
   if (!hash || !matches) return refuse('wrong password');
   // Checked after the password so that a deactivated user costs the same as any other refusal.
   if (user.status !== 'active') return refuse('deactivated');
-  await clearThrottle(db, keys);
+  await settleSuccess(db, keys, policy);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
