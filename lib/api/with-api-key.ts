@@ -17,7 +17,7 @@ export type ApiKeyOptions = {
 };
 
 /** Refuses a key whose scopes lack one of `required` (scopes null: a key from before scopes, full access). */
-export function assertKeyMay(key: Pick<ApiKeyPrincipal, 'scopes'>, required: Permission | Permission[] | null): void {
+function assertKeyMay(key: Pick<ApiKeyPrincipal, 'scopes'>, required: Permission | Permission[] | null): void {
   if (!key.scopes || !required) return;
   const missing = (Array.isArray(required) ? required : [required]).find((p) => !key.scopes!.includes(p));
   if (missing) throw new PermissionError(`Forbidden: this API key does not have the '${permissionLabel(missing)}' (${missing}) permission`);
