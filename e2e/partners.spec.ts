@@ -138,7 +138,7 @@ test('the user sees exactly the permitted pages and accounts, and 403 elsewhere'
   await expect(page.getByRole('heading', { name: /403/ })).toBeVisible();
 });
 
-test('changes apply on the user’s next request; deactivation ends their session', async ({ page, browser }) => {
+test('a role change ends the user’s sessions and applies at their next sign-in; deactivation ends their session', async ({ page, browser }) => {
   const userCtx = await browser.newContext();
   const userPage = await userCtx.newPage();
   await signIn(userPage, USER);
@@ -154,7 +154,10 @@ test('changes apply on the user’s next request; deactivation ends their sessio
   await expect(page.getByText(`Saved access of ${USER.email}`)).toBeVisible();
   await snapshot(page, 'partners-user-profile');
 
-  // Same session cookie, next request: the new role applies.
+  // A changed role ends their open sessions (sessionVersion, issue 12); signed in again, the new role applies.
+  await userPage.goto('/dashboard');
+  await expect(userPage).toHaveURL(/\/signin/);
+  await signIn(userPage, USER);
   expect((await userPage.goto('/dashboard'))?.status()).toBe(200);
 
   await page.getByRole('button', { name: 'Deactivate' }).click();

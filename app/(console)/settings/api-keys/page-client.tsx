@@ -187,7 +187,7 @@ function CreateKeyDialog({ open, onOpenChange, accountId, held }: { open: boolea
               </Field>
               <Field
                 label={`Scopes (${scopes.length} selected)`}
-                help="What calls made with this key may do. You can only give a key permissions you hold."
+                help="What calls made with this key may do. Greyed-out permissions are ones you do not hold, so a key of yours cannot have them."
                 error={errors.scopes}
               >
                 <ScopeChecklist value={scopes} onChange={setScopes} held={heldSet} invalid={!!errors.scopes} />

@@ -62,7 +62,6 @@ export function ScopeChecklist({
                     >
                       <Checkbox checked={mine && chosen.has(p.key)} disabled={!mine} onChange={(e) => set([p.key], e.target.checked)} />
                       <span>{p.label}</span>
-                      {mine ? null : <span className="text-[11px]">(not yours)</span>}
                     </label>
                   </li>
                 );
