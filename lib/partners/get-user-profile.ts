@@ -11,7 +11,6 @@ export type UserProfile = {
   allAccounts: boolean;
   accountIds: string[];
   lastLoginAt: Date | null;
-  lockedUntil: Date | null;
   createdAt: Date;
 };
 
@@ -33,7 +32,6 @@ export async function getUserProfile(db: Db, partnerId: string, userId: string):
     allAccounts: u.allAccounts,
     accountIds: u.accountAccess.map((a) => a.accountId).sort(),
     lastLoginAt: u.lastLoginAt,
-    lockedUntil: u.lockedUntil,
     createdAt: u.createdAt,
   };
 }

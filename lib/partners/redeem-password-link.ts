@@ -21,7 +21,7 @@ export async function redeemPasswordLink(db: Db, raw: RedeemPasswordLinkInput): 
     if (spent.count !== 1) throw new ValidationError(EXPIRED, [{ path: 'token', message: EXPIRED }]);
     await tx.user.update({
       where: { id: link.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     await recordAuditEvent(tx, { partnerId: link.partnerId, userId: link.userId, label: link.email }, {
       action: 'user.set_password',

@@ -29,7 +29,7 @@ export async function resetPassword(db: Db, actor: AuditActor, raw: ResetPasswor
     }
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     const link =
       input.setup === 'link'

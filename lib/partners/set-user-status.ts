@@ -31,7 +31,7 @@ export async function setUserStatus(db: Db, actor: AuditActor, raw: SetUserStatu
       data:
         input.status === 'deactivated'
           ? { status: 'deactivated', sessionVersion: { increment: 1 } }
-          : { status: 'active', failedLogins: 0, lockedUntil: null },
+          : { status: 'active' },
     });
     if (input.status === 'deactivated') {
       // Unused invitation or reset links die with the user's access.

@@ -39,7 +39,6 @@ export default async function UserProfilePage({ params }: { params: Promise<{ us
       user={{
         ...user,
         lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
-        lockedUntil: user.lockedUntil?.toISOString() ?? null,
         createdAt: user.createdAt.toISOString(),
       }}
     />

@@ -26,7 +26,6 @@ export type ProfileUser = {
   allAccounts: boolean;
   accountIds: string[];
   lastLoginAt: string | null;
-  lockedUntil: string | null;
   createdAt: string;
 };
 
@@ -146,12 +145,6 @@ export function ProfileClient({
                   <RelativeTime iso={user.createdAt} />
                 </dd>
               </div>
-              {user.lockedUntil && new Date(user.lockedUntil) > new Date() ? (
-                <div>
-                  <dt className="text-xs text-muted-foreground">Locked after failed attempts until</dt>
-                  <dd>{new Date(user.lockedUntil).toUTCString()} — a password reset lifts it</dd>
-                </div>
-              ) : null}
             </dl>
           </CardContent>
         </Card>
