@@ -36,8 +36,8 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
   'GET /accounts/[accountId]/workflows/instances/[workflowId]': 'automation.view',
   'GET /accounts/[accountId]/workflows/instances/[workflowId]/errors': 'automation.view',
   // No permission names sending messages; Send Campaigns is the nearest (see the notes).
-  'POST /subaccounts/[subAccountId]/messages': 'campaigns.send',
-  'POST /subaccounts/[subAccountId]/files': 'campaigns.send',
+  'POST /subaccounts/[subAccountId]/messages': 'messages.send',
+  'POST /subaccounts/[subAccountId]/files': 'messages.send',
   'GET /subaccounts/[subAccountId]/messages': 'logs.view',
   'GET /subaccounts/[subAccountId]/messages/[umid]': 'logs.view',
   'POST /subaccounts/[subAccountId]/sandbox/inbound': 'simulator.use',

@@ -7,6 +7,7 @@ export const PERMISSION_MODULES = [
     id: 'messaging',
     label: 'Messaging',
     permissions: [
+      { key: 'messages.send', label: 'Send Messages' },
       { key: 'logs.view', label: 'View Logs' },
       { key: 'reports.view', label: 'View Reports' },
       { key: 'simulator.use', label: 'Use Simulator' },

@@ -22,4 +22,4 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
   const stored = await storeMediaFile(db, { accountId: key.accountId, subAccountId: sub.id, file: typeof file === 'string' ? null : file });
   const url = `${new URL(req.url).origin}/media/${stored.id}`;
   return jsonResponse({ url, mimeType: stored.mimeType, size: stored.size }, { status: 201 });
-}, { permission: 'campaigns.send' });
+}, { permission: 'messages.send' });

@@ -10,7 +10,7 @@ export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, para
   const body = await readJsonBody(req);
   const result = await sendMessage(db, { accountId: key.accountId, subAccountId: params.subAccountId, body });
   return jsonResponse(result);
-}, { permission: 'campaigns.send' });
+}, { permission: 'messages.send' });
 
 export const GET = withApiKey<{ subAccountId: string }>(async ({ req, key, params }) => {
   const sub = await findSubAccount(db, key.accountId, params.subAccountId);
