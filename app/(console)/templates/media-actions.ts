@@ -1,17 +1,10 @@
 'use server';
-import { headers } from 'next/headers';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { accountAction } from '@/app/_lib/action';
+import { requestOrigin } from '@/app/_lib/request-origin';
 import { NotFoundError } from '@/lib/errors';
 import { storeMediaFile } from '@/lib/media/store-media-file';
-
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
 
 /**
  * Uploads a sample header file from the template designer. It is stored for the subaccount that owns

@@ -7,7 +7,7 @@ import { getWorkflow, toApiWorkflow } from '@/lib/automation/workflows';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { loadEditorEnv } from '../_lib/load-editor-env';
-import { requestOrigin } from '../_lib/request-origin';
+import { requestOrigin } from '@/app/_lib/request-origin';
 import { readInstancePath } from '@/lib/automation/test-run';
 import { WorkflowEditorClient } from './page-client';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { can } from '@/lib/auth/principal';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { loadEditorEnv } from '../_lib/load-editor-env';
-import { requestOrigin } from '../_lib/request-origin';
+import { requestOrigin } from '@/app/_lib/request-origin';
 import { WorkflowEditorClient } from '../[id]/page-client';
 
 export const metadata: Metadata = { title: 'New workflow' };
