@@ -66,6 +66,13 @@ export class RateLimitError extends AppError {
   }
 }
 
+/** The first message per field ("components.0.text" → message), as a form shows them beside each field; "_" for the whole input. */
+export function fieldErrorsFrom(issues: Issue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path || '_'] ??= i.message;
+  return out;
+}
+
 /** Turns zod issues into our paths ("components.0.text") with their messages. */
 export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -6,6 +6,7 @@ import type {
   TemplateCategory,
   TemplateComponent,
 } from '@/lib/templates/template-schema';
+import { fieldErrorsFrom, issuesFromZod } from '@/lib/errors';
 import { templatePayloadSchema } from '@/lib/templates/template-schema';
 import { variablesIn } from '@/lib/templates/template-variables';
 
@@ -32,9 +33,7 @@ export function payloadOf(s: DesignerState) {
 /** Every rule violation of the draft, keyed by path ("components.1.text"), from THE shared schema. */
 export function validateDraft(s: DesignerState): Record<string, string> {
   const r = templatePayloadSchema.safeParse(payloadOf(s));
-  const out: Record<string, string> = {};
-  if (!r.success) for (const i of r.error.issues) out[i.path.map(String).join('.')] ??= i.message;
-  return out;
+  return r.success ? {} : fieldErrorsFrom(issuesFromZod(r.error));
 }
 
 export function indexOf(s: DesignerState, type: ComponentType): number {
