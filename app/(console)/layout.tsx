@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
 import { getConsoleContext } from '@/app/_lib/console-context';
+import { signOutAction, switchAccount } from './actions';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ctx = await getConsoleContext();
@@ -12,6 +13,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       accounts={principal.accounts}
       account={account}
       user={{ name: principal.name, email: principal.email, roleName: principal.roleName }}
+      actions={{ switchAccount, signOut: signOutAction }}
     >
       {children}
     </AppShell>

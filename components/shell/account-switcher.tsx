@@ -3,12 +3,11 @@ import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Building2, Check, ChevronsUpDown } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { switchAccount } from '@/app/(console)/actions';
 
 type Account = { id: string; name: string };
 
 /** Partner users who manage several customer accounts pick the one they work in. */
-export function AccountSwitcher({ accounts, current }: { accounts: Account[]; current: Account | null }) {
+export function AccountSwitcher({ accounts, current, onSwitch }: { accounts: Account[]; current: Account | null; onSwitch: (accountId: string) => Promise<unknown> }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   if (!current) return <span className="text-sm text-muted-foreground">No customer account</span>;
@@ -33,7 +32,7 @@ export function AccountSwitcher({ accounts, current }: { accounts: Account[]; cu
               className="flex cursor-pointer items-center justify-between gap-3 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted"
               onSelect={() =>
                 start(async () => {
-                  await switchAccount(a.id);
+                  await onSwitch(a.id);
                   router.refresh();
                 })
               }

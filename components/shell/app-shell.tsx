@@ -12,10 +12,12 @@ type Props = {
   accounts: { id: string; name: string }[];
   account: { id: string; name: string } | null;
   user: { name: string; email: string; roleName: string | null };
+  /** Server actions from app/, passed in: components never import app/. */
+  actions: { switchAccount: (accountId: string) => Promise<unknown>; signOut: () => Promise<void> };
   children: React.ReactNode;
 };
 
-export function AppShell({ permissions, accounts, account, user, children }: Props) {
+export function AppShell({ permissions, accounts, account, user, actions, children }: Props) {
   const [open, setOpen] = React.useState(false);
   return (
     <div className="flex min-h-dvh">
@@ -35,10 +37,10 @@ export function AppShell({ permissions, accounts, account, user, children }: Pro
           <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open navigation" onClick={() => setOpen(true)}>
             <Menu />
           </Button>
-          <AccountSwitcher accounts={accounts} current={account} />
+          <AccountSwitcher accounts={accounts} current={account} onSwitch={actions.switchAccount} />
           <div className="ml-auto flex items-center gap-1">
             <ThemeToggle />
-            <UserMenu {...user} />
+            <UserMenu {...user} onSignOut={actions.signOut} />
           </div>
         </header>
         <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 md:px-8">{children}</main>

@@ -1,9 +1,8 @@
 'use client';
 import { DropdownMenu } from 'radix-ui';
 import { LogOut } from 'lucide-react';
-import { signOutAction } from '@/app/(console)/actions';
 
-export function UserMenu({ name, email, roleName }: { name: string; email: string; roleName: string | null }) {
+export function UserMenu({ name, email, roleName, onSignOut }: { name: string; email: string; roleName: string | null; onSignOut: () => Promise<void> }) {
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -25,7 +24,7 @@ export function UserMenu({ name, email, roleName }: { name: string; email: strin
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item
             className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted"
-            onSelect={() => void signOutAction()}
+            onSelect={() => void onSignOut()}
           >
             <LogOut className="size-4" /> Sign out
           </DropdownMenu.Item>

@@ -2,7 +2,6 @@
 import * as React from 'react';
 import { Upload } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { uploadTemplateMediaAction } from '@/app/(console)/templates/media-actions';
 
 const ACCEPT: Record<string, string> = {
   IMAGE: 'image/jpeg,image/png,image/webp',
@@ -10,12 +9,17 @@ const ACCEPT: Record<string, string> = {
   DOCUMENT: 'application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt',
 };
 
-/** The template's channel, so uploads land in the subaccount that owns it. */
-export const MediaUploadChannel = React.createContext<string | undefined>(undefined);
+export type UploadMedia = (form: FormData) => Promise<{ ok: true; data: { url: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> }>;
+
+/**
+ * The template's channel, so uploads land in the subaccount that owns it, and the server action that
+ * stores the file (given by the page: components never import app/).
+ */
+export const MediaUpload = React.createContext<{ channelId?: string; upload: UploadMedia } | null>(null);
 
 /** "Upload" beside a header's sample URL: stores the file and hands back its public URL. */
 export function MediaUploadButton({ id, format, onUploaded }: { id: string; format: 'IMAGE' | 'VIDEO' | 'DOCUMENT'; onUploaded: (url: string) => void }) {
-  const channelId = React.useContext(MediaUploadChannel);
+  const media = React.useContext(MediaUpload);
   const input = React.useRef<HTMLInputElement>(null);
   const [pending, start] = React.useTransition();
   const [error, setError] = React.useState<string | null>(null);
@@ -25,9 +29,10 @@ export function MediaUploadButton({ id, format, onUploaded }: { id: string; form
     start(async () => {
       const form = new FormData();
       form.set('file', file);
-      if (channelId) form.set('channelId', channelId);
+      if (media?.channelId) form.set('channelId', media.channelId);
       try {
-        const res = await uploadTemplateMediaAction(form);
+        if (!media) throw new Error('no upload action');
+        const res = await media.upload(form);
         if (res.ok) onUploaded(res.data.url);
         else setError(res.fieldErrors?.file ?? res.error);
       } catch {

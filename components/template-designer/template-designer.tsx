@@ -1,9 +1,9 @@
 'use client';
 import * as React from 'react';
-import { Tabs } from 'radix-ui';
 import { AlertCircle, Send } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { CodePanel } from '@/components/template-designer/code-panel';
 import { ComponentSections } from '@/components/template-designer/component-sections';
@@ -11,7 +11,7 @@ import { DesignerErrorsProvider } from '@/components/template-designer/designer-
 import { DetailsFields } from '@/components/template-designer/details-fields';
 import { payloadOf, validateDraft, type DesignerState } from '@/components/template-designer/draft-model';
 import { TemplatePreview } from '@/components/template-designer/template-preview';
-import { MediaUploadChannel } from '@/components/template-designer/media-upload-button';
+import { MediaUpload, type UploadMedia } from '@/components/template-designer/media-upload-button';
 import { clearSavedDraft, readSavedDraft, useDraftAutosave } from '@/components/template-designer/use-draft-autosave';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 
@@ -27,6 +27,7 @@ type Props = {
   lockName?: boolean;
   canSubmit: boolean;
   submit: (input: { channelId: string; payload: unknown }) => Promise<SubmitResult>;
+  uploadMedia: UploadMedia;
   onSubmitted: (id: string) => void;
 };
 
@@ -92,7 +93,7 @@ export function TemplateDesigner(props: Props) {
 
   return (
     <DesignerErrorsProvider errors={errors} showAll={showAll}>
-      <MediaUploadChannel.Provider value={state.channelId || undefined}>
+      <MediaUpload.Provider value={{ channelId: state.channelId || undefined, upload: props.uploadMedia }}>
       <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
         <div className="min-w-0 space-y-4">
           <Card>
@@ -126,28 +127,21 @@ export function TemplateDesigner(props: Props) {
           )}
         </div>
         <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-          <Tabs.Root defaultValue="preview" className="space-y-3">
-            <Tabs.List className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-sm" aria-label="Preview or code">
-              {['preview', 'code'].map((t) => (
-                <Tabs.Trigger
-                  key={t}
-                  value={t}
-                  className="rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs"
-                >
-                  {t === 'preview' ? 'Preview' : 'Code'}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-            <Tabs.Content value="preview">
+          <Tabs defaultValue="preview">
+            <TabsList aria-label="Preview or code">
+              <TabsTrigger value="preview">Preview</TabsTrigger>
+              <TabsTrigger value="code">Code</TabsTrigger>
+            </TabsList>
+            <TabsContent value="preview">
               <TemplatePreview draft={payload} businessName={channel?.name ?? 'Business'} time={time} />
-            </Tabs.Content>
-            <Tabs.Content value="code">
+            </TabsContent>
+            <TabsContent value="code">
               <CodePanel accountId={props.accountId} channelId={state.channelId} subAccountId={channel?.subAccountId} template={payload} />
-            </Tabs.Content>
-          </Tabs.Root>
+            </TabsContent>
+          </Tabs>
         </div>
       </form>
-      </MediaUploadChannel.Provider>
+      </MediaUpload.Provider>
     </DesignerErrorsProvider>
   );
 }

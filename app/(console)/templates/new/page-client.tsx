@@ -9,6 +9,7 @@ import { TemplateDesigner } from '@/components/template-designer/template-design
 import type { DesignerState } from '@/components/template-designer/draft-model';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 import { submitTemplateAction } from '../actions';
+import { uploadTemplateMediaAction } from '../media-actions';
 
 export function NewTemplateClient({
   accountId,
@@ -51,6 +52,7 @@ export function NewTemplateClient({
           lockName={mode === 'language'}
           canSubmit
           submit={submitTemplateAction}
+          uploadMedia={uploadTemplateMediaAction}
           onSubmitted={(id) => router.push(`/templates/${id}`)}
         />
       )}
