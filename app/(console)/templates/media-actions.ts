@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { accountAction } from '@/app/_lib/action';
 import { requestOrigin } from '@/app/_lib/request-origin';
-import { NotFoundError } from '@/lib/errors';
+import { templateSampleSubAccount } from '@/lib/media/template-sample-sub-account';
 import { storeMediaFile } from '@/lib/media/store-media-file';
 
 /**
@@ -16,16 +16,9 @@ export const uploadTemplateMediaAction = accountAction(
   z.custom<FormData>((v) => v instanceof FormData, 'Send the file as form data'),
   async (form, ctx) => {
     const channelId = form.get('channelId');
-    const channel =
-      typeof channelId === 'string' && channelId
-        ? await db.channel.findFirst({ where: { id: channelId, subAccount: { accountId: ctx.accountId } }, select: { subAccountId: true } })
-        : null;
-    const sub = channel
-      ? { id: channel.subAccountId }
-      : await db.subAccount.findFirst({ where: { accountId: ctx.accountId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
-    if (!sub) throw new NotFoundError('This account has no subaccount to store the file in');
+    const subAccountId = await templateSampleSubAccount(db, ctx.accountId, typeof channelId === 'string' && channelId ? channelId : null);
     const file = form.get('file');
-    const stored = await storeMediaFile(db, { accountId: ctx.accountId, subAccountId: sub.id, file: typeof file === 'string' ? null : file, field: 'file' });
+    const stored = await storeMediaFile(db, { accountId: ctx.accountId, subAccountId, file: typeof file === 'string' ? null : file, field: 'file' });
     return { url: `${await requestOrigin()}/media/${stored.id}`, mimeType: stored.mimeType, size: stored.size };
   },
 );

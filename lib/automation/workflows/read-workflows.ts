@@ -13,6 +13,11 @@ export async function getWorkflow(db: Db, accountId: string, id: string, opts: {
   return toRecord(row, version, v.body, v.layout);
 }
 
+/** A run page's heading: the workflow's name and trigger, deleted ones included (their runs stay). */
+export async function getWorkflowHeading(db: Db, accountId: string, id: string): Promise<{ name: string; trigger: string; deletedAt: Date | null } | null> {
+  return db.workflow.findFirst({ where: { id, accountId }, select: { name: true, trigger: true, deletedAt: true } });
+}
+
 const VERSION_LOOKUP_CHUNK = 400;
 
 export type WorkflowFilter = { subAccountId?: string; trigger?: Trigger; status?: WorkflowStatus };

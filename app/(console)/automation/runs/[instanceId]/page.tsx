@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { can } from '@/lib/auth/principal';
 import { NotFoundError } from '@/lib/errors';
 import { getInstance } from '@/lib/automation/instances/read-instances';
+import { getWorkflowHeading } from '@/lib/automation/workflows/read-workflows';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -30,7 +31,7 @@ export default async function RunPage({ params }: { params: Promise<{ instanceId
   const { account, principal } = await requireAccountPage('automation.view');
   const { instanceId } = await params;
   const run = await load(account.id, instanceId);
-  const wf = await db.workflow.findFirst({ where: { id: run.definitionId, accountId: account.id }, select: { name: true, trigger: true, deletedAt: true } });
+  const wf = await getWorkflowHeading(db, account.id, run.definitionId);
   const canAct = can(principal, 'automation.publish');
 
   return (
