@@ -2,18 +2,21 @@
 
 import { memo, useMemo, useState } from 'react';
 import { Search } from 'lucide-react';
-import { STEP_INFO, STEP_TYPES, type CatalogStepType } from '@/lib/automation/graph/step-catalog';
+import { STEP_INFO, type CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { cn } from '@/lib/utils';
 import { STEP_ACCENT, STEP_ICONS } from './step-icons';
 
 export const DRAG_MIME = 'application/x-parley-step';
+
+// In STEP_ICONS' order, which lists every step type (it is exhaustive) with each category's most used first.
+const PALETTE_ORDER = (Object.keys(STEP_ICONS) as Array<keyof typeof STEP_ICONS>).filter((t): t is CatalogStepType => t !== 'Unknown');
 
 /** The step palette: search, then drag a step onto the canvas (or press Enter / click to add it). */
 export const Palette = memo(function Palette({ onAdd, disabled }: { onAdd: (type: CatalogStepType) => void; disabled?: boolean }) {
   const [query, setQuery] = useState('');
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return STEP_TYPES.map((t) => STEP_INFO[t]).filter((i) => !q || `${i.label} ${i.type} ${i.description} ${i.category}`.toLowerCase().includes(q));
+    return PALETTE_ORDER.map((t) => STEP_INFO[t]).filter((i) => !q || `${i.label} ${i.type} ${i.description} ${i.category}`.toLowerCase().includes(q));
   }, [query]);
   const groups = ['Messages', 'Flow', 'Integrations', 'Voice'] as const;
   return (
@@ -42,7 +45,7 @@ export const Palette = memo(function Palette({ onAdd, disabled }: { onAdd: (type
               <div className="px-1 pb-1 text-[10px] font-semibold uppercase tracking-wide text-muted-foreground">{g}</div>
               <ul className="space-y-1">
                 {list.map((i) => {
-                  const Icon = STEP_ICONS[i.type]!;
+                  const Icon = STEP_ICONS[i.type];
                   return (
                     <li key={i.type}>
                       <button

@@ -1,51 +1,19 @@
 'use client';
 
-import { memo, useEffect, useState, type ComponentType } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Trash2 } from 'lucide-react';
 import { checkStepId } from '@/lib/automation/graph/step-ids';
 import { canonicalStepType, isBranchOnly, STEP_INFO } from '@/lib/automation/graph/step-catalog';
+import { outputHint } from '@/lib/automation/steps/step-definitions';
 import type { GraphNode, StepGraphNode } from '@/lib/automation/graph/types';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { KeyValueEditor } from './fields/key-value-editor';
 import { BranchesEditor } from './panels/branches-editor';
-import { BranchPanel } from './panels/branch-panel';
-import { ChatAppsMessagePanel } from './panels/chat-apps-message-panel';
-import { HttpRequestPanel } from './panels/http-request-panel';
-import { IfPanel } from './panels/if-panel';
-import { JumpToPanel } from './panels/jump-to-panel';
 import type { PanelProps } from './panels/panel-kit';
-import { SendToConversePanel } from './panels/send-to-converse-panel';
-import { SmsPanel } from './panels/sms-panel';
-import { VoiceMessagePanel } from './panels/voice-message-panel';
-import { WaitForDtmfPanel } from './panels/wait-for-dtmf-panel';
-import { WaitForReplyPanel } from './panels/wait-for-reply-panel';
-import { WaitPanel } from './panels/wait-panel';
+import { STEP_PANELS } from './panels/step-panels';
 import { STEP_ICONS } from './step-icons';
-
-const PANELS: Record<string, ComponentType<PanelProps>> = {
-  SMS: SmsPanel,
-  ChatAppsMessage: ChatAppsMessagePanel,
-  HttpRequest: HttpRequestPanel,
-  Wait: WaitPanel,
-  If: IfPanel,
-  Branch: BranchPanel,
-  WaitForReply: WaitForReplyPanel,
-  VoiceMessage: VoiceMessagePanel,
-  WaitForDTMF: WaitForDtmfPanel,
-  JumpTo: JumpToPanel,
-  SendToConverse: SendToConversePanel,
-};
-
-const OUTPUT_HINTS: Record<string, string> = {
-  SMS: 'step.requestId, step.umid, step.status, step.description',
-  ChatAppsMessage: 'step.requestId, step.umid, step.status, step.description',
-  HttpRequest: 'step.responseCode, step.reasonPhrase, step.responseBody',
-  WaitForReply: 'step.reply (the inbound event, or null on timeout)',
-  VoiceMessage: 'step.response',
-  WaitForDTMF: 'step.dtmfData',
-};
 
 function StepIdField({ node, nodes, onRename }: { node: StepGraphNode; nodes: GraphNode[]; onRename: (id: string) => boolean }) {
   const [value, setValue] = useState(node.id);
@@ -75,9 +43,11 @@ export const PropertiesPanel = memo(function PropertiesPanel({
   onRename: (id: string) => boolean;
   onDelete: () => void;
 }) {
-  const type = canonicalStepType(node.data.step.stepType) ?? 'Unknown';
-  const Panel = PANELS[type];
-  const Icon = STEP_ICONS[type] ?? STEP_ICONS.Unknown!;
+  const known = canonicalStepType(node.data.step.stepType);
+  const type = known ?? 'Unknown';
+  const Panel = known ? STEP_PANELS[known] : null;
+  const Icon = STEP_ICONS[type];
+  const hint = known ? outputHint(known) : undefined;
   const props: PanelProps = { ...panel, node };
   const hasBranches = node.data.branches != null;
   const stepIds = panel.stepIds;
@@ -86,7 +56,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({
     <div className="space-y-4" data-testid="properties-panel">
       <div className="flex items-center gap-2">
         <Icon className="size-4 text-muted-foreground" aria-hidden />
-        <h2 className="text-sm font-semibold">{STEP_INFO[type as keyof typeof STEP_INFO]?.label ?? node.data.step.stepType}</h2>
+        <h2 className="text-sm font-semibold">{known ? STEP_INFO[known].label : node.data.step.stepType}</h2>
         <Button variant="ghost" size="sm" className="ml-auto text-destructive" onClick={onDelete} aria-label="Delete step">
           <Trash2 /> Delete
         </Button>
@@ -134,7 +104,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({
               return { ...d, step: v ? { ...step, outputs: v } : step };
             }, `${node.id}:outputs`)
           }
-          help={OUTPUT_HINTS[type] ? `Available: ${OUTPUT_HINTS[type]}. Read later as {{data.key}}.` : undefined}
+          help={hint ? `Available: ${hint}. Read later as {{data.key}}.` : undefined}
         />
       ) : null}
     </div>

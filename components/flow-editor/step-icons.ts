@@ -15,8 +15,12 @@ import {
   Zap,
   type LucideIcon,
 } from 'lucide-react';
+import type { StepType } from '@/lib/automation/steps/step-definitions';
 
-export const STEP_ICONS: Record<string, LucideIcon> = {
+// Exhaustive per step type, so a new type does not compile until it has an icon and an accent. The
+// palette lists each category's steps in the order of STEP_ICONS (the most used first).
+
+export const STEP_ICONS: Record<StepType | 'Unknown', LucideIcon> = {
   ChatAppsMessage: MessageCircle,
   SMS: MessageSquareText,
   WaitForReply: Hourglass,
@@ -39,7 +43,7 @@ export const TRIGGER_ICONS: Record<string, LucideIcon> = {
 };
 
 /** Accent per category, as a Tailwind text/bg pair. */
-export const STEP_ACCENT: Record<string, string> = {
+export const STEP_ACCENT: Record<StepType | 'Unknown', string> = {
   ChatAppsMessage: 'bg-emerald-500/15 text-emerald-700 dark:text-emerald-300',
   SMS: 'bg-emerald-500/15 text-emerald-700 dark:text-emerald-300',
   WaitForReply: 'bg-amber-500/15 text-amber-700 dark:text-amber-300',

@@ -21,8 +21,9 @@ const INPUT_HANDLE_STYLE = { ...HANDLE_BOX, top: INPUT_HANDLE_Y };
 
 /** One step on the canvas: icon, id, one-line summary, and a handle per outcome. */
 function StepNodeView({ data, selected, type }: Props) {
-  const kind = canonicalStepType(data.step.stepType) ?? 'Unknown';
-  const Icon = STEP_ICONS[kind] ?? STEP_ICONS.Unknown!;
+  const known = canonicalStepType(data.step.stepType);
+  const kind = known ?? 'Unknown';
+  const Icon = STEP_ICONS[kind];
   const outcomes = outcomesOf(data);
   const problems = data.problems ?? [];
   const summary = summarizeStep(data.step);
@@ -59,7 +60,7 @@ function StepNodeView({ data, selected, type }: Props) {
               </span>
             ) : null}
           </div>
-          <div className="text-[10px] uppercase tracking-wide text-muted-foreground">{STEP_INFO[kind as keyof typeof STEP_INFO]?.label ?? data.step.stepType}</div>
+          <div className="text-[10px] uppercase tracking-wide text-muted-foreground">{known ? STEP_INFO[known].label : data.step.stepType}</div>
           <div className="truncate text-xs text-muted-foreground" title={summary}>
             {summary}
           </div>

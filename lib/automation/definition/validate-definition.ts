@@ -2,6 +2,8 @@ import type { Issue } from '@/lib/errors';
 import { issuesFromZod } from '@/lib/errors';
 import { workflowBodySchema, type WorkflowBody } from './definition-schema';
 import { canonicalStepType, type StepType } from './step-types';
+import type { StepCheck } from '@/lib/automation/steps/define-step';
+import { stepDefinition } from '@/lib/automation/steps/step-definitions';
 import { DURATION_HELP, parseDuration } from './duration';
 import { checkScript } from '@/lib/automation/script/check-script';
 import { forEachString, hasTemplate, templateScripts } from '@/lib/automation/script/templates';
@@ -124,19 +126,6 @@ function checkSteps(rawSteps: unknown[], errors: Issue[], warnings: Issue[]) {
   }
 }
 
-function requireInput(l: Located, key: string, errors: Issue[], label = key) {
-  const inputs = isObj(l.step.inputs) ? l.step.inputs : {};
-  const v = key.split('.').reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), inputs);
-  if (v === undefined || v === null || v === '') errors.push({ path: `${l.path}.inputs.${key}`, message: `${l.type} needs inputs.${label}` });
-  return v;
-}
-
-function checkDuration(l: Located, key: string, value: unknown, errors: Issue[]) {
-  if (value === undefined || value === null) return;
-  if (typeof value === 'string' && hasTemplate(value)) return;
-  if (parseDuration(value) === null) errors.push({ path: `${l.path}.inputs.${key}`, message: `'${String(value)}' is not a duration. ${DURATION_HELP}` });
-}
-
 // Inputs the runner reads as text. A number is fine (a phone number written without quotes); an
 // object, list or boolean is refused here rather than failing the step on every run.
 const TEXT_INPUTS = ['subAccountId', 'subaccountId', 'source', 'destination', 'text', 'url', 'method', 'type', 'dtmfRequestId'];
@@ -149,71 +138,37 @@ function checkTextInputs(l: Located, inputs: Raw, errors: Issue[]) {
   }
 }
 
-/** An input that must be an object, or a {{script}} that yields one at run time. */
-function checkObjectInput(l: Located, inputs: Raw, key: string, errors: Issue[]) {
-  const v = inputs[key];
-  if (v === undefined || v === null || isObj(v) || (typeof v === 'string' && hasTemplate(v))) return;
-  errors.push({ path: `${l.path}.inputs.${key}`, message: `inputs.${key} must be an object` });
+/** The checks a step definition's `validate` reports through, for the step at `l`. */
+function stepCheck(l: Located, inputs: Raw, errors: Issue[]): StepCheck {
+  const error = (field: string, message: string) => errors.push({ path: `${l.path}.${field}`, message });
+  return {
+    step: l.step,
+    inputs,
+    error,
+    require(key) {
+      const v = key.split('.').reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), inputs);
+      if (v === undefined || v === null || v === '') error(`inputs.${key}`, `${l.type} needs inputs.${key}`);
+      return v;
+    },
+    duration(key, value) {
+      if (value === undefined || value === null) return;
+      if (typeof value === 'string' && hasTemplate(value)) return;
+      if (parseDuration(value) === null) error(`inputs.${key}`, `'${String(value)}' is not a duration. ${DURATION_HELP}`);
+    },
+    // An input that must be an object, or a {{script}} that yields one at run time.
+    object(key) {
+      const v = inputs[key];
+      if (v === undefined || v === null || isObj(v) || (typeof v === 'string' && hasTemplate(v))) return;
+      error(`inputs.${key}`, `inputs.${key} must be an object`);
+    },
+  };
 }
 
 function checkType(l: Located, errors: Issue[], warnings: Issue[]) {
   const s = l.step;
   const inputs = isObj(s.inputs) ? s.inputs : {};
   checkTextInputs(l, inputs, errors);
-  switch (l.type) {
-    case 'Wait':
-      checkDuration(l, 'duration', requireInput(l, 'duration', errors), errors);
-      break;
-    case 'WaitForReply':
-      checkDuration(l, 'timeout', inputs.timeout, errors);
-      break;
-    case 'WaitForDTMF':
-      requireInput(l, 'dtmfRequestId', errors);
-      checkDuration(l, 'timeout', inputs.timeout, errors);
-      break;
-    case 'If':
-      requireInput(l, 'condition', errors);
-      if (!Array.isArray(s.do) || s.do.length === 0) errors.push({ path: `${l.path}.do`, message: 'If needs do: a list of step sequences' });
-      else s.do.forEach((seq, j) => Array.isArray(seq) && seq.length === 0 && errors.push({ path: `${l.path}.do.${j}`, message: 'A sequence needs at least one step' }));
-      break;
-    case 'Branch':
-      if (!isObj(s.selectNextStep) || Object.keys(s.selectNextStep).length === 0)
-        errors.push({ path: `${l.path}.selectNextStep`, message: 'Branch needs selectNextStep: step id → condition' });
-      break;
-    case 'JumpTo':
-      if (typeof s.nextStepId !== 'string' || !s.nextStepId) errors.push({ path: `${l.path}.nextStepId`, message: 'JumpTo needs nextStepId: the step to jump to' });
-      break;
-    case 'SMS':
-      requireInput(l, 'destination', errors);
-      requireInput(l, 'text', errors);
-      break;
-    case 'ChatAppsMessage':
-      requireInput(l, 'user', errors);
-      checkObjectInput(l, inputs, 'user', errors);
-      checkObjectInput(l, inputs, 'content', errors);
-      checkObjectInput(l, inputs, 'template', errors);
-      if (inputs.content === undefined && inputs.template === undefined) requireInput(l, 'content', errors);
-      break;
-    case 'HttpRequest': {
-      requireInput(l, 'url', errors);
-      const method = inputs.method;
-      if (typeof method === 'string' && !hasTemplate(method) && !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(method))
-        errors.push({ path: `${l.path}.inputs.method`, message: `'${method}' is not an HTTP method` });
-      const t = inputs.timeoutSeconds;
-      if (t !== undefined && !(typeof t === 'string' && hasTemplate(t)) && !(Number(t) > 0 && Number(t) <= 300))
-        errors.push({ path: `${l.path}.inputs.timeoutSeconds`, message: 'timeoutSeconds must be a number of seconds between 1 and 300' });
-      break;
-    }
-    case 'VoiceMessage': {
-      const action = inputs.action;
-      if (action !== undefined && !(typeof action === 'string' && (hasTemplate(action) || ['say', 'say&capture', 'playFile'].includes(action))))
-        errors.push({ path: `${l.path}.inputs.action`, message: 'action must be say, say&capture or playFile' });
-      requireInput(l, 'params.destination', errors);
-      break;
-    }
-    default:
-      break;
-  }
+  if (l.type) stepDefinition(l.type).validate?.(stepCheck(l, inputs, errors));
   if (l.type && l.type !== 'If' && s.do != null) warnings.push({ path: `${l.path}.do`, message: `do only applies to If steps; it is ignored on ${l.type}` });
 }
 

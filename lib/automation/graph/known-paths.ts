@@ -1,3 +1,4 @@
+import { STEP_RESULT_PATHS } from '@/lib/automation/steps/step-definitions';
 import { isStepNode, type GraphNode } from './types';
 
 // What a script can read, for the script editor's autocomplete: the trigger's data, every data key
@@ -33,18 +34,8 @@ const TRIGGER_PATHS: Record<string, string[]> = {
   http_request: [],
 };
 
-export const STEP_RESULT_PATHS = [
-  'step.requestId',
-  'step.umid',
-  'step.status',
-  'step.description',
-  'step.responseCode',
-  'step.reasonPhrase',
-  'step.responseBody',
-  'step.reply',
-  'step.response',
-  'step.dtmfData',
-];
+// The step.* results every step type documents (each definition's `outputs`).
+export { STEP_RESULT_PATHS };
 
 export const HELPER_SIGNATURES = [
   { name: 'isCountryCode', signature: "isCountryCode(phoneNumber, 'SG')", info: 'True when the phone number belongs to the country (ISO code)' },

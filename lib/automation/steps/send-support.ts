@@ -3,17 +3,14 @@ import { isBusy } from '@/lib/db/is-busy';
 import type { StepContext, StepOutcome } from '@/lib/automation/runner/types';
 import { LostLease, TransientError } from '@/lib/automation/runner/types';
 
-// The one predicate lives in lib/db; steps that already import it from here keep working.
+// The one predicate lives in lib/db, the input readers in lenient-inputs.ts (the client may import
+// those); code that already imports them from here keeps working.
 export { isBusy };
+export { digits, str } from './lenient-inputs';
 
 /** The idempotency key of a send: the same instance, step and visit always yield the same key. */
 export function sendKey(ctx: StepContext): string {
   return `wf:${ctx.instance.id}:${ctx.step.id}:${ctx.seq}`;
-}
-
-export function str(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -29,8 +26,4 @@ export function sendFailed(what: string, err: unknown): StepOutcome {
     error: `Failed to send ${what} because ${message}`,
     results: { status: 'failed', description: message },
   };
-}
-
-export function digits(value: unknown): string {
-  return String(value ?? '').replace(/\D/g, '');
 }
