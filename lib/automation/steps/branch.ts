@@ -1,8 +1,9 @@
-import type { Executor } from '@/lib/automation/runner/types';
+import { branchDefinition } from './branch-definition';
+import { defineExecutor } from './define-executor';
 
 /** Branch: nothing to do; the runner takes the first true selectNextStep entry. */
-export const branchStep: Executor = {
+export const branchStep = defineExecutor(branchDefinition, {
   async run() {
     return { kind: 'done', results: {} };
   },
-};
+});

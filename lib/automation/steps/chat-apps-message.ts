@@ -1,16 +1,17 @@
 import { sendMessage } from '@/lib/messaging/send-message';
-import type { Executor } from '@/lib/automation/runner/types';
-import { sendFailed, sendKey, str } from './send-support';
+import { chatAppsMessageDefinition } from './chat-apps-message-definition';
+import { defineExecutor } from './define-executor';
+import { sendFailed, sendKey } from './send-support';
 
 /** ChatAppsMessage: the inputs are the 8x8 Chat Apps payload; sent through the one pipeline. */
-export const chatAppsMessageStep: Executor = {
-  async run(ctx) {
-    const { subAccountId, ...payload } = ctx.inputs;
+export const chatAppsMessageStep = defineExecutor(chatAppsMessageDefinition, {
+  async run(ctx, inputs) {
+    const { subAccountId, ...payload } = inputs;
     const clientMessageId = sendKey(ctx);
     try {
       const sent = await sendMessage(ctx.db, {
         accountId: ctx.instance.accountId,
-        subAccountId: str(subAccountId) ?? ctx.instance.subAccountId,
+        subAccountId: subAccountId ?? ctx.instance.subAccountId,
         body: { ...payload, clientMessageId },
         origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
@@ -19,4 +20,4 @@ export const chatAppsMessageStep: Executor = {
       return sendFailed('chat apps message', err);
     }
   },
-};
+});

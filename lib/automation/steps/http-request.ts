@@ -1,7 +1,8 @@
-import type { Executor } from '@/lib/automation/runner/types';
 import { guardedFetch, type GuardedFetch } from '@/lib/net/guarded-fetch';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '@/lib/api/read-json-body';
-import { str } from './send-support';
+import { defineExecutor } from './define-executor';
+import { httpRequestDefinition } from './http-request-definition';
+import { str } from './lenient-inputs';
 
 /**
  * The transport, replaceable in tests (the reference examples call https://sample.api.com). In
@@ -17,29 +18,23 @@ const MAX_BODY = 1024 * 1024;
  * (default 30). A JSON response is parsed into step.responseBody; other bodies stay text. Any answer,
  * 4xx/5xx included, completes the step (branch on step.responseCode); no answer fails it.
  */
-export const httpRequestStep: Executor = {
-  async run(ctx) {
-    const { inputs } = ctx;
+export const httpRequestStep = defineExecutor(httpRequestDefinition, {
+  async run(_ctx, inputs) {
+    const { method, timeoutSeconds } = inputs;
     let url: URL;
     try {
-      url = new URL(str(inputs.url) ?? '');
+      url = new URL(inputs.url);
     } catch {
-      return { kind: 'fail', error: `Call failed. '${str(inputs.url) ?? ''}' is not a valid URL` };
+      return { kind: 'fail', error: `Call failed. '${inputs.url}' is not a valid URL` };
     }
-    if (inputs.parameters && typeof inputs.parameters === 'object') {
-      for (const [k, v] of Object.entries(inputs.parameters as Record<string, unknown>)) url.searchParams.set(k, str(v) ?? '');
-    }
-    const method = (str(inputs.method) ?? 'GET').toUpperCase();
+    for (const [k, v] of Object.entries(inputs.parameters ?? {})) url.searchParams.set(k, str(v) ?? '');
     const headers = new Headers();
-    if (inputs.headers && typeof inputs.headers === 'object') {
-      for (const [k, v] of Object.entries(inputs.headers as Record<string, unknown>)) headers.set(k, str(v) ?? '');
-    }
+    for (const [k, v] of Object.entries(inputs.headers ?? {})) headers.set(k, str(v) ?? '');
     let body: string | undefined;
     if (inputs.body !== undefined && inputs.body !== null && method !== 'GET' && method !== 'HEAD') {
       body = typeof inputs.body === 'string' ? inputs.body : JSON.stringify(inputs.body);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const timeoutSeconds = Number(inputs.timeoutSeconds ?? 30) > 0 ? Math.min(Number(inputs.timeoutSeconds ?? 30), 300) : 30;
     try {
       // A 3xx is the answer (guardedFetch follows no redirect), so a redirect cannot reach a blocked address.
       const res = await httpClient.fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutSeconds * 1000) });
@@ -62,4 +57,4 @@ export const httpRequestStep: Executor = {
       return { kind: 'fail', error: `Call failed. ${why}: ${method} ${url.toString()}` };
     }
   },
-};
+});

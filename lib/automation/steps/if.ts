@@ -1,9 +1,9 @@
-import type { Executor } from '@/lib/automation/runner/types';
+import { defineExecutor } from './define-executor';
+import { ifDefinition } from './if-definition';
 
 /** If: the runner enters `do` when the evaluated condition is truthy. */
-export const ifStep: Executor = {
-  async run(ctx) {
-    const condition = Boolean(ctx.inputs.condition);
+export const ifStep = defineExecutor(ifDefinition, {
+  async run(_ctx, { condition }) {
     return { kind: 'done', results: { condition }, enterDo: condition };
   },
-};
+});

@@ -1,6 +1,7 @@
 import { newId, one, run, sqlDate, writeTransaction } from '@/lib/db/sql';
-import type { Executor } from '@/lib/automation/runner/types';
-import { digits, str } from './send-support';
+import { defineExecutor } from './define-executor';
+import { digits, str } from './lenient-inputs';
+import { sendToConverseDefinition } from './send-to-converse-definition';
 import { stepSubAccount } from './step-sub-account';
 
 /**
@@ -9,13 +10,13 @@ import { stepSubAccount } from './step-sub-account';
  * conversation is reused (looked up and created in one write transaction, so two never open at once),
  * and the workflow's progress up to this step is stored with it.
  */
-export const sendToConverseStep: Executor = {
-  async run(ctx) {
+export const sendToConverseStep = defineExecutor(sendToConverseDefinition, {
+  async run(ctx, inputs) {
     const payload = (ctx.data.payload ?? {}) as { user?: { msisdn?: unknown }; recipient?: { channel?: unknown }; source?: unknown };
-    const msisdn = digits(ctx.inputs.msisdn ?? payload.user?.msisdn ?? payload.source);
+    const msisdn = digits(inputs.msisdn ?? payload.user?.msisdn ?? payload.source);
     if (!msisdn) return { kind: 'fail', error: 'SendToConverse needs a conversation: the workflow was not started by a customer message and inputs.msisdn is missing' };
-    const channel = str(ctx.inputs.channel) ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
-    const sub = await stepSubAccount(ctx, ctx.inputs.subAccountId, ctx.inputs.subaccountId);
+    const channel = inputs.channel ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
+    const sub = await stepSubAccount(ctx, inputs.subAccountId, inputs.subaccountId);
     if (!sub.ok) return sub.outcome;
     const subAccountId = sub.id;
     const handoffId = await writeTransaction(ctx.db, (conn) => {
@@ -38,4 +39,4 @@ export const sendToConverseStep: Executor = {
     });
     return { kind: 'done', results: { handoffId, status: 'handed_over' } };
   },
-};
+});

@@ -1,19 +1,19 @@
 import { sendSms } from '@/lib/messaging/send-sms';
-import type { Executor } from '@/lib/automation/runner/types';
-import { sendFailed, sendKey, str } from './send-support';
+import { defineExecutor } from './define-executor';
+import { sendFailed, sendKey } from './send-support';
+import { smsDefinition } from './sms-definition';
 
 /** SMS: through the one send pipeline, idempotent per (instance, step, visit). */
-export const smsStep: Executor = {
-  async run(ctx) {
-    const { inputs } = ctx;
+export const smsStep = defineExecutor(smsDefinition, {
+  async run(ctx, inputs) {
     const clientMessageId = sendKey(ctx);
     try {
       const sent = await sendSms(ctx.db, {
         accountId: ctx.instance.accountId,
-        subAccountId: str(inputs.subAccountId) ?? ctx.instance.subAccountId,
-        destination: str(inputs.destination) ?? '',
-        text: str(inputs.text) ?? '',
-        source: str(inputs.source) ?? null,
+        subAccountId: inputs.subAccountId ?? ctx.instance.subAccountId,
+        destination: inputs.destination,
+        text: inputs.text,
+        source: inputs.source ?? null,
         clientMessageId,
         origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
@@ -22,4 +22,4 @@ export const smsStep: Executor = {
       return sendFailed('SMS message', err);
     }
   },
-};
+});

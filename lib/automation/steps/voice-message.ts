@@ -1,31 +1,30 @@
 import { sendVoiceMessage } from '@/lib/messaging/send-voice-message';
-import type { Executor } from '@/lib/automation/runner/types';
-import { sendFailed, sendKey, str } from './send-support';
+import { defineExecutor } from './define-executor';
+import { sendFailed, sendKey } from './send-support';
+import { voiceMessageDefinition } from './voice-message-definition';
 
 /**
  * VoiceMessage over the sandbox voice channel: say, say&capture (the Simulator's keypad answers with
  * DTMF) or playFile. Accepts `subaccountId` (the reference's spelling) and `subAccountId`.
  */
-export const voiceMessageStep: Executor = {
-  async run(ctx) {
-    const { inputs } = ctx;
-    const params = (inputs.params && typeof inputs.params === 'object' ? inputs.params : {}) as Record<string, unknown>;
-    const action = str(inputs.action) ?? 'say';
-    const text = action === 'playFile' ? `[audio] ${str(params.fileUrl) ?? str(params.url) ?? str(params.audioUrl) ?? ''}` : str(params.text) ?? '';
+export const voiceMessageStep = defineExecutor(voiceMessageDefinition, {
+  async run(ctx, inputs) {
+    const { action, params } = inputs;
+    const text = action === 'playFile' ? `[audio] ${params.fileUrl ?? params.url ?? params.audioUrl ?? ''}` : (params.text ?? '');
     const clientMessageId = sendKey(ctx);
     try {
       const sent = await sendVoiceMessage(ctx.db, {
         accountId: ctx.instance.accountId,
-        subAccountId: str(inputs.subAccountId) ?? str(inputs.subaccountId) ?? ctx.instance.subAccountId,
-        destination: str(params.destination) ?? '',
+        subAccountId: inputs.subAccountId ?? inputs.subaccountId ?? ctx.instance.subAccountId,
+        destination: params.destination,
         text,
-        language: str(params.language) ?? null,
+        language: params.language ?? null,
         clientMessageId,
         origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
       const response = {
         sessionId: sent.umid,
-        clientRequestId: str(inputs.clientRequestId) ?? clientMessageId,
+        clientRequestId: inputs.clientRequestId ?? clientMessageId,
         action,
         statusCode: 1,
         statusMessage: 'Created',
@@ -35,4 +34,4 @@ export const voiceMessageStep: Executor = {
       return sendFailed('voice message', err);
     }
   },
-};
+});
