@@ -2,10 +2,10 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Tabs } from 'radix-ui';
 import { ArrowLeft, Copy, Languages, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
@@ -138,25 +138,18 @@ export function TemplateDetailClient({
           {canWrite && (t.status === 'APPROVED' || t.status === 'PAUSED') && <QualitySimulator id={t.id} />}
         </div>
         <div className="min-w-0">
-          <Tabs.Root defaultValue="preview" className="space-y-3">
-            <Tabs.List className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-sm" aria-label="Preview or code">
-              {['preview', 'code'].map((v) => (
-                <Tabs.Trigger
-                  key={v}
-                  value={v}
-                  className="rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs"
-                >
-                  {v === 'preview' ? 'Preview' : 'Code'}
-                </Tabs.Trigger>
-              ))}
-            </Tabs.List>
-            <Tabs.Content value="preview">
+          <Tabs defaultValue="preview">
+            <TabsList aria-label="Preview or code">
+              <TabsTrigger value="preview">Preview</TabsTrigger>
+              <TabsTrigger value="code">Code</TabsTrigger>
+            </TabsList>
+            <TabsContent value="preview">
               <TemplatePreview draft={draft} businessName={channel.name} />
-            </Tabs.Content>
-            <Tabs.Content value="code">
+            </TabsContent>
+            <TabsContent value="code">
               <CodePanel accountId={accountId} channelId={channel.id} subAccountId={channel.subAccountId} template={draft} />
-            </Tabs.Content>
-          </Tabs.Root>
+            </TabsContent>
+          </Tabs>
         </div>
       </div>
       <DeleteTemplateDialog
