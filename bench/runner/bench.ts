@@ -33,7 +33,7 @@ const { one, readNow, run, writeTransaction } = await import('@/lib/db/sql');
 const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
-const { evaluateString, loadSandbox } = await import('@/lib/automation/script/evaluate');
+const { evaluateString, loadSandbox, scriptPoolJobs } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
 const { runDueWork } = await import('@/lib/automation/runner/due-work');
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
@@ -206,6 +206,7 @@ console.log(line(['measure', 'figure', 'goal', '']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
 console.log(`(${copySeconds} s to insert ${WAITING.toLocaleString('en')} waiting copies; paced think time mean ${steady.thinkMsMean} ms)`);
-console.log(JSON.stringify({ loadBefore, loadAfter, scripts, alone, backlog, backlogDrainSeconds, peak, paced: steady, half, people, resumeFew, resumeMany, timerPassMs }));
+// Script jobs this thread sent to the worker pool (slow scripts only: ~0 for the menu bot).
+console.log(JSON.stringify({ loadBefore, loadAfter, scripts, scriptPoolJobs: scriptPoolJobs(), alone, backlog, backlogDrainSeconds, peak, paced: steady, half, people, resumeFew, resumeMany, timerPassMs }));
 await db.$disconnect();
 process.exit(0);
