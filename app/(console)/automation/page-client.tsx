@@ -11,7 +11,8 @@ import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { TRIGGER_LABELS } from '@/components/flow-editor/trigger-node';
 import { deleteWorkflowAction } from './actions';
 
@@ -36,6 +37,7 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
     const q = query.trim().toLowerCase();
     return q ? workflows.filter((w) => `${w.name} ${w.trigger} ${w.subAccountId}`.toLowerCase().includes(q)) : workflows;
   }, [workflows, query]);
+  const columns = useMemo(() => workflowColumns(canEdit ? setDoomed : null), [canEdit]);
   return (
     <>
       <PageHeader
@@ -61,59 +63,17 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
             </label>
           </div>
         ) : null}
-        {rows.length === 0 ? (
-          <EmptyState icon={<Workflow />} title={workflows.length ? 'No workflow matches' : 'No workflows yet'}>
-            {workflows.length ? 'Try another filter.' : canEdit ? 'Create one from an empty canvas, or import a workflow JSON in the 8x8 format.' : 'Nothing has been automated in this account yet.'}
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Trigger</TH>
-                <TH>Subaccount</TH>
-                <TH>Status</TH>
-                <TH>Version</TH>
-                <TH>Updated</TH>
-                <TH className="w-10">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </TR>
-            </THead>
-            <TBody>
-              {rows.map((w) => (
-                <TR key={w.id}>
-                  <TD>
-                    <Link href={`/automation/${w.id}`} className="font-medium hover:underline">
-                      {w.name}
-                    </Link>
-                    <div className="text-xs text-muted-foreground">
-                      {w.steps} {w.steps === 1 ? 'step' : 'steps'}
-                    </div>
-                  </TD>
-                  {/* Two words ("Inbound SMS") that read as one: broken over two lines they doubled the row. */}
-                  <TD className="whitespace-nowrap">{TRIGGER_LABELS[w.trigger] ?? w.trigger}</TD>
-                  <TD className="font-mono text-xs">{w.subAccountId}</TD>
-                  <TD>
-                    <Badge tone={w.status === 'enabled' ? 'success' : 'neutral'}>{w.status === 'enabled' ? 'Enabled' : 'Disabled'}</Badge>
-                  </TD>
-                  <TD className="text-xs">
-                    {w.publishedVersion ? `v${w.publishedVersion} published` : 'Draft'}
-                    {w.publishedVersion !== w.latestVersion ? <span className="text-muted-foreground"> · v{w.latestVersion} draft</span> : null}
-                  </TD>
-                  <TD className="text-xs text-muted-foreground">{new Date(w.updatedAt).toLocaleString()}</TD>
-                  <TD>
-                    {canEdit ? (
-                      <Button variant="ghost" size="icon" aria-label={`Delete ${w.name}`} onClick={() => setDoomed(w)}>
-                        <Trash2 />
-                      </Button>
-                    ) : null}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={rows}
+          getRowId={(w) => w.id}
+          rowHref={(w) => `/automation/${w.id}`}
+          empty={
+            <EmptyState icon={<Workflow />} title={workflows.length ? 'No workflow matches' : 'No workflows yet'}>
+              {workflows.length ? 'Try another filter.' : canEdit ? 'Create one from an empty canvas, or import a workflow JSON in the 8x8 format.' : 'Nothing has been automated in this account yet.'}
+            </EmptyState>
+          }
+        />
       </Card>
       <ConfirmDialog
         open={!!doomed}
@@ -134,4 +94,63 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
       />
     </>
   );
+}
+
+const col = dataTableColumns<WorkflowRow>();
+
+/** The list's columns; `onDelete` is null for someone who may only look. */
+function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
+  return col.columns([
+    col.accessor('name', {
+      header: 'Name',
+      enableSorting: true,
+      cell: ({ row: { original: w } }) => (
+        <>
+          <Link href={`/automation/${w.id}`} className="font-medium hover:underline">
+            {w.name}
+          </Link>
+          <div className="text-xs text-muted-foreground">
+            {w.steps} {w.steps === 1 ? 'step' : 'steps'}
+          </div>
+        </>
+      ),
+    }),
+    // Two words ("Inbound SMS") that read as one: broken over two lines they doubled the row.
+    col.accessor((w) => TRIGGER_LABELS[w.trigger] ?? w.trigger, { id: 'trigger', header: 'Trigger', enableSorting: true, meta: { className: 'whitespace-nowrap' } }),
+    col.accessor('subAccountId', { header: 'Subaccount', enableSorting: true, meta: { cellClassName: 'font-mono text-xs' } }),
+    col.accessor('status', {
+      header: 'Status',
+      enableSorting: true,
+      cell: ({ getValue }) => <Badge tone={getValue() === 'enabled' ? 'success' : 'neutral'}>{getValue() === 'enabled' ? 'Enabled' : 'Disabled'}</Badge>,
+    }),
+    col.display({
+      id: 'version',
+      header: 'Version',
+      meta: { cellClassName: 'text-xs' },
+      cell: ({ row: { original: w } }) => (
+        <>
+          {w.publishedVersion ? `v${w.publishedVersion} published` : 'Draft'}
+          {w.publishedVersion !== w.latestVersion ? <span className="text-muted-foreground"> · v{w.latestVersion} draft</span> : null}
+        </>
+      ),
+    }),
+    col.accessor('updatedAt', {
+      header: 'Updated',
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { cellClassName: 'text-xs text-muted-foreground' },
+      cell: ({ getValue }) => new Date(getValue()).toLocaleString(),
+    }),
+    col.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { headerClassName: 'w-10' },
+      cell: ({ row: { original: w } }) =>
+        onDelete ? (
+          <Button variant="ghost" size="icon" aria-label={`Delete ${w.name}`} onClick={() => onDelete(w)}>
+            <Trash2 />
+          </Button>
+        ) : null,
+    }),
+  ]);
 }
