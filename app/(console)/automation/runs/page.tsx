@@ -9,10 +9,8 @@ import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { RelativeTime } from '@/components/format/relative-time';
-import { RunStatusBadge } from './status-badge';
+import { RunsTable } from './runs-table';
 
 export const metadata: Metadata = { title: 'Runs' };
 
@@ -69,63 +67,14 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
         </form>
       </Card>
       <Card>
-        {runs.length === 0 ? (
-          <EmptyState icon={<Workflow />} title={filtered ? 'No runs match these filters' : 'No runs yet'}>
-            {filtered ? 'Try another workflow or status.' : 'A run starts when an enabled workflow is triggered by an inbound message or an HTTP request.'}
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>Run</TH>
-                <TH>Workflow</TH>
-                <TH>Status</TH>
-                <TH className="whitespace-nowrap">Step / reason</TH>
-                <TH>Started</TH>
-                <TH className="whitespace-nowrap">Last change</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {runs.map((r) => (
-                <TR key={r.workflowId} data-testid={`run-${r.workflowId}`}>
-                  <TD>
-                    <Link href={`/automation/runs/${r.workflowId}`} className="font-mono text-xs text-primary hover:underline">
-                      {r.workflowId.slice(-10)}
-                    </Link>
-                  </TD>
-                  {/* A long name wraps (in a column kept readable) rather than pushing the status and
-                      reason columns out of the card on a 1024 px screen. */}
-                  <TD className="min-w-48">
-                    <span className="font-medium">{names.get(r.definitionId) ?? 'Deleted workflow'}</span>
-                    <span className="block text-xs text-muted-foreground">version {r.version}</span>
-                  </TD>
-                  <TD>
-                    <RunStatusBadge status={r.status} />
-                  </TD>
-                  <TD className="max-w-md">
-                    {r.status === 'failed' && r.error ? (
-                      <span className="line-clamp-2 text-xs text-destructive">{r.error}</span>
-                    ) : r.status === 'waiting' ? (
-                      <span className="text-xs">
-                        <span className="font-mono">{r.currentStepId}</span>
-                        <span className="text-muted-foreground"> · {r.waitKind === 'timer' ? 'timer' : r.waitKind === 'reply' ? 'waiting for a reply' : 'waiting for a key press'}</span>
-                      </span>
-                    ) : (
-                      <span className="font-mono text-xs text-muted-foreground">{r.currentStepId ?? '—'}</span>
-                    )}
-                  </TD>
-                  {/* nowrap: at 1280 px "8 seconds ago" broke over three lines and made every row tall. */}
-                  <TD className="whitespace-nowrap">
-                    <RelativeTime iso={r.createdAt} />
-                  </TD>
-                  <TD className="whitespace-nowrap">
-                    <RelativeTime iso={r.updatedAt} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <RunsTable
+          runs={runs.map((r) => ({ ...r, workflowName: names.get(r.definitionId) ?? 'Deleted workflow' }))}
+          empty={
+            <EmptyState icon={<Workflow />} title={filtered ? 'No runs match these filters' : 'No runs yet'}>
+              {filtered ? 'Try another workflow or status.' : 'A run starts when an enabled workflow is triggered by an inbound message or an HTTP request.'}
+            </EmptyState>
+          }
+        />
       </Card>
       {older ? (
         <div className="mt-4 flex justify-center">
