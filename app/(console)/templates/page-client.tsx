@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { RelativeTime } from '@/components/format/relative-time';
 import { TemplateStatusBadge } from '@/components/template-designer/template-status-badge';
 import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
@@ -36,6 +37,7 @@ export function TemplatesListClient({ templates, filters, channels, canWrite }: 
     return () => clearTimeout(t);
   }, [name, filters.name, setFilter]);
   const filtered = Object.values(filters).some(Boolean);
+  const columns = React.useMemo(() => templateColumns(channels), [channels]);
 
   return (
     <>
@@ -74,48 +76,53 @@ export function TemplatesListClient({ templates, filters, channels, canWrite }: 
         )}
       </div>
       <Card>
-        {templates.length === 0 ? (
-          <EmptyState icon={<MessageSquareText />} title={filtered ? 'No templates match these filters' : 'No templates yet'}>
-            {filtered ? 'Change or clear the filters to see more.' : canWrite ? 'Create a template to start business-initiated conversations on WhatsApp.' : 'Templates created for this account will appear here.'}
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>Name</TH>
-                <TH>Category</TH>
-                <TH>Language</TH>
-                <TH className="hidden md:table-cell">Channel</TH>
-                <TH>Status</TH>
-                <TH className="hidden sm:table-cell">Updated</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {templates.map((t) => (
-                <TR key={t.id} data-testid={`template-row-${t.name}-${t.language}`}>
-                  <TD className="font-medium">
-                    <Link href={`/templates/${t.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-ring">
-                      {t.name}
-                    </Link>
-                  </TD>
-                  <TD className="text-muted-foreground">{t.category[0] + t.category.slice(1).toLowerCase()}</TD>
-                  <TD className="font-mono text-xs">{t.language}</TD>
-                  <TD className="hidden text-muted-foreground md:table-cell">{channels[t.channelId] ?? t.channelId}</TD>
-                  <TD>
-                    <TemplateStatusBadge status={t.status} />
-                    {t.reason && <span className="ml-2 text-xs text-muted-foreground">{t.reason}</span>}
-                  </TD>
-                  <TD className="hidden sm:table-cell">
-                    <RelativeTime iso={t.updatedAt} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={templates}
+          getRowId={(t) => t.id}
+          rowHref={(t) => `/templates/${t.id}`}
+          rowProps={(t) => ({ 'data-testid': `template-row-${t.name}-${t.language}` })}
+          empty={
+            <EmptyState icon={<MessageSquareText />} title={filtered ? 'No templates match these filters' : 'No templates yet'}>
+              {filtered ? 'Change or clear the filters to see more.' : canWrite ? 'Create a template to start business-initiated conversations on WhatsApp.' : 'Templates created for this account will appear here.'}
+            </EmptyState>
+          }
+        />
       </Card>
     </>
   );
+}
+
+const col = dataTableColumns<Row>();
+const titleCase = (s: string) => s[0] + s.slice(1).toLowerCase();
+
+function templateColumns(channels: Record<string, string>) {
+  return col.columns([
+    col.accessor('name', {
+      header: 'Name',
+      enableSorting: true,
+      meta: { cellClassName: 'font-medium' },
+      cell: ({ row: { original: t } }) => (
+        <Link href={`/templates/${t.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+          {t.name}
+        </Link>
+      ),
+    }),
+    col.accessor('category', { header: 'Category', enableSorting: true, meta: { cellClassName: 'text-muted-foreground' }, cell: ({ getValue }) => titleCase(getValue()) }),
+    col.accessor('language', { header: 'Language', enableSorting: true, meta: { cellClassName: 'font-mono text-xs' } }),
+    col.accessor((t) => channels[t.channelId] ?? t.channelId, { id: 'channel', header: 'Channel', enableSorting: true, meta: { className: 'hidden md:table-cell', cellClassName: 'text-muted-foreground' } }),
+    col.accessor('status', {
+      header: 'Status',
+      enableSorting: true,
+      cell: ({ row: { original: t } }) => (
+        <>
+          <TemplateStatusBadge status={t.status} />
+          {t.reason && <span className="ml-2 text-xs text-muted-foreground">{t.reason}</span>}
+        </>
+      ),
+    }),
+    col.accessor('updatedAt', { header: 'Updated', enableSorting: true, sortDescFirst: true, meta: { className: 'hidden sm:table-cell' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+  ]);
 }
 
 function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
