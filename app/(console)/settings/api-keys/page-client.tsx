@@ -11,7 +11,8 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { ALL_PERMISSIONS, summarizePermissions, type Permission } from '@/lib/auth/permissions';
@@ -49,9 +50,50 @@ function KeyScopes({ scopes }: { scopes: Permission[] | null }) {
   );
 }
 
+const col = dataTableColumns<Key>();
+
+function keyColumns(onRevoke: (k: Key) => void) {
+  return col.columns([
+    col.accessor('name', { header: 'Name', enableSorting: true, meta: { cellClassName: 'font-medium' } }),
+    col.accessor('prefix', { header: 'Key', meta: { cellClassName: 'font-mono text-xs text-muted-foreground' }, cell: ({ getValue }) => `${getValue()}…` }),
+    col.display({ id: 'scopes', header: 'Scopes', cell: ({ row }) => <KeyScopes scopes={row.original.scopes} /> }),
+    col.accessor('createdAt', {
+      header: 'Created',
+      enableSorting: true,
+      sortDescFirst: true,
+      cell: ({ row: { original: k } }) => (
+        <>
+          <RelativeTime iso={k.createdAt} />
+          {k.createdBy ? <span className="block text-xs text-muted-foreground">{k.createdBy}</span> : null}
+        </>
+      ),
+    }),
+    // Never-used keys last whichever way the column is sorted.
+    col.accessor((k) => k.lastUsedAt ?? undefined, { id: 'lastUsed', header: 'Last used', enableSorting: true, sortDescFirst: true, sortUndefined: 'last', cell: ({ getValue }) => <RelativeTime iso={getValue() ?? null} /> }),
+    col.accessor((k) => (k.revokedAt ? 'Revoked' : 'Active'), {
+      id: 'status',
+      header: 'Status',
+      enableSorting: true,
+      cell: ({ getValue }) => (getValue() === 'Revoked' ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>),
+    }),
+    col.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { className: 'text-right' },
+      cell: ({ row: { original: k } }) =>
+        k.revokedAt ? null : (
+          <Button variant="ghost" size="sm" className="text-destructive" onClick={() => onRevoke(k)}>
+            Revoke
+          </Button>
+        ),
+    }),
+  ]);
+}
+
 export function ApiKeysClient({ keys, accountId, description, held }: { keys: Key[]; accountId: string; description: string; held: Permission[] }) {
   const [creating, setCreating] = React.useState(false);
   const [revoking, setRevoking] = React.useState<Key | null>(null);
+  const columns = React.useMemo(() => keyColumns(setRevoking), []);
   return (
     <>
       <PageHeader
@@ -64,53 +106,17 @@ export function ApiKeysClient({ keys, accountId, description, held }: { keys: Ke
         }
       />
       <Card>
-        {keys.length === 0 ? (
-          <EmptyState icon={<KeyRound />} title="No API keys yet">
-            Create a key to call the REST API for this account.
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>Name</TH>
-                <TH>Key</TH>
-                <TH>Scopes</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>Status</TH>
-                <TH className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </tr>
-            </THead>
-            <TBody>
-              {keys.map((k) => (
-                <TR key={k.id} data-testid={`api-key-${k.name}`}>
-                  <TD className="font-medium">{k.name}</TD>
-                  <TD className="font-mono text-xs text-muted-foreground">{k.prefix}…</TD>
-                  <TD>
-                    <KeyScopes scopes={k.scopes} />
-                  </TD>
-                  <TD>
-                    <RelativeTime iso={k.createdAt} />
-                    {k.createdBy ? <span className="block text-xs text-muted-foreground">{k.createdBy}</span> : null}
-                  </TD>
-                  <TD>
-                    <RelativeTime iso={k.lastUsedAt} />
-                  </TD>
-                  <TD>{k.revokedAt ? <Badge tone="danger">Revoked</Badge> : <Badge tone="success">Active</Badge>}</TD>
-                  <TD className="text-right">
-                    {k.revokedAt ? null : (
-                      <Button variant="ghost" size="sm" className="text-destructive" onClick={() => setRevoking(k)}>
-                        Revoke
-                      </Button>
-                    )}
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={keys}
+          getRowId={(k) => k.id}
+          rowProps={(k) => ({ 'data-testid': `api-key-${k.name}` })}
+          empty={
+            <EmptyState icon={<KeyRound />} title="No API keys yet">
+              Create a key to call the REST API for this account.
+            </EmptyState>
+          }
+        />
       </Card>
       <CreateKeyDialog open={creating} onOpenChange={setCreating} accountId={accountId} held={held} />
       <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
