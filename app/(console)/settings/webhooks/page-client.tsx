@@ -9,12 +9,43 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { deleteWebhookAction, resendDeliveryAction } from './actions';
 import { AddWebhookDialog } from './add-webhook-dialog';
 import { DeliveriesTable } from './deliveries-table';
+
+const col = dataTableColumns<EndpointView>();
+
+function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) {
+  return col.columns([
+    col.accessor('url', { header: 'URL', enableSorting: true, meta: { cellClassName: 'max-w-[18rem] truncate font-mono text-xs' }, cell: ({ getValue }) => <span title={getValue()}>{getValue()}</span> }),
+    col.accessor('events', {
+      header: 'Events',
+      cell: ({ getValue }) => (
+        <div className="flex flex-wrap gap-1">
+          {getValue().map((ev) => (
+            <Badge key={ev}>{ev}</Badge>
+          ))}
+        </div>
+      ),
+    }),
+    col.accessor((e) => e.subAccountId ?? undefined, { id: 'subAccount', header: 'Subaccount', enableSorting: true, sortUndefined: 'first', cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">All</span> }),
+    col.accessor('createdAt', { header: 'Added', enableSorting: true, sortDescFirst: true, meta: { cellClassName: 'whitespace-nowrap' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+    col.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { className: 'text-right' },
+      cell: ({ row }) => (
+        <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => onDelete(row.original)}>
+          <Trash2 /> Delete
+        </Button>
+      ),
+    }),
+  ]);
+}
 
 export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts }: { accountName: string; endpoints: EndpointView[]; deliveries: DeliveryView[]; subAccounts: string[] }) {
   const router = useRouter();
@@ -22,6 +53,7 @@ export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts
   // Deleting an endpoint stops its events at once and cannot be undone: asked first, as elsewhere.
   const [deleting, setDeleting] = React.useState<EndpointView | null>(null);
   const [pending, start] = React.useTransition();
+  const columns = React.useMemo(() => endpointColumns(setDeleting, pending), [pending]);
   React.useEffect(() => {
     const t = setInterval(() => router.refresh(), 5000);
     return () => clearInterval(t);
@@ -49,58 +81,26 @@ export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts
         }
       />
       <Card className="mb-6">
-        {endpoints.length === 0 ? (
-          <EmptyState icon={<Webhook />} title="No webhooks yet">
-            Add an endpoint to receive inbound messages and delivery receipts on your own server.
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>URL</TH>
-                <TH>Events</TH>
-                <TH>Subaccount</TH>
-                <TH>Added</TH>
-                <TH className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </tr>
-            </THead>
-            <TBody>
-              {endpoints.map((e) => (
-                <TR key={e.id} data-testid="webhook-endpoint">
-                  <TD className="max-w-[18rem] truncate font-mono text-xs" title={e.url}>
-                    {e.url}
-                  </TD>
-                  <TD>
-                    <div className="flex flex-wrap gap-1">
-                      {e.events.map((ev) => (
-                        <Badge key={ev}>{ev}</Badge>
-                      ))}
-                    </div>
-                  </TD>
-                  <TD>{e.subAccountId ?? <span className="text-muted-foreground">All</span>}</TD>
-                  <TD className="whitespace-nowrap">
-                    <RelativeTime iso={e.createdAt} />
-                  </TD>
-                  <TD className="text-right">
-                    <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => setDeleting(e)}>
-                      <Trash2 /> Delete
-                    </Button>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={endpoints}
+          getRowId={(e) => e.id}
+          rowProps={() => ({ 'data-testid': 'webhook-endpoint' })}
+          empty={
+            <EmptyState icon={<Webhook />} title="No webhooks yet">
+              Add an endpoint to receive inbound messages and delivery receipts on your own server.
+            </EmptyState>
+          }
+        />
       </Card>
       <h2 className="mb-2 text-sm font-semibold">Recent deliveries</h2>
       <Card>
-        {deliveries.length === 0 ? (
-          <EmptyState title="Nothing delivered yet">Deliveries appear here as events happen.</EmptyState>
-        ) : (
-          <DeliveriesTable deliveries={deliveries} pending={pending} onResend={(id) => act(() => resendDeliveryAction({ id }), 'Queued for resending')} />
-        )}
+        <DeliveriesTable
+          deliveries={deliveries}
+          pending={pending}
+          onResend={(id) => act(() => resendDeliveryAction({ id }), 'Queued for resending')}
+          empty={<EmptyState title="Nothing delivered yet">Deliveries appear here as events happen.</EmptyState>}
+        />
       </Card>
       <AddWebhookDialog open={adding} onOpenChange={setAdding} subAccounts={subAccounts} />
       <ConfirmDialog
