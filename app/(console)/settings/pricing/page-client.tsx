@@ -8,7 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input, Select } from '@/components/ui/input';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { PageHeader } from '@/components/ui/page-header';
 import { deleteRateAction, saveRateAction } from './actions';
 import { MessagingLimitCard, type MessagingLimitView } from './messaging-limit-card';
@@ -26,6 +27,7 @@ export function PricingClient({
   messagingLimit: MessagingLimitView;
   tiers: { tier: string; limit: number | null }[];
 }) {
+  const byCategory = React.useMemo(() => Object.fromEntries(CATEGORIES.map((c) => [c, rates.filter((r) => r.category === c)])) as Record<(typeof CATEGORIES)[number], RateRow[]>, [rates]);
   return (
     <>
       <PageHeader
@@ -43,25 +45,14 @@ export function PricingClient({
         {CATEGORIES.map((cat) => (
           <Card key={cat} className="mb-6 break-inside-avoid">
             <h2 className="border-b px-4 py-3 text-sm font-semibold capitalize">{cat}</h2>
-            <Table>
-              <THead>
-                <tr>
-                  <TH>Code</TH>
-                  <TH>From volume</TH>
-                  <TH>Price (USD)</TH>
-                  <TH>
-                    <span className="sr-only">Actions</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {rates
-                  .filter((r) => r.category === cat)
-                  .map((r) => (
-                    <RateLine key={r.id} rate={r} />
-                  ))}
-              </TBody>
-            </Table>
+            <DataTable
+              columns={columns}
+              data={byCategory[cat]}
+              getRowId={(r) => r.id}
+              rowProps={(r) => ({ 'data-testid': `rate-${r.category}-${r.callingCode}-${r.fromVolume}` })}
+              aria-label={`${cat} rates`}
+              empty={<p className="px-4 py-6 text-sm text-muted-foreground">No {cat} rates: these messages are free until a rate is added above.</p>}
+            />
           </Card>
         ))}
       </div>
@@ -69,14 +60,21 @@ export function PricingClient({
   );
 }
 
-function RateLine({ rate }: { rate: RateRow }) {
+const col = dataTableColumns<RateRow>();
+const columns = col.columns([
+  col.accessor('callingCode', { header: 'Code', meta: { cellClassName: 'font-mono' }, cell: ({ getValue }) => (getValue() === '*' ? '*' : `+${getValue()}`) }),
+  col.accessor('fromVolume', { header: 'From volume', meta: { cellClassName: 'tabular-nums' }, cell: ({ getValue }) => getValue().toLocaleString() }),
+  col.display({ id: 'price', header: 'Price (USD)', cell: ({ row }) => <PriceForm rate={row.original} /> }),
+  col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, meta: { cellClassName: 'text-right' }, cell: ({ row }) => <DeleteRate rate={row.original} /> }),
+]);
+
+/** The price, edited in place; Save appears beside it once it differs from the saved one. */
+function PriceForm({ rate }: { rate: RateRow }) {
   const router = useRouter();
   const [price, setPrice] = React.useState(String(rate.price));
   const [error, setError] = React.useState<string | null>(null);
   const [pending, start] = React.useTransition();
-  const [confirming, setConfirming] = React.useState(false);
   const dirty = price !== String(rate.price);
-  const code = rate.callingCode === '*' ? 'every other country' : `+${rate.callingCode}`;
   const save = () =>
     start(async () => {
       const r = await saveRateAction({ category: rate.category as (typeof CATEGORIES)[number], callingCode: rate.callingCode, fromVolume: rate.fromVolume, price: price as unknown as number });
@@ -86,52 +84,57 @@ function RateLine({ rate }: { rate: RateRow }) {
       router.refresh();
     });
   return (
-    <TR data-testid={`rate-${rate.category}-${rate.callingCode}-${rate.fromVolume}`}>
-      <TD className="font-mono">{rate.callingCode === '*' ? '*' : `+${rate.callingCode}`}</TD>
-      <TD className="tabular-nums">{rate.fromVolume.toLocaleString()}</TD>
-      <TD>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-          className="flex items-center gap-1"
-        >
-          <Input aria-label={`Price for ${rate.category} +${rate.callingCode} from ${rate.fromVolume}`} value={price} onChange={(e) => setPrice(e.target.value)} className="h-8 w-24 tabular-nums" aria-invalid={!!error} />
-          {dirty ? (
-            <Button size="sm" type="submit" disabled={pending}>
-              Save
-            </Button>
-          ) : null}
-        </form>
-        {error ? <p className="mt-0.5 text-xs text-destructive">{error}</p> : null}
-      </TD>
-      <TD className="text-right">
-        <Button variant="ghost" size="icon" aria-label="Delete rate" disabled={pending} onClick={() => setConfirming(true)}>
-          <Trash2 />
-        </Button>
-        {/* Deleting a rate changes what every later send costs (the '*' row or nothing takes over):
-            confirmed first, as destructive actions are everywhere else. */}
-        <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={`Delete the ${rate.category} rate for ${code}?`}
-          description={`Sends to ${code}${rate.fromVolume ? ` past ${rate.fromVolume.toLocaleString()} a month` : ''} are then priced by the next rate that matches (a lower volume tier, then the * row), or free if none does.`}
-          cancelLabel="Keep it"
-          confirmLabel="Delete rate"
-          pending={pending}
-          onConfirm={() =>
-            start(async () => {
-              const r = await deleteRateAction({ id: rate.id });
-              setConfirming(false);
-              if (!r.ok) return void toast.error(r.error);
-              toast.success('Rate deleted');
-              router.refresh();
-            })
-          }
-        />
-      </TD>
-    </TR>
+    <>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+        className="flex items-center gap-1"
+      >
+        <Input aria-label={`Price for ${rate.category} +${rate.callingCode} from ${rate.fromVolume}`} value={price} onChange={(e) => setPrice(e.target.value)} className="h-8 w-24 tabular-nums" aria-invalid={!!error} />
+        {dirty ? (
+          <Button size="sm" type="submit" disabled={pending}>
+            Save
+          </Button>
+        ) : null}
+      </form>
+      {error ? <p className="mt-0.5 text-xs text-destructive">{error}</p> : null}
+    </>
+  );
+}
+
+function DeleteRate({ rate }: { rate: RateRow }) {
+  const router = useRouter();
+  const [pending, start] = React.useTransition();
+  const [confirming, setConfirming] = React.useState(false);
+  const code = rate.callingCode === '*' ? 'every other country' : `+${rate.callingCode}`;
+  return (
+    <>
+      <Button variant="ghost" size="icon" aria-label="Delete rate" disabled={pending} onClick={() => setConfirming(true)}>
+        <Trash2 />
+      </Button>
+      {/* Deleting a rate changes what every later send costs (the '*' row or nothing takes over):
+          confirmed first, as destructive actions are everywhere else. */}
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Delete the ${rate.category} rate for ${code}?`}
+        description={`Sends to ${code}${rate.fromVolume ? ` past ${rate.fromVolume.toLocaleString()} a month` : ''} are then priced by the next rate that matches (a lower volume tier, then the * row), or free if none does.`}
+        cancelLabel="Keep it"
+        confirmLabel="Delete rate"
+        pending={pending}
+        onConfirm={() =>
+          start(async () => {
+            const r = await deleteRateAction({ id: rate.id });
+            setConfirming(false);
+            if (!r.ok) return void toast.error(r.error);
+            toast.success('Rate deleted');
+            router.refresh();
+          })
+        }
+      />
+    </>
   );
 }
 
