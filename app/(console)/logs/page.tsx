@@ -59,13 +59,14 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
         </p>
       ) : null}
       <Card>
-        {page.data.length === 0 ? (
-          <EmptyState icon={<ScrollText />} title={Object.keys(query).length ? 'No messages match these filters' : 'No messages yet'}>
-            Messages appear here as soon as they are sent through the API, a campaign, an automation or the Simulator.
-          </EmptyState>
-        ) : (
-          <LogsTable messages={page.data} />
-        )}
+        <LogsTable
+          messages={page.data}
+          empty={
+            <EmptyState icon={<ScrollText />} title={Object.keys(query).length ? 'No messages match these filters' : 'No messages yet'}>
+              Messages appear here as soon as they are sent through the API, a campaign, an automation or the Simulator.
+            </EmptyState>
+          }
+        />
       </Card>
       <div className="mt-4 flex items-center justify-between text-sm text-muted-foreground">
         <span>{page.data.length} shown</span>
