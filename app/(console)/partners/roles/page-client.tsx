@@ -5,16 +5,87 @@ import { ALL_PERMISSIONS, summarizePermissions, type Permission } from '@/lib/au
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RoleEditorDialog, type EditableRole } from './role-editor-dialog';
 import { DeleteRoleDialog } from './delete-role-dialog';
 
 type Role = EditableRole & { userCount: number };
 
+const col = dataTableColumns<Role>();
+
+function roleColumns(onEdit: (r: Role) => void, onDelete: (r: Role) => void) {
+  return col.columns([
+    col.accessor('name', {
+      header: 'Role',
+      enableSorting: true,
+      meta: { cellClassName: 'max-w-64' },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <div className="flex items-center gap-2 font-medium">
+            {r.name}
+            {r.builtIn ? (
+              <Badge>
+                <Lock className="size-3" /> Built-in
+              </Badge>
+            ) : null}
+          </div>
+          {r.description ? <p className="mt-0.5 text-xs text-muted-foreground">{r.description}</p> : null}
+        </>
+      ),
+    }),
+    col.accessor((r) => r.permissions.length, {
+      id: 'permissions',
+      header: 'Permissions',
+      enableSorting: true,
+      sortDescFirst: true,
+      cell: ({ row: { original: r } }) => (
+        <>
+          <ul className="flex max-w-xl flex-wrap gap-1">
+            {summarizePermissions(r.permissions).map((s) => (
+              <li key={s}>
+                <Badge tone="info">{s}</Badge>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-xs text-muted-foreground">
+            {r.permissions.length} of {ALL_PERMISSIONS.length} permissions
+          </p>
+        </>
+      ),
+    }),
+    col.accessor('userCount', { header: 'Users', enableSorting: true, sortDescFirst: true, meta: { className: 'text-right', cellClassName: 'tabular-nums' } }),
+    col.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { className: 'text-right', cellClassName: 'whitespace-nowrap' },
+      cell: ({ row: { original: r } }) => (
+        <>
+          <Button variant="ghost" size="icon" aria-label={`Edit ${r.name}`} onClick={() => onEdit(r)}>
+            <Pencil />
+          </Button>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="text-destructive"
+            aria-label={`Delete ${r.name}`}
+            title={r.builtIn ? 'Built-in roles cannot be deleted' : undefined}
+            disabled={r.builtIn}
+            onClick={() => onDelete(r)}
+          >
+            <Trash2 />
+          </Button>
+        </>
+      ),
+    }),
+  ]);
+}
+
 export function RolesClient({ roles, held }: { roles: Role[]; held: Permission[] }) {
   const [editing, setEditing] = React.useState<{ role: Role | null } | null>(null);
   const [deleting, setDeleting] = React.useState<Role | null>(null);
+  const columns = React.useMemo(() => roleColumns((role) => setEditing({ role }), setDeleting), []);
   return (
     <>
       <PageHeader
@@ -27,70 +98,17 @@ export function RolesClient({ roles, held }: { roles: Role[]; held: Permission[]
         }
       />
       <Card>
-        {roles.length === 0 ? (
-          <EmptyState icon={<ShieldCheck />} title="No roles yet">
-            Create a role to give your team a consistent set of permissions.
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>Role</TH>
-                <TH>Permissions</TH>
-                <TH className="text-right">Users</TH>
-                <TH className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </tr>
-            </THead>
-            <TBody>
-              {roles.map((r) => (
-                <TR key={r.id} data-testid={`role-${r.name}`}>
-                  <TD className="max-w-64">
-                    <div className="flex items-center gap-2 font-medium">
-                      {r.name}
-                      {r.builtIn ? (
-                        <Badge>
-                          <Lock className="size-3" /> Built-in
-                        </Badge>
-                      ) : null}
-                    </div>
-                    {r.description ? <p className="mt-0.5 text-xs text-muted-foreground">{r.description}</p> : null}
-                  </TD>
-                  <TD>
-                    <ul className="flex max-w-xl flex-wrap gap-1">
-                      {summarizePermissions(r.permissions).map((s) => (
-                        <li key={s}>
-                          <Badge tone="info">{s}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                    <p className="mt-1 text-xs text-muted-foreground">
-                      {r.permissions.length} of {ALL_PERMISSIONS.length} permissions
-                    </p>
-                  </TD>
-                  <TD className="text-right tabular-nums">{r.userCount}</TD>
-                  <TD className="whitespace-nowrap text-right">
-                    <Button variant="ghost" size="icon" aria-label={`Edit ${r.name}`} onClick={() => setEditing({ role: r })}>
-                      <Pencil />
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      size="icon"
-                      className="text-destructive"
-                      aria-label={`Delete ${r.name}`}
-                      title={r.builtIn ? 'Built-in roles cannot be deleted' : undefined}
-                      disabled={r.builtIn}
-                      onClick={() => setDeleting(r)}
-                    >
-                      <Trash2 />
-                    </Button>
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={roles}
+          getRowId={(r) => r.id}
+          rowProps={(r) => ({ 'data-testid': `role-${r.name}` })}
+          empty={
+            <EmptyState icon={<ShieldCheck />} title="No roles yet">
+              Create a role to give your team a consistent set of permissions.
+            </EmptyState>
+          }
+        />
       </Card>
       <RoleEditorDialog open={!!editing} role={editing?.role ?? null} held={held} onClose={() => setEditing(null)} />
       <DeleteRoleDialog role={deleting} roles={roles} onClose={() => setDeleting(null)} />

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { Plus, Users } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { DataTable } from '@/components/data-table/data-table';
+import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { CreateUserDialog } from './create-user-dialog';
@@ -24,6 +25,41 @@ export type UserListRow = {
   accountCount: number;
   lastLoginAt: string | null;
 };
+
+const col = dataTableColumns<UserListRow>();
+const columns = col.columns([
+  col.accessor('name', {
+    header: 'User',
+    enableSorting: true,
+    cell: ({ row: { original: u } }) => (
+      <>
+        <Link href={`/partners/users/${u.id}`} className="font-medium hover:underline">
+          {u.name}
+        </Link>
+        <p className="text-xs text-muted-foreground">{u.email}</p>
+      </>
+    ),
+  }),
+  // Users without a role sort after everyone else's.
+  col.accessor((u) => u.roleName ?? undefined, { id: 'role', header: 'Role', enableSorting: true, sortUndefined: 'last', cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">No role</span> }),
+  col.accessor((u) => (u.allAccounts ? Number.MAX_SAFE_INTEGER : u.accountCount), {
+    id: 'accounts',
+    header: 'Accounts',
+    enableSorting: true,
+    meta: { className: 'hidden sm:table-cell' },
+    cell: ({ row: { original: u } }) => (u.allAccounts ? 'All accounts' : `${u.accountCount} account${u.accountCount === 1 ? '' : 's'}`),
+  }),
+  col.accessor('status', { header: 'Status', enableSorting: true, cell: ({ getValue }) => <StatusBadge status={getValue()} /> }),
+  col.accessor((u) => u.lastLoginAt ?? undefined, {
+    id: 'lastLogin',
+    header: 'Last sign-in',
+    enableSorting: true,
+    sortDescFirst: true,
+    sortUndefined: 'last',
+    meta: { className: 'hidden md:table-cell' },
+    cell: ({ getValue }) => <RelativeTime iso={getValue() ?? null} />,
+  }),
+]);
 
 export function UsersClient({
   users,
@@ -52,43 +88,18 @@ export function UsersClient({
       />
       <UserFilters roles={roles} />
       <Card>
-        {users.length === 0 ? (
-          <EmptyState icon={<Users />} title={filtered ? 'No user matches these filters' : 'No users yet'}>
-            {filtered ? 'Change the search or clear the filters.' : 'Add a user and give them a role.'}
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH>User</TH>
-                <TH>Role</TH>
-                <TH className="hidden sm:table-cell">Accounts</TH>
-                <TH>Status</TH>
-                <TH className="hidden md:table-cell">Last sign-in</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {users.map((u) => (
-                <TR key={u.id} data-testid={`user-${u.email}`}>
-                  <TD>
-                    <Link href={`/partners/users/${u.id}`} className="font-medium hover:underline">
-                      {u.name}
-                    </Link>
-                    <p className="text-xs text-muted-foreground">{u.email}</p>
-                  </TD>
-                  <TD>{u.roleName ?? <span className="text-muted-foreground">No role</span>}</TD>
-                  <TD className="hidden sm:table-cell">{u.allAccounts ? 'All accounts' : `${u.accountCount} account${u.accountCount === 1 ? '' : 's'}`}</TD>
-                  <TD>
-                    <StatusBadge status={u.status} />
-                  </TD>
-                  <TD className="hidden md:table-cell">
-                    <RelativeTime iso={u.lastLoginAt} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          data={users}
+          getRowId={(u) => u.id}
+          rowHref={(u) => `/partners/users/${u.id}`}
+          rowProps={(u) => ({ 'data-testid': `user-${u.email}` })}
+          empty={
+            <EmptyState icon={<Users />} title={filtered ? 'No user matches these filters' : 'No users yet'}>
+              {filtered ? 'Change the search or clear the filters.' : 'Add a user and give them a role.'}
+            </EmptyState>
+          }
+        />
       </Card>
       <p className="mt-2 text-xs text-muted-foreground">
         {users.length} user{users.length === 1 ? '' : 's'}
