@@ -7,12 +7,9 @@ import { auditFilter, type AuditFilter } from '@/lib/partners/audit-filter';
 import { requirePage } from '@/app/_lib/console-context';
 import { PageHeader, EmptyState } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { RelativeTime } from '@/components/format/relative-time';
-import { AuditChanges } from './audit-changes';
+import { AuditTable } from './audit-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -87,40 +84,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <Card>
-        {log.events.length === 0 ? (
-          <EmptyState icon={<ScrollText />} title={filtered ? 'Nothing matches these filters' : 'No changes recorded yet'}>
-            {filtered ? 'Widen the dates or clear the filters.' : 'Changes to roles, users, API keys and other settings appear here.'}
-          </EmptyState>
-        ) : (
-          <Table>
-            <THead>
-              <tr>
-                <TH className="w-36">When</TH>
-                <TH className="w-56">Actor</TH>
-                <TH>What</TH>
-              </tr>
-            </THead>
-            <TBody>
-              {log.events.map((e) => (
-                <TR key={e.id} className="align-top" data-testid="audit-row">
-                  <TD className="whitespace-nowrap align-top">
-                    <RelativeTime iso={e.createdAt.toISOString()} />
-                    <span className="block font-mono text-[11px] text-muted-foreground">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</span>
-                  </TD>
-                  <TD className="align-top">{e.actorLabel}</TD>
-                  <TD className="align-top">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge className="font-mono">{e.action}</Badge>
-                      <span>{e.summary}</span>
-                    </div>
-                    {e.accountId ? <p className="mt-0.5 text-xs text-muted-foreground">Account {e.accountId}</p> : null}
-                    <AuditChanges changes={e.changes} />
-                  </TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+        <AuditTable
+          events={log.events}
+          empty={
+            <EmptyState icon={<ScrollText />} title={filtered ? 'Nothing matches these filters' : 'No changes recorded yet'}>
+              {filtered ? 'Widen the dates or clear the filters.' : 'Changes to roles, users, API keys and other settings appear here.'}
+            </EmptyState>
+          }
+        />
       </Card>
       <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-xs text-muted-foreground">
         <span>
