@@ -4,6 +4,7 @@ import { seedDemo } from '@/lib/tenancy/seed-demo';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { hashPassword } from '@/lib/auth/password';
 import type { Permission } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 export const DEMO_API_KEY = 'prl_test_demo_key_0123456789';
@@ -23,7 +24,7 @@ export async function createOtherTenant(prefix = 'globex') {
   await db.account.create({ data: { id: accountId, partnerId, name: `${prefix} account` } });
   await db.subAccount.create({ data: { id: accountId, accountId, name: `${prefix} sub` } });
   await db.channel.create({ data: { id: `${accountId}_whatsapp`, subAccountId: accountId, kind: 'whatsapp', name: 'WA', address: '+15550001111' } });
-  const key = await createApiKey(db, { accountId, name: 'other' });
+  const key = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId, name: 'other' });
   return { partnerId, accountId, subAccountId: accountId, channelId: `${accountId}_whatsapp`, apiKey: key.secret };
 }
 

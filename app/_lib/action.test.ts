@@ -7,6 +7,7 @@ import { createWorkflow, deleteWorkflow } from '@/lib/automation/workflows';
 import { ALL_PERMISSIONS } from '@/lib/auth/permissions';
 import type { Principal } from '@/lib/auth/principal';
 import { seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // The wrapper as a server action runs it, with the session replaced by a signed-in administrator of
 // the demo account (the session itself is tested in e2e).
@@ -42,12 +43,13 @@ describe('accountAction', () => {
 
   it('answers a busy database (another connection holds the write lock) with a clean message, and changes nothing', async () => {
     const body = { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'busy', steps: [{ id: 'r', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }] } };
-    const { id } = await createWorkflow(db, 'acme_corp', body, { publish: true });
+    const { id } = await createWorkflow(db, 'acme_corp', body, { actor: SYSTEM_ACTOR, publish: true });
     (await sqliteConnection(db)).pragma('busy_timeout = 20');
     blocker = new Database(file);
     blocker.exec('BEGIN IMMEDIATE');
     expect(await deleteAction({ id })).toEqual({ ok: false, error: 'Parley is busy right now. Nothing was changed; please try again in a moment.' });
     expect((await db.workflow.findUniqueOrThrow({ where: { id } })).deletedAt).toBeNull();
-    expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(0);
+    // The create's own entry only: the refused delete added none.
+    expect(await db.auditEvent.count({ where: { entityId: id } })).toBe(1);
   });
 });

@@ -32,6 +32,7 @@ const { db } = await import('@/lib/db/client');
 const { one, readNow, run, writeTransaction } = await import('@/lib/db/sql');
 const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
+const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 const { evaluateString, loadSandbox, scriptPoolJobs } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
@@ -73,7 +74,7 @@ await createWorkflow(db, 'acme_corp', {
       { id: 'other', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Billing: see your invoice' } } },
     ],
   },
-});
+}, { actor: SYSTEM_ACTOR });
 const send = (msisdn: string, text: string) => receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text } });
 type Outbox = { replies: number; queued: number };
 const outbox = (): Promise<Outbox> =>

@@ -18,6 +18,7 @@ applyMigrations(process.env.DATABASE_URL);
 const { db } = await import('@/lib/db/client');
 const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
+const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 await seedDemo(db, { adminPassword: 'crash-test-password', apiKey: 'prl_crash_test_key_0123456789' });
 
@@ -27,12 +28,12 @@ const replyWf = await createWorkflow(db, 'acme_corp', body('ask and wait', [
   { id: 'ask', stepType: 'SMS', inputs: { destination: '{{data.phone}}', text: 'Reply YES to confirm' }, nextStepId: 'wait' },
   { id: 'wait', stepType: 'WaitForReply', inputs: { from: '{{data.phone}}', channel: 'sms', timeout: '00:00:40' }, outputs: { answer: '{{step.reply == null ? null : step.reply.payload.text}}' }, nextStepId: 'thanks' },
   { id: 'thanks', stepType: 'SMS', inputs: { destination: '{{data.phone}}', text: 'Got: {{data.answer}}' } },
-]));
+]), { actor: SYSTEM_ACTOR });
 const timerWf = await createWorkflow(db, 'acme_corp', body('remind later', [
   { id: 'start', stepType: 'SMS', inputs: { destination: '{{data.phone}}', text: 'Reminder set' }, nextStepId: 'pause' },
   { id: 'pause', stepType: 'Wait', inputs: { duration: '00:00:04' }, nextStepId: 'remind' },
   { id: 'remind', stepType: 'SMS', inputs: { destination: '{{data.phone}}', text: 'This is your reminder' } },
-]));
+]), { actor: SYSTEM_ACTOR });
 
 // Stored as abandoned (expired lease): the worker takes them over exactly as after a crash.
 const phone = (i: number) => `+6581${String(i).padStart(6, '0')}`;

@@ -25,6 +25,7 @@ applyMigrations(process.env.DATABASE_URL);
 const { db } = await import('@/lib/db/client');
 const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
+const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { startWorkflows } = await import('@/lib/automation/runner/start-instance');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
@@ -45,7 +46,7 @@ await createWorkflow(db, 'acme_corp', {
       { id: 'other', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Say hi' } } },
     ],
   },
-});
+}, { actor: SYSTEM_ACTOR });
 const sendB = (msisdn: string, text: string) => receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB_B, channel: 'whatsapp', msisdn, type: 'text', content: { text: text === '2' ? 'hi' : text } });
 
 // Tenant A: its own account, a workflow that spins SCRIPT_MS in a script and loops back to it.
@@ -56,7 +57,7 @@ await createWorkflow(db, 'noisy_corp', {
   trigger: 'http_request',
   status: 'enabled',
   definition: { name: 'Busy loop', steps: [{ id: 'spin', stepType: 'Branch', selectNextStep: { spin: `{{((t) => { while (Date.now() - t < ${SCRIPT_MS}) {} return true })(Date.now())}}` } }] },
-});
+}, { actor: SYSTEM_ACTOR });
 let noisy = true;
 let spinStarted = 0;
 async function tenantALoop() {

@@ -9,6 +9,7 @@ import * as workflows from '@/app/api/v1/accounts/[accountId]/workflows/route';
 import * as workflow from '@/app/api/v1/accounts/[accountId]/workflows/[id]/route';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import { seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let key: string;
@@ -40,7 +41,7 @@ const workflowBody = (name: string) => ({
 describe('writes through the API are audited under the key', () => {
   beforeAll(async () => {
     await seedDemoTenant();
-    const k = await createApiKey(db, { accountId: 'acme_corp', name: 'Shop backend' });
+    const k = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Shop backend' });
     key = k.secret;
     label = `API key Shop backend (${k.secret.slice(0, 10)}…)`;
   });

@@ -7,6 +7,7 @@ import { ALL_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { RouteModule } from '@/lib/http/api-router';
 import { routesUnderTest, type RouteUnderTest } from '@/lib/http/api-robustness-kit';
 import { seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // What each route does, as the role permissions name it (a list: all of them). A route added under
 // app/api/v1 without a line here fails the first test, so its permission is decided, not forgotten.
@@ -47,7 +48,7 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
 type Case = { name: string; call: (key: string) => Promise<Response>; required: Permission[] | null };
 
 async function keyWith(scopes: Permission[] | null): Promise<string> {
-  const { id, secret } = await createApiKey(db, { accountId: 'acme_corp', name: `scoped ${scopes?.join(',') ?? 'full'}` });
+  const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: `scoped ${scopes?.join(',') ?? 'full'}` });
   await db.apiKey.update({ where: { id }, data: { scopes: scopes ?? undefined } });
   return secret;
 }

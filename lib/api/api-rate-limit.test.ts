@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { GET as listSubaccounts } from '@/app/api/v1/accounts/[accountId]/subaccounts/route';
 import { GET as listTemplates } from '@/app/api/v1/accounts/[accountId]/channels/[channelId]/templates/route';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const subaccounts = (key: string) =>
   listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ accountId: 'acme_corp' }) });
@@ -16,7 +17,7 @@ const templates = (key: string) =>
   });
 
 async function keyLimitedTo(rateLimit: number): Promise<string> {
-  const { id, secret } = await createApiKey(db, { accountId: 'acme_corp', name: `limited to ${rateLimit}/s` });
+  const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: `limited to ${rateLimit}/s` });
   await db.apiKey.update({ where: { id }, data: { rateLimit } });
   return secret;
 }

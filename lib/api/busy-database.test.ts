@@ -6,6 +6,7 @@ import { createWorkflow } from '@/lib/automation/workflows';
 import { DELETE as deleteWorkflowRoute } from '@/app/api/v1/accounts/[accountId]/workflows/[id]/route';
 import { GET as listSubaccounts } from '@/app/api/v1/accounts/[accountId]/subaccounts/route';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // A real busy database: another connection to the same file holds SQLite's write lock (BEGIN
 // IMMEDIATE), as the background thread or a worker process does under load. Prisma's connection is
@@ -29,7 +30,7 @@ const delWorkflow = (id: string) => deleteWorkflowRoute(new Request(`http://test
 
 async function newWorkflow(): Promise<string> {
   const body = { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'busy probe', steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }] } };
-  return (await createWorkflow(db, 'acme_corp', body, { publish: true })).id;
+  return (await createWorkflow(db, 'acme_corp', body, { actor: SYSTEM_ACTOR, publish: true })).id;
 }
 
 describe('a busy database', () => {

@@ -7,6 +7,7 @@ import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { GET as listSubaccounts } from '@/app/api/v1/accounts/[accountId]/subaccounts/route';
 import { GET as unknownRoute } from '@/app/api/v1/[...path]/route';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 type Handler = (req: Request, ctx: never) => Promise<Response>;
 const call = (handler: Handler, url: string, key: string | null, params: Record<string, unknown>, init: RequestInit = {}) =>
@@ -54,9 +55,9 @@ describe('withApiKey', () => {
   });
 
   it('refuses a revoked key', async () => {
-    const { id, secret } = await createApiKey(db, { accountId: 'acme_corp', name: 'short-lived' });
+    const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'short-lived' });
     expect((await call(listSubaccounts, '/api/v1/accounts/acme_corp/subaccounts', secret, { accountId: 'acme_corp' })).status).toBe(200);
-    await revokeApiKey(db, 'acme_corp', id);
+    await revokeApiKey(db, 'acme_corp', id, SYSTEM_ACTOR);
     expect((await call(listSubaccounts, '/api/v1/accounts/acme_corp/subaccounts', secret, { accountId: 'acme_corp' })).status).toBe(401);
   });
 

@@ -4,6 +4,24 @@ import type { Prisma } from '@/lib/db/generated/client';
 /** Who made a change: a signed-in user (userId set) or an API key (userId null, named in the label). */
 export type AuditActor = { partnerId: string; userId?: string | null; label: string };
 
+/**
+ * Parley itself, acting with nobody behind it (seeding, the sandbox reviewer, WhatsApp's automatic
+ * upgrade). Said explicitly rather than by leaving the actor out, so that a write with no actor does
+ * not compile: every change is recorded, and the system's under its own label. The partner is the
+ * one of the account written to.
+ */
+export type SystemActor = { system: true; partnerId?: undefined; userId?: null; label: string };
+
+/** Whoever a write in lib is recorded under. */
+export type Actor = AuditActor | SystemActor;
+
+export function systemActor(label: string): SystemActor {
+  return { system: true, label };
+}
+
+/** The system with no more specific name: seeds, scripts and tests. */
+export const SYSTEM_ACTOR: SystemActor = systemActor('Parley');
+
 /** A change made through the REST API is recorded under the key that made it: "API key Shop (prl_ab12cd…)". */
 export function apiKeyActor(key: { partnerId: string; name: string; prefix: string }): AuditActor {
   return { partnerId: key.partnerId, userId: null, label: `API key ${key.name} (${key.prefix}…)` };
@@ -18,13 +36,13 @@ export type AuditEventInput = {
   changes?: Prisma.InputJsonValue;
 };
 
-type Tx = Pick<Db, 'auditEvent'>;
+type Tx = Pick<Db, 'auditEvent' | 'account'>;
 
 /** Appends to the audit log; pass the transaction client so the record commits with the change. */
-export async function recordAuditEvent(tx: Tx, actor: AuditActor, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(tx: Tx, actor: Actor, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      partnerId: actor.partnerId,
+      partnerId: actor.partnerId ?? (await accountPartner(tx, event.accountId)),
       actorUserId: actor.userId ?? null,
       actorLabel: actor.label,
       accountId: event.accountId ?? null,
@@ -35,4 +53,12 @@ export async function recordAuditEvent(tx: Tx, actor: AuditActor, event: AuditEv
       changes: event.changes,
     },
   });
+}
+
+async function accountPartner(tx: Tx, accountId: string | null | undefined): Promise<string> {
+  // A programming error, not a user's: the system only writes inside an account.
+  if (!accountId) throw new Error('A change made by the system is recorded against an account');
+  const account = await tx.account.findUnique({ where: { id: accountId }, select: { partnerId: true } });
+  if (!account) throw new Error(`Account '${accountId}' not found for its audit record`);
+  return account.partnerId;
 }

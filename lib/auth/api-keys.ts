@@ -5,6 +5,7 @@ import { NotFoundError, PermissionError } from '@/lib/errors';
 import { ALL_PERMISSIONS, isPermission, parsePermissions, permissionLabel, type Permission } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/guard';
 import { can, type Principal } from '@/lib/auth/principal';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 
 const KEY_PREFIX = 'prl_';
 
@@ -43,23 +44,34 @@ export type ApiKeySummary = {
  * Creates a key and returns its secret, which is never stored and never shown again. A key made by a
  * person (`creator`) gets an explicit list of scopes, each one the creator holds, for an account the
  * creator can reach: a key must not be a way to more than its maker has. Seeds and scripts pass no
- * creator; without scopes their key has full access.
+ * creator; without scopes their key has full access. `actor` is audited in the same transaction.
  */
 export async function createApiKey(
   db: Db,
-  args: { accountId: string; name: string; createdById?: string | null; secret?: string; scopes?: Permission[] | null; creator?: Principal },
+  args: { accountId: string; name: string; actor: Actor; createdById?: string | null; secret?: string; scopes?: Permission[] | null; creator?: Principal },
 ): Promise<{ id: string; secret: string }> {
   if (args.creator) assertCanScopeKey(args.creator, args.accountId, args.scopes ?? null);
   const secret = args.secret ?? generateApiKey();
-  const row = await db.apiKey.create({
-    data: {
+  const row = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: {
+        accountId: args.accountId,
+        name: args.name,
+        prefix: secret.slice(0, 10),
+        hash: hashApiKey(secret),
+        createdById: args.createdById ?? args.creator?.userId ?? null,
+        ...(args.scopes ? { scopes: args.scopes } : {}),
+      },
+    });
+    await recordAuditEvent(tx, args.actor, {
       accountId: args.accountId,
-      name: args.name,
-      prefix: secret.slice(0, 10),
-      hash: hashApiKey(secret),
-      createdById: args.createdById ?? args.creator?.userId ?? null,
-      ...(args.scopes ? { scopes: args.scopes } : {}),
-    },
+      action: 'apikey.create',
+      entityType: 'api_key',
+      entityId: row.id,
+      summary: `Created API key "${args.name}"`,
+      changes: { after: { name: args.name, scopes: args.scopes ?? null } },
+    });
+    return row;
   });
   return { id: row.id, secret };
 }
@@ -96,10 +108,15 @@ export async function listApiKeys(db: Db, accountId: string): Promise<ApiKeySumm
   }));
 }
 
-export async function revokeApiKey(db: Db, accountId: string, id: string): Promise<{ name: string }> {
-  const key = await db.apiKey.findFirst({ where: { id, accountId } });
-  if (!key) throw new NotFoundError('API key not found');
-  if (!key.revokedAt) await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+/** Revokes a key at once in this process (another within AUTH_CACHE_MS); `actor` is audited with it. */
+export async function revokeApiKey(db: Db, accountId: string, id: string, actor: Actor): Promise<{ name: string }> {
+  const key = await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id, accountId } });
+    if (!key) throw new NotFoundError('API key not found');
+    if (!key.revokedAt) await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAuditEvent(tx, actor, { accountId, action: 'apikey.revoke', entityType: 'api_key', entityId: id, summary: `Revoked API key "${key.name}"` });
+    return key;
+  });
   authCache.delete(key.hash);
   return { name: key.name };
 }

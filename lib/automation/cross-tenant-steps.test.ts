@@ -8,6 +8,7 @@ import { createWorkflow, saveWorkflowDraft, setWorkflowStatus, updateWorkflow } 
 import { httpWorkflow, stepsOf } from '@/lib/automation/runner/test-support';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { routeDtmfToAutomation } from '@/lib/automation/route-inbound';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // Issue 12 item 1: a workflow of one account must never wait on, take over or send from another
 // account's subaccount — refused when saved (a literal id) and when run (an id a script computes).
@@ -39,7 +40,7 @@ async function victimAutoReply() {
     trigger: 'inbound_chat_apps',
     status: 'enabled',
     definition: { name: 'victim bot', steps: [{ id: 'hi', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'victim bot here' } } }] },
-  });
+  }, { actor: SYSTEM_ACTOR });
 }
 
 async function victimInbound(msisdn: string) {
@@ -55,7 +56,7 @@ describe('saving a workflow that names another account’s subaccount', () => {
     ['VoiceMessage', { subaccountId: 'VICTIM', action: 'say', params: { destination: '+6591110003', text: 'x' } }, 'subaccountId'],
   ])('%s is refused with 1005 naming the step', async (stepType, inputs, key) => {
     const step = { id: 'evil', stepType, inputs: JSON.parse(JSON.stringify(inputs).replace('VICTIM', other.subAccountId)) };
-    const err = await refusal(createWorkflow(db, 'acme_corp', wf([step])));
+    const err = await refusal(createWorkflow(db, 'acme_corp', wf([step]), { actor: SYSTEM_ACTOR }));
     expect(err.code).toBe(1005);
     expect(err.status).toBe(400);
     expect(err.issues).toEqual([{ path: `definition.steps.0.inputs.${key}`, message: `Step 'evil': subaccount '${other.subAccountId}' is not a subaccount of this account` }]);
@@ -64,18 +65,18 @@ describe('saving a workflow that names another account’s subaccount', () => {
   it('is refused inside an If sequence, on update and on a draft save too', async () => {
     const ok = await httpWorkflow([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '+6591110003', subAccountId: 'acme_corp_chatapps' } }]);
     const nested = wf([{ id: 'if', stepType: 'If', inputs: { condition: '{{true}}' }, do: [[{ id: 'deep', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: other.subAccountId } }]] }]);
-    const e1 = await refusal(updateWorkflow(db, 'acme_corp', ok.id, nested));
+    const e1 = await refusal(updateWorkflow(db, 'acme_corp', ok.id, nested, { actor: SYSTEM_ACTOR }));
     expect(e1.issues[0]).toMatchObject({ path: 'definition.steps.0.do.0.0.inputs.subAccountId' });
-    const e2 = await refusal(saveWorkflowDraft(db, 'acme_corp', ok.id, nested));
+    const e2 = await refusal(saveWorkflowDraft(db, 'acme_corp', ok.id, nested, { actor: SYSTEM_ACTOR }));
     expect(e2.issues[0]?.message).toContain("Step 'deep'");
     // A subaccount that does not exist anywhere is refused the same way (no hint whose it is).
-    const e3 = await refusal(createWorkflow(db, 'acme_corp', wf([{ id: 'x', stepType: 'SendToConverse', inputs: { subAccountId: 'no_such_sub' } }])));
+    const e3 = await refusal(createWorkflow(db, 'acme_corp', wf([{ id: 'x', stepType: 'SendToConverse', inputs: { subAccountId: 'no_such_sub' } }]), { actor: SYSTEM_ACTOR }));
     expect(e3.issues[0]?.message).toBe("Step 'x': subaccount 'no_such_sub' is not a subaccount of this account");
   });
 
   it('accepts the account’s own subaccounts and ids computed by a script', async () => {
-    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: 'acme_corp_chatapps' } }]))).resolves.toMatchObject({ subAccountId: 'acme_corp' });
-    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: '{{data.sub}}' } }]))).resolves.toBeTruthy();
+    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: 'acme_corp_chatapps' } }]), { actor: SYSTEM_ACTOR })).resolves.toMatchObject({ subAccountId: 'acme_corp' });
+    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: '{{data.sub}}' } }]), { actor: SYSTEM_ACTOR })).resolves.toBeTruthy();
   });
 });
 
@@ -83,7 +84,7 @@ describe('running a step whose script computes another account’s subaccount', 
   async function runProbe(steps: unknown[], data: Record<string, unknown>) {
     const probe = await httpWorkflow(steps);
     const [id] = await startWorkflows(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' }, data);
-    await setWorkflowStatus(db, 'acme_corp', probe.id, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', probe.id, 'disabled', SYSTEM_ACTOR);
     return { inst: await db.workflowInstance.findUniqueOrThrow({ where: { id } }), steps: await stepsOf(id) };
   }
 
@@ -96,7 +97,7 @@ describe('running a step whose script computes another account’s subaccount', 
     expect(steps.at(-1)?.error).toBe(`WaitForReply step 'steal': subaccount '${other.subAccountId}' is not a subaccount of this workflow's account`);
     await victimInbound(msisdn);
     expect(await db.workflowInstance.count({ where: { definitionId: victimWf.id } })).toBe(1);
-    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled');
+    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled', SYSTEM_ACTOR);
   });
 
   it('SendToConverse fails and opens no handoff that would mute the victim’s automation', async () => {
@@ -107,7 +108,7 @@ describe('running a step whose script computes another account’s subaccount', 
     const victimWf = await victimAutoReply();
     await victimInbound(msisdn);
     expect(await db.workflowInstance.count({ where: { definitionId: victimWf.id } })).toBe(1);
-    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled');
+    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled', SYSTEM_ACTOR);
   });
 
   it('send steps fail without sending from the other account', async () => {
@@ -133,7 +134,7 @@ describe('routing an inbound message or key press', () => {
     expect(await db.workflowInstance.count({ where: { definitionId: victimWf.id } })).toBe(1);
     await db.workflowInstance.update({ where: { id }, data: { waitKind: 'dtmf', waitKey: 'victim-call', waitAddress: `${other.subAccountId}|voice|${msisdn.replace(/\D/g, '')}` } });
     expect(await routeDtmfToAutomation(db, { accountId: other.accountId, subAccountId: other.subAccountId, destination: msisdn, dtmf: '1', clientRequestId: 'victim-call' })).toMatchObject({ resumed: 0 });
-    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled');
-    await setWorkflowStatus(db, 'acme_corp', probe.id, 'disabled');
+    await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled', SYSTEM_ACTOR);
+    await setWorkflowStatus(db, 'acme_corp', probe.id, 'disabled', SYSTEM_ACTOR);
   });
 });

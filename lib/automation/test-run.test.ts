@@ -6,6 +6,7 @@ import { createWorkflow } from '@/lib/automation/workflows';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
 import { readInstancePath, startTestRun } from './test-run';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const menu = JSON.parse(readFileSync(path.join(process.cwd(), 'lib/automation/graph/fixtures/menu-using-wait-for-reply.json'), 'utf8'));
 
@@ -24,7 +25,7 @@ describe('editor test runs', () => {
   });
 
   it('runs the unpublished draft for a Simulator customer, resumes on the reply and reports the path', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', { ...menu, status: 'disabled' }, { publish: false });
+    const wf = await createWorkflow(db, 'acme_corp', { ...menu, status: 'disabled' }, { actor: SYSTEM_ACTOR, publish: false });
     const { instanceId } = await startTestRun(db, 'acme_corp', { workflowId: wf.id, mode: 'inbound', msisdn: '+6591234567', text: 'Hi' });
     const waiting = await until(() => readInstancePath(db, 'acme_corp', instanceId), (p) => p.status === 'waiting');
     expect(waiting).toMatchObject({ status: 'waiting', currentStepId: 'wait1', version: 1 });
@@ -44,7 +45,7 @@ describe('editor test runs', () => {
       db,
       'acme_corp',
       { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'http', steps: [{ id: 'b', stepType: 'Branch', selectNextStep: { end: null } }] } },
-      { publish: false },
+      { actor: SYSTEM_ACTOR, publish: false },
     );
     const { instanceId } = await startTestRun(db, 'acme_corp', { workflowId: wf.id, mode: 'http', body: { item: 'vacuum' } });
     const done = await until(() => readInstancePath(db, 'acme_corp', instanceId), (p) => p.status === 'completed');
@@ -53,7 +54,7 @@ describe('editor test runs', () => {
 
   it("does not show or start another tenant's workflows or runs", async () => {
     const other = await createOtherTenant();
-    const wf = await createWorkflow(db, 'acme_corp', { ...menu, status: 'disabled' }, { publish: false });
+    const wf = await createWorkflow(db, 'acme_corp', { ...menu, status: 'disabled' }, { actor: SYSTEM_ACTOR, publish: false });
     await expect(startTestRun(db, other.accountId, { workflowId: wf.id, mode: 'inbound', msisdn: '+6591234567' })).rejects.toThrow(/not found/);
     const { instanceId } = await startTestRun(db, 'acme_corp', { workflowId: wf.id, mode: 'inbound', msisdn: '+6591234568', text: 'x' });
     await expect(readInstancePath(db, other.accountId, instanceId)).rejects.toThrow(/not found/);

@@ -5,6 +5,7 @@ import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-serv
 import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, send, type RouteUnderTest, type Sent } from '@/lib/http/api-robustness-kit';
 import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/lib/http/api-robustness-fixtures';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // An outside-in audit of every /api/v1 route through the production HTTP server, as an 8x8
 // integration sending unexpected variations would reach it: never a 5xx, every refusal JSON in the
@@ -36,8 +37,8 @@ beforeAll(async () => {
     const a = await send(server.base, { method: 'DELETE', path, headers: auth() });
     if (a.status >= 300) throw new Error(`could not delete ${path}: ${a.status}`);
   }
-  const revoked = await createApiKey(db, { accountId: 'acme_corp', name: 'revoked' });
-  await revokeApiKey(db, 'acme_corp', revoked.id);
+  const revoked = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'revoked' });
+  await revokeApiKey(db, 'acme_corp', revoked.id, SYSTEM_ACTOR);
   revokedKey = revoked.secret;
 });
 

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // How clients really talk HTTP to the API: headers, paths and bodies as integrations send them,
 // through the production server (lib/http). Every answer is a success or the 8x8 error shape.
@@ -147,9 +148,9 @@ describe('Authorization header', () => {
   });
 
   it('refuses a revoked key at once, and answers 404 to another account\'s key', async () => {
-    const { id, secret } = await createApiKey(db, { accountId: 'acme_corp', name: 'wire' });
+    const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'wire' });
     expect((await fetch(`${base}${MESSAGES}?limit=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
-    await revokeApiKey(db, 'acme_corp', id);
+    await revokeApiKey(db, 'acme_corp', id, SYSTEM_ACTOR);
     await expectError(await fetch(`${base}${MESSAGES}?limit=1`, { headers: { authorization: `Bearer ${secret}` } }), 401, 1200);
 
     const other = await createOtherTenant();

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { tierChangeEvent, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
@@ -16,7 +16,7 @@ export type TierChange = { from: string; to: MessagingTier; event: 'UPGRADE' | '
  */
 export async function changeMessagingTier(
   db: Db,
-  args: { accountId: string; to: MessagingTier; actor: AuditActor; reason: string; expectFrom?: string; now?: Date },
+  args: { accountId: string; to: MessagingTier; actor: Actor; reason: string; expectFrom?: string; now?: Date },
 ): Promise<TierChange | null> {
   const now = args.now ?? new Date();
   return db.$transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { messagingTierTask } from '@/lib/messaging/messaging-tier-task';
 import { UPGRADE_RULES } from '@/lib/messaging/messaging-tier-ladder';
 import { getMessagingLimitStatus } from '@/lib/messaging/get-messaging-limit-status';
 import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -130,10 +131,10 @@ describe('automatic messaging-limit upgrade', () => {
     const tpl = await db.template.create({
       data: { accountId: t.accountId, subAccountId: t.subAccountId, channelId: t.channelId, name: 'weekly_digest', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi' }], status: 'APPROVED' },
     });
-    await applyQualityEvent(db, { accountId: t.accountId, templateId: tpl.id, quality: 'RED' });
+    await applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: t.accountId, templateId: tpl.id, quality: 'RED' });
     await converse(t.accountId, 1_000, ago(DAY), 'busy');
     expect(await upgradeMessagingTiers(db, { now: NOW })).toEqual([]);
-    await applyQualityEvent(db, { accountId: t.accountId, templateId: tpl.id, quality: 'RED' });
+    await applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: t.accountId, templateId: tpl.id, quality: 'RED' });
     expect((await db.template.findUniqueOrThrow({ where: { id: tpl.id } })).status).toBe('DISABLED');
     expect(await upgradeMessagingTiers(db, { now: NOW })).toEqual([]);
     expect(await phoneEvents(t.accountId)).toHaveLength(0);

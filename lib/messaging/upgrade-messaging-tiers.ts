@@ -1,12 +1,14 @@
 import type { Db } from '@/lib/db/client';
+import { systemActor } from '@/lib/audit/record-audit-event';
 import { all, readNow, sqlDate } from '@/lib/db/sql';
 import { changeMessagingTier, type TierChange } from '@/lib/messaging/change-messaging-tier';
 import { LONGEST_UPGRADE_WINDOW_MS, UPGRADE_RULES, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
 import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
 
 const UPGRADABLE = Object.keys(UPGRADE_RULES) as MessagingTier[];
+const WHATSAPP = systemActor('WhatsApp (automatic upgrade)');
 
-type Candidate = { id: string; partnerId: string; messagingTier: MessagingTier; messagingTierSince: unknown };
+type Candidate = { id: string; messagingTier: MessagingTier; messagingTierSince: unknown };
 
 /**
  * WhatsApp's automatic messaging-limit upgrade (messaging-tier-ladder.ts has the rules): lifts each
@@ -21,7 +23,7 @@ export async function upgradeMessagingTiers(db: Db, opts: { now?: Date } = {}): 
   const due = await readNow(db, (conn) => {
     const candidates = all<Candidate>(
       conn,
-      `SELECT a."id", a."partnerId", a."messagingTier", a."messagingTierSince" FROM "Account" a
+      `SELECT a."id", a."messagingTier", a."messagingTierSince" FROM "Account" a
         WHERE a."messagingTier" IN (${UPGRADABLE.map(() => '?').join(', ')})
           AND EXISTS (SELECT 1 FROM "BusinessConversation" b WHERE b."accountId" = a."id" AND b."openedAt" > ?)`,
       ...UPGRADABLE,
@@ -36,7 +38,7 @@ export async function upgradeMessagingTiers(db: Db, opts: { now?: Date } = {}): 
       accountId: a.id,
       to: rule.to,
       expectFrom: a.messagingTier,
-      actor: { partnerId: a.partnerId, userId: null, label: 'WhatsApp (automatic upgrade)' },
+      actor: WHATSAPP,
       reason: `${rule.why}, with no paused or disabled template`,
       now,
     });

@@ -12,6 +12,7 @@ import { deliverDue } from '@/lib/webhooks/deliver';
 import { recordEvent } from '@/lib/events/record-event';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';
 import { guardedFetch } from '@/lib/net/guarded-fetch';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 // No internet here, so loopback plays both parts: 127.0.0.1 is "a public server" and 127.0.0.2 "the
 // private network" (still blocked by the real rules). The system resolver is scripted: each lookup
@@ -115,7 +116,7 @@ describe('DNS rebinding', () => {
 
   it('a webhook registered while its name was public is not delivered once the name points inside', async () => {
     dnsAnswers.push([PUBLIC]);
-    const endpoint = await createEndpoint(db, 'acme_corp', { url: `http://hooks.rebind.test:${port}/hook`, events: ['template_status_update'] });
+    const endpoint = await createEndpoint(db, 'acme_corp', { url: `http://hooks.rebind.test:${port}/hook`, events: ['template_status_update'] }, SYSTEM_ACTOR);
     dnsAnswers.length = 0;
     dnsAnswers.push([PRIVATE]);
     await recordEvent(db, { accountId: 'acme_corp', eventType: 'template_status_update', body: { eventType: 'template_status_update' } });

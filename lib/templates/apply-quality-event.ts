@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/db/generated/client';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
@@ -10,7 +10,8 @@ import { toStoredTemplate, type QualityScore, type StoredTemplate, type Template
  * A quality rating change for a template (in production it comes from Meta; in the sandbox from the
  * console or tests). It fires template_quality_update, and moves the status as Meta does:
  * RED pauses an APPROVED template, RED again on a PAUSED one disables it, and a recovery to
- * GREEN/YELLOW un-pauses it. Status moves also fire template_status_update, in the same transaction.
+ * GREEN/YELLOW un-pauses it. Status moves also fire template_status_update, and the audit record of
+ * `actor` commits with them.
  */
 export async function applyQualityEvent(
   db: Db,
@@ -19,8 +20,7 @@ export async function applyQualityEvent(
     templateId: string;
     quality: Exclude<QualityScore, 'UNKNOWN'>;
     source?: string;
-    /** Runs in the same transaction, e.g. the audit record. */
-    also?: (tx: Prisma.TransactionClient, t: StoredTemplate) => Promise<void>;
+    actor: Actor;
   },
 ): Promise<StoredTemplate> {
   return db.$transaction(async (tx) => {
@@ -53,7 +53,13 @@ export async function applyQualityEvent(
     else if (args.quality !== 'RED' && status === 'PAUSED') next = { to: 'APPROVED', reason: null };
     if (next) await changeTemplateStatus(tx, t.id, { ...next, source, from: [status] });
     const result = toStoredTemplate(await tx.template.findUniqueOrThrow({ where: { id: t.id } }));
-    await args.also?.(tx, result);
+    await recordAuditEvent(tx, args.actor, {
+      accountId: t.accountId,
+      action: 'template.quality',
+      entityType: 'template',
+      entityId: t.id,
+      summary: `Simulated quality ${args.quality} for template "${result.name}" (${result.language}); status ${result.status}`,
+    });
     return result;
   });
 }

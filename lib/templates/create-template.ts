@@ -6,7 +6,7 @@ import { templatePayloadSchema, type TemplatePayload } from '@/lib/templates/tem
 import { toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 import { findTemplateChannel } from '@/lib/templates/find-template-channel';
 import type { Prisma } from '@/lib/db/generated/client';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { transactWithRetry } from '@/lib/db/retry-when-busy';
 
 export type CreateTemplateInput = {
@@ -17,7 +17,7 @@ export type CreateTemplateInput = {
   /** Who submitted it, kept in the history: "api" or "console:<email>". */
   source: string;
   /** Who is acting (a user or an API key): the audit record commits with the template. */
-  actor?: AuditActor | null;
+  actor: Actor;
 };
 
 /** Submits a template for review: stored PENDING with its first history entry, due for the reviewer. */
@@ -46,16 +46,14 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
         },
       });
       const t = toStoredTemplate(row);
-      if (input.actor) {
-        await recordAuditEvent(tx, input.actor, {
-          accountId: input.accountId,
-          action: 'template.create',
-          entityType: 'template',
-          entityId: t.id,
-          summary: `Submitted template "${t.name}" (${t.language}, ${t.category}) on ${t.channelId}`,
-          changes: { name: t.name, language: t.language, category: t.category, channelId: t.channelId },
-        });
-      }
+      await recordAuditEvent(tx, input.actor, {
+        accountId: input.accountId,
+        action: 'template.create',
+        entityType: 'template',
+        entityId: t.id,
+        summary: `Submitted template "${t.name}" (${t.language}, ${t.category}) on ${t.channelId}`,
+        changes: { name: t.name, language: t.language, category: t.category, channelId: t.channelId },
+      });
       return t;
     });
   } catch (err) {

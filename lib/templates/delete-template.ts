@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { transactWithRetry } from '@/lib/db/retry-when-busy';
 import { toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 
@@ -17,7 +17,7 @@ export async function deleteTemplate(
     language?: string | null;
     id?: string;
     /** Who is acting (a user or an API key): one audit record per deleted language version, in the same transaction. */
-    actor?: AuditActor | null;
+    actor: Actor;
   },
 ): Promise<StoredTemplate[]> {
   return transactWithRetry(db, async (tx) => {
@@ -31,17 +31,14 @@ export async function deleteTemplate(
     if (!rows.length) throw new NotFoundError(`Template '${args.name ?? args.id}'${args.language ? ` in language '${args.language}'` : ''} not found`);
     await tx.template.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     const deleted = rows.map(toStoredTemplate);
-    const actor = args.actor;
-    if (actor) {
-      for (const t of deleted) {
-        await recordAuditEvent(tx, actor, {
-          accountId: args.accountId,
-          action: 'template.delete',
-          entityType: 'template',
-          entityId: t.id,
-          summary: `Deleted template "${t.name}" (${t.language}) from ${t.channelId}`,
-        });
-      }
+    for (const t of deleted) {
+      await recordAuditEvent(tx, args.actor, {
+        accountId: args.accountId,
+        action: 'template.delete',
+        entityType: 'template',
+        entityId: t.id,
+        summary: `Deleted template "${t.name}" (${t.language}) from ${t.channelId}`,
+      });
     }
     return deleted;
   });

@@ -5,6 +5,7 @@ import { createTemplate } from '@/lib/templates/create-template';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
 import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const payload = creation[0]; // appointment_reminder_v1, en_US
 
@@ -14,7 +15,7 @@ describe('findApprovedTemplate', () => {
   });
 
   it('finds only an APPROVED template of that subaccount, by name and language', async () => {
-    const t = await createTemplate(db, { accountId: 'acme_corp', channelId: 'acme_corp_whatsapp', payload, source: 'test' });
+    const t = await createTemplate(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', channelId: 'acme_corp_whatsapp', payload, source: 'test' });
     const args = { subAccountId: 'acme_corp_chatapps', name: 'appointment_reminder_v1', language: 'en_US' };
     expect(await findApprovedTemplate(db, args)).toBeNull(); // still PENDING
 

@@ -1,15 +1,18 @@
 import type { Db } from '@/lib/db/client';
+import { recordAuditEvent, systemActor } from '@/lib/audit/record-audit-event';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
 import { sandboxReviewDecision } from '@/lib/templates/sandbox-review-decision';
 import { toStoredTemplate } from '@/lib/templates/stored-template';
 
 const BATCH = 50;
 const IDLE_MS = 1000;
+// WhatsApp decides, as with the automatic messaging-limit upgrade: the log names it, not a person.
+const REVIEWER = systemActor('WhatsApp (sandbox review)');
 
 /**
  * Decides every PENDING template whose review is due. Each decision commits with its history entry
  * and template_status_update event (and template_category_update when the reviewer approved it under
- * another category); a template someone deleted or decided meanwhile is skipped.
+ * another category) and its audit record; a template someone deleted or decided meanwhile is skipped.
  * Returns how many were decided and how long until the next one is due.
  */
 export async function reviewPendingTemplates(db: Db, now = new Date()): Promise<{ decided: number; nextInMs: number }> {
@@ -21,15 +24,25 @@ export async function reviewPendingTemplates(db: Db, now = new Date()): Promise<
   let decided = 0;
   for (const row of due) {
     const decision = sandboxReviewDecision(toStoredTemplate(row));
-    const done = await db.$transaction((tx) =>
-      changeTemplateStatus(tx, row.id, {
+    const done = await db.$transaction(async (tx) => {
+      const t = await changeTemplateStatus(tx, row.id, {
         to: decision.status,
         reason: decision.status === 'REJECTED' ? decision.reason : null,
         category: decision.status === 'APPROVED' ? decision.category : undefined,
         source: 'sandbox-reviewer',
         from: ['PENDING'],
-      }),
-    );
+      });
+      if (t) {
+        await recordAuditEvent(tx, REVIEWER, {
+          accountId: t.accountId,
+          action: 'template.review',
+          entityType: 'template',
+          entityId: t.id,
+          summary: `${t.status === 'APPROVED' ? 'Approved' : 'Rejected'} template "${t.name}" (${t.language})${t.reason ? `: ${t.reason}` : ''}`,
+        });
+      }
+      return t;
+    });
     if (done) decided++;
   }
   if (due.length === BATCH) return { decided, nextInMs: 0 };

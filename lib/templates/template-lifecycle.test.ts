@@ -9,8 +9,9 @@ import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
 import { storedFromPayload } from '@/lib/templates/fixtures/stored-from-payload';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
-const create = (payload: unknown, channelId = 'acme_corp_whatsapp') => createTemplate(db, { accountId: 'acme_corp', channelId, payload, source: 'test' });
+const create = (payload: unknown, channelId = 'acme_corp_whatsapp') => createTemplate(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', channelId, payload, source: 'test' });
 const later = () => new Date(Date.now() + 60_000);
 const events = (type: string) => db.event.findMany({ where: { eventType: type }, orderBy: { createdAt: 'asc' } });
 
@@ -113,7 +114,7 @@ describe('template lifecycle', () => {
   it('stores template_category_update only for an endpoint that subscribes to it', async () => {
     const other = await createOtherTenant('initech');
     await subscribeWebhook(['template_status_update'], { accountId: other.accountId });
-    await createTemplate(db, {
+    await createTemplate(db, { actor: SYSTEM_ACTOR,
       accountId: other.accountId,
       channelId: other.channelId,
       source: 'test',
@@ -135,7 +136,7 @@ describe('template lifecycle', () => {
 
   it('quality events pause, disable and restore with both events', async () => {
     const t = await db.template.findFirstOrThrow({ where: { status: 'APPROVED', name: 'order_shipped_v2', channelId: 'acme_corp_whatsapp', language: 'en_US' } });
-    const q = (quality: 'GREEN' | 'YELLOW' | 'RED') => applyQualityEvent(db, { accountId: 'acme_corp', templateId: t.id, quality });
+    const q = (quality: 'GREEN' | 'YELLOW' | 'RED') => applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', templateId: t.id, quality });
     expect(await q('YELLOW')).toMatchObject({ status: 'APPROVED', qualityScore: 'YELLOW' });
     expect(await q('RED')).toMatchObject({ status: 'PAUSED', reason: 'LOW_QUALITY' });
     expect(await q('GREEN')).toMatchObject({ status: 'APPROVED', reason: null });
@@ -148,7 +149,7 @@ describe('template lifecycle', () => {
     ]);
     const history = await db.templateStatusChange.findMany({ where: { templateId: t.id }, orderBy: { createdAt: 'asc' } });
     expect(history.map((h) => h.toStatus)).toEqual(['PENDING', 'APPROVED', 'PAUSED', 'APPROVED', 'PAUSED', 'DISABLED']);
-    await expect(applyQualityEvent(db, { accountId: 'someone_else', templateId: t.id, quality: 'RED' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: 'someone_else', templateId: t.id, quality: 'RED' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { BUILT_IN_ROLES } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
 import { createApiKey } from '@/lib/auth/api-keys';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 export type SeedResult =
   | { seeded: false }
@@ -60,7 +61,7 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string; apiKey?: 
       });
     }
   });
-  const key = await createApiKey(db, { accountId: 'acme_corp', name: 'Demo key', secret: opts.apiKey });
+  const key = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Demo key', secret: opts.apiKey });
   return {
     seeded: true,
     adminEmail: DEMO_ADMIN_EMAIL,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { guardedFetch } from '@/lib/net/guarded-fetch';
 
 export const SIGNATURE_HEADER = 'X-Parley-Signature';
@@ -98,9 +99,12 @@ async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<voi
   ]);
 }
 
-/** Sends a delivery again now (the "Resend" button), whatever its state. */
-export async function resendDelivery(db: Db, accountId: string, deliveryId: string): Promise<void> {
-  const d = await db.webhookDelivery.findFirst({ where: { id: deliveryId, accountId } });
-  if (!d) throw new NotFoundError('Delivery not found');
-  await db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'pending', nextAttemptAt: new Date(), completedAt: null } });
+/** Sends a delivery again now (the "Resend" button), whatever its state; `actor` is audited with it. */
+export async function resendDelivery(db: Db, accountId: string, deliveryId: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const d = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, accountId } });
+    if (!d) throw new NotFoundError('Delivery not found');
+    await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: 'pending', nextAttemptAt: new Date(), completedAt: null } });
+    await recordAuditEvent(tx, actor, { accountId, action: 'webhook.resend', entityType: 'webhook_delivery', entityId: d.id, summary: 'Resent a webhook delivery' });
+  });
 }

@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { assertPublicUrl, BlockedUrlError, type BlockedUrlReason } from '@/lib/net/assert-public-url';
 import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { transactWithRetry } from '@/lib/db/retry-when-busy';
 
 export { WEBHOOK_EVENTS };
@@ -54,7 +54,7 @@ function view(e: { id: string; url: string; events: unknown; subAccountId: strin
  * Registers an endpoint; the secret is returned once (it signs every delivery). `actor` (a user or an
  * API key) is recorded in the audit log in the same transaction.
  */
-export async function createEndpoint(db: Db, accountId: string, raw: unknown, actor?: AuditActor | null): Promise<EndpointView & { secret: string }> {
+export async function createEndpoint(db: Db, accountId: string, raw: unknown, actor: Actor): Promise<EndpointView & { secret: string }> {
   const input = parseWith(createEndpointInput, raw);
   await assertDeliverableUrl(input.url);
   if (input.subAccountId) {
@@ -66,9 +66,7 @@ export async function createEndpoint(db: Db, accountId: string, raw: unknown, ac
     const row = await tx.webhookEndpoint.create({
       data: { accountId, url: input.url, events: [...new Set(input.events)], subAccountId: input.subAccountId ?? null, secret },
     });
-    if (actor) {
-      await recordAuditEvent(tx, actor, { accountId, action: 'webhook.create', entityType: 'webhook', entityId: row.id, summary: `Added webhook ${row.url} for ${(row.events as string[]).join(', ')}` });
-    }
+    await recordAuditEvent(tx, actor, { accountId, action: 'webhook.create', entityType: 'webhook', entityId: row.id, summary: `Added webhook ${row.url} for ${(row.events as string[]).join(', ')}` });
     return row;
   });
   return { ...view(row), secret };
@@ -86,7 +84,7 @@ export async function getEndpoint(db: Db, accountId: string, id: string): Promis
 }
 
 /** Soft delete: past deliveries stay visible; pending ones stop. `actor` is audited in the same transaction. */
-export async function deleteEndpoint(db: Db, accountId: string, id: string, actor?: AuditActor | null): Promise<EndpointView> {
+export async function deleteEndpoint(db: Db, accountId: string, id: string, actor: Actor): Promise<EndpointView> {
   const notFound = () => new NotFoundError(`Webhook '${id}' not found`);
   const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
   if (!row) throw notFound();
@@ -96,7 +94,7 @@ export async function deleteEndpoint(db: Db, accountId: string, id: string, acto
     const deleted = await tx.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
     if (deleted.count === 0) throw notFound();
     await tx.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } });
-    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'webhook.delete', entityType: 'webhook', entityId: id, summary: `Deleted webhook ${row.url}` });
+    await recordAuditEvent(tx, actor, { accountId, action: 'webhook.delete', entityType: 'webhook', entityId: id, summary: `Deleted webhook ${row.url}` });
     return view(row);
   });
 }

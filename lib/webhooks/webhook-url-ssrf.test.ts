@@ -8,8 +8,9 @@ import { createEndpoint } from '@/lib/webhooks/endpoints';
 import { deliverDue } from '@/lib/webhooks/deliver';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';
 import { BLOCKED_URLS } from '@/lib/net/ssrf-cases';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
-const create = (url: string) => createEndpoint(db, 'acme_corp', { url, events: ['template_status_update'] });
+const create = (url: string) => createEndpoint(db, 'acme_corp', { url, events: ['template_status_update'] }, SYSTEM_ACTOR);
 
 beforeAll(async () => {
   await seedDemoTenant();

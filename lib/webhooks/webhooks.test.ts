@@ -14,6 +14,7 @@ import { backoffMs, deliverDue, resendDelivery, RETRY_SCHEDULE_MS } from '@/lib/
 import { assertPublicUrl } from '@/lib/net/assert-public-url';
 import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
 import { recordEvent } from '@/lib/events/record-event';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 const received: Received[] = [];
@@ -143,11 +144,11 @@ describe('delivery', () => {
     expect(d).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 204 });
     expect(await db.webhookAttempt.count({ where: { deliveryId: d.id } })).toBe(3);
 
-    await resendDelivery(db, 'acme_corp', d.id);
+    await resendDelivery(db, 'acme_corp', d.id, SYSTEM_ACTOR);
     await deliverDue(db, { now: () => new Date() });
     d = await db.webhookDelivery.findFirstOrThrow({ where: { id: d.id } });
     expect(d).toMatchObject({ status: 'succeeded', attempts: 4 });
-    await expect(resendDelivery(db, 'someone_else', d.id)).rejects.toMatchObject({ status: 404 });
+    await expect(resendDelivery(db, 'someone_else', d.id, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
   });
 
   it('keeps retrying for at least 24 h before giving up', async () => {

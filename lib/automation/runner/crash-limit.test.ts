@@ -13,6 +13,7 @@ import { runInstance } from './run-instance';
 import { createInstance, runSafely } from './start-instance';
 import { httpWorkflow, outbound, stepsOf, textOf } from './test-support';
 import { TransientError } from './types';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const realFetch = httpClient.fetch;
 const realHttpRequest = EXECUTORS.HttpRequest.run;
@@ -45,7 +46,7 @@ const sms = (id: string, text: string) => ({ id, stepType: 'SMS', inputs: { dest
 /** A stored instance leased to this runner, not yet run. */
 async function leasedInstance(steps: unknown[]): Promise<string> {
   const wf = await httpWorkflow(steps);
-  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   return (await createInstance(db, { id: wf.id, accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request', publishedVersion: 1 }, {}))!;
 }
 
@@ -85,7 +86,7 @@ describe('a step that crashes the runner', () => {
 
     // Fixed: a user retries it from the failed step, its count cleared.
     EXECUTORS.HttpRequest.run = realHttpRequest;
-    await retryInstance(db, 'acme_corp', id);
+    await retryInstance(db, 'acme_corp', id, SYSTEM_ACTOR);
     expect(await instance(id)).toMatchObject({ status: 'completed', error: null, crashCount: 0, crashError: null });
     expect(requests).toBe(MAX_CRASHES + 1);
     expect((await stepsOf(id)).map((s) => `${s.seq}:${s.stepId}:${s.status}`)).toEqual(['1:h:failed', '2:h:completed', '3:after:completed']);

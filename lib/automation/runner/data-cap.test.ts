@@ -6,6 +6,7 @@ import { setWorkflowStatus } from '@/lib/automation/workflows';
 import { httpWorkflow, stepsOf } from './test-support';
 import { startWorkflows } from './start-instance';
 import { MAX_INSTANCE_DATA_BYTES } from './data-cap';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const where = { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' };
 
@@ -22,7 +23,7 @@ describe("a workflow instance's data has a size cap", () => {
     expect(err).toBeInstanceOf(PayloadTooLargeError);
     expect((err as Error).message).toMatch(/^The trigger data is \d+ bytes; a workflow run's data can be at most 1048576 bytes$/);
     expect(await db.workflowInstance.count({ where: { definitionId: wf.id } })).toBe(before);
-    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   });
 
   it('fails the step whose outputs grow the data past the cap, with a clear error', async () => {
@@ -30,7 +31,7 @@ describe("a workflow instance's data has a size cap", () => {
       { id: 'grow', stepType: 'Branch', outputs: { s: "{{(data.s || 'x') + (data.s || 'x')}}" }, selectNextStep: { grow: null } },
     ]);
     const [id] = await startWorkflows(db, where, {});
-    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
     const inst = await db.workflowInstance.findUniqueOrThrow({ where: { id } });
     expect(inst.status).toBe('failed');
     const failed = (await stepsOf(id)).at(-1)!;

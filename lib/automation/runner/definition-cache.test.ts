@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { createWorkflow, publishWorkflow } from '@/lib/automation/workflows';
 import { loadDefinition } from './definition-cache';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 beforeAll(async () => {
   await seedDemoTenant();
@@ -17,7 +18,7 @@ async function saveOverDraft(workflowId: string, entry: string) {
 
 describe('definition cache', () => {
   it('reads an unpublished draft again each time, so an edited draft never runs its old body', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', body('first'), { publish: false });
+    const wf = await createWorkflow(db, 'acme_corp', body('first'), { actor: SYSTEM_ACTOR, publish: false });
     expect((await loadDefinition(db, wf.id, 1)).entry).toBe('first');
     await saveOverDraft(wf.id, 'second');
     expect((await loadDefinition(db, wf.id, 1)).entry).toBe('second');
@@ -25,9 +26,9 @@ describe('definition cache', () => {
   });
 
   it('keeps a published version, which never changes, once read', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', body('draft'), { publish: false });
+    const wf = await createWorkflow(db, 'acme_corp', body('draft'), { actor: SYSTEM_ACTOR, publish: false });
     expect((await loadDefinition(db, wf.id, 1)).entry).toBe('draft');
-    await publishWorkflow(db, 'acme_corp', wf.id);
+    await publishWorkflow(db, 'acme_corp', wf.id, { actor: SYSTEM_ACTOR });
     const published = await loadDefinition(db, wf.id, 1);
     expect(published.entry).toBe('draft');
     // Nothing writes a published body; were it written anyway, the runner would keep the one it read.

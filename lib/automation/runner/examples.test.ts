@@ -6,6 +6,7 @@ import { referenceExample } from '@/lib/automation/examples/reference-examples';
 import { httpClient } from '@/lib/automation/steps/http-request';
 import { runDueWork } from './due-work';
 import { inbound, instancesOf, outbound, stepsOf, textOf } from './test-support';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const realFetch = httpClient.fetch;
 let sequence = 0;
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 describe('reference examples run as described', () => {
   it('Chat Apps auto reply answers every inbound WhatsApp message', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', referenceExample('chat-apps-auto-reply'));
+    const wf = await createWorkflow(db, 'acme_corp', referenceExample('chat-apps-auto-reply'), { actor: SYSTEM_ACTOR });
     const from = nextMsisdn('+659');
     const r = await inbound({ subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: from, text: 'hi' });
     const [inst] = await instancesOf(wf.id);
@@ -37,7 +38,7 @@ describe('reference examples run as described', () => {
   });
 
   it('SMS auto reply answers the sender by SMS', async () => {
-    await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'));
+    await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'), { actor: SYSTEM_ACTOR });
     const from = nextMsisdn('+658');
     await inbound({ subAccountId: 'acme_corp', channel: 'sms', msisdn: from, text: 'hello' });
     const sent = await outbound({ msisdn: from });
@@ -50,7 +51,7 @@ describe('reference examples run as described', () => {
     // The docs send the Indonesian reply from their own 'InternalDemoCPaaS_ChatApps'; a workflow may only
     // name this account's subaccounts (cross-tenant-steps.test.ts), so it sends from ours.
     const ours = JSON.parse(JSON.stringify(referenceExample('out-of-office')).replace('InternalDemoCPaaS_ChatApps', 'acme_corp_chatapps'));
-    const wf = await createWorkflow(db, 'acme_corp', ours);
+    const wf = await createWorkflow(db, 'acme_corp', ours, { actor: SYSTEM_ACTOR });
     // Philippines, 20:00 in Manila: out of hours, so the PH message goes out.
     const ph = nextMsisdn('+63917');
     await inbound({ subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: ph, text: 'hi', timestamp: new Date('2026-11-24T12:00:00Z') });
@@ -72,7 +73,7 @@ describe('reference examples run as described', () => {
   });
 
   it('Keyword detection registers on "Register" and reports failures', async () => {
-    await createWorkflow(db, 'acme_corp', referenceExample('keyword-detection'));
+    await createWorkflow(db, 'acme_corp', referenceExample('keyword-detection'), { actor: SYSTEM_ACTOR });
     const calls: { url: string; body: unknown; auth: string | null }[] = [];
     let answer = 200;
     httpClient.fetch = async (url, init) => {
@@ -97,7 +98,7 @@ describe('reference examples run as described', () => {
   });
 
   it('Menu using WaitForReply waits for the choice, answers it, and times out', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', referenceExample('menu-wait-for-reply'));
+    const wf = await createWorkflow(db, 'acme_corp', referenceExample('menu-wait-for-reply'), { actor: SYSTEM_ACTOR });
     const a = nextMsisdn('+658');
     const b = nextMsisdn('+659');
     await inbound({ subAccountId: 'acme_corp', channel: 'whatsapp', msisdn: a, text: 'hi' });
@@ -121,6 +122,6 @@ describe('reference examples run as described', () => {
     expect(ib.status).toBe('completed');
     expect((ib.data as { reply1: unknown }).reply1).toBeNull();
     expect((await outbound({ msisdn: b })).map(textOf)[1]).toMatch(/^Ok if you don't reply/);
-    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   });
 });

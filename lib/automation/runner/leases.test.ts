@@ -9,6 +9,7 @@ import { claimAbandonedAndLoad } from './resume-instance';
 import { createInstance } from './start-instance';
 import { runInstance } from './run-instance';
 import { httpWorkflow, outbound, stepsOf, textOf } from './test-support';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const realFetch = httpClient.fetch;
 
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 async function leasedInstance(steps: unknown[], data: Record<string, unknown> = {}) {
   const wf = await httpWorkflow(steps);
-  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   const id = await createInstance(db, { id: wf.id, accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request', publishedVersion: 1 }, data);
   return id!;
 }

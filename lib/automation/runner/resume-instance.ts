@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
@@ -60,7 +60,7 @@ export function claimAbandonedAndLoad(conn: Sqlite, inst: { id: string; leaseUnt
 }
 
 /** Cancels a waiting instance (Runs page). */
-export async function cancelInstance(db: Db, accountId: string, instanceId: string, actor?: AuditActor | null): Promise<void> {
+export async function cancelInstance(db: Db, accountId: string, instanceId: string, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     const inst = await tx.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
     if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
@@ -70,12 +70,12 @@ export async function cancelInstance(db: Db, accountId: string, instanceId: stri
     });
     if (r.count !== 1) throw new ConflictError(`Only a waiting instance can be cancelled; this one is ${inst.status}`);
     await tx.workflowStepRun.updateMany({ where: { instanceId, status: 'waiting' }, data: { status: 'cancelled', endedAt: new Date() } });
-    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.cancel', entityType: 'workflow_instance', entityId: instanceId, summary: `Cancelled a waiting run of workflow ${inst.definitionId}` });
+    await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.cancel', entityType: 'workflow_instance', entityId: instanceId, summary: `Cancelled a waiting run of workflow ${inst.definitionId}` });
   });
 }
 
 /** Runs a failed instance again from the step that failed, on the same version and context, its crash count cleared. */
-export async function retryInstance(db: Db, accountId: string, instanceId: string, actor?: AuditActor | null, opts: { wait?: boolean } = {}): Promise<void> {
+export async function retryInstance(db: Db, accountId: string, instanceId: string, actor: Actor, opts: { wait?: boolean } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const inst = await tx.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
     if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
@@ -84,7 +84,7 @@ export async function retryInstance(db: Db, accountId: string, instanceId: strin
       data: { status: 'running', error: null, finishedAt: null, resume: Prisma.DbNull, leaseOwner: RUNNER_ID, leaseUntil: leaseUntil(), crashCount: 0, crashError: null },
     });
     if (r.count !== 1) throw new ConflictError(`Only a failed instance can be retried; this one is ${inst.status}`);
-    if (actor) await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.retry', entityType: 'workflow_instance', entityId: instanceId, summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'` });
+    await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.retry', entityType: 'workflow_instance', entityId: instanceId, summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'` });
   });
   const run = runSafely(db, instanceId);
   if (opts.wait !== false) await run;

@@ -4,6 +4,7 @@ import { seedDemoTenant } from '@/test/factories';
 import { setWorkflowStatus } from '@/lib/automation/workflows';
 import { startWorkflows } from './start-instance';
 import { httpWorkflow } from './test-support';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const trigger = { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' };
 /** A Branch whose only condition is `script`, false (or failing) ending the instance. */
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await seedDemoTenant();
 });
 afterEach(async () => {
-  for (const id of workflows.splice(0)) await setWorkflowStatus(db, 'acme_corp', id, 'disabled');
+  for (const id of workflows.splice(0)) await setWorkflowStatus(db, 'acme_corp', id, 'disabled', SYSTEM_ACTOR);
 });
 
 describe('a failing script fails only its own step', () => {

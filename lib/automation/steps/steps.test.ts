@@ -13,6 +13,7 @@ import { writeTransaction } from '@/lib/db/sql';
 import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/lib/automation/runner/test-support';
 import { assertPublicUrl } from '@/lib/net/assert-public-url';
 import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 let server: http.Server;
 let baseUrl = '';
@@ -50,7 +51,7 @@ async function run(steps: unknown[], data: Record<string, unknown> = {}) {
   const wf = await httpWorkflow(steps);
   const [id] = await startWorkflows(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' }, data);
   const inst = await db.workflowInstance.findUniqueOrThrow({ where: { id } });
-  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+  await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   return { wf, inst, steps: await stepsOf(id) };
 }
 
@@ -212,7 +213,7 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const r = await followInboundRouting(db, routing);
     expect(r).toEqual({ resumed: 0, started: 0, toConverse: true });
     expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(before);
-    await setWorkflowStatus(db, 'acme_corp', wf, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', wf, 'disabled', SYSTEM_ACTOR);
   });
 
   it('an inbound whose automation cannot start is still stored, with nothing half-started', async () => {
@@ -226,14 +227,14 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
       expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(0);
     } finally {
       conn.exec('DROP TRIGGER refuse_instances');
-      await setWorkflowStatus(db, 'acme_corp', wf, 'disabled');
+      await setWorkflowStatus(db, 'acme_corp', wf, 'disabled', SYSTEM_ACTOR);
     }
   });
 });
 
 async function updateAutoReply(): Promise<string> {
   const { createWorkflow } = await import('@/lib/automation/workflows');
-  const wf = await createWorkflow(db, 'acme_corp', { subAccountId: 'acme_corp', trigger: 'inbound_chat_apps', status: 'enabled', definition: { name: 'to agents', steps: [{ id: 'handoff', stepType: 'SendToConverse' }] } });
+  const wf = await createWorkflow(db, 'acme_corp', { subAccountId: 'acme_corp', trigger: 'inbound_chat_apps', status: 'enabled', definition: { name: 'to agents', steps: [{ id: 'handoff', stepType: 'SendToConverse' }] } }, { actor: SYSTEM_ACTOR });
   return wf.id;
 }
 
@@ -242,24 +243,24 @@ describe('versions, cancel, retry, retention', () => {
     const steps = (text: string) => [{ id: 'w', stepType: 'Wait', inputs: { duration: '00:00:30' }, nextStepId: 's' }, { id: 's', stepType: 'SMS', inputs: { destination: '+6591110008', text } }];
     const wf = await httpWorkflow(steps('v1'));
     const [id] = await startWorkflows(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' }, {});
-    await updateWorkflow(db, 'acme_corp', wf.id, { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'test', steps: steps('v2') } });
-    await publishWorkflow(db, 'acme_corp', wf.id);
+    await updateWorkflow(db, 'acme_corp', wf.id, { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'test', steps: steps('v2') } }, { actor: SYSTEM_ACTOR });
+    await publishWorkflow(db, 'acme_corp', wf.id, { actor: SYSTEM_ACTOR });
     await runDueWork(db, new Date(Date.now() + 31_000));
     expect((await outbound({ workflowId: id })).map(textOf)).toEqual(['v1']);
-    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled');
+    await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', SYSTEM_ACTOR);
   });
 
   it('cancels a waiting instance and retries a failed one from its failed step', async () => {
     // The subaccount is computed by a script: a literal one that does not exist yet could not be saved.
     const w = await run([{ id: 'w', stepType: 'Wait', inputs: { duration: '1' } }]);
-    await cancelInstance(db, 'acme_corp', w.inst.id);
+    await cancelInstance(db, 'acme_corp', w.inst.id, SYSTEM_ACTOR);
     expect(await db.workflowInstance.findUniqueOrThrow({ where: { id: w.inst.id } })).toMatchObject({ status: 'cancelled' });
-    await expect(cancelInstance(db, 'acme_corp', w.inst.id)).rejects.toThrow(/Only a waiting instance/);
+    await expect(cancelInstance(db, 'acme_corp', w.inst.id, SYSTEM_ACTOR)).rejects.toThrow(/Only a waiting instance/);
 
     const f = await run([{ id: 'pre', stepType: 'SMS', inputs: { destination: '+6591110009', text: 'before' }, nextStepId: 'c' }, { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: "{{'later' + '_sub'}}", user: { msisdn: '+6591110009' }, type: 'text', content: { text: 'hi' } } }]);
     expect(f.inst).toMatchObject({ status: 'failed', currentStepId: 'c' });
     await db.subAccount.create({ data: { id: 'later_sub', accountId: 'acme_corp', name: 'Later', channels: { create: [{ id: 'later_wa', kind: 'whatsapp', name: 'WA', address: '+15550009999' }] } } });
-    await retryInstance(db, 'acme_corp', f.inst.id);
+    await retryInstance(db, 'acme_corp', f.inst.id, SYSTEM_ACTOR);
     const after = await db.workflowInstance.findUniqueOrThrow({ where: { id: f.inst.id } });
     expect(after.status).toBe('completed');
     expect((await stepsOf(f.inst.id)).map((s) => `${s.stepId}:${s.status}`)).toEqual(['pre:completed', 'c:failed', 'c:completed']);

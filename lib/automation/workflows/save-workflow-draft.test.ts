@@ -71,7 +71,7 @@ describe('editor drafts', () => {
     // A new draft keeps the positions it was sent, else those of the version before.
     const next = await saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('Renamed'), { actor });
     expect(next.layout).toEqual(moved);
-    await expect(saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('x'), { layout: { a: { x: 'left', y: 0 } } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('x'), { actor, layout: { a: { x: 'left', y: 0 } } })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('leaves the API semantics alone: each PUT is a new, published version; rollback restores the positions', async () => {

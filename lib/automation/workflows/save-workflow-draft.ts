@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
 import { checkWorkflowTenancy } from './check-workflow-tenancy';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { parseWorkflowBody } from './parse-workflow-body';
 import type { SaveResult } from './save-workflow';
 import { parseWorkflowLayout } from './workflow-layout';
@@ -30,7 +30,7 @@ export async function saveWorkflowDraft(
   accountId: string,
   id: string,
   input: unknown,
-  opts: { actor?: AuditActor | null; layout?: unknown } = {},
+  opts: { actor: Actor; layout?: unknown },
 ): Promise<DraftSaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   const layout = opts.layout == null ? undefined : (parseWorkflowLayout(opts.layout) as Prisma.InputJsonValue);
@@ -55,7 +55,7 @@ export async function saveWorkflowDraft(
     } else {
       await tx.workflowVersion.create({
         // A new draft starts from the positions the editor sent, else from those of the version before.
-        data: { workflowId: id, version, body: json, layout: layout ?? (latest.layout as Prisma.InputJsonValue | null) ?? undefined, createdById: opts.actor?.userId ?? null },
+        data: { workflowId: id, version, body: json, layout: layout ?? (latest.layout as Prisma.InputJsonValue | null) ?? undefined, createdById: opts.actor.userId ?? null },
       });
     }
     const row = await tx.workflow.update({
@@ -63,7 +63,7 @@ export async function saveWorkflowDraft(
       data: { subAccountId: body.subAccountId, trigger: body.trigger, status: body.status, name: body.definition.name, latestVersion: version },
     });
     // One audit event per draft started, not one per autosave: the draft's content is in its version.
-    if (!open && opts.actor) {
+    if (!open) {
       await recordAuditEvent(tx, opts.actor, {
         accountId,
         action: 'workflow.update',

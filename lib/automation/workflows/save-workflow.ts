@@ -2,20 +2,20 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
 import { checkWorkflowTenancy } from './check-workflow-tenancy';
-import { recordAuditEvent, type AuditActor } from '@/lib/audit/record-audit-event';
+import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { parseWorkflowBody } from './parse-workflow-body';
 import { parseWorkflowLayout } from './workflow-layout';
 import { toRecord, type WorkflowRecord } from './workflow-record';
 
 export type SaveResult = WorkflowRecord & { warnings: { path: string; message: string }[] };
 
-type SaveOptions = { actor?: AuditActor | null; note?: string | null; publish?: boolean; layout?: unknown };
+type SaveOptions = { actor: Actor; note?: string | null; publish?: boolean; layout?: unknown };
 
 /**
  * Stores a new workflow as version 1. It is published at once unless `publish: false` (the editor saves
  * drafts; the API's POST behaves as 8x8's: an enabled workflow runs as soon as it is created).
  */
-export async function createWorkflow(db: Db, accountId: string, input: unknown, opts: SaveOptions = {}): Promise<SaveResult> {
+export async function createWorkflow(db: Db, accountId: string, input: unknown, opts: SaveOptions): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   const layout = opts.layout == null ? null : parseWorkflowLayout(opts.layout);
   await checkWorkflowTenancy(db, accountId, body);
@@ -41,18 +41,16 @@ export async function createWorkflow(db: Db, accountId: string, input: unknown, 
         ...(layout ? { layout } : {}),
         note: opts.note ?? null,
         publishedAt: publish ? now : null,
-        createdById: opts.actor?.userId ?? null,
+        createdById: opts.actor.userId ?? null,
       },
     });
-    if (opts.actor) {
-      await recordAuditEvent(tx, opts.actor, {
-        accountId,
-        action: 'workflow.create',
-        entityType: 'workflow',
-        entityId: wf.id,
-        summary: `Created workflow '${body.definition.name}' (${body.trigger}, ${body.status})`,
-      });
-    }
+    await recordAuditEvent(tx, opts.actor, {
+      accountId,
+      action: 'workflow.create',
+      entityType: 'workflow',
+      entityId: wf.id,
+      summary: `Created workflow '${body.definition.name}' (${body.trigger}, ${body.status})`,
+    });
     return wf;
   });
   return { ...toRecord(row, 1, body, layout), warnings };
@@ -62,7 +60,7 @@ export async function createWorkflow(db: Db, accountId: string, input: unknown, 
  * Saving creates a new version: the REST API's PUT (with `publish: true`, which also makes it the
  * version that runs, as 8x8's PUT does). The editor saves drafts with saveWorkflowDraft instead.
  */
-export async function updateWorkflow(db: Db, accountId: string, id: string, input: unknown, opts: Omit<SaveOptions, 'layout'> = {}): Promise<SaveResult> {
+export async function updateWorkflow(db: Db, accountId: string, id: string, input: unknown, opts: Omit<SaveOptions, 'layout'>): Promise<SaveResult> {
   const { body, warnings } = parseWorkflowBody(input);
   await checkWorkflowTenancy(db, accountId, body);
   const now = new Date();
@@ -77,7 +75,7 @@ export async function updateWorkflow(db: Db, accountId: string, id: string, inpu
         body: body as unknown as Prisma.InputJsonValue,
         note: opts.note ?? null,
         publishedAt: opts.publish ? now : null,
-        createdById: opts.actor?.userId ?? null,
+        createdById: opts.actor.userId ?? null,
       },
     });
     const row = await tx.workflow.update({
@@ -91,15 +89,13 @@ export async function updateWorkflow(db: Db, accountId: string, id: string, inpu
         ...(opts.publish ? { publishedVersion: version } : {}),
       },
     });
-    if (opts.actor) {
-      await recordAuditEvent(tx, opts.actor, {
-        accountId,
-        action: 'workflow.update',
-        entityType: 'workflow',
-        entityId: id,
-        summary: `Saved version ${version} of workflow '${body.definition.name}'${opts.publish ? ' and published it' : ''}`,
-      });
-    }
+    await recordAuditEvent(tx, opts.actor, {
+      accountId,
+      action: 'workflow.update',
+      entityType: 'workflow',
+      entityId: id,
+      summary: `Saved version ${version} of workflow '${body.definition.name}'${opts.publish ? ' and published it' : ''}`,
+    });
     return { row, version };
   });
   return { ...toRecord(row, version, body), warnings };

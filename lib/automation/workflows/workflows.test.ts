@@ -14,6 +14,7 @@ import {
   setWorkflowStatus,
   updateWorkflow,
 } from './index';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const actor = { partnerId: 'demo_partner', userId: null, label: 'test' };
 
@@ -47,7 +48,7 @@ describe('workflow storage', () => {
   });
 
   it('disables, lists with filters and deletes', async () => {
-    const wf = await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'));
+    const wf = await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'), { actor: SYSTEM_ACTOR });
     await setWorkflowStatus(db, 'acme_corp', wf.id, 'disabled', actor);
     expect((await listWorkflows(db, 'acme_corp', { trigger: 'inbound_sms', status: 'disabled' })).map((w) => w.id)).toContain(wf.id);
     await deleteWorkflow(db, 'acme_corp', wf.id, actor);
@@ -56,11 +57,11 @@ describe('workflow storage', () => {
 
   it('rejects invalid bodies with every problem named, and other tenants', async () => {
     const bad = { subAccountId: 'acme_corp', trigger: 'http_request', definition: { name: 'x', steps: [{ id: 'a', stepType: 'Nope' }] } };
-    await expect(createWorkflow(db, 'acme_corp', bad)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'definition.steps.0.stepType' })] });
-    await expect(createWorkflow(db, 'acme_corp', bad)).rejects.toBeInstanceOf(ValidationError);
+    await expect(createWorkflow(db, 'acme_corp', bad, { actor: SYSTEM_ACTOR })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'definition.steps.0.stepType' })] });
+    await expect(createWorkflow(db, 'acme_corp', bad, { actor: SYSTEM_ACTOR })).rejects.toBeInstanceOf(ValidationError);
     const other = await createOtherTenant();
-    await expect(createWorkflow(db, 'acme_corp', { ...referenceExample('sms-auto-reply'), subAccountId: other.subAccountId })).rejects.toBeInstanceOf(NotFoundError);
-    const mine = await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'));
+    await expect(createWorkflow(db, 'acme_corp', { ...referenceExample('sms-auto-reply'), subAccountId: other.subAccountId }, { actor: SYSTEM_ACTOR })).rejects.toBeInstanceOf(NotFoundError);
+    const mine = await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'), { actor: SYSTEM_ACTOR });
     await expect(getWorkflow(db, other.accountId, mine.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -45,7 +45,7 @@ export const rateInput = z.object({
   price: z.coerce.number().min(0, 'A price cannot be negative').max(10, 'That is more than 10 per message; check the decimal point'),
 });
 
-/** Creates or replaces one rate (category × calling code × volume tier); ensureRateCardFor first. */
+/** Creates or replaces one rate (category × calling code × volume tier); ensureRateCardFor first. saveRate audits it. */
 export async function upsertRate(tx: Tx, accountId: string, input: z.infer<typeof rateInput>) {
   const priceMicros = Math.round(input.price * 1_000_000);
   return tx.rateCardEntry.upsert({
@@ -53,9 +53,4 @@ export async function upsertRate(tx: Tx, accountId: string, input: z.infer<typeo
     create: { accountId, category: input.category, callingCode: input.callingCode, fromVolume: input.fromVolume, priceMicros },
     update: { priceMicros },
   });
-}
-
-export async function deleteRate(tx: Tx, accountId: string, id: string): Promise<boolean> {
-  const { count } = await tx.rateCardEntry.deleteMany({ where: { id, accountId } });
-  return count > 0;
 }

@@ -1,36 +1,17 @@
 'use server';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountAction } from '@/app/_lib/action';
-import { NotFoundError } from '@/lib/errors';
-import { deleteRate, ensureRateCardFor, rateInput, upsertRate } from '@/lib/messaging/pricing/rate-card';
+import { rateInput } from '@/lib/messaging/pricing/rate-card';
+import { saveRate } from '@/lib/messaging/pricing/save-rate';
+import { deleteRate } from '@/lib/messaging/pricing/delete-rate';
 import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';
 import { MESSAGING_TIERS } from '@/lib/messaging/messaging-tier-ladder';
 
-export const saveRateAction = accountAction('settings.pricing.manage', rateInput, async (input, ctx) => {
-  // The default card first, so the first edit changes one rate of it rather than replacing it.
-  await ensureRateCardFor(db, ctx.accountId);
-  const row = await db.$transaction(async (tx) => {
-    const saved = await upsertRate(tx, ctx.accountId, input);
-    await recordAuditEvent(tx, ctx.actor, {
-      accountId: ctx.accountId,
-      action: 'pricing.rate.save',
-      entityType: 'rate_card_entry',
-      entityId: saved.id,
-      summary: `Set ${input.category} rate for +${input.callingCode} from ${input.fromVolume} messages to ${input.price} USD`,
-      changes: input,
-    });
-    return saved;
-  });
-  return { id: row.id };
-});
+export const saveRateAction = accountAction('settings.pricing.manage', rateInput, (input, ctx) => saveRate(db, ctx.accountId, input, ctx.actor));
 
 export const deleteRateAction = accountAction('settings.pricing.manage', z.object({ id: z.string().min(1) }), async (input, ctx) => {
-  await db.$transaction(async (tx) => {
-    if (!(await deleteRate(tx, ctx.accountId, input.id))) throw new NotFoundError('Rate not found');
-    await recordAuditEvent(tx, ctx.actor, { accountId: ctx.accountId, action: 'pricing.rate.delete', entityType: 'rate_card_entry', entityId: input.id, summary: 'Deleted a rate' });
-  });
+  await deleteRate(db, ctx.accountId, input.id, ctx.actor);
   return { id: input.id };
 });
 

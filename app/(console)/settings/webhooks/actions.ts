@@ -1,7 +1,6 @@
 'use server';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { accountAction } from '@/app/_lib/action';
 import { createEndpoint, createEndpointInput, deleteEndpoint } from '@/lib/webhooks/endpoints';
 import { resendDelivery } from '@/lib/webhooks/deliver';
@@ -19,8 +18,7 @@ export const deleteWebhookAction = accountAction('settings.webhooks.manage', z.o
 });
 
 export const resendDeliveryAction = accountAction('settings.webhooks.manage', z.object({ id: z.string().min(1) }), async (input, ctx) => {
-  await resendDelivery(db, ctx.accountId, input.id);
-  await recordAuditEvent(db, ctx.actor, { accountId: ctx.accountId, action: 'webhook.resend', entityType: 'webhook_delivery', entityId: input.id, summary: 'Resent a webhook delivery' });
+  await resendDelivery(db, ctx.accountId, input.id, ctx.actor);
   wakeBackgroundTask(WEBHOOKS_TASK);
   return { id: input.id };
 });
