@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db/client';
+import { sqliteConnection } from '@/lib/db/sqlite-connection';
+import type { Sqlite } from '@/lib/db/sql';
+import { SYSTEM_ACTOR, type AuditActor } from '@/lib/audit/record-audit-event';
+import { createApiKey } from '@/lib/auth/api-keys';
+import { logger } from '@/lib/log/logger';
+import { seedDemoTenant } from '@/test/factories';
+import { AUDITED_WRITES, NOT_AUDITED, type Outcome } from './every-write-is-audited.cases';
+
+// Server actions run as the wrapper runs them, signed in as the demo administrator (the session itself
+// is tested in e2e); routes are called as api-audit.test.ts calls them, with an API key.
+vi.mock('server-only', () => ({}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('@/app/_lib/console-context', async () => {
+  const { db } = await import('@/lib/db/client');
+  const { loadPrincipal } = await import('@/lib/auth/principal');
+  return {
+    getConsoleContext: async () => {
+      const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
+      const principal = (await loadPrincipal(db, admin.id))!;
+      return { principal, account: principal.accounts.find((a) => a.id === 'acme_corp') ?? null };
+    },
+  };
+});
+
+const APP = path.resolve(import.meta.dirname, '../../app');
+let conn: Sqlite;
+
+/**
+ * Every server action module ('use server' may export only async functions, so its exports can be
+ * read from its source without loading Auth.js), as "<file under app/> <export>".
+ */
+function serverActions(): string[] {
+  const found: string[] = [];
+  for (const file of fs.readdirSync(APP, { recursive: true }) as string[]) {
+    if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file)) continue;
+    const source = fs.readFileSync(path.join(APP, file), 'utf8');
+    if (!/^\s*['"]use server['"]/.test(source)) continue;
+    for (const m of source.matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(`${file} ${m[1]}`);
+  }
+  return found.sort();
+}
+
+/** Every writing method of every REST route, read from the route modules' exports. */
+async function writeRoutes(): Promise<string[]> {
+  const dir = path.join(APP, 'api/v1');
+  const found: string[] = [];
+  for (const file of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    if (path.basename(file) !== 'route.ts') continue;
+    const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) if (typeof mod[method] === 'function') found.push(`api/v1/${file} ${method}`);
+  }
+  return found.sort();
+}
+
+// Written by reading, not by a change: a key's last use is stored at most once a minute.
+const VOLATILE: Record<string, string[]> = { ApiKey: ['lastUsedAt'] };
+
+/** A digest of every row of every table: equal before and after means the attempt changed nothing. */
+function fingerprint(): string {
+  const h = crypto.createHash('sha256');
+  const tables = conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).all() as { name: string }[];
+  for (const { name } of tables) {
+    const rows = conn.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+    for (const row of rows) for (const col of VOLATILE[name] ?? []) delete row[col];
+    h.update(name).update(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  }
+  return h.digest('hex');
+}
+
+const lastAudit = () => (conn.prepare('SELECT max(rowid) AS n FROM "AuditEvent"').get() as { n: number | null }).n ?? 0;
+const auditSince = (rowid: number) =>
+  conn.prepare('SELECT action, entityType, entityId, actorLabel FROM "AuditEvent" WHERE rowid > ? ORDER BY rowid').all(rowid) as { action: string; entityType: string; entityId: string; actorLabel: string }[];
+
+/** A real failure inside the write's transaction: SQLite refuses any change to `table` on Prisma's connection. */
+async function refusing<T>(table: string, fn: () => Promise<T>): Promise<T> {
+  const ops = ['INSERT', 'UPDATE', 'DELETE'];
+  for (const op of ops) conn.exec(`CREATE TEMP TRIGGER "refuse_${op}" BEFORE ${op} ON "${table}" BEGIN SELECT RAISE(ABORT, 'refused by the audit test'); END`);
+  try {
+    return await fn();
+  } finally {
+    for (const op of ops) conn.exec(`DROP TRIGGER "refuse_${op}"`);
+  }
+}
+
+/** Runs an attempt that must fail and leave everything, the audit log included, as it was. */
+async function expectNothingWritten(attempt: () => Promise<Outcome>, why: string) {
+  const before = fingerprint();
+  const since = lastAudit();
+  const outcome = await attempt();
+  expect(outcome.ok, why).toBe(false);
+  expect(auditSince(since), why).toEqual([]);
+  expect(fingerprint() === before, `${why}: the database changed`).toBe(true);
+}
+
+let admin: AuditActor;
+let apiKey: { secret: string; label: string };
+
+describe('every write is audited, in its own transaction', () => {
+  beforeAll(async () => {
+    await seedDemoTenant();
+    // The refused attempts below are logged as server faults on purpose; keep the output readable.
+    vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    conn = await sqliteConnection(db);
+    const u = await db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
+    admin = { partnerId: u.partnerId, userId: u.id, label: u.email };
+    const key = await createApiKey(db, { accountId: 'acme_corp', name: 'Audit probe', actor: SYSTEM_ACTOR });
+    apiKey = { secret: key.secret, label: `API key Audit probe (${key.secret.slice(0, 10)}…)` };
+  });
+
+  it('covers every server action and every writing route: each is driven below or exempt with a reason', async () => {
+    const listed = [...Object.keys(AUDITED_WRITES), ...Object.keys(NOT_AUDITED)].sort();
+    expect(listed).toEqual([...new Set(listed)]);
+    // A new action or write route fails here until it is audited (added to AUDITED_WRITES) or exempt.
+    expect(listed).toEqual([...serverActions(), ...(await writeRoutes())].sort());
+  });
+
+  for (const [name, write] of Object.entries(AUDITED_WRITES)) {
+    it(`${name}: one ${write.action} entry, none when refused or rolled back`, async () => {
+      const ctx = { admin, apiKey: apiKey.secret, root: APP };
+      const prepared = await write.prepare(ctx);
+      await expectNothingWritten(prepared.bad, 'refused input');
+      await expectNothingWritten(() => refusing(write.table, prepared.call), `a failure writing ${write.table}`);
+      // The audit row itself failing takes the change back with it: both are one transaction.
+      await expectNothingWritten(() => refusing('AuditEvent', prepared.call), 'a failure writing the audit entry');
+
+      const since = lastAudit();
+      const outcome = await prepared.call();
+      expect(outcome, JSON.stringify(outcome.data)).toMatchObject({ ok: true });
+      const entityId = typeof prepared.entityId === 'function' ? prepared.entityId(outcome.data) : prepared.entityId;
+      expect(auditSince(since)).toEqual([
+        {
+          action: write.action,
+          entityType: write.entityType,
+          entityId: entityId ?? expect.any(String),
+          actorLabel: prepared.actorLabel ?? (name.startsWith('api/') ? apiKey.label : admin.label),
+        },
+      ]);
+      await prepared.settle?.();
+    });
+  }
+});
