@@ -136,7 +136,7 @@ function HeaderCell<TData extends RowData>({ header, children }: { header: Heade
       <button
         type="button"
         onClick={header.column.getToggleSortingHandler()}
-        className="-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase tracking-wide hover:bg-muted hover:text-foreground"
+        className="-mx-1.5 inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-1 uppercase tracking-wide hover:bg-muted hover:text-foreground"
       >
         {children}
         <Icon className={cn('size-3.5 shrink-0', !sorted && 'opacity-40')} aria-hidden />

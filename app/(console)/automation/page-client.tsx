@@ -104,6 +104,8 @@ function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
     col.accessor('name', {
       header: 'Name',
       enableSorting: true,
+      // A long name wraps, but not into a column one word wide on a phone.
+      meta: { cellClassName: 'min-w-40' },
       cell: ({ row: { original: w } }) => (
         <>
           <Link href={`/automation/${w.id}`} className="font-medium hover:underline">
@@ -126,7 +128,7 @@ function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
     col.display({
       id: 'version',
       header: 'Version',
-      meta: { cellClassName: 'text-xs' },
+      meta: { cellClassName: 'whitespace-nowrap text-xs' },
       cell: ({ row: { original: w } }) => (
         <>
           {w.publishedVersion ? `v${w.publishedVersion} published` : 'Draft'}
@@ -138,7 +140,7 @@ function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
       header: 'Updated',
       enableSorting: true,
       sortDescFirst: true,
-      meta: { cellClassName: 'text-xs text-muted-foreground' },
+      meta: { cellClassName: 'whitespace-nowrap text-xs text-muted-foreground' },
       cell: ({ getValue }) => new Date(getValue()).toLocaleString(),
     }),
     col.display({

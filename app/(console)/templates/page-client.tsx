@@ -101,7 +101,8 @@ function templateColumns(channels: Record<string, string>) {
     col.accessor('name', {
       header: 'Name',
       enableSorting: true,
-      meta: { cellClassName: 'font-medium' },
+      // Names are snake_case with nowhere to break: on a phone one pushed every other column out of view.
+      meta: { cellClassName: 'min-w-40 font-medium [overflow-wrap:anywhere]' },
       cell: ({ row: { original: t } }) => (
         <Link href={`/templates/${t.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-ring">
           {t.name}
@@ -110,7 +111,7 @@ function templateColumns(channels: Record<string, string>) {
     }),
     col.accessor('category', { header: 'Category', enableSorting: true, meta: { cellClassName: 'text-muted-foreground' }, cell: ({ getValue }) => titleCase(getValue()) }),
     col.accessor('language', { header: 'Language', enableSorting: true, meta: { cellClassName: 'font-mono text-xs' } }),
-    col.accessor((t) => channels[t.channelId] ?? t.channelId, { id: 'channel', header: 'Channel', enableSorting: true, meta: { className: 'hidden md:table-cell', cellClassName: 'text-muted-foreground' } }),
+    col.accessor((t) => channels[t.channelId] ?? t.channelId, { id: 'channel', header: 'Channel', enableSorting: true, meta: { className: 'hidden md:table-cell', cellClassName: 'whitespace-nowrap text-muted-foreground' } }),
     col.accessor('status', {
       header: 'Status',
       enableSorting: true,
@@ -121,7 +122,8 @@ function templateColumns(channels: Record<string, string>) {
         </>
       ),
     }),
-    col.accessor('updatedAt', { header: 'Updated', enableSorting: true, sortDescFirst: true, meta: { className: 'hidden sm:table-cell' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+    // nowrap: "15 seconds ago" broke over three lines and tripled the row's height.
+    col.accessor('updatedAt', { header: 'Updated', enableSorting: true, sortDescFirst: true, meta: { className: 'hidden whitespace-nowrap sm:table-cell' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
   ]);
 }
 
