@@ -60,7 +60,9 @@ const columns = col.columns([
   col.display({
     id: 'message',
     header: 'Message',
-    meta: { cellClassName: 'max-w-[28rem]' },
+    // The message takes whatever width the other columns leave (w-full with max-w-0) and truncates
+    // in it: a fixed 28rem, beside a failed message's error, pushed Status and Price out of the card at 1280 px.
+    meta: { cellClassName: 'w-full max-w-0 min-w-56' },
     cell: ({ row: { original: m } }) => (
       <details>
         <summary className="cursor-pointer truncate" data-testid="log-summary">
@@ -73,6 +75,7 @@ const columns = col.columns([
   col.display({
     id: 'status',
     header: 'Status',
+    meta: { cellClassName: 'min-w-44' },
     cell: ({ row: { original: m } }) => (
       <>
         <Badge tone={TONE[m.status.state] ?? 'neutral'}>{m.status.state}</Badge>
