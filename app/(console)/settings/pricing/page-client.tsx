@@ -51,6 +51,9 @@ export function PricingClient({
               getRowId={(r) => r.id}
               rowProps={(r) => ({ 'data-testid': `rate-${r.category}-${r.callingCode}-${r.fromVolume}` })}
               aria-label={`${cat} rates`}
+              // Whole, not capped at the screen's height: in two columns of cards an inner scroll
+              // hid the utility card's last rows.
+              containerClassName="max-h-none"
               empty={<p className="px-4 py-6 text-sm text-muted-foreground">No {cat} rates: these messages are free until a rate is added above.</p>}
             />
           </Card>
