@@ -22,6 +22,8 @@ export function TabsTrigger({ className, ...props }: React.ComponentProps<typeof
         'inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground transition-colors',
         'hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-1 disabled:pointer-events-none disabled:opacity-50',
         'data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-xs [&_svg]:size-3.5',
+        // In the dark theme the card colour is darker than the strip's: a lighter tint marks the active tab there.
+        'dark:data-[state=active]:bg-input/60',
         className,
       )}
       {...props}
