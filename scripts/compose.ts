@@ -1,13 +1,29 @@
+// The composition root: what every entry point that runs Parley (the web server, `npm run worker`, the
+// background thread, Next's instrumentation, the tests and the benches) wires together. Domains know
+// nothing of each other's background work or of who consumes inbound messages; this file does.
 import type { BackgroundTask } from '@/lib/jobs/background-loop';
 import { messagingTasks } from '@/lib/messaging/background';
+import { registerInboundConsumer } from '@/lib/messaging/inbound-consumers';
 import { webhookTasks } from '@/lib/webhooks/background';
 import { templateReviewTask } from '@/lib/templates/template-review-task';
 import { automationTasks } from '@/lib/automation/runner/background';
+import { automationInboundConsumer } from '@/lib/automation/route-inbound';
+
+/** Registers the consumers of inbound messages: automation now; Converse and contacts next. Idempotent. */
+export function registerInboundConsumers(): void {
+  registerInboundConsumer(automationInboundConsumer);
+}
 
 /**
  * Every domain's background work, run by the web process (embedded default) and by `npm run worker`.
  * Domains add their task here: e.g. the template reviewer, the send outbox, the workflow timers.
  */
-export async function backgroundTasks(): Promise<BackgroundTask[]> {
+export function backgroundTasks(): BackgroundTask[] {
   return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks()];
+}
+
+/** Wires Parley for a process that runs its background work: consumers registered, the task list. */
+export function composeParley(): { tasks: BackgroundTask[] } {
+  registerInboundConsumers();
+  return { tasks: backgroundTasks() };
 }

@@ -3,9 +3,10 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { applyMigrations } from '@/lib/db/migrations';
 import { startBackgroundWork } from '@/lib/jobs/start-background-work';
+import { composeParley } from './compose';
 
 applyMigrations(env.DATABASE_URL);
-const loops = await startBackgroundWork();
+const loops = startBackgroundWork(composeParley().tasks);
 logger.info('worker running');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -14,3 +14,7 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.ALLOW_PRIVATE_NETWORK ??= 'true';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+
+// As every entry point that runs Parley does: inbound messages go to their consumers (automation).
+const { registerInboundConsumers } = await import('@/scripts/compose');
+registerInboundConsumers();

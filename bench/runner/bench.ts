@@ -34,6 +34,8 @@ const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
+// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
+(await import('@/scripts/compose')).registerInboundConsumers();
 const { evaluateString, loadSandbox, scriptPoolJobs } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
 const { runDueWork } = await import('@/lib/automation/runner/due-work');

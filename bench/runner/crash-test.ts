@@ -20,6 +20,8 @@ const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
+// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
+(await import('@/scripts/compose')).registerInboundConsumers();
 await seedDemo(db, { adminPassword: 'crash-test-password', apiKey: 'prl_crash_test_key_0123456789' });
 
 const N = Number(process.env.CRASH_N ?? 1000);

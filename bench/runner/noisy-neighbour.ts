@@ -28,6 +28,8 @@ const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { startWorkflows } = await import('@/lib/automation/runner/start-instance');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
+// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
+(await import('@/scripts/compose')).registerInboundConsumers();
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
 await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');

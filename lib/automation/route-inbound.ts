@@ -4,31 +4,16 @@ import type { LoadedInstance } from '@/lib/automation/runner/instance-rows';
 import { claimWaitingAndLoad } from '@/lib/automation/runner/resume-instance';
 import { findStartableWorkflows, insertStartedInstance, runSafely, runStarted } from '@/lib/automation/runner/start-instance';
 import type { ResumeValue } from '@/lib/automation/runner/types';
+import type { InboundConsumer, StoredDtmf, StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { dtmfAddress } from '@/lib/automation/steps/wait-for-dtmf';
 import { digits } from '@/lib/automation/steps/send-support';
 
-// The seam between messaging and automation. lib/messaging calls these after it has stored an inbound
-// message or key press; lib/automation (the runner) decides what to resume or start.
+// Automation as an inbound consumer (lib/messaging/inbound-consumers.ts): after messaging has stored
+// an inbound message or key press, the runner decides what to resume or start.
 
-export type InboundForAutomation = {
-  accountId: string;
-  subAccountId: string;
-  channel: 'whatsapp' | 'sms';
-  channelId: string | null;
-  umid: string;
-  msisdn: string;
-  /** The inbound webhook event: { namespace, eventType: 'inbound_message_received', payload: {...} }. */
-  event: Record<string, unknown>;
-};
-
-export type DtmfForAutomation = {
-  accountId: string;
-  subAccountId: string;
-  destination: string;
-  dtmf: string;
-  clientRequestId?: string | null;
-};
+export type InboundForAutomation = StoredInbound;
+export type DtmfForAutomation = StoredDtmf;
 
 export type RouteResult = { resumed: number; started: number; toConverse: boolean };
 
@@ -116,3 +101,13 @@ export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Pr
   await runSafely(db, resumed.row.id, resumed);
   return { resumed: 1, started: 0, toConverse: false };
 }
+
+/** Automation's part of every inbound message and key press, registered at start (scripts/compose.ts). */
+export const automationInboundConsumer: InboundConsumer = {
+  name: 'automation',
+  decide(conn, inbound) {
+    const routing = decideInboundRouting(conn, inbound);
+    return (db) => followInboundRouting(db, routing);
+  },
+  dtmf: (db, dtmf) => routeDtmfToAutomation(db, dtmf),
+};

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { logger } from '@/lib/log/logger';
-import { setBackgroundWaker } from '@/lib/jobs/start-background-work';
+import { setBackgroundWaker } from '@/lib/jobs/wake';
 
 // The web process's background work (send outbox and receipts, webhooks, workflow timers, template
 // review) in a worker thread of its own: it then runs on the machine's second core instead of taking

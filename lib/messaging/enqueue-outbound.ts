@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { newTimeOrderedUuid, readDate, readNow, writeTransaction, type Sqlite } from '@/lib/db/sql';
-import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
+import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
 import { findByClientId, insertJob, insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';

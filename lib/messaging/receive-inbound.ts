@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { newTimeOrderedUuid, withinSavepoint, writeTransaction } from '@/lib/db/sql';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
-import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
+import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import { ValidationError } from '@/lib/errors';
@@ -32,8 +32,8 @@ function capitalize(type: string): string {
 /**
  * A customer's message arrives (the sandbox network or, later, a carrier webhook): logged, the 24 h
  * window opened/refreshed (a referral arms the 72 h free entry point), inbound_message_received
- * recorded, and the workflow instance it resumes or starts claimed, all in one transaction; then that
- * instance runs.
+ * recorded, and what each inbound consumer decides (the workflow instance it resumes or starts) written,
+ * all in one transaction; then what they decided runs.
  */
 export async function receiveInbound(db: Db, input: InboundInput): Promise<InboundResult> {
   const from = parseMsisdn(input.msisdn);
@@ -56,8 +56,8 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   if (input.channel === 'sms') Object.assign(payload, { source: from.e164, destination: channelRow?.address ?? null, text, receivedAt: at.toISOString() });
   const event = { namespace, eventType: 'inbound_message_received', payload };
 
-  const forAutomation = { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event };
-  const routing = await writeTransaction(db, (conn) => {
+  const stored: StoredInbound = { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event };
+  const followUps = await writeTransaction(db, (conn) => {
     insertMessage(conn, {
       id: umid,
       accountId: input.accountId,
@@ -79,20 +79,24 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     if (input.channel === 'whatsapp') touchWindowOnInbound(conn, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
     appendEvent(conn, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
     // What the message resumes or starts commits with it, so a crash cannot keep the one without the
-    // other. A failing automation must not lose the message: its part alone is rolled back.
-    try {
-      return withinSavepoint(conn, (c) => decideInboundRouting(c, forAutomation));
-    } catch (err) {
-      logger.error({ err, umid }, 'routing an inbound message to automation failed');
-      return null;
+    // other. A failing consumer must not lose the message: its part alone is rolled back.
+    const out: { name: string; run: (db: Db) => Promise<unknown> }[] = [];
+    for (const consumer of inboundConsumers()) {
+      try {
+        const run = withinSavepoint(conn, (c) => consumer.decide(c, stored));
+        if (run) out.push({ name: consumer.name, run });
+      } catch (err) {
+        logger.error({ err, umid, consumer: consumer.name }, 'an inbound consumer failed to decide; the message is kept');
+      }
     }
+    return out;
   });
 
-  if (routing) {
+  for (const followUp of followUps) {
     try {
-      await followInboundRouting(db, routing);
+      await followUp.run(db);
     } catch (err) {
-      logger.error({ err, umid }, 'running the automation of an inbound message failed');
+      logger.error({ err, umid, consumer: followUp.name }, 'an inbound consumer failed to run what it decided');
     }
   }
   return { umid, event };
@@ -128,10 +132,12 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
     });
     insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
   });
-  try {
-    await routeDtmfToAutomation(db, { accountId: input.accountId, subAccountId: sub.id, destination: callee.e164, dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null });
-  } catch (err) {
-    logger.error({ err, umid }, 'routing a DTMF press to automation failed');
+  for (const consumer of inboundConsumers()) {
+    try {
+      await consumer.dtmf?.(db, { accountId: input.accountId, subAccountId: sub.id, destination: callee.e164, dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null });
+    } catch (err) {
+      logger.error({ err, umid, consumer: consumer.name }, 'an inbound consumer failed on a key press');
+    }
   }
   return { umid };
 }

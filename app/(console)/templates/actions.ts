@@ -5,7 +5,7 @@ import { accountAction } from '@/app/_lib/action';
 import { createTemplate } from '@/lib/templates/create-template';
 import { deleteTemplate } from '@/lib/templates/delete-template';
 import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
-import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
+import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { TEMPLATE_REVIEW_TASK } from '@/lib/templates/template-review-task';
 
 /** Submits the designer's template; the payload is checked by the same schema as the REST API. */

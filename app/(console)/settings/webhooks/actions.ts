@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { accountAction } from '@/app/_lib/action';
 import { createEndpoint, createEndpointInput, deleteEndpoint } from '@/lib/webhooks/endpoints';
 import { resendDelivery } from '@/lib/webhooks/deliver';
-import { wakeBackgroundTask } from '@/lib/jobs/start-background-work';
+import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { WEBHOOKS_TASK } from '@/lib/webhooks/background';
 
 export const createWebhookAction = accountAction('settings.webhooks.manage', createEndpointInput, async (input, ctx) => {

@@ -1,0 +1,31 @@
+import type { LoopHandle } from '@/lib/jobs/background-loop';
+
+// Producers (a new send, a template submitted, a resend) wake the loop that does their work at once.
+// This module knows nothing of the tasks, so any domain can wake one without importing every other
+// domain. Process-wide, on globalThis: Next and the custom server load their own copies of modules.
+const g = globalThis as unknown as { parleyLoops?: LoopHandle; parleyWaker?: (name?: string) => void };
+
+/** Called by startBackgroundWork once the loops of this thread run. */
+export function registerLoops(loops: LoopHandle): void {
+  g.parleyLoops = loops;
+}
+
+export function runningLoops(): LoopHandle | undefined {
+  return g.parleyLoops;
+}
+
+/** Where wakeups go when the loops run elsewhere in this process (lib/jobs/background-thread.ts). */
+export function setBackgroundWaker(waker: (name?: string) => void): void {
+  g.parleyWaker = waker;
+}
+
+/** Lets a producer in this process (e.g. a new send) wake a sleeping loop at once. */
+export function wakeBackgroundTask(name?: string): void {
+  if (g.parleyLoops) g.parleyLoops.wake(name);
+  else g.parleyWaker?.(name);
+}
+
+/** Whether background work runs in this process (in this thread or a worker thread of it). */
+export function backgroundWorkStarted(): boolean {
+  return !!(g.parleyLoops || g.parleyWaker);
+}

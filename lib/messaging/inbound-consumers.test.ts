@@ -1,0 +1,57 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { one } from '@/lib/db/sql';
+import { seedDemoTenant } from '@/test/factories';
+import { receiveDtmf, receiveInbound } from '@/lib/messaging/receive-inbound';
+import { inboundConsumers, registerInboundConsumer, type StoredInbound } from '@/lib/messaging/inbound-consumers';
+
+// Messaging hands each stored inbound message to the consumers registered at start (automation,
+// registered by test/setup-file.ts as by every entry point), in the message's own transaction.
+const seen: { decided: StoredInbound[]; ran: string[]; dtmf: string[] } = { decided: [], ran: [], dtmf: [] };
+
+beforeAll(seedDemoTenant);
+afterEach(() => {
+  for (const name of ['probe', 'broken']) (globalThis as unknown as { parleyInboundConsumers: Map<string, unknown> }).parleyInboundConsumers.delete(name);
+});
+
+describe('inbound consumers', () => {
+  it('automation is registered at start, and registering again by name replaces instead of adding', () => {
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation']);
+    registerInboundConsumer({ name: 'probe', decide: () => null });
+    registerInboundConsumer({ name: 'probe', decide: () => null });
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'probe']);
+  });
+
+  it('decides inside the transaction that stores the message, and runs what it decided after it committed', async () => {
+    registerInboundConsumer({
+      name: 'probe',
+      decide(conn, inbound) {
+        // The message row is already visible inside the same transaction.
+        expect(one(conn, 'SELECT 1 AS x FROM "Message" WHERE "id" = ?', inbound.umid)).toEqual({ x: 1 });
+        seen.decided.push(inbound);
+        return async () => void seen.ran.push(inbound.umid);
+      },
+      dtmf: async (_db, d) => void seen.dtmf.push(d.dtmf),
+    });
+    const { umid } = await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+6591234000', type: 'text', content: { text: 'hi' } });
+    expect(seen.decided.at(-1)).toMatchObject({ accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', umid, msisdn: '+6591234000' });
+    expect(seen.ran).toContain(umid);
+    await receiveDtmf(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591234000', dtmf: '5' });
+    expect(seen.dtmf).toEqual(['5']);
+  });
+
+  it('a consumer that throws loses its own part only: the message and the other consumers go on', async () => {
+    registerInboundConsumer({
+      name: 'broken',
+      decide(conn) {
+        conn.prepare('INSERT INTO "ConverseHandoff" ("id", "accountId", "subAccountId", "channel", "msisdn", "createdAt") VALUES (?, ?, ?, ?, ?, ?)').run('half-written', 'acme_corp', 'acme_corp', 'whatsapp', '1', new Date().toISOString());
+        throw new Error('consumer bug');
+      },
+    });
+    registerInboundConsumer({ name: 'probe', decide: (_c, inbound) => async () => void seen.ran.push(`after-broken:${inbound.umid}`) });
+    const { umid } = await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+6591234001', type: 'text', content: { text: 'hi' } });
+    expect(await db.message.findUnique({ where: { id: umid } })).toMatchObject({ direction: 'inbound' });
+    expect(await db.converseHandoff.findUnique({ where: { id: 'half-written' } })).toBeNull();
+    expect(seen.ran).toContain(`after-broken:${umid}`);
+  });
+});
