@@ -4,7 +4,7 @@ import type {
   TemplateButton,
   TemplateCategory,
   TemplateComponent,
-} from '@/lib/templates/template-schema';
+} from '@/lib/templates/template-components';
 import { isHttpUrl, malformedVariables, normalizeButtonUrl, variablesIn } from '@/lib/templates/template-variables';
 
 /** WhatsApp's published limits for template components. */

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/db/generated/client';
-import type { IndexedFilter, LogsIndex } from '@/lib/messaging/logs/choose-logs-index';
+import type { IndexedFilter, LogsIndex } from '@/lib/messaging/logs/logs-indexes';
 import type { LogsCursor } from '@/lib/messaging/logs/logs-cursor';
 import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
 
