@@ -3,7 +3,7 @@
 // valid body for each route that takes one.
 import crypto from 'node:crypto';
 import { db } from '@/lib/db/client';
-import { send } from '@/lib/http/api-robustness-kit';
+import { send } from '@/test/api-robustness-kit';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
 import { REFERENCE_EXAMPLES, referenceExample } from '@/lib/automation/examples/reference-examples';

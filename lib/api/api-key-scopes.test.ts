@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { ALL_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import type { RouteModule } from '@/lib/http/api-router';
-import { routesUnderTest, type RouteUnderTest } from '@/lib/http/api-robustness-kit';
+import { routesUnderTest, type RouteUnderTest } from '@/test/api-robustness-kit';
 import { seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 

@@ -5,7 +5,7 @@ import { createOtherTenant, seedDemoTenant } from '@/test/factories';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { startWorkflows } from '@/lib/automation/runner/start-instance';
 import { createWorkflow, saveWorkflowDraft, setWorkflowStatus, updateWorkflow } from '@/lib/automation/workflows';
-import { httpWorkflow, stepsOf } from '@/lib/automation/runner/test-support';
+import { httpWorkflow, stepsOf } from '@/test/automation-helpers';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { routeDtmfToAutomation } from '@/lib/automation/route-inbound';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';

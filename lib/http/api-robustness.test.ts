@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
-import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
-import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, send, type RouteUnderTest, type Sent } from '@/lib/http/api-robustness-kit';
-import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/lib/http/api-robustness-fixtures';
+import { startTestApiServer, type TestApiServer } from '@/test/api-server';
+import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, send, type RouteUnderTest, type Sent } from '@/test/api-robustness-kit';
+import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/test/api-robustness-fixtures';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { screenServerAction } from '@/lib/http/screen-server-action';
-import { send } from '@/lib/http/api-robustness-kit';
+import { send } from '@/test/api-robustness-kit';
 
 // Stands in for Next behind the screen: reports what it would decode (the stashed body, or the stream).
 let base: string;

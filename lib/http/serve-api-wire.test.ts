@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
+import { startTestApiServer, type TestApiServer } from '@/test/api-server';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { startTestApiServer, type TestApiServer } from '@/lib/http/test-api-server';
+import { startTestApiServer, type TestApiServer } from '@/test/api-server';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 
 // The custom server's API path over real HTTP: the same route handlers Next serves, answered by

@@ -5,7 +5,7 @@ import { sendMessage } from '@/lib/messaging/send-message';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { processOutbox } from '@/lib/messaging/process-outbox';
 import { TokenBuckets } from '@/lib/messaging/token-bucket';
-import { drainOutbox } from '@/lib/messaging/test-helpers';
+import { drainOutbox } from '@/test/messaging-helpers';
 
 const SUB = 'acme_corp_chatapps';
 const text = (msisdn: string, clientMessageId?: string) => ({ user: { msisdn }, type: 'text', content: { text: 'hi' }, ...(clientMessageId ? { clientMessageId } : {}) });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { POST } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
-import { approvedTemplate, call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
+import { approvedTemplate, call, drainOutbox, msgUrl } from '@/test/messaging-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import sends from '@/lib/templates/fixtures/reference-send-payloads.json';

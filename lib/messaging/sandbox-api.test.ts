@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { POST as INBOUND } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox/inbound/route';
 import { POST as DTMF } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox/dtmf/route';
-import { call } from '@/lib/messaging/test-helpers';
+import { call } from '@/test/messaging-helpers';
 
 const inbound = (sub: string, body: unknown, key?: string) => call(INBOUND, 'POST', `/api/v1/subaccounts/${sub}/sandbox/inbound`, { subAccountId: sub }, body, key);
 const dtmf = (sub: string, body: unknown) => call(DTMF, 'POST', `/api/v1/subaccounts/${sub}/sandbox/dtmf`, { subAccountId: sub }, body);

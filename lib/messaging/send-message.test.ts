@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { POST, GET } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
 import { GET as GET_ONE } from '@/app/api/v1/subaccounts/[subAccountId]/messages/[umid]/route';
-import { call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
+import { call, drainOutbox, msgUrl } from '@/test/messaging-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { sendSms } from '@/lib/messaging/send-sms';
 import { sendVoiceMessage } from '@/lib/messaging/send-voice-message';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { POST } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
-import { call, msgUrl } from '@/lib/messaging/test-helpers';
+import { call, msgUrl } from '@/test/messaging-helpers';
 
 // What real integrations send beside the reference payloads: serializer nulls, numbers for strings,
 // other spellings of enum values, text at and past WhatsApp's limits. Each must be a 200 or the 8x8

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { POST } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
-import { approvedTemplate, call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
+import { approvedTemplate, call, drainOutbox, msgUrl } from '@/test/messaging-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { TokenBuckets } from '@/lib/messaging/token-bucket';
 import { upsertRate } from '@/lib/messaging/pricing/rate-card';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { POST } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
-import { call, drainOutbox, msgUrl } from '@/lib/messaging/test-helpers';
+import { call, drainOutbox, msgUrl } from '@/test/messaging-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { changeTemplateStatus } from '@/lib/templates/change-template-status';
 import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';

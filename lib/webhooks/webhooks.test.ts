@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
 import { POST as CREATE, GET as LIST } from '@/app/api/v1/accounts/[accountId]/webhooks/route';
 import { GET as GET_ONE, DELETE } from '@/app/api/v1/accounts/[accountId]/webhooks/[id]/route';
-import { call, drainOutbox } from '@/lib/messaging/test-helpers';
+import { call, drainOutbox } from '@/test/messaging-helpers';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, createOtherTenant, seedDemoTenant } from '@/test/factories';
-import { call } from '@/lib/messaging/test-helpers';
+import { call } from '@/test/messaging-helpers';
 import { referenceExample } from '@/lib/automation/examples/reference-examples';
 import * as workflows from '@/app/api/v1/accounts/[accountId]/workflows/route';
 import * as workflow from '@/app/api/v1/accounts/[accountId]/workflows/[id]/route';

@@ -11,7 +11,7 @@ import { runDueWork } from './due-work';
 import { retryInstance } from './resume-instance';
 import { runInstance } from './run-instance';
 import { createInstance, runSafely } from './start-instance';
-import { httpWorkflow, outbound, stepsOf, textOf } from './test-support';
+import { httpWorkflow, outbound, stepsOf, textOf } from '@/test/automation-helpers';
 import { TransientError } from './types';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 

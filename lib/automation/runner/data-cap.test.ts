@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { PayloadTooLargeError } from '@/lib/errors';
 import { seedDemoTenant } from '@/test/factories';
 import { setWorkflowStatus } from '@/lib/automation/workflows';
-import { httpWorkflow, stepsOf } from './test-support';
+import { httpWorkflow, stepsOf } from '@/test/automation-helpers';
 import { startWorkflows } from './start-instance';
 import { MAX_INSTANCE_DATA_BYTES } from './data-cap';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';

@@ -5,7 +5,7 @@ import { createWorkflow, setWorkflowStatus } from '@/lib/automation/workflows';
 import { referenceExample } from '@/lib/automation/examples/reference-examples';
 import { httpClient } from '@/lib/automation/steps/http-request';
 import { runDueWork } from './due-work';
-import { inbound, instancesOf, outbound, stepsOf, textOf } from './test-support';
+import { inbound, instancesOf, outbound, stepsOf, textOf } from '@/test/automation-helpers';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const realFetch = httpClient.fetch;

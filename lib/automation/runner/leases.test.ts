@@ -8,7 +8,7 @@ import { runDueWork } from './due-work';
 import { claimAbandonedAndLoad } from './resume-instance';
 import { createInstance } from './start-instance';
 import { runInstance } from './run-instance';
-import { httpWorkflow, outbound, stepsOf, textOf } from './test-support';
+import { httpWorkflow, outbound, stepsOf, textOf } from '@/test/automation-helpers';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const realFetch = httpClient.fetch;

@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { setWorkflowStatus } from '@/lib/automation/workflows';
 import { startWorkflows } from './start-instance';
-import { httpWorkflow } from './test-support';
+import { httpWorkflow } from '@/test/automation-helpers';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const trigger = { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' };

@@ -10,7 +10,7 @@ import { runDueWork, pruneFinishedInstances } from '@/lib/automation/runner/due-
 import { publishWorkflow, setWorkflowStatus, updateWorkflow } from '@/lib/automation/workflows';
 import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
 import { writeTransaction } from '@/lib/db/sql';
-import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/lib/automation/runner/test-support';
+import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/test/automation-helpers';
 import { assertPublicUrl } from '@/lib/net/assert-public-url';
 import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';

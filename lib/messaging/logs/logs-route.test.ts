@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/subaccounts/[subAccountId]/messages/route';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
-import { call, msgUrl } from '@/lib/messaging/test-helpers';
+import { call, msgUrl } from '@/test/messaging-helpers';
 
 // The Logs API over HTTP: every bad query value is a 400 in the 8x8 error shape naming the parameter.
 
