@@ -42,7 +42,7 @@ test('an admin creates a role with View Logs and View Reports only', async ({ pa
   const popover = page.getByRole('dialog', { name: 'Modules and permissions' });
   await expect(popover.getByLabel('View Logs')).toBeChecked();
   await popover.getByLabel('View Reports').check();
-  await expect(popover.getByText('2/3')).toBeVisible();
+  await expect(popover.getByText('2/4')).toBeVisible();
   await expect(popover.getByText('2 selected')).toBeVisible();
   // Select-all on a module, then undo it: the module's count follows.
   await popover.getByLabel('All of Templates').check();

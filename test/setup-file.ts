@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
-import { inject } from 'vitest';
+import { beforeAll, inject } from 'vitest';
 
 const file = path.join(os.tmpdir(), `parley-test-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
 const template = new Database(inject('templateDb'), { readonly: true });
@@ -16,5 +16,8 @@ process.env.LOG_LEVEL ??= 'warn';
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
 
 // As every entry point that runs Parley does: inbound messages go to their consumers (automation).
-const { registerInboundConsumers } = await import('@/scripts/compose');
-registerInboundConsumers();
+// In a hook, which runs after the test file was collected: importing the domains here, before it, would
+// load them ahead of the test file's vi.mock of a module they use (node:dns/promises, say).
+beforeAll(async () => {
+  (await import('@/scripts/compose')).registerInboundConsumers();
+});
