@@ -309,6 +309,7 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
     <ScriptPathsContext.Provider value={paths}>
       <div ref={rootRef} className="flex h-full min-h-0 w-full select-none overflow-hidden rounded-lg border bg-card" style={CANVAS_THEME} data-testid="flow-editor">
         {!readOnly ? <Palette onAdd={onPaletteAdd} /> : null}
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: the canvas is the drop target of the palette's drag; the palette's keyboard path adds steps without dragging */}
         <div className="relative min-w-0 flex-1" onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } }} onDrop={(e) => { const t = e.dataTransfer.getData(DRAG_MIME); if (t) { e.preventDefault(); add(t as CatalogStepType, { x: e.clientX, y: e.clientY }); } }}>
           {/* One row over the canvas that wraps: with the toolbar and the Shortcuts button placed
               apart, a narrow canvas (a side column open at 1280 px) drew one over the other. */}

@@ -26,7 +26,7 @@ export function AppShell({ permissions, accounts, account, user, actions, childr
       </aside>
       {open ? (
         <div className="fixed inset-0 z-40 md:hidden">
-          <div className="absolute inset-0 bg-black/40" onClick={() => setOpen(false)} />
+          <button type="button" aria-label="Close navigation" className="absolute inset-0 bg-black/40" onClick={() => setOpen(false)} />
           <aside className="absolute inset-y-0 left-0 w-64 border-r bg-sidebar shadow-xl">
             <Sidebar permissions={permissions} onNavigate={() => setOpen(false)} />
           </aside>

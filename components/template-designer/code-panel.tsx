@@ -25,6 +25,7 @@ export function CodePanel({ accountId, channelId, subAccountId, template }: Prop
     <div className="space-y-4">
       <div className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-xs" role="radiogroup" aria-label="Code format">
         {(['json', 'curl'] as const).map((f) => (
+          // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons with the radio role (WAI-ARIA's radio group pattern), styled as one strip
           <button
             key={f}
             type="button"

@@ -59,6 +59,7 @@ function Toggle({
   return (
     <div role="radiogroup" aria-label={label} className="inline-flex rounded-[var(--radius)] border bg-muted p-0.5 text-xs">
       {options.map((o) => (
+        // biome-ignore lint/a11y/useSemanticElements: a segmented control: buttons with the radio role (WAI-ARIA's radio group pattern), styled as one strip
         <button
           key={o.value}
           type="button"

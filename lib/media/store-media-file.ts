@@ -13,7 +13,7 @@ export function newMediaId(): string {
 function cleanFileName(name: string): string {
   // Keep only the last path segment and drop control characters; the name is shown, never used as a path.
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must not carry into a header
   return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200) || 'file';
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalAddress, embeddedIpv4, isBlockedAddress } from '@/lib/net/is-blocked-address';
 
 // Every spelling of an address Parley must not reach, as resolvers, URL parsers and users write it.
-export const BLOCKED_ADDRESSES: [form: string, address: string][] = [
+const BLOCKED_ADDRESSES: [form: string, address: string][] = [
   ['IPv4 loopback', '127.0.0.1'],
   ['IPv4 loopback, elsewhere in 127/8', '127.255.255.254'],
   ['IPv4 loopback, short form', '127.1'],
@@ -72,7 +72,7 @@ export const BLOCKED_ADDRESSES: [form: string, address: string][] = [
   ['empty', ''],
 ];
 
-export const PUBLIC_ADDRESSES: [form: string, address: string][] = [
+const PUBLIC_ADDRESSES: [form: string, address: string][] = [
   ['public IPv4', '93.184.216.34'],
   ['public IPv4 next to 172.16/12', '172.32.0.1'],
   ['public IPv4 next to 100.64/10', '100.128.0.1'],

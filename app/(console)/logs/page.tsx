@@ -4,7 +4,7 @@ import { ScrollText } from 'lucide-react';
 import { db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
 import { listAccountStructure } from '@/lib/tenancy/list-account-structure';
-import { listMessages, type LogsPage } from '@/lib/messaging/logs/list-messages';
+import { listMessages, type LogsPage as LogsPageData } from '@/lib/messaging/logs/list-messages';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
@@ -27,7 +27,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
     const v = one(f)?.trim();
     if (v) query[f] = v;
   }
-  let page: LogsPage = { data: [], nextCursor: null };
+  let page: LogsPageData = { data: [], nextCursor: null };
   let error: string | null = null;
   if (subAccountId) {
     try {

@@ -54,6 +54,7 @@ export function TemplatesListClient({ templates, filters, channels, canWrite }: 
           ) : undefined
         }
       />
+      {/* biome-ignore lint/a11y/useSemanticElements: filters that apply as you type; a <search> element is not in React's typings yet */}
       <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="relative min-w-48 flex-1">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />

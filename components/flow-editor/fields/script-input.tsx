@@ -110,6 +110,7 @@ export function ScriptInput({
             theme={resolvedTheme === 'dark' ? DARK : 'light'}
           />
         ) : (
+          // biome-ignore lint/a11y/useSemanticElements: a read-only stand-in for the CodeMirror editor until it is focused; it hands focus to the real editor
           <div
             role="textbox"
             tabIndex={0}

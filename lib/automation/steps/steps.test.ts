@@ -150,8 +150,8 @@ describe('Wait, If, Branch, JumpTo', () => {
     const started = Date.now();
     const loop = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: '{{(() => { for (;;) {} })()}}' } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
     expect(loop.inst.error).toMatch(/took longer than 500 ms/);
-    const escape = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: "{{this.constructor.constructor('return process')().exit(1)}}" } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
-    expect(escape.inst.error).toMatch(/process/);
+    const escaped = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: "{{this.constructor.constructor('return process')().exit(1)}}" } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
+    expect(escaped.inst.error).toMatch(/process/);
     expect(Date.now() - started).toBeLessThan(5000);
     const fine = await run([{ id: 's', stepType: 'SMS', inputs: { destination: '+6591110002', text: 'still here' } }]);
     expect(fine.inst.status).toBe('completed');

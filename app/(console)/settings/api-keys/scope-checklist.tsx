@@ -28,6 +28,7 @@ export function ScopeChecklist({
     onChange([...next]);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a group of module sections inside a scrolling box; a fieldset would bring its own border and legend layout to a box that is already labelled
     <div
       role="group"
       aria-label="Scopes"

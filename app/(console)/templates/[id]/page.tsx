@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Template' };
 export default async function TemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const { principal, account } = await requireAccountPage('templates.view');
   const { id } = await params;
-  let template;
+  let template: Awaited<ReturnType<typeof getTemplateById>>;
   try {
     template = await getTemplateById(db, account.id, id);
   } catch (err) {
