@@ -10,7 +10,11 @@ import { createApiServer } from '@/lib/http/serve-api';
 import { screenServerAction } from '@/lib/http/screen-server-action';
 import { stampClientAddress } from '@/lib/auth/client-address';
 import { startBackgroundThread } from '@/lib/jobs/background-thread';
+import { registerInboundConsumers } from './compose';
 
+// The API's sandbox routes store inbound messages in this thread: their consumers must be registered
+// here, not only in the background thread and in Next's instrumentation.
+registerInboundConsumers();
 const root = process.cwd();
 // Background work runs in a worker thread of this process (the machine's other core); started first,
 // so instrumentation.ts finds it running and does not start a second set.
