@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# npm test — everything CI runs: type check, migrations in step with the schema, unit and
-# integration tests (Vitest, real SQLite files), then end-to-end tests (Playwright, Debian's Chromium,
-# a production build on a fresh database).
+# npm test — everything CI runs: type check, formatting, lint and layering rules, migrations in step
+# with the schema, unit and integration tests (Vitest, real SQLite files), then end-to-end tests
+# (Playwright, Debian's Chromium, a production build on a fresh database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,8 @@ echo "== prisma client in step with the schema"
 node scripts/generate-client.mjs >/dev/null
 echo "== typecheck"
 npx tsc --noEmit
+echo "== format, lint and layering (Biome, dependency-cruiser)"
+npm run --silent lint
 echo "== migrations match prisma/schema"
 npx tsx scripts/db-migrate.ts --check
 echo "== unit and integration tests"
