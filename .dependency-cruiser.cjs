@@ -35,7 +35,7 @@ module.exports = {
     {
       name: 'app-no-queries',
       comment:
-        'app/ hands `db` (lib/db/client) to lib functions and queries nothing itself: the generated Prisma client and its types, the SQL helpers and the drivers are lib\'s (test/layering.test.ts also refuses `db.<model>.<op>(` in app/).',
+        "app/ hands `db` (lib/db/client) to lib functions and queries nothing itself: the generated Prisma client and its types, the SQL helpers and the drivers are lib's (test/layering.test.ts also refuses `db.<model>.<op>(` in app/).",
       severity: 'error',
       from: { path: '^app/', pathNot: '\\.test\\.ts$' },
       to: { path: ['^lib/db/(generated/|sql\\.ts$|sqlite-connection\\.ts$)', '^node_modules/(@prisma|better-sqlite3|pg)/'] },

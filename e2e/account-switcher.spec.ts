@@ -6,7 +6,10 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 
 test.beforeAll(() => {
   // Two more customer accounts for the demo partner (idempotent; shared with the partners spec).
-  execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
 });
 
 test('a partner admin switches between customer accounts and the pages follow', async ({ page }) => {

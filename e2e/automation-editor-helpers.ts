@@ -107,5 +107,7 @@ export async function nodePosition(page: Page, id: string): Promise<{ x: number;
 
 /** Resolves when the next editor save (a server action POST) has answered. */
 export function nextSave(page: Page) {
-  return page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'] && r.url().includes('/automation'), { timeout: 20_000 });
+  return page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'] && r.url().includes('/automation'), {
+    timeout: 20_000,
+  });
 }

@@ -1,6 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, signIn } from './fixtures';
-import { connect, dropStep, example, EXAMPLES, exportJson, importJson, renameSelected, selectStep, setScript, shot, waitForCanvasToSettle } from './automation-editor-helpers';
+import {
+  connect,
+  dropStep,
+  example,
+  EXAMPLES,
+  exportJson,
+  importJson,
+  renameSelected,
+  selectStep,
+  setScript,
+  shot,
+  waitForCanvasToSettle,
+} from './automation-editor-helpers';
 
 test('imports each reference example, draws it, and exports equivalent JSON', async ({ page }) => {
   test.setTimeout(180_000);
@@ -29,7 +41,7 @@ const crlf = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replace(/\\r\
 test('builds "Menu using WaitForReply" from an empty canvas, publishes it and test-runs it', async ({ page }) => {
   test.setTimeout(420_000);
   const ref = example('menu-using-wait-for-reply');
-  const text = (id: string) => String(((ref.definition.steps.find((s) => s.id === id)!.inputs as { content: { text: string } }).content.text));
+  const text = (id: string) => String((ref.definition.steps.find((s) => s.id === id)!.inputs as { content: { text: string } }).content.text);
   await signIn(page, ADMIN);
   await page.goto('/automation/new');
   await page.getByLabel('Workflow name').fill('ChatBot-123');
@@ -100,7 +112,10 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
 
   // Undo / redo a deletion.
   await page.getByTestId('step-node-branch5').click({ position: { x: 60, y: 14 } });
-  await page.locator('.react-flow__pane').focus().catch(() => undefined);
+  await page
+    .locator('.react-flow__pane')
+    .focus()
+    .catch(() => undefined);
   await page.keyboard.press('Delete');
   // (Off-screen nodes are not rendered, so the selected step's panel tells whether it exists.)
   await expect(page.getByTestId('step-node-branch5')).toHaveCount(0);
@@ -173,7 +188,9 @@ test('shows validation errors on their nodes; clicking a problem focuses the ste
   await expect(page.getByTestId('problems-panel')).toContainText("No step has id 'nowhere'");
   await page.getByTestId('problem-row').filter({ hasText: 'nowhere' }).click();
   await expect(page.locator('#step-id')).toHaveValue('register_flow_2');
-  await expect(page.getByTestId('script-error').first()).toBeVisible().catch(() => undefined);
+  await expect(page.getByTestId('script-error').first())
+    .toBeVisible()
+    .catch(() => undefined);
   await shot(page, 'automation-validation');
   // Fixing it in the panel clears the marker.
   await page.locator('#next-step').selectOption('');

@@ -11,7 +11,10 @@ const USERS_ONLY = { email: 'uma.users@example.com', password: 'uma-manages-user
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(() => {
-  execFileSync('npx', ['tsx', 'e2e/escalation.setup.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'e2e/escalation.setup.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
 });
 
 test('a user who may only manage users cannot make themselves Partner Admin', async ({ page }) => {

@@ -50,8 +50,7 @@ test('a page outside the role answers 403', async ({ page }) => {
 });
 
 test('creates an API key, uses it, and revokes it', async ({ page, request }) => {
-  const api = (key: string) =>
-    request.get('/api/v1/accounts/acme_corp/subaccounts', { headers: { Authorization: `Bearer ${key}` } });
+  const api = (key: string) => request.get('/api/v1/accounts/acme_corp/subaccounts', { headers: { Authorization: `Bearer ${key}` } });
   expect((await api(E2E_API_KEY)).status()).toBe(200);
 
   await signIn(page, ADMIN);

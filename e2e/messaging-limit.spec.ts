@@ -22,7 +22,10 @@ async function receiver() {
 
 test('an admin sets the messaging tier in Settings; each WhatsApp number fires phone_number_quality_update', async ({ page, request }) => {
   const hook = await receiver();
-  const created = await request.post('/api/v1/accounts/acme_corp/webhooks', { headers: auth, data: { url: hook.url, events: ['phone_number_quality_update'] } });
+  const created = await request.post('/api/v1/accounts/acme_corp/webhooks', {
+    headers: auth,
+    data: { url: hook.url, events: ['phone_number_quality_update'] },
+  });
   expect(created.status()).toBe(201);
   const { id } = await created.json();
   try {
@@ -41,7 +44,11 @@ test('an admin sets the messaging tier in Settings; each WhatsApp number fires p
     // Delivered to the receiver, one per WhatsApp number of the account, in the reference shape.
     await expect.poll(() => hook.bodies.length, { timeout: 15_000 }).toBe(2);
     expect(hook.bodies.map((b) => b.eventDetails.displayPhoneNumber).sort()).toEqual(['15550783881', '15550783882']);
-    expect(hook.bodies[0]).toMatchObject({ provider: 'WhatsApp', eventType: 'phone_number_quality_update', eventDetails: { meta: { event: 'DOWNGRADE', currentLimit: 'TIER_250', oldLimit: 'TIER_1K' } } });
+    expect(hook.bodies[0]).toMatchObject({
+      provider: 'WhatsApp',
+      eventType: 'phone_number_quality_update',
+      eventDetails: { meta: { event: 'DOWNGRADE', currentLimit: 'TIER_250', oldLimit: 'TIER_1K' } },
+    });
   } finally {
     // Leave the shared account as the other specs expect it.
     await page.getByLabel('Messaging tier').selectOption('TIER_1K');

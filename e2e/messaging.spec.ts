@@ -15,7 +15,11 @@ async function approvedTemplate(request: APIRequestContext, name: string) {
   const created = await request.post('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates', { headers: auth, data: payload });
   expect([201, 409]).toContain(created.status());
   await expect
-    .poll(async () => (await (await request.get(`/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates/${name}?language=en_US`, { headers: auth })).json()).status, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await (await request.get(`/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates/${name}?language=en_US`, { headers: auth })).json()).status,
+      { timeout: 15_000 },
+    )
     .toBe('APPROVED');
 }
 
@@ -55,7 +59,11 @@ test('a template sent through the API shows in the Simulator; a tapped quick rep
   // The Logs API sees the same conversation.
   const logs = await (await request.get(`/api/v1/subaccounts/${SUB}/messages?msisdn=${encodeURIComponent(CUSTOMER)}`, { headers: auth })).json();
   expect(logs.data[0]).toMatchObject({ direction: 'inbound', content: { text: 'Reschedule' } });
-  expect(logs.data.find((m: { umid: string }) => m.umid === umid)).toMatchObject({ status: { state: 'read' }, category: 'utility', templateName: 'delivery_failed_v1' });
+  expect(logs.data.find((m: { umid: string }) => m.umid === umid)).toMatchObject({
+    status: { state: 'read' },
+    category: 'utility',
+    templateName: 'delivery_failed_v1',
+  });
 });
 
 test('several customers side by side; list rows and typed replies arrive as inbound messages', async ({ page, request }) => {
@@ -74,7 +82,16 @@ test('several customers side by side; list rows and typed replies arrive as inbo
   const list = {
     user: { msisdn: second },
     type: 'interactive',
-    content: { interactive: { type: 'list', body: { text: 'Please select a new time slot.' }, action: { button: 'Select Slot', sections: [{ title: 'Available Times', rows: [{ id: 'slot_1', title: 'Tomorrow (Nov 7)', description: '10:00 AM - 12:00 PM' }] }] } } },
+    content: {
+      interactive: {
+        type: 'list',
+        body: { text: 'Please select a new time slot.' },
+        action: {
+          button: 'Select Slot',
+          sections: [{ title: 'Available Times', rows: [{ id: 'slot_1', title: 'Tomorrow (Nov 7)', description: '10:00 AM - 12:00 PM' }] }],
+        },
+      },
+    },
   };
   expect((await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: list })).status()).toBe(200);
   await expect(phone.getByTestId('wa-interactive')).toContainText('Please select a new time slot.');
@@ -89,7 +106,10 @@ test('several customers side by side; list rows and typed replies arrive as inbo
   const height = (await frame.boundingBox())!.height;
   const scrollY = await page.evaluate(() => window.scrollY);
   for (let i = 1; i <= 12; i++) {
-    const r = await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: { user: { msisdn: second }, type: 'text', content: { text: `Update ${i} of 12` } } });
+    const r = await request.post(`/api/v1/subaccounts/${SUB}/messages`, {
+      headers: auth,
+      data: { user: { msisdn: second }, type: 'text', content: { text: `Update ${i} of 12` } },
+    });
     expect(r.status()).toBe(200);
   }
   await expect(phone.getByText('Update 12 of 12')).toBeInViewport();
@@ -115,7 +135,10 @@ test('webhooks and pricing settings pages work', async ({ page, request }) => {
   await expect(page.getByTestId('webhook-endpoint').filter({ hasText: hookUrl })).toHaveCount(1);
   await snapshot(page, 'messaging-settings-webhooks');
   // A failed send makes one delivery; its attempts and body open under it, and Resend stays on screen.
-  const ping = await request.post(`/api/v1/subaccounts/${SUB}/messages`, { headers: auth, data: { user: { msisdn: '+15550009999' }, type: 'text', content: { text: 'Ping' } } });
+  const ping = await request.post(`/api/v1/subaccounts/${SUB}/messages`, {
+    headers: auth,
+    data: { user: { msisdn: '+15550009999' }, type: 'text', content: { text: 'Ping' } },
+  });
   expect(ping.status()).toBe(200);
   // Other specs' endpoints get deliveries too (a tier upgrade may fire meanwhile): pick this one's.
   const delivery = page.getByTestId('webhook-delivery').filter({ hasText: 'outbound_message_status_changed' }).filter({ hasText: hookUrl }).first();

@@ -13,7 +13,10 @@ const USER = { email: 'pat.e2e@example.com', password: 'pat-chose-this-password'
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(() => {
-  execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], { env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' }, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -182,7 +185,10 @@ test('the audit log lists every change, filterable, read-only', async ({ page })
   await expect(rows.filter({ hasText: `Created role “${ROLE}”` })).toHaveCount(1);
   await expect(rows.filter({ hasText: `Invited user ${USER.email}` })).toHaveCount(1);
   await expect(rows.filter({ hasText: `Deactivated ${USER.email}` })).toHaveCount(1);
-  await rows.filter({ hasText: `Updated access of ${USER.email}` }).getByText('Show changes').click();
+  await rows
+    .filter({ hasText: `Updated access of ${USER.email}` })
+    .getByText('Show changes')
+    .click();
   await expect(rows.filter({ hasText: `Updated access of ${USER.email}` }).getByText(ROLE)).toBeVisible();
   await snapshot(page, 'partners-audit-log');
 

@@ -106,7 +106,9 @@ test('build the OTP template (AUTHENTICATION, footer, copy-code button) and the 
   await page.getByTestId('tpl-add-header').click();
   await page.getByLabel('Format').selectOption('DOCUMENT');
   await page.locator('#tpl-header-media').fill('https://example.com/delivery_note.pdf');
-  await page.getByLabel('Message text').fill("Hi {{1}}, we're sorry we missed you for your delivery (Order #{{2}}). We've attached the delivery note. What would you like to do?");
+  await page
+    .getByLabel('Message text')
+    .fill("Hi {{1}}, we're sorry we missed you for your delivery (Order #{{2}}). We've attached the delivery note. What would you like to do?");
   await page.locator('#tpl-body-example-1').fill('Carlos');
   await page.locator('#tpl-body-example-2').fill('774-ABC');
   await page.getByTestId('tpl-add-buttons').click();
@@ -164,7 +166,9 @@ test('list filters live in the URL; duplicate, new language version and delete w
     language: 'en_US',
     name: 'appointment_reminder_v1',
     category: 'UTILITY',
-    components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] }],
+    components: [
+      { type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] },
+    ],
   };
   const created = await request.post('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates', { headers: auth, data: payload });
   expect(created.status()).toBe(201);
@@ -205,7 +209,9 @@ test('list filters live in the URL; duplicate, new language version and delete w
   await expect(page.getByTestId('template-row-appointment_reminder_v1-es')).toBeVisible();
 });
 
-test('marketing wording: a UTILITY template is approved as MARKETING (re-categorised), an AUTHENTICATION one is rejected with INCORRECT_CATEGORY', async ({ page }) => {
+test('marketing wording: a UTILITY template is approved as MARKETING (re-categorised), an AUTHENTICATION one is rejected with INCORRECT_CATEGORY', async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await startNew(page, 'spring_sale_notice', 'UTILITY');
   await page.getByLabel('Message text').fill('Hi {{1}}, our spring *sale* is on: 20% off everything this week!');

@@ -16,7 +16,16 @@ const TEMPLATE = creation.find((c) => c.name === 'order_shipped_v2')!;
 export async function approvedTemplate(t: Tenant, name = TEMPLATE.name, payload: { category: string; components: unknown } = TEMPLATE) {
   const channel = await db.channel.findUniqueOrThrow({ where: { id: t.channelId } });
   await db.template.create({
-    data: { accountId: t.accountId, subAccountId: channel.subAccountId, channelId: t.channelId, name, language: 'en_US', category: payload.category, components: payload.components as object, status: 'APPROVED' },
+    data: {
+      accountId: t.accountId,
+      subAccountId: channel.subAccountId,
+      channelId: t.channelId,
+      name,
+      language: 'en_US',
+      category: payload.category,
+      components: payload.components as object,
+      status: 'APPROVED',
+    },
   });
   return name;
 }
@@ -27,13 +36,20 @@ export async function approveReferenceTemplates(t: Tenant) {
 }
 
 async function api(base: string, t: Tenant, method: string, path: string, body?: unknown) {
-  const a = await send(base, { method, path, headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const a = await send(base, {
+    method,
+    path,
+    headers: { authorization: `Bearer ${t.apiKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (a.status >= 300) throw new Error(`fixture ${method} ${path} answered ${a.status}: ${a.text}`);
   return a.json;
 }
 
 export async function createWebhook(base: string, t: Tenant): Promise<string> {
-  return (await api(base, t, 'POST', `/api/v1/accounts/${t.accountId}/webhooks`, { url: 'https://hooks.example.com/parley', events: ['template_status_update'] })).id;
+  return (
+    await api(base, t, 'POST', `/api/v1/accounts/${t.accountId}/webhooks`, { url: 'https://hooks.example.com/parley', events: ['template_status_update'] })
+  ).id;
 }
 
 // Disabled, and on a trigger nothing in the audit fires (inbound SMS to the other subaccount), so
@@ -42,7 +58,10 @@ export const workflowBody = (t: Tenant) => ({
   subAccountId: t.accountId,
   trigger: 'inbound_sms',
   status: 'disabled',
-  definition: { name: 'Robustness probe ✓', steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: t.accountId, destination: '{{trigger.payload.user.msisdn}}', text: 'Hi' } }] },
+  definition: {
+    name: 'Robustness probe ✓',
+    steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: t.accountId, destination: '{{trigger.payload.user.msisdn}}', text: 'Hi' } }],
+  },
 });
 
 export async function createWorkflow(base: string, t: Tenant): Promise<string> {
@@ -53,14 +72,24 @@ export async function createWorkflow(base: string, t: Tenant): Promise<string> {
 async function failedInstance(base: string, t: Tenant): Promise<string> {
   const acc = `/api/v1/accounts/${t.accountId}`;
   const steps = [{ id: 'broken', stepType: 'SMS', inputs: { subAccountId: t.accountId, destination: 'not-a-number', text: 'x' } }];
-  const wf = await api(base, t, 'POST', `${acc}/workflows`, { subAccountId: t.subAccountId, trigger: 'http_request', status: 'enabled', definition: { name: 'fails', steps } });
+  const wf = await api(base, t, 'POST', `${acc}/workflows`, {
+    subAccountId: t.subAccountId,
+    trigger: 'http_request',
+    status: 'enabled',
+    definition: { name: 'fails', steps },
+  });
   const { workflowIds } = await api(base, t, 'POST', `${acc}/triggers/http_request?subAccountId=${t.subAccountId}`, {});
   for (let i = 0; i < 200; i++) {
     const row = await db.workflowInstance.findUniqueOrThrow({ where: { id: workflowIds[0] } });
     if (row.status === 'failed') break;
     await new Promise((r) => setTimeout(r, 25));
   }
-  await api(base, t, 'PUT', `${acc}/workflows/${wf.id}`, { subAccountId: t.subAccountId, trigger: 'http_request', status: 'disabled', definition: { name: 'fails', steps } });
+  await api(base, t, 'PUT', `${acc}/workflows/${wf.id}`, {
+    subAccountId: t.subAccountId,
+    trigger: 'http_request',
+    status: 'disabled',
+    definition: { name: 'fails', steps },
+  });
   return workflowIds[0];
 }
 
@@ -73,7 +102,10 @@ export async function disposableTemplate(t: Tenant): Promise<string> {
 export async function tenantFixtures(base: string, t: Tenant, templateName = TEMPLATE.name): Promise<Record<string, string>> {
   const template = await approvedTemplate(t, templateName);
   await approveReferenceTemplates(t);
-  const inbound = await api(base, t, 'POST', `/api/v1/subaccounts/${t.subAccountId}/sandbox/inbound`, { user: { msisdn: '+6591234567' }, content: { text: 'hello' } });
+  const inbound = await api(base, t, 'POST', `/api/v1/subaccounts/${t.subAccountId}/sandbox/inbound`, {
+    user: { msisdn: '+6591234567' },
+    content: { text: 'hello' },
+  });
   return {
     'accounts/[accountId]': t.accountId,
     'subaccounts/[subAccountId]': t.subAccountId,
@@ -94,10 +126,38 @@ const FREEFORM = [
   {
     user,
     type: 'interactive',
-    content: { interactive: { type: 'button', header: { type: 'text', text: 'Welcome' }, body: { text: 'Pick one' }, footer: { text: 'Acme' }, action: { buttons: [{ type: 'reply', reply: { title: 'Billing', id: 'faq_billing' } }] } } },
+    content: {
+      interactive: {
+        type: 'button',
+        header: { type: 'text', text: 'Welcome' },
+        body: { text: 'Pick one' },
+        footer: { text: 'Acme' },
+        action: { buttons: [{ type: 'reply', reply: { title: 'Billing', id: 'faq_billing' } }] },
+      },
+    },
   },
-  { user, type: 'interactive', content: { interactive: { type: 'list', body: { text: 'Choose a slot' }, action: { button: 'Select Slot', sections: [{ title: 'Times', rows: [{ id: 'slot_1', title: 'Tomorrow', description: '10:00 AM' }] }] } } } },
-  { user, type: 'interactive', content: { interactive: { type: 'cta_url', body: { text: 'Check out' }, action: { parameters: { display_text: 'Go to Checkout', url: 'https://your-store.com/checkout' } } } } },
+  {
+    user,
+    type: 'interactive',
+    content: {
+      interactive: {
+        type: 'list',
+        body: { text: 'Choose a slot' },
+        action: { button: 'Select Slot', sections: [{ title: 'Times', rows: [{ id: 'slot_1', title: 'Tomorrow', description: '10:00 AM' }] }] },
+      },
+    },
+  },
+  {
+    user,
+    type: 'interactive',
+    content: {
+      interactive: {
+        type: 'cta_url',
+        body: { text: 'Check out' },
+        action: { parameters: { display_text: 'Go to Checkout', url: 'https://your-store.com/checkout' } },
+      },
+    },
+  },
   { user, type: 'image', content: { url: 'https://example.com/a.png', caption: 'A picture' } },
   { user, type: 'document', content: { url: 'https://example.com/a.pdf', filename: 'a.pdf' } },
   { user, type: 'location', content: { location: { latitude: -33.86, longitude: 151.21, name: 'Sydney', address: 'NSW' } } },
@@ -107,11 +167,21 @@ const FREEFORM = [
 export function validBodies(t: Tenant): Record<string, unknown[]> {
   // Disabled, and on a trigger no probe fires (see workflowBody).
   // Every subaccount the examples' steps name becomes the tenant's own: a workflow may name no other.
-  const own = (example: Record<string, unknown>) => JSON.parse(JSON.stringify(example).replace(/"(subAccountId|subaccountId)":"[^"]*"/g, `"$1":${JSON.stringify(t.subAccountId)}`));
+  const own = (example: Record<string, unknown>) =>
+    JSON.parse(JSON.stringify(example).replace(/"(subAccountId|subaccountId)":"[^"]*"/g, `"$1":${JSON.stringify(t.subAccountId)}`));
   const examples = REFERENCE_EXAMPLES.map((n) => ({ ...own(referenceExample(n)), subAccountId: t.accountId, trigger: 'inbound_sms', status: 'disabled' }));
   return {
     'POST /subaccounts/[subAccountId]/messages': [...FREEFORM, ...sends.map((s) => ({ ...s, user }))],
-    'POST /subaccounts/[subAccountId]/sandbox/inbound': [{ channel: 'whatsapp', user: { msisdn: '+6591234567' }, type: 'text', content: { text: 'Hi' }, timestamp: new Date().toISOString(), referral: { sourceType: 'ad' } }],
+    'POST /subaccounts/[subAccountId]/sandbox/inbound': [
+      {
+        channel: 'whatsapp',
+        user: { msisdn: '+6591234567' },
+        type: 'text',
+        content: { text: 'Hi' },
+        timestamp: new Date().toISOString(),
+        referral: { sourceType: 'ad' },
+      },
+    ],
     'POST /subaccounts/[subAccountId]/sandbox/dtmf': [{ clientRequestId: 'probe', destination: '+6591234567', dtmf: '1' }],
     'POST /accounts/[accountId]/channels/[channelId]/templates': creation.map((c) => ({ ...c, name: `probe_${c.name}` })),
     'POST /accounts/[accountId]/webhooks': [{ url: 'https://hooks.example.com/probe', events: ['inbound_message_received'], subAccountId: t.subAccountId }],

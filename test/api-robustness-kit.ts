@@ -30,7 +30,10 @@ export async function routesUnderTest(): Promise<RouteUnderTest[]> {
  */
 export function paramKey(route: ApiRoute, index: number): string {
   const seg = route.segments[index]!;
-  const prev = route.segments.slice(0, index).reverse().find((s) => s.kind === 'static');
+  const prev = route.segments
+    .slice(0, index)
+    .reverse()
+    .find((s) => s.kind === 'static');
   const name = seg.kind === 'rest' ? `[...${seg.name}]` : seg.kind === 'param' ? `[${seg.name}]` : seg.value;
   return `${prev && prev.kind === 'static' ? prev.value : ''}/${name}`;
 }
@@ -109,12 +112,14 @@ export function shapeProblems(a: Answer): string[] {
   if (a.status < 400) return [];
   const out: string[] = [];
   const b = a.json;
-  if (!a.contentType.includes('application/json') || !b || typeof b !== 'object' || Array.isArray(b)) return [`${a.status} is not a JSON object (${a.contentType}): ${a.text.slice(0, 200)}`];
+  if (!a.contentType.includes('application/json') || !b || typeof b !== 'object' || Array.isArray(b))
+    return [`${a.status} is not a JSON object (${a.contentType}): ${a.text.slice(0, 200)}`];
   if (typeof b.code !== 'number') out.push(`${a.status} without a numeric code`);
   if (typeof b.message !== 'string' || !b.message) out.push(`${a.status} without a message`);
   if (typeof b.errorId !== 'string' || !UUID.test(b.errorId)) out.push(`${a.status} without an errorId`);
   if (typeof b.timestamp !== 'string' || new Date(b.timestamp).toISOString() !== b.timestamp) out.push(`${a.status} without an ISO timestamp`);
-  if (b.errors !== undefined && (!Array.isArray(b.errors) || b.errors.some((e: any) => typeof e?.path !== 'string' || typeof e?.message !== 'string'))) out.push(`${a.status} with a malformed errors[]`);
+  if (b.errors !== undefined && (!Array.isArray(b.errors) || b.errors.some((e: any) => typeof e?.path !== 'string' || typeof e?.message !== 'string')))
+    out.push(`${a.status} with a malformed errors[]`);
   if (a.status === 401 && b.code !== 1200) out.push(`401 with code ${b.code}, not 1200`);
   return out;
 }

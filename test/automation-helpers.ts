@@ -5,11 +5,22 @@ import { createWorkflow } from '@/lib/automation/workflows';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 export async function inbound(args: { subAccountId: string; channel: 'whatsapp' | 'sms'; msisdn: string; text: string; timestamp?: Date }) {
-  return receiveInbound(db, { accountId: 'acme_corp', subAccountId: args.subAccountId, channel: args.channel, msisdn: args.msisdn, type: 'text', content: { text: args.text }, timestamp: args.timestamp });
+  return receiveInbound(db, {
+    accountId: 'acme_corp',
+    subAccountId: args.subAccountId,
+    channel: args.channel,
+    msisdn: args.msisdn,
+    type: 'text',
+    content: { text: args.text },
+    timestamp: args.timestamp,
+  });
 }
 
 export async function outbound(where: { msisdn?: string; workflowId?: string } = {}) {
-  return db.message.findMany({ where: { direction: 'outbound', msisdn: where.msisdn, workflowId: where.workflowId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  return db.message.findMany({
+    where: { direction: 'outbound', msisdn: where.msisdn, workflowId: where.workflowId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 export function textOf(message: { content: unknown }): string {
@@ -26,5 +37,10 @@ export async function stepsOf(instanceId: string) {
 
 /** A workflow with an http_request trigger on acme_corp made of `steps`. */
 export async function httpWorkflow(steps: unknown[], name = 'test') {
-  return createWorkflow(db, 'acme_corp', { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name, steps } }, { actor: SYSTEM_ACTOR });
+  return createWorkflow(
+    db,
+    'acme_corp',
+    { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name, steps } },
+    { actor: SYSTEM_ACTOR },
+  );
 }

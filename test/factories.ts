@@ -47,6 +47,12 @@ export async function createUserWithPermissions(permissions: Permission[], accou
 /** A webhook endpoint of the demo account taking `events` (events are stored only for a subscriber). */
 export async function subscribeWebhook(events: string[], opts: { accountId?: string; subAccountId?: string | null; url?: string } = {}) {
   return db.webhookEndpoint.create({
-    data: { accountId: opts.accountId ?? 'acme_corp', subAccountId: opts.subAccountId ?? null, url: opts.url ?? 'https://hooks.example.com/parley', events, secret: 'whsec_test' },
+    data: {
+      accountId: opts.accountId ?? 'acme_corp',
+      subAccountId: opts.subAccountId ?? null,
+      url: opts.url ?? 'https://hooks.example.com/parley',
+      events,
+      secret: 'whsec_test',
+    },
   });
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 // What dependency-cruiser (.dependency-cruiser.cjs) cannot see: app/ may import `db` to hand it to lib,
 // but it runs no query of its own. A page or action that queries directly repeats (and forgets) the
 // tenant filter lib applies.
-const QUERY = /\bdb\.(?:[a-z]\w*\.(?:find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy)|\$queryRaw\w*|\$executeRaw\w*|\$transaction)\s*[(<`]/;
+const QUERY =
+  /\bdb\.(?:[a-z]\w*\.(?:find\w*|create\w*|update\w*|upsert|delete\w*|count|aggregate|groupBy)|\$queryRaw\w*|\$executeRaw\w*|\$transaction)\s*[(<`]/;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,6 +27,8 @@ describe('layering', () => {
   });
 
   it('recognises a query when it sees one', () => {
-    expect(queriesIn("const wf = await db.workflow.findFirst({ where: { id } });\nawait db.$transaction(async (tx) => {});\nlistWorkflows(db, id);")).toHaveLength(2);
+    expect(
+      queriesIn('const wf = await db.workflow.findFirst({ where: { id } });\nawait db.$transaction(async (tx) => {});\nlistWorkflows(db, id);'),
+    ).toHaveLength(2);
   });
 });

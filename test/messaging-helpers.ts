@@ -27,7 +27,14 @@ export async function drainOutbox(until: Date = new Date(Date.now() + 60_000)): 
 }
 
 /** An APPROVED template row, as the templates domain would have stored it after review. */
-export async function approvedTemplate(args: { name: string; category: string; components: unknown; subAccountId?: string; channelId?: string; language?: string }) {
+export async function approvedTemplate(args: {
+  name: string;
+  category: string;
+  components: unknown;
+  subAccountId?: string;
+  channelId?: string;
+  language?: string;
+}) {
   return db.template.create({
     data: {
       accountId: 'acme_corp',

@@ -13,12 +13,22 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 // the demo account (the session itself is tested in e2e).
 vi.mock('server-only', () => ({}));
 vi.mock('@/app/_lib/console-context', () => {
-  const principal: Principal = { userId: 'u1', email: 'admin@example.com', name: 'Admin', partnerId: 'demo_partner', roleName: 'Partner Admin', permissions: new Set(ALL_PERMISSIONS), accounts: [{ id: 'acme_corp', name: 'Acme' }] };
+  const principal: Principal = {
+    userId: 'u1',
+    email: 'admin@example.com',
+    name: 'Admin',
+    partnerId: 'demo_partner',
+    roleName: 'Partner Admin',
+    permissions: new Set(ALL_PERMISSIONS),
+    accounts: [{ id: 'acme_corp', name: 'Acme' }],
+  };
   return { getConsoleContext: async () => ({ principal, account: principal.accounts[0] }) };
 });
 const { accountAction } = await import('@/app/_lib/action');
 
-const deleteAction = accountAction('automation.edit', z.object({ id: z.string().min(1, 'Choose a workflow') }), (input, ctx) => deleteWorkflow(db, ctx.accountId, input.id, ctx.actor));
+const deleteAction = accountAction('automation.edit', z.object({ id: z.string().min(1, 'Choose a workflow') }), (input, ctx) =>
+  deleteWorkflow(db, ctx.accountId, input.id, ctx.actor),
+);
 const file = process.env.DATABASE_URL!.replace(/^file:/, '');
 let blocker: Database.Database | null = null;
 
@@ -42,7 +52,12 @@ describe('accountAction', () => {
   });
 
   it('answers a busy database (another connection holds the write lock) with a clean message, and changes nothing', async () => {
-    const body = { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'busy', steps: [{ id: 'r', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }] } };
+    const body = {
+      subAccountId: 'acme_corp',
+      trigger: 'http_request',
+      status: 'disabled',
+      definition: { name: 'busy', steps: [{ id: 'r', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }] },
+    };
     const { id } = await createWorkflow(db, 'acme_corp', body, { actor: SYSTEM_ACTOR, publish: true });
     (await sqliteConnection(db)).pragma('busy_timeout = 20');
     blocker = new Database(file);

@@ -33,11 +33,7 @@ function failure(err: unknown): { ok: false; error: string; fieldErrors?: Record
  * session, the permission and the current account on the server, parses the input with the
  * domain's zod schema, and turns domain errors into a message for the form.
  */
-export function accountAction<S extends z.ZodType, R>(
-  permission: Permission,
-  schema: S,
-  fn: (input: z.infer<S>, ctx: ActionContext) => Promise<R>,
-) {
+export function accountAction<S extends z.ZodType, R>(permission: Permission, schema: S, fn: (input: z.infer<S>, ctx: ActionContext) => Promise<R>) {
   return async (raw: z.input<S>): Promise<ActionResult<R>> => {
     try {
       const ctx = await getConsoleContext();
@@ -54,11 +50,7 @@ export function accountAction<S extends z.ZodType, R>(
 }
 
 /** The same for partner-level actions (roles, users) that are not inside one account. */
-export function partnerAction<S extends z.ZodType, R>(
-  permission: Permission,
-  schema: S,
-  fn: (input: z.infer<S>, ctx: PartnerActionContext) => Promise<R>,
-) {
+export function partnerAction<S extends z.ZodType, R>(permission: Permission, schema: S, fn: (input: z.infer<S>, ctx: PartnerActionContext) => Promise<R>) {
   return async (raw: z.input<S>): Promise<ActionResult<R>> => {
     try {
       const ctx = await getConsoleContext();

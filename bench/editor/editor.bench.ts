@@ -11,7 +11,9 @@ async function threadTime(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
 }
 
-test(`a ${STEPS}-step workflow imports, lays out and becomes interactive within 1 s; dragging a node keeps 95% of frames under 16 ms of main-thread CPU work`, async ({ page }) => {
+test(`a ${STEPS}-step workflow imports, lays out and becomes interactive within 1 s; dragging a node keeps 95% of frames under 16 ms of main-thread CPU work`, async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.goto('/automation/new');
   await expect(page.getByTestId('trigger-node')).toBeVisible();
@@ -76,7 +78,9 @@ test(`a ${STEPS}-step workflow imports, lays out and becomes interactive within 
     const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
     const [cx, cy] = [pane.left + pane.width / 2, pane.top + pane.height / 2];
     const nodes = [...document.querySelectorAll<HTMLElement>('[data-testid^="step-node-"]')].map((n) => n.getBoundingClientRect());
-    const box = nodes.filter((r) => r.left > pane.left && r.right < pane.right && r.top > pane.top && r.bottom < pane.bottom).sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0]!;
+    const box = nodes
+      .filter((r) => r.left > pane.left && r.right < pane.right && r.top > pane.top && r.bottom < pane.bottom)
+      .sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy))[0]!;
     const at = { x: box.left + Math.min(10, box.width / 2), y: box.top + Math.min(5, box.height / 2) };
     const radius = Math.max(30, Math.min(120, at.x - pane.left - 60, pane.right - at.x - 60, at.y - pane.top - 60, pane.bottom - at.y - 60));
     return { ...at, radius };

@@ -24,7 +24,10 @@ export function workPerFrame(events: TraceEvent[]): FrameWork[] {
   for (const e of begins) counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
   const on = (e: TraceEvent) => `${e.pid}:${e.tid}` === main;
-  const frames = begins.filter(on).map((e) => e.ts).sort((a, b) => a - b);
+  const frames = begins
+    .filter(on)
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const tasks = events.filter((e) => on(e) && e.ph === 'X' && e.dur != null && /RunTask$/.test(e.name)).sort((a, b) => a.ts - b.ts);
   const out: FrameWork[] = [];
   let t = 0;

@@ -10,7 +10,12 @@ export function generateWorkflow(steps: number) {
     out.push({
       id: `menu_${b}`,
       stepType: 'ChatAppsMessage',
-      inputs: { subAccountId: 'acme_corp', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: `Menu ${b}: reply 1 to continue, 2 to confirm` } },
+      inputs: {
+        subAccountId: 'acme_corp',
+        user: { msisdn: '{{data.payload.user.msisdn}}' },
+        type: 'text',
+        content: { text: `Menu ${b}: reply 1 to continue, 2 to confirm` },
+      },
       nextStepId: `wait_${b}`,
     });
     out.push({
@@ -29,8 +34,21 @@ export function generateWorkflow(steps: number) {
         [`bye_${b}`]: null,
       },
     });
-    out.push({ id: `confirm_${b}`, stepType: 'ChatAppsMessage', inputs: { subAccountId: 'acme_corp', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: `Confirmed ${b}` } } });
-    out.push({ id: `bye_${b}`, stepType: 'ChatAppsMessage', inputs: { subAccountId: 'acme_corp', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Goodbye' } } });
+    out.push({
+      id: `confirm_${b}`,
+      stepType: 'ChatAppsMessage',
+      inputs: { subAccountId: 'acme_corp', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: `Confirmed ${b}` } },
+    });
+    out.push({
+      id: `bye_${b}`,
+      stepType: 'ChatAppsMessage',
+      inputs: { subAccountId: 'acme_corp', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Goodbye' } },
+    });
   }
-  return { subAccountId: 'acme_corp', trigger: 'inbound_chat_apps', status: 'enabled', definition: { name: `Bench ${steps} steps`, steps: out.slice(0, steps) } };
+  return {
+    subAccountId: 'acme_corp',
+    trigger: 'inbound_chat_apps',
+    status: 'enabled',
+    definition: { name: `Bench ${steps} steps`, steps: out.slice(0, steps) },
+  };
 }

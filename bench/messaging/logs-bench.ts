@@ -32,7 +32,14 @@ const DAY = 24 * 3600_000;
 // i % 10 == 0, voice when i % 50 == 25, else WhatsApp. So some pairs never meet: inbound+GB,
 // sms+GB, inbound+read, read+SG. One busy customer has every 1,000th message (outbound, delivered),
 // and France has 5 messages in all (rejected SMS): the rare value next to common ones.
-const COUNTRIES: Array<[string, string]> = [['US', '+1555'], ['GB', '+44770'], ['IN', '+91987'], ['SG', '+6581'], ['BR', '+55119'], ['DE', '+49151']];
+const COUNTRIES: Array<[string, string]> = [
+  ['US', '+1555'],
+  ['GB', '+44770'],
+  ['IN', '+91987'],
+  ['SG', '+6581'],
+  ['BR', '+55119'],
+  ['DE', '+49151'],
+];
 const OUT_STATES = ['read', 'read', 'read', 'delivered', 'delivered', 'sent', 'queued', 'undelivered', 'rejected'];
 const BUSY_MSISDN = '+15550100007';
 const FR_EVERY = 200_000;
@@ -61,9 +68,23 @@ function seed(file: string, now: number): void {
         channel: i % 10 === 0 ? 'sms' : i % 50 === 25 ? 'voice' : 'whatsapp',
       };
       if (i % 1000 === 7) m = { ...m, country: 'US', msisdn: BUSY_MSISDN, direction: 'outbound', status: 'delivered' };
-      if (i % FR_EVERY === FR_EVERY / 2) m = { country: 'FR', msisdn: `+336123${String(i).slice(-5)}`, direction: 'outbound', status: 'rejected', channel: 'sms' };
+      if (i % FR_EVERY === FR_EVERY / 2)
+        m = { country: 'FR', msisdn: `+336123${String(i).slice(-5)}`, direction: 'outbound', status: 'rejected', channel: 'sms' };
       const at = iso(start + i * step);
-      insert.run(crypto.randomUUID(), SUB, m.channel === 'whatsapp' ? 'acme_corp_whatsapp' : null, m.channel, m.direction, m.msisdn, m.msisdn.slice(1), m.country, `{"text":"Message ${i}"}`, m.status, at, at);
+      insert.run(
+        crypto.randomUUID(),
+        SUB,
+        m.channel === 'whatsapp' ? 'acme_corp_whatsapp' : null,
+        m.channel,
+        m.direction,
+        m.msisdn,
+        m.msisdn.slice(1),
+        m.country,
+        `{"text":"Message ${i}"}`,
+        m.status,
+        at,
+        at,
+      );
     }
   });
   for (let i = 0; i < TOTAL; i += 50_000) batch(i, Math.min(TOTAL, i + 50_000));
@@ -107,12 +128,20 @@ async function cases(db: Db): Promise<Case[]> {
     { name: 'from (last day)', kind: 'single', query: { from: new Date(newest.createdAt.getTime() - DAY).toISOString() } },
     { name: 'to (first day)', kind: 'single', query: { to: new Date(oldest.createdAt.getTime() + DAY).toISOString() } },
     { name: 'from+to (a day, mid-range)', kind: 'single', query: midDay },
-    { name: 'from+to (a 1 ms gap, none)', kind: 'single', query: { from: new Date(middle.createdAt.getTime() + 1).toISOString(), to: new Date(middle.createdAt.getTime() + 2).toISOString() } },
+    {
+      name: 'from+to (a 1 ms gap, none)',
+      kind: 'single',
+      query: { from: new Date(middle.createdAt.getTime() + 1).toISOString(), to: new Date(middle.createdAt.getTime() + 2).toISOString() },
+    },
     { name: 'cursor: page 2', kind: 'paging', query: { cursor: first.nextCursor! } },
     { name: 'cursor: page 10,000 (500k newer)', kind: 'paging', query: { cursor: cursorAt(middle) } },
     { name: 'cursor: last page', kind: 'paging', query: { cursor: cursorAt(nearEnd) } },
     { name: 'cursor: page 10,000 + status=read', kind: 'paging', query: { cursor: cursorAt(middle), status: 'read' } },
-    { name: 'cursor: page 10,000 + from+to', kind: 'paging', query: { cursor: cursorAt(middle), from: new Date(middle.createdAt.getTime() - DAY).toISOString(), to: midDay.to } },
+    {
+      name: 'cursor: page 10,000 + from+to',
+      kind: 'paging',
+      query: { cursor: cursorAt(middle), from: new Date(middle.createdAt.getTime() - DAY).toISOString(), to: midDay.to },
+    },
     { name: 'status+country (received+US)', kind: 'pair', query: { status: 'received', country: 'US' } },
     { name: 'status+country (read+SG, none)', kind: 'pair', query: { status: 'read', country: 'SG' } },
     { name: 'status+country (rejected+FR, 5)', kind: 'pair', query: { status: 'rejected', country: 'FR' } },
@@ -126,18 +155,27 @@ async function cases(db: Db): Promise<Case[]> {
     { name: 'channel+country (sms+GB, none)', kind: 'pair', query: { channel: 'sms', country: 'GB' } },
     { name: 'direction+country (inbound+GB, none)', kind: 'pair', query: { direction: 'inbound', country: 'GB' } },
     { name: 'msisdn+status (busy+received, none)', kind: 'pair', query: { msisdn: BUSY_MSISDN, status: 'received' } },
-    { name: 'msisdn+from/to', kind: 'pair', query: { msisdn: middle.msisdn, from: new Date(middle.createdAt.getTime() - 30 * DAY).toISOString(), to: midDay.to } },
+    {
+      name: 'msisdn+from/to',
+      kind: 'pair',
+      query: { msisdn: middle.msisdn, from: new Date(middle.createdAt.getTime() - 30 * DAY).toISOString(), to: midDay.to },
+    },
     { name: 'status+from/to (read, a day)', kind: 'pair', query: { status: 'read', ...midDay } },
     { name: 'outbound+whatsapp+US', kind: 'pair', query: { direction: 'outbound', channel: 'whatsapp', country: 'US' } },
   ];
 }
 
 async function measure(db: Db) {
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   const total = await db.message.count({ where: { subAccountId: SUB } });
   const stats = await db.$queryRaw<unknown[]>`SELECT 1 FROM "sqlite_schema" WHERE "name" = 'sqlite_stat1'`;
   const list = await cases(db);
-  console.log(`\nLogs API, limit 50, over ${total.toLocaleString()} messages; ${RUNS} runs per case; planner statistics: ${stats.length ? 'present' : 'none'}; load average before: ${load}`);
+  console.log(
+    `\nLogs API, limit 50, over ${total.toLocaleString()} messages; ${RUNS} runs per case; planner statistics: ${stats.length ? 'present' : 'none'}; load average before: ${load}`,
+  );
   const header = `${'case'.padEnd(40)} ${'kind'.padEnd(6)} ${'rows'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}  goal       met`;
   console.log(header);
   console.log('-'.repeat(header.length));
@@ -154,9 +192,16 @@ async function measure(db: Db) {
     times.sort((a, b) => a - b);
     const p95 = percentile(times, 95);
     if (p95 > GOAL_MS) missed.push(c.name);
-    console.log(`${c.name.padEnd(40)} ${c.kind.padEnd(6)} ${String(rows).padStart(4)} ${percentile(times, 50).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)}  ≤ ${GOAL_MS} p95  ${p95 <= GOAL_MS ? 'met' : 'NOT MET'}`);
+    console.log(
+      `${c.name.padEnd(40)} ${c.kind.padEnd(6)} ${String(rows).padStart(4)} ${percentile(times, 50).toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)}  ≤ ${GOAL_MS} p95  ${p95 <= GOAL_MS ? 'met' : 'NOT MET'}`,
+    );
   }
-  console.log(`\n${list.length - missed.length}/${list.length} cases met ≤ ${GOAL_MS} ms p95${missed.length ? `; not met: ${missed.join(', ')}` : ''}. Load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `\n${list.length - missed.length}/${list.length} cases met ≤ ${GOAL_MS} ms p95${missed.length ? `; not met: ${missed.join(', ')}` : ''}. Load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   await db.$disconnect();
 }
 

@@ -34,12 +34,25 @@ const VARIANTS: Record<string, string[]> = {
   'no filter indexes': dropCurrent,
   // What one more index for a pair that must never walk would cost: one holding status (rewritten on
   // every status change), and one of immutable columns (written on insert only).
-  'wide + (status, country)': [...FILTERS.map((f) => `REINDEX "Message_logs_${f}_idx"`), `CREATE INDEX "status_country" ON "Message"("subAccountId", "status", "country", "createdAt", "id", "direction", "channel")`],
-  'wide + (direction, country)': [...FILTERS.map((f) => `REINDEX "Message_logs_${f}_idx"`), `CREATE INDEX "direction_country" ON "Message"("subAccountId", "direction", "country", "createdAt", "id", "channel")`],
+  'wide + (status, country)': [
+    ...FILTERS.map((f) => `REINDEX "Message_logs_${f}_idx"`),
+    `CREATE INDEX "status_country" ON "Message"("subAccountId", "status", "country", "createdAt", "id", "direction", "channel")`,
+  ],
+  'wide + (direction, country)': [
+    ...FILTERS.map((f) => `REINDEX "Message_logs_${f}_idx"`),
+    `CREATE INDEX "direction_country" ON "Message"("subAccountId", "direction", "country", "createdAt", "id", "channel")`,
+  ],
 };
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-const COUNTRIES: Array<[string, string]> = [['US', '+1555'], ['GB', '+44770'], ['IN', '+91987'], ['SG', '+6581'], ['BR', '+55119'], ['DE', '+49151']];
+const COUNTRIES: Array<[string, string]> = [
+  ['US', '+1555'],
+  ['GB', '+44770'],
+  ['IN', '+91987'],
+  ['SG', '+6581'],
+  ['BR', '+55119'],
+  ['DE', '+49151'],
+];
 
 type Round = { insertUs: number; statusUs: number; insertCpuUs: number; statusCpuUs: number };
 
@@ -75,7 +88,8 @@ function round(file: string, base: number): Round {
     }
   });
   const receipts = conn.transaction((state: string, from: number) => {
-    for (let i = from; i < from + BATCH; i++) update.run(state, `${state}_detail`, null, null, iso(Date.now()), state === 'delivered' ? 5000 : null, state === 'delivered' ? 'USD' : null, ids[i]);
+    for (let i = from; i < from + BATCH; i++)
+      update.run(state, `${state}_detail`, null, null, iso(Date.now()), state === 'delivered' ? 5000 : null, state === 'delivered' ? 'USD' : null, ids[i]);
   });
   let t = performance.now();
   let c = cpuUs();
@@ -107,20 +121,36 @@ function main() {
     console.log(`${name}: built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     files[name] = file;
   }
-  console.log(`\nload average before: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `\nload average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   const results: Record<string, Round[]> = {};
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, file] of Object.entries(files)) (results[name] ??= []).push(round(file, Date.now() + r * 10_000_000));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`\n${SENDS.toLocaleString()} sends and ${(3 * SENDS).toLocaleString()} status changes per round, ${BATCH} per transaction, median of ${ROUNDS} rounds`);
-  console.log(`${'filter indexes'.padEnd(28)} ${'insert µs'.padStart(10)} ${'cpu µs'.padStart(8)} ${'status µs'.padStart(10)} ${'cpu µs'.padStart(8)}   all rounds, wall (insert / status)`);
+  console.log(
+    `\n${SENDS.toLocaleString()} sends and ${(3 * SENDS).toLocaleString()} status changes per round, ${BATCH} per transaction, median of ${ROUNDS} rounds`,
+  );
+  console.log(
+    `${'filter indexes'.padEnd(28)} ${'insert µs'.padStart(10)} ${'cpu µs'.padStart(8)} ${'status µs'.padStart(10)} ${'cpu µs'.padStart(8)}   all rounds, wall (insert / status)`,
+  );
   for (const [name, rs] of Object.entries(results)) {
     const m = (k: keyof Round) => median(rs.map((x) => x[k])).toFixed(1);
     const all = rs.map((x) => `${x.insertUs.toFixed(0)}/${x.statusUs.toFixed(0)}`).join('  ');
-    console.log(`${name.padEnd(28)} ${m('insertUs').padStart(10)} ${m('insertCpuUs').padStart(8)} ${m('statusUs').padStart(10)} ${m('statusCpuUs').padStart(8)}   ${all}`);
+    console.log(
+      `${name.padEnd(28)} ${m('insertUs').padStart(10)} ${m('insertCpuUs').padStart(8)} ${m('statusUs').padStart(10)} ${m('statusCpuUs').padStart(8)}   ${all}`,
+    );
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   for (const file of Object.values(files)) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 

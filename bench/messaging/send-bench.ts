@@ -18,12 +18,18 @@ const { POST } = await import('@/app/api/v1/subaccounts/[subAccountId]/messages/
 const { db } = await import('@/lib/db/client');
 const { processOutbox } = await import('@/lib/messaging/process-outbox');
 
-
 async function once(i: number): Promise<number> {
   const t = performance.now();
-  const res = await POST(new Request(`http://localhost/api/v1/subaccounts/${SUB}/messages`, { method: 'POST', headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(sendBody(i)) }), {
-    params: Promise.resolve({ subAccountId: SUB }),
-  });
+  const res = await POST(
+    new Request(`http://localhost/api/v1/subaccounts/${SUB}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(sendBody(i)),
+    }),
+    {
+      params: Promise.resolve({ subAccountId: SUB }),
+    },
+  );
   if (res.status !== 200) throw new Error(`send ${i}: ${res.status} ${await res.text()}`);
   return performance.now() - t;
 }
@@ -59,7 +65,11 @@ stopWorker = true;
 await worker;
 latencies.sort((a, b) => a - b);
 console.log(`${TOTAL.toLocaleString()} sends, ${CLIENTS} concurrent clients, worker ${worker ? 'draining meanwhile' : 'off'}:`);
-console.log(`  ${(TOTAL / seconds).toFixed(0)} accepted sends/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
-console.log(`  CPU per send: ${((cpu.user + cpu.system) / TOTAL).toFixed(0)} us (user ${(cpu.user / TOTAL).toFixed(0)}, system ${(cpu.system / TOTAL).toFixed(0)})`);
+console.log(
+  `  ${(TOTAL / seconds).toFixed(0)} accepted sends/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+);
+console.log(
+  `  CPU per send: ${((cpu.user + cpu.system) / TOTAL).toFixed(0)} us (user ${(cpu.user / TOTAL).toFixed(0)}, system ${(cpu.system / TOTAL).toFixed(0)})`,
+);
 console.log(`  messages stored: ${await db.message.count()}, outbox rows: ${await db.messageJob.count()}`);
 await db.$disconnect();

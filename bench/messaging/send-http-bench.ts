@@ -38,12 +38,15 @@ process.on('exit', stop);
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 function request(method: string, url: string, body?: unknown): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: '127.0.0.1', port: PORT, path: url, method, headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      { agent, host: '127.0.0.1', port: PORT, path: url, method, headers: { authorization: `Bearer ${BENCH_API_KEY}`, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -56,7 +59,6 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
-
 async function send(i: number): Promise<number> {
   const t = performance.now();
   const res = await request('POST', `/api/v1/subaccounts/${SUB}/messages`, sendBody(i));
@@ -66,11 +68,15 @@ async function send(i: number): Promise<number> {
 
 /** CPU seconds used so far by the app's processes (the server is a child of scripts/start.ts). */
 function serverCpuSeconds(): number {
-  const root = server?.pid ?? Number(process.env.BENCH_SERVER_PID ?? (fs.existsSync('data/.bench-server-pid') ? fs.readFileSync('data/.bench-server-pid', 'utf8') : NaN));
+  const root =
+    server?.pid ?? Number(process.env.BENCH_SERVER_PID ?? (fs.existsSync('data/.bench-server-pid') ? fs.readFileSync('data/.bench-server-pid', 'utf8') : NaN));
   if (!root) return NaN;
   let children: number[] = [];
   try {
-    children = execFileSync('pgrep', ['-P', String(root)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    children = execFileSync('pgrep', ['-P', String(root)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // pgrep exits 1 when there are none
   }
@@ -109,7 +115,15 @@ async function phase(first: number, sends: number, intervalMs: number): Promise<
   const cpu = serverCpuSeconds() - cpuBefore;
   latencies.sort((a, b) => a - b);
   const r1 = (n: number) => Number(n.toFixed(1));
-  return { sends, seconds: r1(seconds), rate: Math.round(sends / seconds), p50: r1(percentile(latencies, 50)), p95: r1(percentile(latencies, 95)), p99: r1(percentile(latencies, 99)), cpuUsPerSend: Math.round((cpu / sends) * 1e6) };
+  return {
+    sends,
+    seconds: r1(seconds),
+    rate: Math.round(sends / seconds),
+    p50: r1(percentile(latencies, 50)),
+    p95: r1(percentile(latencies, 95)),
+    p99: r1(percentile(latencies, 99)),
+    cpuUsPerSend: Math.round((cpu / sends) * 1e6),
+  };
 }
 
 const load = os.loadavg();
@@ -119,10 +133,13 @@ const GOAL_RATE = 1000;
 const paced = await phase(TOTAL, TOTAL, (CLIENTS / GOAL_RATE) * 1000);
 const loadAfter = os.loadavg();
 
-const fmt = (f: Phase) => `${f.rate}/s; latency p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms${Number.isNaN(f.cpuUsPerSend) ? '' : `; app CPU ${f.cpuUsPerSend} us per send`}`;
+const fmt = (f: Phase) =>
+  `${f.rate}/s; latency p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms${Number.isNaN(f.cpuUsPerSend) ? '' : `; app CPU ${f.cpuUsPerSend} us per send`}`;
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
 console.log(`\nsend-http-bench: sends over HTTP to the app as npm start runs it (outbox and receipts in its background thread), ${CLIENTS} keep-alive clients`);
-console.log(`  machine: ${os.cpus().length} cores; load average ${load.map((l) => l.toFixed(2)).join(' / ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} after`);
+console.log(
+  `  machine: ${os.cpus().length} cores; load average ${load.map((l) => l.toFixed(2)).join(' / ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} after`,
+);
 console.log(`  peak, ${TOTAL.toLocaleString('en')} sends back to back: ${fmt(peak)}`);
 console.log(`    goal >= ${GOAL_RATE} accepted/s: ${mark(peak.rate >= GOAL_RATE)}`);
 console.log(`  at the goal rate, ${TOTAL.toLocaleString('en')} sends offered at ${GOAL_RATE}/s: ${fmt(paced)}`);

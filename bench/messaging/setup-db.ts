@@ -30,7 +30,9 @@ export async function freshSendBenchDb(file: string): Promise<void> {
       language: 'en_US',
       category: 'UTILITY',
       status: 'APPROVED',
-      components: [{ type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] }],
+      components: [
+        { type: 'BODY', text: 'Hi {{1}}, this is a reminder for your appointment on {{2}} at {{3}}.', examples: ['Maria', 'Nov 10, 2025', '10:30 AM'] },
+      ],
     },
   });
   await db.$disconnect();
@@ -44,7 +46,22 @@ export function sendBody(i: number) {
     user: { msisdn },
     type: 'template',
     clientMessageId: `bench-${i}`,
-    content: { template: { name: 'appointment_reminder_v1', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: 'Nov 10, 2025' }, { type: 'text', text: '10:30 AM' }] }] } },
+    content: {
+      template: {
+        name: 'appointment_reminder_v1',
+        language: 'en_US',
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Maria' },
+              { type: 'text', text: 'Nov 10, 2025' },
+              { type: 'text', text: '10:30 AM' },
+            ],
+          },
+        ],
+      },
+    },
   };
 }
 

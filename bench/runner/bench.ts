@@ -42,7 +42,11 @@ const { runDueWork } = await import('@/lib/automation/runner/due-work');
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
 await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 const loadBefore = load();
 const r1 = (n: number) => Number(n.toFixed(1));
 
@@ -54,30 +58,64 @@ async function evalsPerSecond(scopeFor: (i: number) => { data: unknown; step: un
   while (performance.now() - t < 2000) await evaluateString("{{ data.reply1.payload.content.text == '2'}}", scopeFor(n++), { account: 'acme_corp' });
   return Math.round(n / ((performance.now() - t) / 1000));
 }
-const event = (text: string) => ({ namespace: 'ChatApps', eventType: 'inbound_message_received', payload: { umid: crypto.randomUUID(), subAccountId: 'acme_corp_chatapps', timestamp: new Date().toISOString(), user: { msisdn: '+6590000001', channelUserId: '6590000001' }, recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' }, type: 'Text', content: { text } } });
+const event = (text: string) => ({
+  namespace: 'ChatApps',
+  eventType: 'inbound_message_received',
+  payload: {
+    umid: crypto.randomUUID(),
+    subAccountId: 'acme_corp_chatapps',
+    timestamp: new Date().toISOString(),
+    user: { msisdn: '+6590000001', channelUserId: '6590000001' },
+    recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' },
+    type: 'Text',
+    content: { text },
+  },
+});
 const sameScope = { data: { ...event('hi'), who: '+6590000001', reply1: event('2') }, step: null };
 const scripts = { same: await evalsPerSecond(() => sameScope), fresh: await evalsPerSecond(() => ({ data: { ...sameScope.data }, step: null })) };
 
 // 2. The menu bot on the Chat Apps subaccount's WhatsApp number.
 const SUB = 'acme_corp_chatapps';
 await writeTransaction(db, (conn) => run(conn, 'UPDATE "Channel" SET "rateLimitPerSecond" = ? WHERE "id" = ?', CHANNEL_RATE, 'acme_corp_whatsapp'));
-await createWorkflow(db, 'acme_corp', {
-  subAccountId: SUB,
-  trigger: 'inbound_chat_apps',
-  status: 'enabled',
-  definition: {
-    name: 'Menu bot',
-    steps: [
-      { id: 'menu', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hi! 1 Sales, 2 Support, 3 Billing' } }, outputs: { who: '{{data.payload.user.msisdn}}' }, nextStepId: 'wait' },
-      { id: 'wait', stepType: 'WaitForReply', inputs: { from: '{{data.who}}', channel: 'whatsapp', timeout: '00:05:00' }, outputs: { choice: '{{step.reply == null ? null : step.reply.payload.content.text}}' }, nextStepId: 'route' },
-      { id: 'route', stepType: 'Branch', selectNextStep: { sales: "{{data.choice == '1'}}", support: "{{data.choice == '2'}}", other: null } },
-      { id: 'sales', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Sales will call you' } } },
-      { id: 'support', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Support ticket opened' } } },
-      { id: 'other', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Billing: see your invoice' } } },
-    ],
+await createWorkflow(
+  db,
+  'acme_corp',
+  {
+    subAccountId: SUB,
+    trigger: 'inbound_chat_apps',
+    status: 'enabled',
+    definition: {
+      name: 'Menu bot',
+      steps: [
+        {
+          id: 'menu',
+          stepType: 'ChatAppsMessage',
+          inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hi! 1 Sales, 2 Support, 3 Billing' } },
+          outputs: { who: '{{data.payload.user.msisdn}}' },
+          nextStepId: 'wait',
+        },
+        {
+          id: 'wait',
+          stepType: 'WaitForReply',
+          inputs: { from: '{{data.who}}', channel: 'whatsapp', timeout: '00:05:00' },
+          outputs: { choice: '{{step.reply == null ? null : step.reply.payload.content.text}}' },
+          nextStepId: 'route',
+        },
+        { id: 'route', stepType: 'Branch', selectNextStep: { sales: "{{data.choice == '1'}}", support: "{{data.choice == '2'}}", other: null } },
+        { id: 'sales', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Sales will call you' } } },
+        { id: 'support', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Support ticket opened' } } },
+        {
+          id: 'other',
+          stepType: 'ChatAppsMessage',
+          inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Billing: see your invoice' } },
+        },
+      ],
+    },
   },
-}, { actor: SYSTEM_ACTOR });
-const send = (msisdn: string, text: string) => receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text } });
+  { actor: SYSTEM_ACTOR },
+);
+const send = (msisdn: string, text: string) =>
+  receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text } });
 type Outbox = { replies: number; queued: number };
 const outbox = (): Promise<Outbox> =>
   readNow(db, (conn) => ({
@@ -149,14 +187,18 @@ const copyStarted = performance.now();
   // Copies of one real waiting instance, each waiting for its own customer (+658…), in one statement.
   const [template] = phones(1);
   await send(template, 'hi');
-  const cols = '"accountId","subAccountId","definitionId","version","trigger","status","currentStepId","callStack","stepCount","waitKind","waitUntil","waitSeq","createdAt","updatedAt"';
+  const cols =
+    '"accountId","subAccountId","definitionId","version","trigger","status","currentStepId","callStack","stepCount","waitKind","waitUntil","waitSeq","createdAt","updatedAt"';
   await writeTransaction(db, (conn) =>
     run(
       conn,
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
        INSERT INTO "WorkflowInstance" ("id", "data", "waitKey", ${cols})
        SELECT 'bench' || i, json_set(json_set(t."data", '$.who', '+658' || printf('%07d', i)), '$.payload.user.msisdn', '+658' || printf('%07d', i)),
-              ? || printf('%07d', i), ${cols.split(',').map((c) => `t.${c}`).join(',')}
+              ? || printf('%07d', i), ${cols
+                .split(',')
+                .map((c) => `t.${c}`)
+                .join(',')}
        FROM n, "WorkflowInstance" t WHERE t."waitKey" = ? AND t."status" = 'waiting'`,
       WAITING,
       replyKey(SUB, 'whatsapp', '658'),
@@ -185,11 +227,31 @@ const outboxRow = (name: string, f: typeof peak): [string, string, string, strin
   mark(f.backlogAtEnd <= f.perSecond * 0.5),
 ];
 const rows: [string, string, string, string][] = [
-  [`inbound handled/s, ${CUSTOMERS} closed-loop conversations, runner alone`, `${alone.perSecond}/s (${alone.inbound} in ${alone.seconds} s), ${alone.cpuMsPerInbound} ms CPU each`, '≥ 1,000/s', mark(alone.perSecond >= 1000)],
-  [`inbound handled/s, ${CUSTOMERS} closed-loop conversations, with the outbox`, `${peak.perSecond}/s (${peak.inbound} in ${peak.seconds} s), ${peak.cpuMsPerInbound} ms CPU each`, '≥ 1,000/s', mark(peak.perSecond >= 1000)],
+  [
+    `inbound handled/s, ${CUSTOMERS} closed-loop conversations, runner alone`,
+    `${alone.perSecond}/s (${alone.inbound} in ${alone.seconds} s), ${alone.cpuMsPerInbound} ms CPU each`,
+    '≥ 1,000/s',
+    mark(alone.perSecond >= 1000),
+  ],
+  [
+    `inbound handled/s, ${CUSTOMERS} closed-loop conversations, with the outbox`,
+    `${peak.perSecond}/s (${peak.inbound} in ${peak.seconds} s), ${peak.cpuMsPerInbound} ms CPU each`,
+    '≥ 1,000/s',
+    mark(peak.perSecond >= 1000),
+  ],
   ['  inbound-to-reply at that peak (Little: ≈ conversations / throughput)', ms(peak), '—', ''],
-  [`inbound-to-reply, ${CUSTOMERS} concurrent conversations, customers answering ~${THINK_S} s after the bot`, `${ms(people)} at ${people.perSecond}/s`, 'p99 ≤ 100 ms', mark(people.p99 <= 100)],
-  [`inbound-to-reply, paced ${RATE}/s offered over ${CUSTOMERS} conversations (the throughput goal's rate)`, `${ms(steady)} at ${steady.perSecond}/s achieved`, '(p99 ≤ 100 ms)', mark(steady.p99 <= 100 && steady.perSecond >= RATE * 0.95)],
+  [
+    `inbound-to-reply, ${CUSTOMERS} concurrent conversations, customers answering ~${THINK_S} s after the bot`,
+    `${ms(people)} at ${people.perSecond}/s`,
+    'p99 ≤ 100 ms',
+    mark(people.p99 <= 100),
+  ],
+  [
+    `inbound-to-reply, paced ${RATE}/s offered over ${CUSTOMERS} conversations (the throughput goal's rate)`,
+    `${ms(steady)} at ${steady.perSecond}/s achieved`,
+    '(p99 ≤ 100 ms)',
+    mark(steady.p99 <= 100 && steady.perSecond >= RATE * 0.95),
+  ],
   [`inbound-to-reply, paced ${RATE / 2}/s offered`, `${ms(half)} at ${half.perSecond}/s achieved`, '—', ''],
   [`resume (reply → branch → reply), ${resumeFew.waiting.toLocaleString('en')} waiting`, ms(resumeFew), '—', ''],
   [`resume, ${resumeMany.waiting.toLocaleString('en')} waiting`, ms(resumeMany), 'no slower than with few waiting', mark(flat)],
@@ -204,12 +266,31 @@ const rows: [string, string, string, string][] = [
 ];
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'figure', 'goal', ''][c].length));
 const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c])).join(' | ')} |`;
-console.log(`\nRunner bench, ${os.cpus().length} cores; load average (1/5/15 min) ${loadBefore} before, ${alone.loadAfter} after the runner alone, ${peak.loadAfter} after peak, ${steady.loadAfter} after paced, ${loadAfter} at the end`);
+console.log(
+  `\nRunner bench, ${os.cpus().length} cores; load average (1/5/15 min) ${loadBefore} before, ${alone.loadAfter} after the runner alone, ${peak.loadAfter} after peak, ${steady.loadAfter} after paced, ${loadAfter} at the end`,
+);
 console.log(line(['measure', 'figure', 'goal', '']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
 console.log(`(${copySeconds} s to insert ${WAITING.toLocaleString('en')} waiting copies; paced think time mean ${steady.thinkMsMean} ms)`);
 // Script jobs this thread sent to the worker pool (slow scripts only: ~0 for the menu bot).
-console.log(JSON.stringify({ loadBefore, loadAfter, scripts, scriptPoolJobs: scriptPoolJobs(), alone, backlog, backlogDrainSeconds, peak, paced: steady, half, people, resumeFew, resumeMany, timerPassMs }));
+console.log(
+  JSON.stringify({
+    loadBefore,
+    loadAfter,
+    scripts,
+    scriptPoolJobs: scriptPoolJobs(),
+    alone,
+    backlog,
+    backlogDrainSeconds,
+    peak,
+    paced: steady,
+    half,
+    people,
+    resumeFew,
+    resumeMany,
+    timerPassMs,
+  }),
+);
 await db.$disconnect();
 process.exit(0);

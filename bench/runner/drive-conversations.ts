@@ -13,7 +13,15 @@ export function percentile(sorted: number[], p: number): number {
 export function summarize(latencies: number[], seconds: number): Figures {
   const s = [...latencies].sort((a, b) => a - b);
   const r = (n: number) => Number(n.toFixed(1));
-  return { inbound: s.length, seconds: r(seconds), perSecond: Math.round(s.length / seconds), p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s.at(-1) ?? NaN) };
+  return {
+    inbound: s.length,
+    seconds: r(seconds),
+    perSecond: Math.round(s.length / seconds),
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s.at(-1) ?? NaN),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +52,13 @@ export async function closedLoop(send: Send, customers: number, seconds: number,
  * a late reply shortens the next think time (never below zero). The offered load is thereby ~`rate`
  * while replies keep up, and drops as they fall behind, which the achieved rate shows.
  */
-export async function paced(send: Send, customers: number, seconds: number, rate: number, phoneOf: (i: number) => string): Promise<Figures & { thinkMsMean: number }> {
+export async function paced(
+  send: Send,
+  customers: number,
+  seconds: number,
+  rate: number,
+  phoneOf: (i: number) => string,
+): Promise<Figures & { thinkMsMean: number }> {
   const latencies: number[] = [];
   let thinkTotal = 0;
   const interval = (customers / rate) * 1000;

@@ -32,34 +32,54 @@ const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 (await import('@/scripts/compose')).registerInboundConsumers();
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
 await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 // Tenant B (the demo tenant): every inbound WhatsApp message is answered after one Branch.
 const SUB_B = 'acme_corp_chatapps';
-await createWorkflow(db, 'acme_corp', {
-  subAccountId: SUB_B,
-  trigger: 'inbound_chat_apps',
-  status: 'enabled',
-  definition: {
-    name: 'Trivial bot',
-    steps: [
-      { id: 'route', stepType: 'Branch', selectNextStep: { hello: "{{data.payload.content.text == 'hi'}}", other: null } },
-      { id: 'hello', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hello!' } } },
-      { id: 'other', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Say hi' } } },
-    ],
+await createWorkflow(
+  db,
+  'acme_corp',
+  {
+    subAccountId: SUB_B,
+    trigger: 'inbound_chat_apps',
+    status: 'enabled',
+    definition: {
+      name: 'Trivial bot',
+      steps: [
+        { id: 'route', stepType: 'Branch', selectNextStep: { hello: "{{data.payload.content.text == 'hi'}}", other: null } },
+        { id: 'hello', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hello!' } } },
+        { id: 'other', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Say hi' } } },
+      ],
+    },
   },
-}, { actor: SYSTEM_ACTOR });
-const sendB = (msisdn: string, text: string) => receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB_B, channel: 'whatsapp', msisdn, type: 'text', content: { text: text === '2' ? 'hi' : text } });
+  { actor: SYSTEM_ACTOR },
+);
+const sendB = (msisdn: string, text: string) =>
+  receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB_B, channel: 'whatsapp', msisdn, type: 'text', content: { text: text === '2' ? 'hi' : text } });
 
 // Tenant A: its own account, a workflow that spins SCRIPT_MS in a script and loops back to it.
 await db.account.create({ data: { id: 'noisy_corp', partnerId: 'demo_partner', name: 'Noisy Corp' } });
 await db.subAccount.create({ data: { id: 'noisy_corp', accountId: 'noisy_corp', name: 'Noisy Corp' } });
-await createWorkflow(db, 'noisy_corp', {
-  subAccountId: 'noisy_corp',
-  trigger: 'http_request',
-  status: 'enabled',
-  definition: { name: 'Busy loop', steps: [{ id: 'spin', stepType: 'Branch', selectNextStep: { spin: `{{((t) => { while (Date.now() - t < ${SCRIPT_MS}) {} return true })(Date.now())}}` } }] },
-}, { actor: SYSTEM_ACTOR });
+await createWorkflow(
+  db,
+  'noisy_corp',
+  {
+    subAccountId: 'noisy_corp',
+    trigger: 'http_request',
+    status: 'enabled',
+    definition: {
+      name: 'Busy loop',
+      steps: [
+        { id: 'spin', stepType: 'Branch', selectNextStep: { spin: `{{((t) => { while (Date.now() - t < ${SCRIPT_MS}) {} return true })(Date.now())}}` } },
+      ],
+    },
+  },
+  { actor: SYSTEM_ACTOR },
+);
 let noisy = true;
 let spinStarted = 0;
 async function tenantALoop() {
@@ -95,11 +115,15 @@ void tenantA;
 
 const ms = (f: Figures) => `p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms (max ${f.max}) at ${f.perSecond}/s`;
 const delta = Number((beside.p99 - alone.p99).toFixed(1));
-console.log(`\nNoisy neighbour, ${os.cpus().length} cores; load average (1/5/15 min) ${loadBefore} before, ${loadAlone} after B alone, ${loadBeside} after B beside A`);
+console.log(
+  `\nNoisy neighbour, ${os.cpus().length} cores; load average (1/5/15 min) ${loadBefore} before, ${loadAlone} after B alone, ${loadBeside} after B beside A`,
+);
 console.log(`tenant B, inbound → Branch → reply, ${RATE}/s offered over ${CUSTOMERS} conversations for ${SECONDS} s:`);
 console.log(`  alone:                                        ${ms(alone)}`);
 console.log(`  beside tenant A (${LOOPS} instances looping over ${SCRIPT_MS} ms scripts): ${ms(beside)}`);
-console.log(`  p99 delta: ${delta >= 0 ? '+' : ''}${delta} ms (goal ≤ +100 ms: ${delta <= 100 ? 'met' : 'NOT met'}); tenant A ran ${stepsA._sum.stepCount ?? 0} busy steps in ${aSeconds.toFixed(1)} s`);
+console.log(
+  `  p99 delta: ${delta >= 0 ? '+' : ''}${delta} ms (goal ≤ +100 ms: ${delta <= 100 ? 'met' : 'NOT met'}); tenant A ran ${stepsA._sum.stepCount ?? 0} busy steps in ${aSeconds.toFixed(1)} s`,
+);
 console.log(JSON.stringify({ loadBefore, loadAlone, loadBeside, alone, beside, p99DeltaMs: delta, stepsA: stepsA._sum.stepCount ?? 0 }));
 await loops.stop();
 await db.$disconnect();

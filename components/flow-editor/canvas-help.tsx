@@ -8,7 +8,12 @@ export const CanvasHelp = memo(function CanvasHelp({ empty, selectedCount }: { e
   const [open, setOpen] = useState(false);
   return (
     <div className="ml-auto flex flex-col items-end gap-1">
-      <button type="button" onClick={() => setOpen((o) => !o)} className="rounded-md border bg-card px-2 py-1 text-xs shadow-sm hover:bg-muted" aria-expanded={open}>
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        className="rounded-md border bg-card px-2 py-1 text-xs shadow-sm hover:bg-muted"
+        aria-expanded={open}
+      >
         {selectedCount > 1 ? `${selectedCount} selected · ` : ''}Shortcuts
       </button>
       {open ? (
@@ -21,7 +26,11 @@ export const CanvasHelp = memo(function CanvasHelp({ empty, selectedCount }: { e
           ))}
         </dl>
       ) : null}
-      {empty ? <p className="mt-24 w-64 rounded-md border bg-card/90 p-3 text-xs text-muted-foreground shadow-sm">Drag a step from the left onto the canvas (or click it). Connect steps by dragging from a handle on a step’s right to another step.</p> : null}
+      {empty ? (
+        <p className="mt-24 w-64 rounded-md border bg-card/90 p-3 text-xs text-muted-foreground shadow-sm">
+          Drag a step from the left onto the canvas (or click it). Connect steps by dragging from a handle on a step’s right to another step.
+        </p>
+      ) : null}
     </div>
   );
 });

@@ -47,13 +47,22 @@ export const EditorToolbar = memo(function EditorToolbar(p: {
   );
 });
 
-const BUTTON = 'inline-flex h-8 items-center gap-1 rounded-md px-2 text-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-40 disabled:hover:bg-transparent';
+const BUTTON =
+  'inline-flex h-8 items-center gap-1 rounded-md px-2 text-xs hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-40 disabled:hover:bg-transparent';
 
 /** An icon button; `label` names an icon-only one for screen readers, `text` is shown beside the icon. */
 function ToolButton(b: { icon: LucideIcon; label?: string; text?: string; title: string; onClick: () => void; disabled?: boolean; pressed?: boolean }) {
   const Icon = b.icon;
   return (
-    <button type="button" className={cn(BUTTON, b.pressed && 'bg-muted')} onClick={b.onClick} disabled={b.disabled} title={b.title} aria-label={b.label} aria-pressed={b.pressed}>
+    <button
+      type="button"
+      className={cn(BUTTON, b.pressed && 'bg-muted')}
+      onClick={b.onClick}
+      disabled={b.disabled}
+      title={b.title}
+      aria-label={b.label}
+      aria-pressed={b.pressed}
+    >
       <Icon className="size-4" />
       {b.text}
     </button>

@@ -114,7 +114,17 @@ const CANVAS_THEME = {
   '--xy-selection-border': '1px dotted var(--primary)',
 } as CSSProperties;
 
-function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PROBLEMS, runPath, onChange, onLayoutChange, hideProperties, ref }: FlowEditorProps) {
+function FlowEditorInner({
+  initialWorkflow,
+  initialLayout,
+  env,
+  problems = NO_PROBLEMS,
+  runPath,
+  onChange,
+  onLayoutChange,
+  hideProperties,
+  ref,
+}: FlowEditorProps) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -226,7 +236,7 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
     if (!sel.length) return;
     setSelectedEdges((prev) => {
       const next = new Set(prev);
-      for (const c of sel) if (c.type === 'select') (c.selected ? next.add(c.id) : next.delete(c.id));
+      for (const c of sel) if (c.type === 'select') c.selected ? next.add(c.id) : next.delete(c.id);
       return next;
     });
   }, []);
@@ -238,7 +248,12 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
       if (!target || !isStepNode(target)) return;
       if (c.source === c.target) return void toast.error('A step cannot lead to itself here; use a Jump to step for loops');
       const source = nodesRef.current.find((n) => n.id === c.source);
-      if (source && isStepNode(source) && c.sourceHandle.startsWith('sel:') && source.data.branches?.some((b, i) => b.target === c.target && `sel:${i}` !== c.sourceHandle)) {
+      if (
+        source &&
+        isStepNode(source) &&
+        c.sourceHandle.startsWith('sel:') &&
+        source.data.branches?.some((b, i) => b.target === c.target && `sel:${i}` !== c.sourceHandle)
+      ) {
         return void toast.error(`Another path of ${c.source} already goes to ${c.target}`);
       }
       if (c.source === TRIGGER_NODE_ID && target.parentId) return void toast.error('The workflow must start with a top-level step');
@@ -262,7 +277,10 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
   const clearSelectedEdges = useCallback(() => setSelectedEdges(new Set()), []);
   const commands = useStepCommands({ readOnly, flow, rootRef, nodesRef, commit, setTransient, selectedEdges: selectedEdgesRef, clearSelectedEdges });
   const { remove, copy, paste, duplicate, selectAll, add } = commands;
-  const shortcutHandlers = useMemo(() => ({ undo, redo, copy, paste, duplicate, remove, selectAll, layout: relayout, fit }), [undo, redo, copy, paste, duplicate, remove, selectAll, relayout, fit]);
+  const shortcutHandlers = useMemo(
+    () => ({ undo, redo, copy, paste, duplicate, remove, selectAll, layout: relayout, fit }),
+    [undo, redo, copy, paste, duplicate, remove, selectAll, relayout, fit],
+  );
   useEditorShortcuts(rootRef, shortcutHandlers, true);
   const onInit = useCallback(() => showAll(nodesRef.current), [showAll, nodesRef]);
   const onPaletteAdd = useCallback((t: CatalogStepType) => add(t), [add]);
@@ -302,15 +320,38 @@ function FlowEditorInner({ initialWorkflow, initialLayout, env, problems = NO_PR
   );
   const onDeleteSelected = useCallback(() => commit((prev) => removeSteps(prev, [singleId!])), [commit, singleId]);
   useKeepInView(singleId, dragFrom);
-  const onTriggerChange = useCallback((d: Parameters<typeof TriggerPanel>[0]['data']) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger'), [commit]);
+  const onTriggerChange = useCallback(
+    (d: Parameters<typeof TriggerPanel>[0]['data']) => commit((prev) => prev.map((n) => (isTriggerNode(n) ? { ...n, data: d } : n)), 'trigger'),
+    [commit],
+  );
   const hasSteps = useMemo(() => structural.some(isStepNode), [structural]);
 
   return (
     <ScriptPathsContext.Provider value={paths}>
-      <div ref={rootRef} className="flex h-full min-h-0 w-full select-none overflow-hidden rounded-lg border bg-card" style={CANVAS_THEME} data-testid="flow-editor">
+      <div
+        ref={rootRef}
+        className="flex h-full min-h-0 w-full select-none overflow-hidden rounded-lg border bg-card"
+        style={CANVAS_THEME}
+        data-testid="flow-editor"
+      >
         {!readOnly ? <Palette onAdd={onPaletteAdd} /> : null}
         {/* biome-ignore lint/a11y/noStaticElementInteractions: the canvas is the drop target of the palette's drag; the palette's keyboard path adds steps without dragging */}
-        <div className="relative min-w-0 flex-1" onDragOver={(e) => { if (e.dataTransfer.types.includes(DRAG_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; } }} onDrop={(e) => { const t = e.dataTransfer.getData(DRAG_MIME); if (t) { e.preventDefault(); add(t as CatalogStepType, { x: e.clientX, y: e.clientY }); } }}>
+        <div
+          className="relative min-w-0 flex-1"
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes(DRAG_MIME)) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+            }
+          }}
+          onDrop={(e) => {
+            const t = e.dataTransfer.getData(DRAG_MIME);
+            if (t) {
+              e.preventDefault();
+              add(t as CatalogStepType, { x: e.clientX, y: e.clientY });
+            }
+          }}
+        >
           {/* One row over the canvas that wraps: with the toolbar and the Shortcuts button placed
               apart, a narrow canvas (a side column open at 1280 px) drew one over the other. */}
           <div className="pointer-events-none absolute inset-x-2 top-2 z-10 flex flex-wrap items-start gap-2 *:pointer-events-auto">

@@ -24,7 +24,14 @@ function StepIdField({ node, nodes, onRename }: { node: StepGraphNode; nodes: Gr
   };
   return (
     <Field label="Step name" htmlFor="step-id" help="Unique in the workflow; renaming updates every path to it" error={error}>
-      <Input id="step-id" value={value} aria-invalid={!!error} onChange={(e) => setValue(e.target.value.trim())} onBlur={apply} onKeyDown={(e) => e.key === 'Enter' && apply()} />
+      <Input
+        id="step-id"
+        value={value}
+        aria-invalid={!!error}
+        onChange={(e) => setValue(e.target.value.trim())}
+        onBlur={apply}
+        onKeyDown={(e) => e.key === 'Enter' && apply()}
+      />
     </Field>
   );
 }
@@ -65,7 +72,11 @@ export const PropertiesPanel = memo(function PropertiesPanel({
       {Panel ? <Panel {...props} /> : <p className="text-sm text-destructive">Unknown step type “{node.data.step.stepType}”: it is kept as is on export.</p>}
       {hasBranches ? <BranchesEditor {...props} /> : null}
       {!hasBranches && type !== 'If' && type !== 'JumpTo' ? (
-        <button type="button" className="text-xs text-primary hover:underline" onClick={() => panel.update((d) => ({ ...d, branches: [{ target: '', condition: '{{true}}' }] }))}>
+        <button
+          type="button"
+          className="text-xs text-primary hover:underline"
+          onClick={() => panel.update((d) => ({ ...d, branches: [{ target: '', condition: '{{true}}' }] }))}
+        >
           + Choose the next step by conditions (selectNextStep)
         </button>
       ) : null}
@@ -82,7 +93,9 @@ export const PropertiesPanel = memo(function PropertiesPanel({
             }
           >
             <option value="">{hasBranches ? '(end the workflow)' : 'End the workflow here'}</option>
-            {node.data.step.nextStepId && !stepIds.includes(node.data.step.nextStepId) ? <option value={node.data.step.nextStepId}>{node.data.step.nextStepId} (missing)</option> : null}
+            {node.data.step.nextStepId && !stepIds.includes(node.data.step.nextStepId) ? (
+              <option value={node.data.step.nextStepId}>{node.data.step.nextStepId} (missing)</option>
+            ) : null}
             {stepIds
               .filter((s) => s !== node.id)
               .map((s) => (

@@ -43,7 +43,14 @@ function StepNodeView({ data, selected, type }: Props) {
         data.runState === 'failed' && 'border-destructive ring-4 ring-destructive/50',
       )}
     >
-      <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${data.step.id}-in`} className="!border-2 !border-card !bg-muted-foreground" style={INPUT_HANDLE_STYLE} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="in"
+        data-testid={`handle-${data.step.id}-in`}
+        className="!border-2 !border-card !bg-muted-foreground"
+        style={INPUT_HANDLE_STYLE}
+      />
       <div className="flex items-start gap-2 px-3 pt-2.5" style={{ height: NODE_HEADER }}>
         <span className={cn('mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-md', STEP_ACCENT[kind])}>
           <Icon className="size-4" aria-hidden />
@@ -54,7 +61,11 @@ function StepNodeView({ data, selected, type }: Props) {
               {data.step.id}
             </span>
             {problems.length > 0 ? (
-              <span title={problems.join('\n')} className="ml-auto flex items-center gap-0.5 text-[10px] font-medium text-destructive" data-testid="node-problem">
+              <span
+                title={problems.join('\n')}
+                className="ml-auto flex items-center gap-0.5 text-[10px] font-medium text-destructive"
+                data-testid="node-problem"
+              >
                 <AlertTriangle className="size-3" aria-hidden />
                 {problems.length}
               </span>

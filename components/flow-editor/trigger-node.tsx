@@ -32,7 +32,14 @@ function TriggerNodeView({ data, selected }: NodeProps & { data: TriggerNodeData
         </div>
       </div>
       <div className="mt-1.5 truncate text-xs text-muted-foreground">{data.subAccountId ? `Subaccount ${data.subAccountId}` : 'Choose a subaccount'}</div>
-      <Handle type="source" position={Position.Right} id="start" data-testid="handle-trigger-start" className="!border-2 !border-card !bg-primary" style={{ width: HANDLE_SIZE, height: HANDLE_SIZE }} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="start"
+        data-testid="handle-trigger-start"
+        className="!border-2 !border-card !bg-primary"
+        style={{ width: HANDLE_SIZE, height: HANDLE_SIZE }}
+      />
     </div>
   );
 }

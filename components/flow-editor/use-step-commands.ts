@@ -79,7 +79,9 @@ export function useStepCommands(o: {
         const h = n.height ?? 72;
         return at.x >= n.position.x && at.x <= n.position.x + w && at.y >= n.position.y && at.y <= n.position.y + h;
       });
-      const position = group ? { x: Math.max(16, at.x - group.position.x - 130), y: Math.max(30, at.y - group.position.y - 20) } : { x: at.x - 130, y: at.y - 30 };
+      const position = group
+        ? { x: Math.max(16, at.x - group.position.x - 130), y: Math.max(30, at.y - group.position.y - 20) }
+        : { x: at.x - 130, y: at.y - 30 };
       let newId = '';
       commit((prev) => {
         const r = addStep(prev, type, position, group?.id);

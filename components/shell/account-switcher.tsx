@@ -7,7 +7,15 @@ import { DropdownMenu } from 'radix-ui';
 type Account = { id: string; name: string };
 
 /** Partner users who manage several customer accounts pick the one they work in. */
-export function AccountSwitcher({ accounts, current, onSwitch }: { accounts: Account[]; current: Account | null; onSwitch: (accountId: string) => Promise<unknown> }) {
+export function AccountSwitcher({
+  accounts,
+  current,
+  onSwitch,
+}: {
+  accounts: Account[];
+  current: Account | null;
+  onSwitch: (accountId: string) => Promise<unknown>;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   if (!current) return <span className="text-sm text-muted-foreground">No customer account</span>;

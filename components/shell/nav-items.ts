@@ -1,4 +1,18 @@
-import { MessageSquareText, Activity, BadgeDollarSign, KeyRound, List, Smartphone, Webhook, LayoutDashboard, ScrollText, ShieldCheck, Users, Workflow, type LucideIcon } from 'lucide-react';
+import {
+  MessageSquareText,
+  Activity,
+  BadgeDollarSign,
+  KeyRound,
+  List,
+  Smartphone,
+  Webhook,
+  LayoutDashboard,
+  ScrollText,
+  ShieldCheck,
+  Users,
+  Workflow,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
 export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
@@ -16,7 +30,13 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/simulator', label: 'Simulator', icon: Smartphone, permission: 'simulator.use' },
     ],
   },
-  { label: 'Automation', items: [{ href: '/automation', label: 'Workflows', icon: Workflow, permission: 'automation.view' }, { href: '/automation/runs', label: 'Runs', icon: Activity, permission: 'automation.view' }] },
+  {
+    label: 'Automation',
+    items: [
+      { href: '/automation', label: 'Workflows', icon: Workflow, permission: 'automation.view' },
+      { href: '/automation/runs', label: 'Runs', icon: Activity, permission: 'automation.view' },
+    ],
+  },
   { label: 'Converse', items: [] },
   {
     label: 'Partners',

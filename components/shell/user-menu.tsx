@@ -11,7 +11,10 @@ export function UserMenu({ name, email, roleName, onSignOut }: { name: string; e
     .toUpperCase();
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground" aria-label="User menu">
+      <DropdownMenu.Trigger
+        className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground"
+        aria-label="User menu"
+      >
         {initials || '?'}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -12,12 +12,31 @@ type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
 export type SimulatorActions = {
   load: (input: { subAccountId: string; msisdn: string }) => Promise<Result<ApiMessage[]>>;
-  reply: (input: { subAccountId: string; msisdn: string; channel: 'whatsapp' | 'sms'; text: string; reply?: ReplyChoice; referral?: 'ad' | 'page_cta' }) => Promise<Result<{ umid: string }>>;
+  reply: (input: {
+    subAccountId: string;
+    msisdn: string;
+    channel: 'whatsapp' | 'sms';
+    text: string;
+    reply?: ReplyChoice;
+    referral?: 'ad' | 'page_cta';
+  }) => Promise<Result<{ umid: string }>>;
   press: (input: { subAccountId: string; msisdn: string; dtmf: string }) => Promise<Result<{ umid: string }>>;
 };
 
 /** One simulated customer's phone: the conversation (polled every second) and a composer. */
-export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onRemove }: { subAccountId: string; businessName: string; msisdn: string; actions: SimulatorActions; onRemove?: () => void }) {
+export function CustomerPhone({
+  subAccountId,
+  businessName,
+  msisdn,
+  actions,
+  onRemove,
+}: {
+  subAccountId: string;
+  businessName: string;
+  msisdn: string;
+  actions: SimulatorActions;
+  onRemove?: () => void;
+}) {
   const queryClient = useQueryClient();
   const key = ['simulator', subAccountId, msisdn];
   const { data, error } = useQuery({
@@ -71,7 +90,11 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
           one, and the composer stays in view under it. */}
       <PhoneFrame theme="light" title={businessName} className="h-[clamp(480px,calc(100dvh-17rem),680px)]">
         {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
-        {count === 0 ? <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">No messages yet. Send one to {msisdn} through the API, a campaign or an automation, or type a message below.</p> : null}
+        {count === 0 ? (
+          <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">
+            No messages yet. Send one to {msisdn} through the API, a campaign or an automation, or type a message below.
+          </p>
+        ) : null}
         {(data ?? []).map((m) => (
           <MessageView key={m.umid} m={m} onReply={(r) => void reply(r.title, r)} onKey={(k) => void press(k)} />
         ))}
@@ -87,7 +110,12 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
           void reply(body);
         }}
       >
-        <select aria-label="Reply channel" value={channel} onChange={(e) => setChannel(e.target.value as 'whatsapp' | 'sms')} className="h-9 rounded-md border bg-card px-1.5 text-xs">
+        <select
+          aria-label="Reply channel"
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as 'whatsapp' | 'sms')}
+          className="h-9 rounded-md border bg-card px-1.5 text-xs"
+        >
           <option value="whatsapp">WhatsApp</option>
           <option value="sms">SMS</option>
         </select>
@@ -103,7 +131,8 @@ export function CustomerPhone({ subAccountId, businessName, msisdn, actions, onR
         </button>
       </form>
       <label className="flex items-center gap-1.5 px-1 text-xs text-muted-foreground">
-        <input type="checkbox" checked={fromAd} onChange={(e) => setFromAd(e.target.checked)} /> Next message comes from a click-to-WhatsApp ad (opens the 72 h free entry point on reply)
+        <input type="checkbox" checked={fromAd} onChange={(e) => setFromAd(e.target.checked)} /> Next message comes from a click-to-WhatsApp ad (opens the 72 h
+        free entry point on reply)
       </label>
     </section>
   );

@@ -19,7 +19,17 @@ type Interactive = {
 };
 
 /** A freeform interactive message (reply buttons, list, CTA URL); taps and picks call onReply. */
-export function InteractiveBubble({ interactive, time, footer, onReply }: { interactive: Interactive; time: string; footer?: React.ReactNode; onReply: (r: ReplyChoice) => void }) {
+export function InteractiveBubble({
+  interactive,
+  time,
+  footer,
+  onReply,
+}: {
+  interactive: Interactive;
+  time: string;
+  footer?: React.ReactNode;
+  onReply: (r: ReplyChoice) => void;
+}) {
   const c = useWaColors();
   const [listOpen, setListOpen] = React.useState(false);
   const a = interactive.action ?? {};
@@ -38,8 +48,12 @@ export function InteractiveBubble({ interactive, time, footer, onReply }: { inte
       </div>
       <div className="flex flex-col overflow-hidden rounded-lg shadow-sm" style={{ gap: 1, background: c.divider }}>
         {interactive.type === 'button' &&
-          (a.buttons ?? []).map((b) => <TemplateButtonRow key={b.reply.id} button={{ type: 'QUICK_REPLY', text: b.reply.title }} icon={Reply} onClick={() => onReply(b.reply)} />)}
-        {interactive.type === 'list' && <TemplateButtonRow button={{ type: 'QUICK_REPLY', text: a.button ?? 'Choose' }} icon={List} onClick={() => setListOpen(true)} />}
+          (a.buttons ?? []).map((b) => (
+            <TemplateButtonRow key={b.reply.id} button={{ type: 'QUICK_REPLY', text: b.reply.title }} icon={Reply} onClick={() => onReply(b.reply)} />
+          ))}
+        {interactive.type === 'list' && (
+          <TemplateButtonRow button={{ type: 'QUICK_REPLY', text: a.button ?? 'Choose' }} icon={List} onClick={() => setListOpen(true)} />
+        )}
         {interactive.type === 'cta_url' && (
           <TemplateButtonRow
             button={{ type: 'URL', text: a.parameters?.display_text ?? 'Open', url: a.parameters?.url }}
@@ -49,7 +63,12 @@ export function InteractiveBubble({ interactive, time, footer, onReply }: { inte
         )}
       </div>
       {listOpen && (
-        <div className="mt-1 overflow-hidden rounded-lg shadow-lg" style={{ background: c.received, color: c.text }} role="dialog" aria-label={a.button ?? 'List'}>
+        <div
+          className="mt-1 overflow-hidden rounded-lg shadow-lg"
+          style={{ background: c.received, color: c.text }}
+          role="dialog"
+          aria-label={a.button ?? 'List'}
+        >
           <div className="flex items-center justify-between border-b px-3 py-2 text-sm font-semibold" style={{ borderColor: c.divider }}>
             {a.button}
             <button type="button" aria-label="Close list" onClick={() => setListOpen(false)}>

@@ -58,9 +58,23 @@ export function MessageView({ m, onReply, onKey }: { m: ApiMessage } & Handlers)
   if (m.type === 'text') return <PlainBubble text={c.text ?? ''} time={time} ticks={ticks} />;
   if (m.type === 'location') {
     const loc = c.location ?? c;
-    return <PlainBubble icon={<MapPin className="size-5 text-red-600" aria-hidden />} text={[loc.name, loc.address, `${loc.latitude}, ${loc.longitude}`].filter(Boolean).join('\n')} time={time} ticks={ticks} />;
+    return (
+      <PlainBubble
+        icon={<MapPin className="size-5 text-red-600" aria-hidden />}
+        text={[loc.name, loc.address, `${loc.latitude}, ${loc.longitude}`].filter(Boolean).join('\n')}
+        time={time}
+        ticks={ticks}
+      />
+    );
   }
-  const icon = m.type === 'image' ? <ImageIcon className="size-5" aria-hidden /> : m.type === 'video' ? <Play className="size-5" aria-hidden /> : <FileText className="size-5" aria-hidden />;
+  const icon =
+    m.type === 'image' ? (
+      <ImageIcon className="size-5" aria-hidden />
+    ) : m.type === 'video' ? (
+      <Play className="size-5" aria-hidden />
+    ) : (
+      <FileText className="size-5" aria-hidden />
+    );
   return <PlainBubble icon={icon} text={[c.filename ?? c.url, c.caption ?? c.text].filter(Boolean).join('\n')} time={time} ticks={ticks} />;
 }
 

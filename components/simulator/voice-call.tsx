@@ -14,7 +14,13 @@ export function VoiceCall({ text, state, onKey }: { text: string; state: string;
       <p className="mt-2 text-sm italic">“{text}”</p>
       <div className="mt-3 grid grid-cols-3 gap-1.5">
         {KEYS.map((k) => (
-          <button key={k} type="button" onClick={() => onKey(k)} className="rounded-md bg-white/10 py-1.5 text-sm font-semibold hover:bg-white/20" aria-label={`Press ${k}`}>
+          <button
+            key={k}
+            type="button"
+            onClick={() => onKey(k)}
+            className="rounded-md bg-white/10 py-1.5 text-sm font-semibold hover:bg-white/20"
+            aria-label={`Press ${k}`}
+          >
             {k}
           </button>
         ))}

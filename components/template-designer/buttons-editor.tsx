@@ -119,7 +119,13 @@ function ButtonRow({
       </div>
       <div className="grid gap-2 sm:grid-cols-2">
         <Labeled id={`${id}-text`} label="Button text">
-          <Input id={`${id}-text`} value={b.text ?? ''} maxLength={40} aria-invalid={!!err(`${path}.text`)} onChange={(e) => onChange({ ...b, text: e.target.value })} />
+          <Input
+            id={`${id}-text`}
+            value={b.text ?? ''}
+            maxLength={40}
+            aria-invalid={!!err(`${path}.text`)}
+            onChange={(e) => onChange({ ...b, text: e.target.value })}
+          />
         </Labeled>
         {b.type === 'URL' && (
           <Labeled id={`${id}-url`} label="Website URL">
@@ -138,18 +144,33 @@ function ButtonRow({
         )}
         {b.type === 'PHONE_NUMBER' && (
           <Labeled id={`${id}-phone`} label="Phone number">
-            <Input id={`${id}-phone`} value={b.phone_number ?? ''} placeholder="+15551234567" aria-invalid={!!err(`${path}.phone_number`)} onChange={(e) => onChange({ ...b, phone_number: e.target.value })} />
+            <Input
+              id={`${id}-phone`}
+              value={b.phone_number ?? ''}
+              placeholder="+15551234567"
+              aria-invalid={!!err(`${path}.phone_number`)}
+              onChange={(e) => onChange({ ...b, phone_number: e.target.value })}
+            />
           </Labeled>
         )}
         {(dynamic || b.type === 'COPY_CODE') && (
           <Labeled id={`${id}-example`} label={b.type === 'COPY_CODE' ? 'Sample code' : 'Sample for {{1}}'}>
-            <Input id={`${id}-example`} value={b.examples?.[0] ?? ''} aria-invalid={!!err(`${path}.examples`)} onChange={(e) => onChange({ ...b, examples: [e.target.value] })} />
+            <Input
+              id={`${id}-example`}
+              value={b.examples?.[0] ?? ''}
+              aria-invalid={!!err(`${path}.examples`)}
+              onChange={(e) => onChange({ ...b, examples: [e.target.value] })}
+            />
           </Labeled>
         )}
         {b.type === 'OTP' && (
           <>
             <Labeled id={`${id}-otp-type`} label="Code delivery">
-              <Select id={`${id}-otp-type`} value={b.otp_type ?? 'ONE_TAP'} onChange={(e) => onChange({ ...b, otp_type: e.target.value as TemplateButton['otp_type'] })}>
+              <Select
+                id={`${id}-otp-type`}
+                value={b.otp_type ?? 'ONE_TAP'}
+                onChange={(e) => onChange({ ...b, otp_type: e.target.value as TemplateButton['otp_type'] })}
+              >
                 <option value="COPY_CODE">Copy code</option>
                 <option value="ONE_TAP">One-tap autofill</option>
                 <option value="ZERO_TAP">Zero-tap</option>
@@ -158,17 +179,30 @@ function ButtonRow({
             {b.otp_type !== 'COPY_CODE' && (
               <>
                 <Labeled id={`${id}-package`} label="Android package name">
-                  <Input id={`${id}-package`} value={b.package_name ?? ''} placeholder="com.example.app" aria-invalid={!!err(`${path}.package_name`)} onChange={(e) => onChange({ ...b, package_name: e.target.value })} />
+                  <Input
+                    id={`${id}-package`}
+                    value={b.package_name ?? ''}
+                    placeholder="com.example.app"
+                    aria-invalid={!!err(`${path}.package_name`)}
+                    onChange={(e) => onChange({ ...b, package_name: e.target.value })}
+                  />
                 </Labeled>
                 <Labeled id={`${id}-hash`} label="App signature hash">
-                  <Input id={`${id}-hash`} value={b.signature_hash ?? ''} placeholder="K8a/AINcGX7" onChange={(e) => onChange({ ...b, signature_hash: e.target.value })} />
+                  <Input
+                    id={`${id}-hash`}
+                    value={b.signature_hash ?? ''}
+                    placeholder="K8a/AINcGX7"
+                    onChange={(e) => onChange({ ...b, signature_hash: e.target.value })}
+                  />
                 </Labeled>
               </>
             )}
           </>
         )}
       </div>
-      {b.type === 'URL' && !dynamic && <p className="mt-1 text-xs text-muted-foreground">End the URL with {'{{1}}'} to add a different ending for each message.</p>}
+      {b.type === 'URL' && !dynamic && (
+        <p className="mt-1 text-xs text-muted-foreground">End the URL with {'{{1}}'} to add a different ending for each message.</p>
+      )}
       <div className="mt-1 space-y-0.5">
         {['text', 'url', 'phone_number', 'examples', 'examples.0', 'type', 'otp_type', 'package_name'].map((f) => (
           <FieldError key={f} path={`${path}.${f}`} />

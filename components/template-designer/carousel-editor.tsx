@@ -95,7 +95,13 @@ function CardEditor({
         </div>
       </div>
       <div className="space-y-4">
-        <HeaderEditor idPrefix={`${id}-header`} path={`${path}.components.${h < 0 ? 0 : h}`} value={header} formats={['IMAGE', 'VIDEO']} onChange={(v) => set({ header: v })} />
+        <HeaderEditor
+          idPrefix={`${id}-header`}
+          path={`${path}.components.${h < 0 ? 0 : h}`}
+          value={header}
+          formats={['IMAGE', 'VIDEO']}
+          onChange={(v) => set({ header: v })}
+        />
         <VariableTextField
           id={`${id}-body`}
           label="Card text"

@@ -39,13 +39,26 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
         };
         if (c.type === 'HEADER')
           return (
-            <SectionCard key="HEADER" testId="section-header" title="Header" description="Optional: a title line, an image, a video, a document or a location." path={path} onRemove={remove}>
+            <SectionCard
+              key="HEADER"
+              testId="section-header"
+              title="Header"
+              description="Optional: a title line, an image, a video, a document or a location."
+              path={path}
+              onRemove={remove}
+            >
               <HeaderEditor idPrefix="tpl-header" path={path} value={c} onChange={set} />
             </SectionCard>
           );
         if (c.type === 'BODY')
           return (
-            <SectionCard key="BODY" testId="section-body" title="Body" description="The message. *bold*, _italic_, ~strike~ and ```monospace``` work as on WhatsApp." path={path}>
+            <SectionCard
+              key="BODY"
+              testId="section-body"
+              title="Body"
+              description="The message. *bold*, _italic_, ~strike~ and ```monospace``` work as on WhatsApp."
+              path={path}
+            >
               <VariableTextField
                 id="tpl-body"
                 label="Message text"
@@ -60,13 +73,37 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
           );
         if (c.type === 'FOOTER')
           return (
-            <SectionCard key="FOOTER" testId="section-footer" title="Footer" description="Optional grey line under the message, e.g. how to opt out." path={path} onRemove={remove}>
-              <VariableTextField id="tpl-footer" label="Footer text" path={path} text={c.text} examples={undefined} max={60} multiline={false} allowVariables={false} onChange={(text) => set({ ...c, text })} />
+            <SectionCard
+              key="FOOTER"
+              testId="section-footer"
+              title="Footer"
+              description="Optional grey line under the message, e.g. how to opt out."
+              path={path}
+              onRemove={remove}
+            >
+              <VariableTextField
+                id="tpl-footer"
+                label="Footer text"
+                path={path}
+                text={c.text}
+                examples={undefined}
+                max={60}
+                multiline={false}
+                allowVariables={false}
+                onChange={(text) => set({ ...c, text })}
+              />
             </SectionCard>
           );
         if (c.type === 'BUTTONS')
           return (
-            <SectionCard key="BUTTONS" testId="section-buttons" title="Buttons" description="Up to 10. Quick replies stay together; at most 2 website buttons and 1 call button." path={path} onRemove={remove}>
+            <SectionCard
+              key="BUTTONS"
+              testId="section-buttons"
+              title="Buttons"
+              description="Up to 10. Quick replies stay together; at most 2 website buttons and 1 call button."
+              path={path}
+              onRemove={remove}
+            >
               <ButtonsEditor
                 idPrefix="tpl-button"
                 path={path}
@@ -78,7 +115,14 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
             </SectionCard>
           );
         return (
-          <SectionCard key="CAROUSEL" testId="section-carousel" title="Carousel" description="2–10 cards that scroll sideways. Every card has the same header format and buttons." path={path} onRemove={remove}>
+          <SectionCard
+            key="CAROUSEL"
+            testId="section-carousel"
+            title="Carousel"
+            description="2–10 cards that scroll sideways. Every card has the same header format and buttons."
+            path={path}
+            onRemove={remove}
+          >
             <CarouselEditor path={path} value={c} onChange={set} />
           </SectionCard>
         );

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addComponent, emptyDraft, insertVariable, move, newCard, removeComponent, syncExamples, validateDraft } from '@/components/template-designer/draft-model';
+import {
+  addComponent,
+  emptyDraft,
+  insertVariable,
+  move,
+  newCard,
+  removeComponent,
+  syncExamples,
+  validateDraft,
+} from '@/components/template-designer/draft-model';
 
 describe('designer draft model', () => {
   it('inserts the next variable at the cursor and keeps one sample per variable', () => {

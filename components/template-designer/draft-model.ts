@@ -1,11 +1,4 @@
-import type {
-  ButtonsComponent,
-  CarouselCard,
-  HeaderComponent,
-  TemplateButton,
-  TemplateCategory,
-  TemplateComponent,
-} from '@/lib/templates/template-schema';
+import type { ButtonsComponent, CarouselCard, HeaderComponent, TemplateButton, TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
 import { fieldErrorsFrom, issuesFromZod } from '@/lib/errors';
 import { templatePayloadSchema } from '@/lib/templates/template-schema';
 import { variablesIn } from '@/lib/templates/template-variables';

@@ -42,7 +42,13 @@ export function HeaderEditor({
           onChange={(e) => {
             touch(path);
             const f = e.target.value as HeaderFormat;
-            onChange(f === 'TEXT' ? { type: 'HEADER', format: f, text: '' } : f === 'LOCATION' ? { type: 'HEADER', format: f } : { type: 'HEADER', format: f, examples: [value.examples?.[0]?.startsWith('http') ? value.examples[0] : ''] });
+            onChange(
+              f === 'TEXT'
+                ? { type: 'HEADER', format: f, text: '' }
+                : f === 'LOCATION'
+                  ? { type: 'HEADER', format: f }
+                  : { type: 'HEADER', format: f, examples: [value.examples?.[0]?.startsWith('http') ? value.examples[0] : ''] },
+            );
           }}
         >
           {FORMATS.filter((f) => formats.includes(f.value)).map((f) => (
@@ -75,7 +81,13 @@ export function HeaderEditor({
               className="min-w-0 flex-1"
               id={`${idPrefix}-media`}
               type="url"
-              placeholder={format === 'DOCUMENT' ? 'https://example.com/delivery_note.pdf' : format === 'VIDEO' ? 'https://example.com/welcome.mp4' : 'https://example.com/product.png'}
+              placeholder={
+                format === 'DOCUMENT'
+                  ? 'https://example.com/delivery_note.pdf'
+                  : format === 'VIDEO'
+                    ? 'https://example.com/welcome.mp4'
+                    : 'https://example.com/product.png'
+              }
               value={value.examples?.[0] ?? ''}
               aria-invalid={!!err(`${path}.examples`) || !!err(`${path}.examples.0`)}
               onChange={(e) => {

@@ -94,53 +94,53 @@ export function TemplateDesigner(props: Props) {
   return (
     <DesignerErrorsProvider errors={errors} showAll={showAll}>
       <MediaUpload.Provider value={{ channelId: state.channelId || undefined, upload: props.uploadMedia }}>
-      <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
-        <div className="min-w-0 space-y-4">
-          <Card>
-            <CardHeader>
-              <CardTitle>Template details</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <DetailsFields state={state} channels={props.channels} lockName={props.lockName} onChange={(p) => update({ ...state, ...p })} />
-            </CardContent>
-          </Card>
-          <ComponentSections state={state} onChange={update} />
-          <div className="flex flex-col-reverse items-stretch gap-3 border-t pt-4 sm:flex-row sm:items-center sm:justify-between">
-            <p className="text-xs text-muted-foreground" aria-live="polite">
-              {savedAt ? `Draft saved on this device at ${savedAt.toTimeString().slice(0, 8)}` : 'Drafts are saved on this device as you type.'}
-            </p>
-            <div className="flex items-center gap-3">
-              {showAll && errorCount > 0 && (
-                <span className="flex items-center gap-1 text-xs font-medium text-destructive" data-testid="error-count">
-                  <AlertCircle className="size-4" /> {errorCount} {errorCount === 1 ? 'problem' : 'problems'} to fix
-                </span>
-              )}
-              <Button type="submit" disabled={pending || !props.canSubmit} data-testid="submit-template">
-                <Send /> {pending ? 'Submitting…' : 'Submit for review'}
-              </Button>
+        <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+          <div className="min-w-0 space-y-4">
+            <Card>
+              <CardHeader>
+                <CardTitle>Template details</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <DetailsFields state={state} channels={props.channels} lockName={props.lockName} onChange={(p) => update({ ...state, ...p })} />
+              </CardContent>
+            </Card>
+            <ComponentSections state={state} onChange={update} />
+            <div className="flex flex-col-reverse items-stretch gap-3 border-t pt-4 sm:flex-row sm:items-center sm:justify-between">
+              <p className="text-xs text-muted-foreground" aria-live="polite">
+                {savedAt ? `Draft saved on this device at ${savedAt.toTimeString().slice(0, 8)}` : 'Drafts are saved on this device as you type.'}
+              </p>
+              <div className="flex items-center gap-3">
+                {showAll && errorCount > 0 && (
+                  <span className="flex items-center gap-1 text-xs font-medium text-destructive" data-testid="error-count">
+                    <AlertCircle className="size-4" /> {errorCount} {errorCount === 1 ? 'problem' : 'problems'} to fix
+                  </span>
+                )}
+                <Button type="submit" disabled={pending || !props.canSubmit} data-testid="submit-template">
+                  <Send /> {pending ? 'Submitting…' : 'Submit for review'}
+                </Button>
+              </div>
             </div>
+            {serverErrors._ && (
+              <p role="alert" className="text-sm font-medium text-destructive">
+                {serverErrors._}
+              </p>
+            )}
           </div>
-          {serverErrors._ && (
-            <p role="alert" className="text-sm font-medium text-destructive">
-              {serverErrors._}
-            </p>
-          )}
-        </div>
-        <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-          <Tabs defaultValue="preview">
-            <TabsList aria-label="Preview or code">
-              <TabsTrigger value="preview">Preview</TabsTrigger>
-              <TabsTrigger value="code">Code</TabsTrigger>
-            </TabsList>
-            <TabsContent value="preview">
-              <TemplatePreview draft={payload} businessName={channel?.name ?? 'Business'} time={time} />
-            </TabsContent>
-            <TabsContent value="code">
-              <CodePanel accountId={props.accountId} channelId={state.channelId} subAccountId={channel?.subAccountId} template={payload} />
-            </TabsContent>
-          </Tabs>
-        </div>
-      </form>
+          <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
+            <Tabs defaultValue="preview">
+              <TabsList aria-label="Preview or code">
+                <TabsTrigger value="preview">Preview</TabsTrigger>
+                <TabsTrigger value="code">Code</TabsTrigger>
+              </TabsList>
+              <TabsContent value="preview">
+                <TemplatePreview draft={payload} businessName={channel?.name ?? 'Business'} time={time} />
+              </TabsContent>
+              <TabsContent value="code">
+                <CodePanel accountId={props.accountId} channelId={state.channelId} subAccountId={channel?.subAccountId} template={payload} />
+              </TabsContent>
+            </Tabs>
+          </div>
+        </form>
       </MediaUpload.Provider>
     </DesignerErrorsProvider>
   );

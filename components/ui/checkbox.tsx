@@ -12,7 +12,10 @@ export function Checkbox({ className, indeterminate = false, ...props }: React.C
     <input
       ref={ref}
       type="checkbox"
-      className={cn('size-4 shrink-0 cursor-pointer rounded border-input accent-[var(--color-primary)] focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-50', className)}
+      className={cn(
+        'size-4 shrink-0 cursor-pointer rounded border-input accent-[var(--color-primary)] focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-50',
+        className,
+      )}
       {...props}
     />
   );

@@ -8,7 +8,13 @@ export const Dialog = D.Root;
 export const DialogTrigger = D.Trigger;
 export const DialogClose = D.Close;
 
-export function DialogContent({ className, children, title, description, ...props }: React.ComponentProps<typeof D.Content> & { title: string; description?: string }) {
+export function DialogContent({
+  className,
+  children,
+  title,
+  description,
+  ...props
+}: React.ComponentProps<typeof D.Content> & { title: string; description?: string }) {
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-50 bg-black/40 backdrop-blur-[1px]" />
@@ -20,7 +26,11 @@ export function DialogContent({ className, children, title, description, ...prop
         {...props}
       >
         <D.Title className="text-base font-semibold">{title}</D.Title>
-        {description ? <D.Description className="mt-1 text-sm text-muted-foreground">{description}</D.Description> : <D.Description className="sr-only">{title}</D.Description>}
+        {description ? (
+          <D.Description className="mt-1 text-sm text-muted-foreground">{description}</D.Description>
+        ) : (
+          <D.Description className="sr-only">{title}</D.Description>
+        )}
         <div className="mt-4">{children}</div>
         <D.Close className="absolute right-4 top-4 rounded p-1 text-muted-foreground hover:bg-muted" aria-label="Close">
           <X className="size-4" />

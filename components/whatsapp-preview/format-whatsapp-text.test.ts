@@ -51,9 +51,7 @@ describe('preview pieces', () => {
   });
 
   it('uses the dark colours in dark mode', () => {
-    const out = renderToStaticMarkup(
-      React.createElement(PhoneFrame, { theme: 'dark' }, React.createElement(TextBubble, { text: 'Hello', direction: 'out' })),
-    );
+    const out = renderToStaticMarkup(React.createElement(PhoneFrame, { theme: 'dark' }, React.createElement(TextBubble, { text: 'Hello', direction: 'out' })));
     expect(out).toContain('background:#0b141a');
     expect(out).toContain('background:#202c33');
   });

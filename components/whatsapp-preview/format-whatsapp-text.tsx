@@ -74,7 +74,12 @@ function formatInline(text: string, keyBase: string): React.ReactNode[] {
     if (m[2] === '*') out.push(<strong key={key}>{inner}</strong>);
     else if (m[2] === '_') out.push(<em key={key}>{inner}</em>);
     else if (m[2] === '~') out.push(<s key={key}>{inner}</s>);
-    else out.push(<code key={key} className="rounded bg-black/5 px-1 font-mono text-[0.92em] dark:bg-white/10">{m[3]}</code>);
+    else
+      out.push(
+        <code key={key} className="rounded bg-black/5 px-1 font-mono text-[0.92em] dark:bg-white/10">
+          {m[3]}
+        </code>,
+      );
     rest = rest.slice(m.index + m[0].length);
   }
   if (rest) out.push(rest);

@@ -4,7 +4,17 @@ import { ArrowLeft, MoreVertical, Phone, Video } from 'lucide-react';
 import { WA_COLORS, WaThemeProvider, type WaTheme } from '@/components/whatsapp-preview/wa-theme';
 
 /** A phone showing a WhatsApp chat: the business's name in the top bar, the chat wallpaper below. */
-export function PhoneFrame({ theme, children, title = 'Business', className }: { theme: WaTheme; children?: React.ReactNode; title?: string; className?: string }) {
+export function PhoneFrame({
+  theme,
+  children,
+  title = 'Business',
+  className,
+}: {
+  theme: WaTheme;
+  children?: React.ReactNode;
+  title?: string;
+  className?: string;
+}) {
   const c = WA_COLORS[theme];
   return (
     <WaThemeProvider value={theme}>

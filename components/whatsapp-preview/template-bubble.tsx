@@ -17,7 +17,11 @@ export function TemplateBubble({ rendered, time = '09:41' }: { rendered: Rendere
   return (
     <div className="flex flex-col gap-1.5" data-testid="wa-template">
       <div className="flex max-w-[85%] flex-col gap-[1px]">
-        <div className="overflow-hidden rounded-lg rounded-tl-none shadow-sm" style={{ background: c.received, color: c.text }} data-testid="wa-bubble-business">
+        <div
+          className="overflow-hidden rounded-lg rounded-tl-none shadow-sm"
+          style={{ background: c.received, color: c.text }}
+          data-testid="wa-bubble-business"
+        >
           {rendered.header && <HeaderView header={rendered.header} />}
           <div className="px-2 pt-1.5 pb-1">
             {rendered.header?.format === 'TEXT' && rendered.header.text && (
@@ -71,7 +75,13 @@ function HeaderView({ header }: { header: RenderedHeader }) {
   if (header.format === 'IMAGE') {
     return url && !broken ? (
       // eslint-disable-next-line @next/next/no-img-element -- arbitrary customer media URLs
-      <img src={url} alt="" className={`${box} aspect-[1.91/1] w-[calc(100%-0.5rem)] object-cover`} onError={() => setBroken(true)} data-testid="wa-header-image" />
+      <img
+        src={url}
+        alt=""
+        className={`${box} aspect-[1.91/1] w-[calc(100%-0.5rem)] object-cover`}
+        onError={() => setBroken(true)}
+        data-testid="wa-header-image"
+      />
     ) : (
       <div className={`${box} aspect-[1.91/1]`} style={{ background: c.placeholder }} data-testid="wa-header-placeholder">
         <ImageIcon className="size-10 opacity-60" aria-label="Image" />

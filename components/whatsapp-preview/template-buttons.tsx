@@ -47,9 +47,7 @@ export function TemplateButtons({ buttons, className }: { buttons: RenderedButto
       {shown.map((b, i) => (
         <TemplateButtonRow key={i} button={b} />
       ))}
-      {buttons.length > 3 && !open && (
-        <TemplateButtonRow button={{ type: 'QUICK_REPLY', text: 'See all options' }} icon={List} onClick={() => setOpen(true)} />
-      )}
+      {buttons.length > 3 && !open && <TemplateButtonRow button={{ type: 'QUICK_REPLY', text: 'See all options' }} icon={List} onClick={() => setOpen(true)} />}
     </div>
   );
 }

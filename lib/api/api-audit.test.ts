@@ -27,7 +27,12 @@ function call(handler: unknown, method: string, path: string, params: Record<str
 /** The audit entries written since the test began, as action and actor. */
 let since: Date;
 const entries = async () =>
-  (await db.auditEvent.findMany({ where: { createdAt: { gte: since } }, orderBy: { createdAt: 'asc' } })).map((e) => ({ action: e.action, actor: e.actorLabel, userId: e.actorUserId, entityId: e.entityId }));
+  (await db.auditEvent.findMany({ where: { createdAt: { gte: since } }, orderBy: { createdAt: 'asc' } })).map((e) => ({
+    action: e.action,
+    actor: e.actorLabel,
+    userId: e.actorUserId,
+    entityId: e.entityId,
+  }));
 
 const channel = { channelId: 'acme_corp_whatsapp' };
 const payload = (name: string) => ({ ...creation[0], name });
@@ -35,7 +40,10 @@ const workflowBody = (name: string) => ({
   subAccountId: 'acme_corp',
   trigger: 'inbound_sms',
   status: 'disabled',
-  definition: { name, steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '{{trigger.payload.user.msisdn}}', text: 'Hi' } }] },
+  definition: {
+    name,
+    steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '{{trigger.payload.user.msisdn}}', text: 'Hi' } }],
+  },
 });
 
 describe('writes through the API are audited under the key', () => {
@@ -62,10 +70,15 @@ describe('writes through the API are audited under the key', () => {
     expect((await call(templates.POST, 'POST', '/channels/acme_corp_whatsapp/templates', channel, payload('audit_probe_one'))).status).toBe(409);
     expect(await entries()).toHaveLength(1);
 
-    const deleted = await call(template.DELETE, 'DELETE', '/channels/acme_corp_whatsapp/templates/audit_probe_one?language=en_US', { ...channel, name: 'audit_probe_one' });
+    const deleted = await call(template.DELETE, 'DELETE', '/channels/acme_corp_whatsapp/templates/audit_probe_one?language=en_US', {
+      ...channel,
+      name: 'audit_probe_one',
+    });
     expect(deleted.status).toBe(200);
     expect((await entries()).slice(1)).toEqual([{ action: 'template.delete', actor: label, userId: null, entityId: id }]);
-    expect((await call(template.DELETE, 'DELETE', '/channels/acme_corp_whatsapp/templates/audit_probe_one', { ...channel, name: 'audit_probe_one' })).status).toBe(404);
+    expect(
+      (await call(template.DELETE, 'DELETE', '/channels/acme_corp_whatsapp/templates/audit_probe_one', { ...channel, name: 'audit_probe_one' })).status,
+    ).toBe(404);
     expect(await entries()).toHaveLength(2);
   });
 

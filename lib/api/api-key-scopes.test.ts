@@ -68,7 +68,11 @@ async function caseOf(r: RouteUnderTest, method: string): Promise<Case> {
     required: expected == null ? null : Array.isArray(expected) ? expected : [expected],
     call: (key) =>
       mod[method]!(
-        new Request(`http://test/api/v1${r.pattern}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: method === 'GET' || method === 'DELETE' ? undefined : '{}' }),
+        new Request(`http://test/api/v1${r.pattern}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+        }),
         { params: Promise.resolve(params) },
       ),
   };

@@ -10,7 +10,9 @@ import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 const subaccounts = (key: string) =>
-  listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers: { authorization: `Bearer ${key}` } }), { params: Promise.resolve({ accountId: 'acme_corp' }) });
+  listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers: { authorization: `Bearer ${key}` } }), {
+    params: Promise.resolve({ accountId: 'acme_corp' }),
+  });
 const templates = (key: string) =>
   listTemplates(new Request('http://test/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates', { headers: { authorization: `Bearer ${key}` } }), {
     params: Promise.resolve({ accountId: 'acme_corp', channelId: 'acme_corp_whatsapp' }),

@@ -26,10 +26,21 @@ function releaseWriteLock() {
 }
 
 const headers = { authorization: `Bearer ${DEMO_API_KEY}` };
-const delWorkflow = (id: string) => deleteWorkflowRoute(new Request(`http://test/api/v1/accounts/acme_corp/workflows/${id}`, { method: 'DELETE', headers }), { params: Promise.resolve({ accountId: 'acme_corp', id }) });
+const delWorkflow = (id: string) =>
+  deleteWorkflowRoute(new Request(`http://test/api/v1/accounts/acme_corp/workflows/${id}`, { method: 'DELETE', headers }), {
+    params: Promise.resolve({ accountId: 'acme_corp', id }),
+  });
 
 async function newWorkflow(): Promise<string> {
-  const body = { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'busy probe', steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }] } };
+  const body = {
+    subAccountId: 'acme_corp',
+    trigger: 'http_request',
+    status: 'disabled',
+    definition: {
+      name: 'busy probe',
+      steps: [{ id: 'reply', stepType: 'SMS', inputs: { subAccountId: 'acme_corp', destination: '+6591234567', text: 'Hi' } }],
+    },
+  };
   return (await createWorkflow(db, 'acme_corp', body, { actor: SYSTEM_ACTOR, publish: true })).id;
 }
 
@@ -37,7 +48,9 @@ describe('a busy database', () => {
   beforeAll(async () => {
     await seedDemoTenant();
     // The key has been used: authenticating it again writes nothing.
-    await listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers }), { params: Promise.resolve({ accountId: 'acme_corp' }) });
+    await listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers }), {
+      params: Promise.resolve({ accountId: 'acme_corp' }),
+    });
   });
   afterEach(async () => {
     releaseWriteLock();

@@ -7,7 +7,10 @@ const req = (body: string | Uint8Array<ArrayBuffer>, contentType?: string) =>
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 async function failure(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ValidationError);
   return err as ValidationError;
 }

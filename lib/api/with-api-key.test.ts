@@ -70,7 +70,10 @@ describe('withApiKey', () => {
 
   it('turns malformed JSON and schema violations into 400 code 1005 naming the fields, and surprises into a 500 without details', async () => {
     const echo = withApiKey(async ({ req }) => Response.json(await readJson(req, z.object({ user: z.object({ msisdn: z.string() }) }))), { permission: null });
-    const post = (body: string) => echo(new Request('http://test/x', { method: 'POST', body, headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }), { params: Promise.resolve({}) } as never);
+    const post = (body: string) =>
+      echo(new Request('http://test/x', { method: 'POST', body, headers: { Authorization: `Bearer ${DEMO_API_KEY}` } }), {
+        params: Promise.resolve({}),
+      } as never);
     const bad = await post('{"user":');
     expect(bad.status).toBe(400);
     expectErrorShape(await bad.json(), 1005);

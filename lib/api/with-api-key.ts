@@ -51,6 +51,8 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
 
 function tooManyRequests(ratePerSecond: number, burst: number, retryAfterMs: number): Response {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  const err = new RateLimitError(`Too many requests: this API key may make ${ratePerSecond} requests per second (bursts of up to ${burst}); retry after ${seconds} s`);
+  const err = new RateLimitError(
+    `Too many requests: this API key may make ${ratePerSecond} requests per second (bursts of up to ${burst}); retry after ${seconds} s`,
+  );
   return errorResponse(err.status, err.code, err.message, undefined, { 'retry-after': String(seconds) });
 }

@@ -63,7 +63,9 @@ const VOLATILE: Record<string, string[]> = { ApiKey: ['lastUsedAt'] };
 /** A digest of every row of every table: equal before and after means the attempt changed nothing. */
 function fingerprint(): string {
   const h = crypto.createHash('sha256');
-  const tables = conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).all() as { name: string }[];
+  const tables = conn
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
+    .all() as { name: string }[];
   for (const { name } of tables) {
     const rows = conn.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
     for (const row of rows) for (const col of VOLATILE[name] ?? []) delete row[col];
@@ -74,7 +76,12 @@ function fingerprint(): string {
 
 const lastAudit = () => (conn.prepare('SELECT max(rowid) AS n FROM "AuditEvent"').get() as { n: number | null }).n ?? 0;
 const auditSince = (rowid: number) =>
-  conn.prepare('SELECT action, entityType, entityId, actorLabel FROM "AuditEvent" WHERE rowid > ? ORDER BY rowid').all(rowid) as { action: string; entityType: string; entityId: string; actorLabel: string }[];
+  conn.prepare('SELECT action, entityType, entityId, actorLabel FROM "AuditEvent" WHERE rowid > ? ORDER BY rowid').all(rowid) as {
+    action: string;
+    entityType: string;
+    entityId: string;
+    actorLabel: string;
+  }[];
 
 /** A real failure inside the write's transaction: SQLite refuses any change to `table` on Prisma's connection. */
 async function refusing<T>(table: string, fn: () => Promise<T>): Promise<T> {

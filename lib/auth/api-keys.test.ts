@@ -27,14 +27,29 @@ describe('API key scopes', () => {
 
   it('a key made by a person carries exactly the scopes chosen, on its principal and in the list', async () => {
     const maker = await principalWith(['settings.apikeys.manage', 'templates.view', 'templates.write', 'logs.view']);
-    const key = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Templates only', scopes: ['templates.view', 'templates.write'], creator: maker });
+    const key = await createApiKey(db, {
+      actor: SYSTEM_ACTOR,
+      accountId: 'acme_corp',
+      name: 'Templates only',
+      scopes: ['templates.view', 'templates.write'],
+      creator: maker,
+    });
     expect(await authenticateApiKey(db, `Bearer ${key.secret}`)).toMatchObject({ keyId: key.id, scopes: ['templates.view', 'templates.write'] });
-    expect((await listApiKeys(db, 'acme_corp')).find((k) => k.id === key.id)).toMatchObject({ scopes: ['templates.view', 'templates.write'], createdBy: maker.email });
+    expect((await listApiKeys(db, 'acme_corp')).find((k) => k.id === key.id)).toMatchObject({
+      scopes: ['templates.view', 'templates.write'],
+      createdBy: maker.email,
+    });
   });
 
   it('refuses scopes the maker does not hold, beside the scopes field, and stores nothing', async () => {
     const maker = await principalWith(['settings.apikeys.manage', 'logs.view']);
-    const err = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Too wide', scopes: ['logs.view', 'partners.users.manage'], creator: maker }).catch((e) => e);
+    const err = await createApiKey(db, {
+      actor: SYSTEM_ACTOR,
+      accountId: 'acme_corp',
+      name: 'Too wide',
+      scopes: ['logs.view', 'partners.users.manage'],
+      creator: maker,
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(PermissionError);
     expect(err.issues).toEqual([{ path: 'scopes', message: expect.stringMatching(/Manage Users/) }]);
     // A person cannot make a full-access key either: null would include every future permission.
@@ -44,9 +59,13 @@ describe('API key scopes', () => {
 
   it('checks the account and the permission where the key is made', async () => {
     const maker = await principalWith(['settings.apikeys.manage', 'logs.view'], ['acme_corp']);
-    await expect(createApiKey(db, { actor: SYSTEM_ACTOR, accountId: other.accountId, name: 'Elsewhere', scopes: ['logs.view'], creator: maker })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createApiKey(db, { actor: SYSTEM_ACTOR, accountId: other.accountId, name: 'Elsewhere', scopes: ['logs.view'], creator: maker }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const noManage = await principalWith(['logs.view']);
-    await expect(createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Elsewhere', scopes: ['logs.view'], creator: noManage })).rejects.toBeInstanceOf(PermissionError);
+    await expect(
+      createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'Elsewhere', scopes: ['logs.view'], creator: noManage }),
+    ).rejects.toBeInstanceOf(PermissionError);
     expect(await db.apiKey.count({ where: { name: 'Elsewhere' } })).toBe(0);
   });
 

@@ -56,13 +56,20 @@ export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottleP
   const waits = rows.map((r) => (r.blockedUntil ? r.blockedUntil.getTime() - now.getTime() : 0));
   const wait = Math.max(0, ...waits);
   if (wait > 0) return { ok: false, retryAfterMs: wait };
-  for (const [key, cap] of [[keys.address, policy.maxDelayAddressMs], [keys.email, policy.maxDelayEmailMs]] as const) {
+  for (const [key, cap] of [
+    [keys.address, policy.maxDelayAddressMs],
+    [keys.email, policy.maxDelayEmailMs],
+  ] as const) {
     const claim = await claimKey(db, key, cap, policy, now);
     if (!claim.ok) return claim;
   }
   const pair = await db.loginThrottle.findUnique({ where: { key: keys.pair } });
   const pairFailures = pair && now.getTime() - pair.lastFailureAt.getTime() <= policy.forgetAfterMs ? pair.failures : 0;
-  await db.loginThrottle.upsert({ where: { key: keys.pair }, create: { key: keys.pair, failures: 1, lastFailureAt: now }, update: { failures: pairFailures + 1, lastFailureAt: now } });
+  await db.loginThrottle.upsert({
+    where: { key: keys.pair },
+    create: { key: keys.pair, failures: 1, lastFailureAt: now },
+    update: { failures: pairFailures + 1, lastFailureAt: now },
+  });
   if (Math.random() < 0.01) await forgetStale(db, policy, now);
   return { ok: true };
 }

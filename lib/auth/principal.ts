@@ -22,9 +22,7 @@ export async function loadPrincipal(db: Db, userId: string, sessionVersion?: num
   if (!user || user.status !== 'active') return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   const accounts = await db.account.findMany({
-    where: user.allAccounts
-      ? { partnerId: user.partnerId }
-      : { partnerId: user.partnerId, id: { in: user.accountAccess.map((a) => a.accountId) } },
+    where: user.allAccounts ? { partnerId: user.partnerId } : { partnerId: user.partnerId, id: { in: user.accountAccess.map((a) => a.accountId) } },
     select: { id: true, name: true },
     orderBy: { name: 'asc' },
   });

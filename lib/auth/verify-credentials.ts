@@ -19,7 +19,12 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$2ag9Yz+5J6Ae5ZOzEZO+AQ$8lJVdY
  * Checks an email and password, throttled per client address and per email (lib/auth/login-throttle.ts).
  * Nobody is ever locked out: the owner's right password only waits out a short per-email delay.
  */
-export async function verifyCredentials(db: Db, attempt: SignInAttempt, policy: ThrottlePolicy = throttlePolicyFromEnv(), now = new Date()): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  db: Db,
+  attempt: SignInAttempt,
+  policy: ThrottlePolicy = throttlePolicyFromEnv(),
+  now = new Date(),
+): Promise<CredentialsResult> {
   const email = attempt.email.trim().toLowerCase();
   const keys = throttleKeys(attempt.clientAddress, email);
   const refuse = (reason: string): CredentialsResult => {

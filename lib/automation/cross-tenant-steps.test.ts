@@ -28,23 +28,47 @@ beforeEach(async () => {
 const wf = (steps: unknown[]) => ({ subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'probe', steps } });
 
 async function refusal(p: Promise<unknown>): Promise<ValidationError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ValidationError);
   return err as ValidationError;
 }
 
 /** B's own auto-reply, which must keep seeing B's customers. */
 async function victimAutoReply() {
-  return createWorkflow(db, other.accountId, {
-    subAccountId: other.subAccountId,
-    trigger: 'inbound_chat_apps',
-    status: 'enabled',
-    definition: { name: 'victim bot', steps: [{ id: 'hi', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'victim bot here' } } }] },
-  }, { actor: SYSTEM_ACTOR });
+  return createWorkflow(
+    db,
+    other.accountId,
+    {
+      subAccountId: other.subAccountId,
+      trigger: 'inbound_chat_apps',
+      status: 'enabled',
+      definition: {
+        name: 'victim bot',
+        steps: [
+          {
+            id: 'hi',
+            stepType: 'ChatAppsMessage',
+            inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'victim bot here' } },
+          },
+        ],
+      },
+    },
+    { actor: SYSTEM_ACTOR },
+  );
 }
 
 async function victimInbound(msisdn: string) {
-  return receiveInbound(db, { accountId: other.accountId, subAccountId: other.subAccountId, channel: 'whatsapp', msisdn, type: 'text', content: { text: 'my one-time code is 424242' } });
+  return receiveInbound(db, {
+    accountId: other.accountId,
+    subAccountId: other.subAccountId,
+    channel: 'whatsapp',
+    msisdn,
+    type: 'text',
+    content: { text: 'my one-time code is 424242' },
+  });
 }
 
 describe('saving a workflow that names another account’s subaccount', () => {
@@ -59,24 +83,43 @@ describe('saving a workflow that names another account’s subaccount', () => {
     const err = await refusal(createWorkflow(db, 'acme_corp', wf([step]), { actor: SYSTEM_ACTOR }));
     expect(err.code).toBe(1005);
     expect(err.status).toBe(400);
-    expect(err.issues).toEqual([{ path: `definition.steps.0.inputs.${key}`, message: `Step 'evil': subaccount '${other.subAccountId}' is not a subaccount of this account` }]);
+    expect(err.issues).toEqual([
+      { path: `definition.steps.0.inputs.${key}`, message: `Step 'evil': subaccount '${other.subAccountId}' is not a subaccount of this account` },
+    ]);
   });
 
   it('is refused inside an If sequence, on update and on a draft save too', async () => {
     const ok = await httpWorkflow([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '+6591110003', subAccountId: 'acme_corp_chatapps' } }]);
-    const nested = wf([{ id: 'if', stepType: 'If', inputs: { condition: '{{true}}' }, do: [[{ id: 'deep', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: other.subAccountId } }]] }]);
+    const nested = wf([
+      {
+        id: 'if',
+        stepType: 'If',
+        inputs: { condition: '{{true}}' },
+        do: [[{ id: 'deep', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: other.subAccountId } }]],
+      },
+    ]);
     const e1 = await refusal(updateWorkflow(db, 'acme_corp', ok.id, nested, { actor: SYSTEM_ACTOR }));
     expect(e1.issues[0]).toMatchObject({ path: 'definition.steps.0.do.0.0.inputs.subAccountId' });
     const e2 = await refusal(saveWorkflowDraft(db, 'acme_corp', ok.id, nested, { actor: SYSTEM_ACTOR }));
     expect(e2.issues[0]?.message).toContain("Step 'deep'");
     // A subaccount that does not exist anywhere is refused the same way (no hint whose it is).
-    const e3 = await refusal(createWorkflow(db, 'acme_corp', wf([{ id: 'x', stepType: 'SendToConverse', inputs: { subAccountId: 'no_such_sub' } }]), { actor: SYSTEM_ACTOR }));
+    const e3 = await refusal(
+      createWorkflow(db, 'acme_corp', wf([{ id: 'x', stepType: 'SendToConverse', inputs: { subAccountId: 'no_such_sub' } }]), { actor: SYSTEM_ACTOR }),
+    );
     expect(e3.issues[0]?.message).toBe("Step 'x': subaccount 'no_such_sub' is not a subaccount of this account");
   });
 
   it('accepts the account’s own subaccounts and ids computed by a script', async () => {
-    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: 'acme_corp_chatapps' } }]), { actor: SYSTEM_ACTOR })).resolves.toMatchObject({ subAccountId: 'acme_corp' });
-    await expect(createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: '{{data.sub}}' } }]), { actor: SYSTEM_ACTOR })).resolves.toBeTruthy();
+    await expect(
+      createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: 'acme_corp_chatapps' } }]), {
+        actor: SYSTEM_ACTOR,
+      }),
+    ).resolves.toMatchObject({ subAccountId: 'acme_corp' });
+    await expect(
+      createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: '{{data.sub}}' } }]), {
+        actor: SYSTEM_ACTOR,
+      }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -91,7 +134,17 @@ describe('running a step whose script computes another account’s subaccount', 
   it('WaitForReply fails, and the victim’s customer still reaches the victim’s automation', async () => {
     const victimWf = await victimAutoReply();
     const msisdn = customer();
-    const { inst, steps } = await runProbe([{ id: 'steal', stepType: 'WaitForReply', inputs: { from: '{{data.to}}', channel: 'whatsapp', subAccountId: '{{data.sub}}' }, outputs: { stolen: '{{step.reply}}' } }], { to: msisdn, sub: other.subAccountId });
+    const { inst, steps } = await runProbe(
+      [
+        {
+          id: 'steal',
+          stepType: 'WaitForReply',
+          inputs: { from: '{{data.to}}', channel: 'whatsapp', subAccountId: '{{data.sub}}' },
+          outputs: { stolen: '{{step.reply}}' },
+        },
+      ],
+      { to: msisdn, sub: other.subAccountId },
+    );
     expect(inst.status).toBe('failed');
     expect(inst.waitKey).toBeNull();
     expect(steps.at(-1)?.error).toBe(`WaitForReply step 'steal': subaccount '${other.subAccountId}' is not a subaccount of this workflow's account`);
@@ -102,7 +155,10 @@ describe('running a step whose script computes another account’s subaccount', 
 
   it('SendToConverse fails and opens no handoff that would mute the victim’s automation', async () => {
     const msisdn = customer();
-    const { inst } = await runProbe([{ id: 'mute', stepType: 'SendToConverse', inputs: { msisdn: '{{data.to}}', subAccountId: '{{data.sub}}' } }], { to: msisdn, sub: other.subAccountId });
+    const { inst } = await runProbe([{ id: 'mute', stepType: 'SendToConverse', inputs: { msisdn: '{{data.to}}', subAccountId: '{{data.sub}}' } }], {
+      to: msisdn,
+      sub: other.subAccountId,
+    });
     expect(inst.status).toBe('failed');
     expect(await db.converseHandoff.count({ where: { subAccountId: other.subAccountId } })).toBe(0);
     const victimWf = await victimAutoReply();
@@ -113,7 +169,10 @@ describe('running a step whose script computes another account’s subaccount', 
 
   it('send steps fail without sending from the other account', async () => {
     const msisdn = customer();
-    const { inst, steps } = await runProbe([{ id: 'spoof', stepType: 'SMS', inputs: { destination: '{{data.to}}', text: 'hi', subAccountId: '{{data.sub}}' } }], { to: msisdn, sub: other.subAccountId });
+    const { inst, steps } = await runProbe(
+      [{ id: 'spoof', stepType: 'SMS', inputs: { destination: '{{data.to}}', text: 'hi', subAccountId: '{{data.sub}}' } }],
+      { to: msisdn, sub: other.subAccountId },
+    );
     expect(inst.status).toBe('failed');
     expect(steps.at(-1)?.error).toBe(`Failed to send SMS message because Subaccount '${other.subAccountId}' not found`);
     expect(await db.message.count({ where: { msisdn, direction: 'outbound' } })).toBe(0);
@@ -127,13 +186,26 @@ describe('routing an inbound message or key press', () => {
     const msisdn = customer();
     // As a workflow saved before the check could have left it: waiting on the victim's conversation.
     await db.workflowInstance.update({ where: { id }, data: { waitKey: replyKey(other.subAccountId, 'whatsapp', msisdn) } });
-    await db.converseHandoff.create({ data: { accountId: 'acme_corp', subAccountId: other.subAccountId, channel: 'whatsapp', msisdn: msisdn.replace(/\D/g, '') } });
+    await db.converseHandoff.create({
+      data: { accountId: 'acme_corp', subAccountId: other.subAccountId, channel: 'whatsapp', msisdn: msisdn.replace(/\D/g, '') },
+    });
     const victimWf = await victimAutoReply();
     await victimInbound(msisdn);
     expect(await db.workflowInstance.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'waiting' });
     expect(await db.workflowInstance.count({ where: { definitionId: victimWf.id } })).toBe(1);
-    await db.workflowInstance.update({ where: { id }, data: { waitKind: 'dtmf', waitKey: 'victim-call', waitAddress: `${other.subAccountId}|voice|${msisdn.replace(/\D/g, '')}` } });
-    expect(await routeDtmfToAutomation(db, { accountId: other.accountId, subAccountId: other.subAccountId, destination: msisdn, dtmf: '1', clientRequestId: 'victim-call' })).toMatchObject({ resumed: 0 });
+    await db.workflowInstance.update({
+      where: { id },
+      data: { waitKind: 'dtmf', waitKey: 'victim-call', waitAddress: `${other.subAccountId}|voice|${msisdn.replace(/\D/g, '')}` },
+    });
+    expect(
+      await routeDtmfToAutomation(db, {
+        accountId: other.accountId,
+        subAccountId: other.subAccountId,
+        destination: msisdn,
+        dtmf: '1',
+        clientRequestId: 'victim-call',
+      }),
+    ).toMatchObject({ resumed: 0 });
     await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled', SYSTEM_ACTOR);
     await setWorkflowStatus(db, 'acme_corp', probe.id, 'disabled', SYSTEM_ACTOR);
   });

@@ -27,13 +27,26 @@ describe('editor test runs', () => {
   it('runs the unpublished draft for a Simulator customer, resumes on the reply and reports the path', async () => {
     const wf = await createWorkflow(db, 'acme_corp', { ...menu, status: 'disabled' }, { actor: SYSTEM_ACTOR, publish: false });
     const { instanceId } = await startTestRun(db, 'acme_corp', { workflowId: wf.id, mode: 'inbound', msisdn: '+6591234567', text: 'Hi' });
-    const waiting = await until(() => readInstancePath(db, 'acme_corp', instanceId), (p) => p.status === 'waiting');
+    const waiting = await until(
+      () => readInstancePath(db, 'acme_corp', instanceId),
+      (p) => p.status === 'waiting',
+    );
     expect(waiting).toMatchObject({ status: 'waiting', currentStepId: 'wait1', version: 1 });
     expect(waiting.steps.map((s) => s.stepId)).toEqual(['Hello', 'wait1']);
     expect(waiting.steps[0]!.inputs).toMatchObject({ user: { msisdn: '6591234567' } });
 
-    await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', channel: 'whatsapp', msisdn: '+6591234567', type: 'text', content: { text: '2' } });
-    const done = await until(() => readInstancePath(db, 'acme_corp', instanceId), (p) => p.status === 'completed');
+    await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp',
+      channel: 'whatsapp',
+      msisdn: '+6591234567',
+      type: 'text',
+      content: { text: '2' },
+    });
+    const done = await until(
+      () => readInstancePath(db, 'acme_corp', instanceId),
+      (p) => p.status === 'completed',
+    );
     expect(done.status).toBe('completed');
     expect(done.steps.map((s) => s.stepId)).toEqual(['Hello', 'wait1', 'success', 'branch2']);
     expect(done.messages.map((m) => m.direction)).toContain('inbound');
@@ -44,11 +57,19 @@ describe('editor test runs', () => {
     const wf = await createWorkflow(
       db,
       'acme_corp',
-      { subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'http', steps: [{ id: 'b', stepType: 'Branch', selectNextStep: { end: null } }] } },
+      {
+        subAccountId: 'acme_corp',
+        trigger: 'http_request',
+        status: 'disabled',
+        definition: { name: 'http', steps: [{ id: 'b', stepType: 'Branch', selectNextStep: { end: null } }] },
+      },
       { actor: SYSTEM_ACTOR, publish: false },
     );
     const { instanceId } = await startTestRun(db, 'acme_corp', { workflowId: wf.id, mode: 'http', body: { item: 'vacuum' } });
-    const done = await until(() => readInstancePath(db, 'acme_corp', instanceId), (p) => p.status === 'completed');
+    const done = await until(
+      () => readInstancePath(db, 'acme_corp', instanceId),
+      (p) => p.status === 'completed',
+    );
     expect(done.data).toMatchObject({ item: 'vacuum' });
   });
 

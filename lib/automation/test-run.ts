@@ -22,16 +22,30 @@ export async function startTestRun(db: Db, accountId: string, input: TestRunInpu
     // the Simulator); its event is the trigger data.
     const since = new Date();
     const channel = wf.trigger === 'inbound_sms' ? 'sms' : 'whatsapp';
-    const { event } = await receiveInbound(db, { accountId, subAccountId: wf.subAccountId, channel, msisdn: input.msisdn, type: 'text', content: { text: input.text ?? '' } });
+    const { event } = await receiveInbound(db, {
+      accountId,
+      subAccountId: wf.subAccountId,
+      channel,
+      msisdn: input.msisdn,
+      type: 'text',
+      content: { text: input.text ?? '' },
+    });
     // An enabled workflow whose published version is the latest was just started by that message.
     if (wf.status === 'enabled' && wf.publishedVersion === wf.latestVersion) {
-      const started = await db.workflowInstance.findFirst({ where: { accountId, definitionId: wf.id, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' } });
+      const started = await db.workflowInstance.findFirst({
+        where: { accountId, definitionId: wf.id, createdAt: { gte: since } },
+        orderBy: { createdAt: 'desc' },
+      });
       if (started) return { instanceId: started.id };
     }
     data = event;
   }
   // The runner starts instances on a workflow's published version; a test run uses the latest instead.
-  const instanceId = await createInstance(db, { id: wf.id, accountId, subAccountId: wf.subAccountId, trigger: wf.trigger, publishedVersion: wf.latestVersion }, data);
+  const instanceId = await createInstance(
+    db,
+    { id: wf.id, accountId, subAccountId: wf.subAccountId, trigger: wf.trigger, publishedVersion: wf.latestVersion },
+    data,
+  );
   if (!instanceId) throw new NotFoundError('The workflow has no saved version to run');
   void runSafely(db, instanceId);
   return { instanceId };
@@ -45,7 +59,17 @@ export type InstancePath = {
   currentStepId: string | null;
   error: string | null;
   data: unknown;
-  steps: Array<{ seq: number; stepId: string; stepType: string; status: string; inputs: unknown; outputs: unknown; error: string | null; startedAt: string; endedAt: string | null }>;
+  steps: Array<{
+    seq: number;
+    stepId: string;
+    stepType: string;
+    status: string;
+    inputs: unknown;
+    outputs: unknown;
+    error: string | null;
+    startedAt: string;
+    endedAt: string | null;
+  }>;
   messages: Array<{ id: string; direction: string; text: string; status: string; at: string }>;
 };
 
@@ -58,7 +82,11 @@ export async function readInstancePath(db: Db, accountId: string, instanceId: st
   const [runs, messages] = await Promise.all([
     db.workflowStepRun.findMany({ where: { instanceId }, orderBy: { seq: 'asc' }, take: 1000 }),
     db.message.findMany({
-      where: { accountId, createdAt: { gte: new Date(inst.createdAt.getTime() - 5000) }, OR: [{ workflowId: { in: [inst.id, inst.definitionId] } }, ...(typeof customer === 'string' ? [{ direction: 'inbound', msisdn: customer }] : [])] },
+      where: {
+        accountId,
+        createdAt: { gte: new Date(inst.createdAt.getTime() - 5000) },
+        OR: [{ workflowId: { in: [inst.id, inst.definitionId] } }, ...(typeof customer === 'string' ? [{ direction: 'inbound', msisdn: customer }] : [])],
+      },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: 100,
     }),
@@ -82,6 +110,12 @@ export async function readInstancePath(db: Db, accountId: string, instanceId: st
       startedAt: r.startedAt.toISOString(),
       endedAt: r.endedAt?.toISOString() ?? null,
     })),
-    messages: messages.map((m) => ({ id: m.id, direction: m.direction, text: String((m.content as { text?: unknown })?.text ?? m.templateName ?? m.type), status: m.status, at: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      text: String((m.content as { text?: unknown })?.text ?? m.templateName ?? m.type),
+      status: m.status,
+      at: m.createdAt.toISOString(),
+    })),
   };
 }

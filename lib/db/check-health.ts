@@ -18,7 +18,13 @@ export async function checkHealth(db: Db): Promise<Health> {
     const ok = applied >= expected;
     return {
       status: ok ? 'ok' : 'error',
-      database: { status: 'up', provider: 'sqlite', migrations: { applied, expected }, latencyMs: Math.round((performance.now() - started) * 10) / 10, ...(ok ? {} : { error: 'pending migrations' }) },
+      database: {
+        status: 'up',
+        provider: 'sqlite',
+        migrations: { applied, expected },
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(ok ? {} : { error: 'pending migrations' }),
+      },
       time: new Date().toISOString(),
     };
   } catch (err) {

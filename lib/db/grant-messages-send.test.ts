@@ -16,7 +16,9 @@ describe('the grant_messages_send migration', () => {
     applyMigrationsSqlite(file, all.slice(0, at));
     const conn = new Database(file);
     conn.exec(`INSERT INTO "Partner" ("id", "name") VALUES ('p', 'P')`);
-    const role = conn.prepare(`INSERT INTO "Role" ("id", "partnerId", "name", "permissions", "builtIn", "updatedAt") VALUES (?, 'p', ?, ?, ?, CURRENT_TIMESTAMP)`);
+    const role = conn.prepare(
+      `INSERT INTO "Role" ("id", "partnerId", "name", "permissions", "builtIn", "updatedAt") VALUES (?, 'p', ?, ?, ?, CURRENT_TIMESTAMP)`,
+    );
     role.run('admin', 'Partner Admin', JSON.stringify(['logs.view', 'partners.users.manage']), 1);
     role.run('custom', 'Partner Admin copy', JSON.stringify(['logs.view']), 0);
     conn.close();

@@ -11,6 +11,8 @@ export function isBusy(err: unknown): boolean {
     code === 'P1008' ||
     code === 'P2028' ||
     code === 'P2034' ||
-    /SQLITE_BUSY|database is locked|Timed out fetching a new connection|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(text)
+    /SQLITE_BUSY|database is locked|Timed out fetching a new connection|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(
+      text,
+    )
   );
 }

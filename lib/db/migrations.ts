@@ -46,9 +46,10 @@ export function applyMigrationsSqlite(file: string, migrations = listMigrations(
     conn.exec(CREATE_TABLE);
     const done = new Map(
       (
-        conn
-          .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
-          .all() as { migration_name: string; checksum: string }[]
+        conn.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
+          migration_name: string;
+          checksum: string;
+        }[]
       ).map((r) => [r.migration_name, r.checksum]),
     );
     const applied: string[] = [];

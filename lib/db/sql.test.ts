@@ -5,7 +5,8 @@ import { one, readNow, run, writeTransaction } from '@/lib/db/sql';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
 
 const file = process.env.DATABASE_URL!.slice('file:'.length);
-const partner = (id: string) => (conn: Parameters<typeof run>[0]) => run(conn, 'INSERT INTO "Partner" ("id", "name", "createdAt") VALUES (?, ?, ?)', id, id, new Date().toISOString());
+const partner = (id: string) => (conn: Parameters<typeof run>[0]) =>
+  run(conn, 'INSERT INTO "Partner" ("id", "name", "createdAt") VALUES (?, ?, ?)', id, id, new Date().toISOString());
 const exists = (id: string) => readNow(db, (conn) => !!one(conn, 'SELECT 1 FROM "Partner" WHERE "id" = ?', id));
 
 beforeAll(async () => {

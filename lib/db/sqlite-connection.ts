@@ -22,7 +22,8 @@ export function sqliteAdapterFactory(file: string, onConnect: (conn: Database.Da
     async connect() {
       const adapter = (await inner.connect()) as AdapterWithClient;
       const conn = adapter.client;
-      if (!conn || typeof conn.prepare !== 'function') throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection; update lib/db/sqlite-connection.ts');
+      if (!conn || typeof conn.prepare !== 'function')
+        throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection; update lib/db/sqlite-connection.ts');
       // WAL with synchronous=NORMAL: COMMIT returns once the WAL is written, so a committed change
       // survives a crash of the process; only an OS crash or power loss can drop the last commits.
       // SQLite recommends it for WAL; it takes an fsync off every transaction.

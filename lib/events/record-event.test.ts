@@ -13,7 +13,9 @@ beforeAll(async () => {
 
 describe('events are stored only when an endpoint takes them', () => {
   it('skips an event nobody subscribed to, on the fast path and through Prisma', async () => {
-    await writeTransaction(db, (conn) => appendEvent(conn, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', eventType: 'inbound_message_received', body }));
+    await writeTransaction(db, (conn) =>
+      appendEvent(conn, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', eventType: 'inbound_message_received', body }),
+    );
     await db.$transaction((tx) => recordEvent(tx, { accountId: 'acme_corp', eventType: 'template_status_update', body }));
     expect(await stored('inbound_message_received')).toBe(0);
     expect(await stored('template_status_update')).toBe(0);
@@ -22,7 +24,8 @@ describe('events are stored only when an endpoint takes them', () => {
   it('stores it for an account-wide subscriber, and for a subaccount subscriber only for that subaccount', async () => {
     await subscribeWebhook(['phone_number_quality_update']);
     await subscribeWebhook(['outbound_message_status_changed'], { subAccountId: 'acme_corp' });
-    const append = (eventType: string, subAccountId: string) => writeTransaction(db, (conn) => appendEvent(conn, { accountId: 'acme_corp', subAccountId, eventType, body }));
+    const append = (eventType: string, subAccountId: string) =>
+      writeTransaction(db, (conn) => appendEvent(conn, { accountId: 'acme_corp', subAccountId, eventType, body }));
     expect(await append('phone_number_quality_update', 'acme_corp_chatapps')).toEqual(expect.any(String));
     expect(await append('outbound_message_status_changed', 'acme_corp_chatapps')).toBeNull();
     expect(await append('outbound_message_status_changed', 'acme_corp')).toEqual(expect.any(String));

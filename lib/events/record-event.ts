@@ -18,7 +18,9 @@ type Tx = Pick<Db, 'event' | 'webhookEndpoint'>;
 
 /** Does an endpoint of the account take this event (all subaccounts, or this one)? */
 export function subscribes(endpoint: { events: unknown; subAccountId: string | null }, input: Pick<EventInput, 'eventType' | 'subAccountId'>): boolean {
-  return Array.isArray(endpoint.events) && endpoint.events.includes(input.eventType) && (!endpoint.subAccountId || endpoint.subAccountId === input.subAccountId);
+  return (
+    Array.isArray(endpoint.events) && endpoint.events.includes(input.eventType) && (!endpoint.subAccountId || endpoint.subAccountId === input.subAccountId)
+  );
 }
 
 /** Stores an event for delivery. Pass the transaction client so the event commits with its cause. */

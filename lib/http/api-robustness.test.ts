@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
 import { startTestApiServer, type TestApiServer } from '@/test/api-server';
-import { BODY_METHODS, bodyText, buildPath, fieldMutations, paramKeys, probe, routesUnderTest, send, type RouteUnderTest, type Sent } from '@/test/api-robustness-kit';
+import {
+  BODY_METHODS,
+  bodyText,
+  buildPath,
+  fieldMutations,
+  paramKeys,
+  probe,
+  routesUnderTest,
+  send,
+  type RouteUnderTest,
+  type Sent,
+} from '@/test/api-robustness-kit';
 import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/test/api-robustness-fixtures';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
@@ -33,7 +44,11 @@ beforeAll(async () => {
   deleted['workflows/[id]'] = await createWorkflow(server.base, demo);
   deleted['templates/[name]'] = await disposableTemplate(demo);
   const acc = '/api/v1/accounts/acme_corp';
-  for (const path of [`${acc}/webhooks/${deleted['webhooks/[id]']}`, `${acc}/workflows/${deleted['workflows/[id]']}`, `${acc}/channels/${demo.channelId}/templates/${deleted['templates/[name]']}`]) {
+  for (const path of [
+    `${acc}/webhooks/${deleted['webhooks/[id]']}`,
+    `${acc}/workflows/${deleted['workflows/[id]']}`,
+    `${acc}/channels/${demo.channelId}/templates/${deleted['templates/[name]']}`,
+  ]) {
     const a = await send(server.base, { method: 'DELETE', path, headers: auth() });
     if (a.status >= 300) throw new Error(`could not delete ${path}: ${a.status}`);
   }
@@ -104,7 +119,11 @@ function leaks(status: number, body: string): boolean {
 describe('the audit', () => {
   it('finds every route under app/api/v1 and knows a value for each path parameter', () => {
     expect(routes.length).toBeGreaterThanOrEqual(18);
-    const unknown = routes.flatMap((r) => paramKeys(r.route).filter((k) => !(k in mine)).map((k) => `${k} in ${r.pattern}`));
+    const unknown = routes.flatMap((r) =>
+      paramKeys(r.route)
+        .filter((k) => !(k in mine))
+        .map((k) => `${k} in ${r.pattern}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -135,10 +154,19 @@ for (const r of routes) {
         for (const [label, headers] of keys) {
           await probe(server.base, problems, label, { method, path, headers: { ...json, ...headers }, body }, (s) => s === 401);
         }
-        for (const [label, header] of [['a lower-case scheme', `bearer ${DEMO_API_KEY}`], ['extra spaces', `Bearer   ${DEMO_API_KEY}  `]]) {
+        for (const [label, header] of [
+          ['a lower-case scheme', `bearer ${DEMO_API_KEY}`],
+          ['extra spaces', `Bearer   ${DEMO_API_KEY}  `],
+        ]) {
           await probe(server.base, problems, label, { method, path, headers: { ...json, authorization: header! }, body }, (s) => s !== 401);
         }
-        const foreign = await probe(server.base, problems, "another tenant's key", { method, path, headers: { ...json, ...auth(other.apiKey) }, body }, (s) => s === 404);
+        const foreign = await probe(
+          server.base,
+          problems,
+          "another tenant's key",
+          { method, path, headers: { ...json, ...auth(other.apiKey) }, body },
+          (s) => s === 404,
+        );
         if (leaks(foreign.status, foreign.text)) problems.push(`another tenant's key read ${path}`);
         expect(problems).toEqual([]);
       });
@@ -163,8 +191,14 @@ for (const r of routes) {
             ['invalid UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d])],
             ['JSON nested 10,000 levels', `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`],
           ];
-          for (const [label, body] of notObjects) await probe(server.base, problems, label, { method, path, headers: { ...json, ...auth() }, body }, (s) => s >= 400 && s < 500);
-          for (const [label, body] of [['an empty body', ''], ['whitespace', ' \n '], ['an empty object', '{}'], ['a UTF-8 byte-order mark', '\uFEFF{}']]) {
+          for (const [label, body] of notObjects)
+            await probe(server.base, problems, label, { method, path, headers: { ...json, ...auth() }, body }, (s) => s >= 400 && s < 500);
+          for (const [label, body] of [
+            ['an empty body', ''],
+            ['whitespace', ' \n '],
+            ['an empty object', '{}'],
+            ['a UTF-8 byte-order mark', '\uFEFF{}'],
+          ]) {
             await probe(server.base, problems, label, { method, path, headers: { ...json, ...auth() }, body: body! });
           }
           const huge = JSON.stringify({ text: 'x'.repeat(6 * 1024 * 1024) });
@@ -199,7 +233,12 @@ for (const r of routes) {
             await probe(server.base, problems, `JSON as ${type}`, { method, path, headers: { ...auth(), 'content-type': type }, body: valid });
           }
           await probe(server.base, problems, 'JSON without a content type', { method, path, headers: auth(), body: valid });
-          await probe(server.base, problems, 'JSON in ISO-8859-1', { method, path, headers: { ...auth(), 'content-type': 'application/json; charset=iso-8859-1' }, body: Buffer.from(valid, 'latin1') });
+          await probe(server.base, problems, 'JSON in ISO-8859-1', {
+            method,
+            path,
+            headers: { ...auth(), 'content-type': 'application/json; charset=iso-8859-1' },
+            body: Buffer.from(valid, 'latin1'),
+          });
           const refused: [string, string, string][] = [
             ['XML', 'application/xml', '<message><text>Hi</text></message>'],
             ['a charset nobody knows', 'application/json; charset=klingon', valid],
@@ -208,7 +247,13 @@ for (const r of routes) {
             ['a multipart form cut short', 'multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n'],
           ];
           for (const [label, type, body] of refused) {
-            await probe(server.base, problems, label, { method, path, headers: { ...auth(), 'content-type': type }, body }, (s) => catchAll || (s >= 400 && s < 500));
+            await probe(
+              server.base,
+              problems,
+              label,
+              { method, path, headers: { ...auth(), 'content-type': type }, body },
+              (s) => catchAll || (s >= 400 && s < 500),
+            );
           }
           expect(problems).toEqual([]);
         });
@@ -223,7 +268,10 @@ for (const r of routes) {
             ['an empty file', (f) => f.set('file', new Blob([]), 'empty.png')],
             ['a file named with a path', (f) => f.set('file', new Blob([png], { type: 'image/png' }), '../../etc/passwd.png')],
             ['a 5,000-character emoji file name', (f) => f.set('file', new Blob([png], { type: 'image/png' }), `${'😀'.repeat(2500)}.png`)],
-            ['two files', (f) => (f.append('file', new Blob([png], { type: 'image/png' }), 'a.png'), f.append('file', new Blob([png], { type: 'image/png' }), 'b.png'))],
+            [
+              'two files',
+              (f) => (f.append('file', new Blob([png], { type: 'image/png' }), 'a.png'), f.append('file', new Blob([png], { type: 'image/png' }), 'b.png')),
+            ],
             ['a program', (f) => f.set('file', new Blob([Buffer.from('MZ\x90\x00')], { type: 'application/x-msdownload' }), 'setup.exe')],
             ['text claiming to be a PNG', (f) => f.set('file', new Blob(['not a picture'], { type: 'image/png' }), 'a.png')],
             ['a file of an unknown type', (f) => f.set('file', new Blob([png], { type: 'bogus/😀' }), 'a')],
@@ -238,11 +286,20 @@ for (const r of routes) {
             await probe(server.base, problems, label, { method, path, headers: { ...auth(), 'content-type': encoded.headers.get('content-type')! }, body });
           }
           const raw: [string, string, string][] = [
-            ['multipart without a boundary', 'multipart/form-data', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nx\r\n--b--\r\n'],
-            ['another boundary than declared', 'multipart/form-data; boundary=zzz', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nx\r\n--b--\r\n'],
+            [
+              'multipart without a boundary',
+              'multipart/form-data',
+              '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nx\r\n--b--\r\n',
+            ],
+            [
+              'another boundary than declared',
+              'multipart/form-data; boundary=zzz',
+              '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nx\r\n--b--\r\n',
+            ],
             ['a part without headers', 'multipart/form-data; boundary=b', '--b\r\n\r\nx\r\n--b--\r\n'],
           ];
-          for (const [label, type, body] of raw) await probe(server.base, problems, label, { method, path, headers: { ...auth(), 'content-type': type }, body });
+          for (const [label, type, body] of raw)
+            await probe(server.base, problems, label, { method, path, headers: { ...auth(), 'content-type': type }, body });
           expect(problems).toEqual([]);
         });
       }
@@ -274,7 +331,13 @@ for (const r of routes) {
             }
             if (theirs[key] !== own[key]) {
               const path = withQuery(r, method, buildPath(r.route, own, { [key]: theirs[key]! }));
-              const a = await probe(server.base, problems, `${key} of another tenant`, { method, path, headers: { ...json, ...auth() }, body }, (s) => s === 404);
+              const a = await probe(
+                server.base,
+                problems,
+                `${key} of another tenant`,
+                { method, path, headers: { ...json, ...auth() }, body },
+                (s) => s === 404,
+              );
               if (leaks(a.status, a.text)) problems.push(`${path} answered another tenant's data`);
             }
           }
@@ -286,14 +349,51 @@ for (const r of routes) {
         const problems: string[] = [];
         const body = BODY_METHODS.includes(method) ? text(bodiesFor(r, method)[0]) : undefined;
         const queries = [
-          'limit=-1', 'limit=0', 'limit=abc', 'limit=100000', 'limit=1.5', 'limit=1e3', 'limit=', 'limit=1&limit=abc', 'limit[]=1',
-          'cursor=garbage', `cursor=${Buffer.from('{"a":1}').toString('base64url')}`, `cursor=${Buffer.from('2026-01-01|x').toString('base64url')}`, `cursor=${'c'.repeat(5000)}`,
-          'from=not-a-date', 'to=2026-13-45', 'from=2030-01-01&to=2020-01-01', 'from=1e400', 'from=-271821-04-19T00:00:00Z',
-          'status=bogus', 'status=', 'direction=sideways', 'channel=fax', 'country=ZZZ', 'msisdn=abc', 'umid=%00',
-          'version=abc', 'version=0', 'version=99999999999999999999', 'language=%F0%9F%98%80', 'language=xx_YY', 'language=',
-          `contains=%25`, `contains=${'z'.repeat(10_000)}`, 'definitionId=nope', 'trigger=bogus', 'category=bogus', `name=${'n'.repeat(10_000)}`,
-          'subAccountId=nope', `subAccountId=${encodeURIComponent('😀')}`, `subAccountId=${other.subAccountId}`, 'subAccountId=',
-          '%zz=1', 'a=%E0%A4%A', '&&&', '=',
+          'limit=-1',
+          'limit=0',
+          'limit=abc',
+          'limit=100000',
+          'limit=1.5',
+          'limit=1e3',
+          'limit=',
+          'limit=1&limit=abc',
+          'limit[]=1',
+          'cursor=garbage',
+          `cursor=${Buffer.from('{"a":1}').toString('base64url')}`,
+          `cursor=${Buffer.from('2026-01-01|x').toString('base64url')}`,
+          `cursor=${'c'.repeat(5000)}`,
+          'from=not-a-date',
+          'to=2026-13-45',
+          'from=2030-01-01&to=2020-01-01',
+          'from=1e400',
+          'from=-271821-04-19T00:00:00Z',
+          'status=bogus',
+          'status=',
+          'direction=sideways',
+          'channel=fax',
+          'country=ZZZ',
+          'msisdn=abc',
+          'umid=%00',
+          'version=abc',
+          'version=0',
+          'version=99999999999999999999',
+          'language=%F0%9F%98%80',
+          'language=xx_YY',
+          'language=',
+          `contains=%25`,
+          `contains=${'z'.repeat(10_000)}`,
+          'definitionId=nope',
+          'trigger=bogus',
+          'category=bogus',
+          `name=${'n'.repeat(10_000)}`,
+          'subAccountId=nope',
+          `subAccountId=${encodeURIComponent('😀')}`,
+          `subAccountId=${other.subAccountId}`,
+          'subAccountId=',
+          '%zz=1',
+          'a=%E0%A4%A',
+          '&&&',
+          '=',
         ];
         for (const q of queries) {
           const path = withQuery(r, method, buildPath(r.route, await ownValues(r, method)), q);
@@ -313,7 +413,8 @@ describe('every route, after all the above', () => {
     const problems: string[] = [];
     for (const r of routes) {
       const path = buildPath(r.route, mine);
-      if (r.methods.includes('GET') && !r.pattern.includes('[...')) await probe(server.base, problems, 'GET', { method: 'GET', path: withQuery(r, 'GET', path), headers: auth() }, (s) => s < 300);
+      if (r.methods.includes('GET') && !r.pattern.includes('[...'))
+        await probe(server.base, problems, 'GET', { method: 'GET', path: withQuery(r, 'GET', path), headers: auth() }, (s) => s < 300);
       await probe(server.base, problems, 'HEAD', { method: 'HEAD', path, headers: auth() });
       await probe(server.base, problems, 'OPTIONS', { method: 'OPTIONS', path });
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !r.methods.includes(m))) {

@@ -15,7 +15,10 @@ describe('API routing from app/api/v1, as Next routes it', () => {
   });
 
   it('fills parameters from the path', () => {
-    expect(served('/subaccounts/acme_corp_chatapps/messages')).toEqual({ file: 'subaccounts/[subAccountId]/messages/route.ts', params: { subAccountId: 'acme_corp_chatapps' } });
+    expect(served('/subaccounts/acme_corp_chatapps/messages')).toEqual({
+      file: 'subaccounts/[subAccountId]/messages/route.ts',
+      params: { subAccountId: 'acme_corp_chatapps' },
+    });
     expect(served('/accounts/acme/channels/wa/templates/order_update')).toEqual({
       file: 'accounts/[accountId]/channels/[channelId]/templates/[name]/route.ts',
       params: { accountId: 'acme', channelId: 'wa', name: 'order_update' },
@@ -24,7 +27,10 @@ describe('API routing from app/api/v1, as Next routes it', () => {
 
   it('prefers a static segment over a parameter, and a parameter over the catch-all', () => {
     expect(served('/accounts/acme/workflows/instances')?.file).toBe('accounts/[accountId]/workflows/instances/route.ts');
-    expect(served('/accounts/acme/workflows/wf_1')).toEqual({ file: 'accounts/[accountId]/workflows/[id]/route.ts', params: { accountId: 'acme', id: 'wf_1' } });
+    expect(served('/accounts/acme/workflows/wf_1')).toEqual({
+      file: 'accounts/[accountId]/workflows/[id]/route.ts',
+      params: { accountId: 'acme', id: 'wf_1' },
+    });
     expect(served('/accounts/acme/workflows/instances/i_1/errors')?.params).toEqual({ accountId: 'acme', workflowId: 'i_1' });
   });
 

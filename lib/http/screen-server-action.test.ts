@@ -37,16 +37,25 @@ describe('screenServerAction', () => {
     const badRow = '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{broken\r\n--zz--\r\n';
     for (const body of [broken, badRow]) expect((await action(body, 'multipart/form-data; boundary=zz')).status).toBe(400);
     // Without Next-Action (a form posted to a page): only whether it parses.
-    expect((await send(base, { method: 'POST', path: '/settings/webhooks', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: broken })).status).toBe(400);
+    expect(
+      (await send(base, { method: 'POST', path: '/settings/webhooks', headers: { 'content-type': 'multipart/form-data; boundary=zz' }, body: broken })).status,
+    ).toBe(400);
   });
 
   it('hands a well-formed body to Next as its action body, and leaves every other request alone', async () => {
     expect((await action('[{"id":"wf_1"}]')).json).toEqual({ next: true, stashed: '[{"id":"wf_1"}]', stream: '' });
-    const form = '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--b\r\nContent-Disposition: form-data; name="1_id"\r\n\r\nwf_1\r\n--b--\r\n';
+    const form =
+      '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--b\r\nContent-Disposition: form-data; name="1_id"\r\n\r\nwf_1\r\n--b--\r\n';
     expect((await action(form, 'multipart/form-data; boundary=b')).json).toEqual({ next: true, stashed: form, stream: '' });
     // Not screened: route handlers under /api, bodies that cannot be server actions, large uploads.
-    expect((await send(base, { method: 'POST', path: '/api/auth/callback', headers: { 'next-action': 'x', 'content-type': 'text/plain' }, body: '{' })).json).toEqual({ next: true, stashed: null, stream: '{' });
-    expect((await send(base, { method: 'POST', path: '/signin', headers: { 'content-type': 'application/json' }, body: 'plain' })).json).toEqual({ next: true, stashed: null, stream: 'plain' });
+    expect(
+      (await send(base, { method: 'POST', path: '/api/auth/callback', headers: { 'next-action': 'x', 'content-type': 'text/plain' }, body: '{' })).json,
+    ).toEqual({ next: true, stashed: null, stream: '{' });
+    expect((await send(base, { method: 'POST', path: '/signin', headers: { 'content-type': 'application/json' }, body: 'plain' })).json).toEqual({
+      next: true,
+      stashed: null,
+      stream: 'plain',
+    });
     const upload = `--b\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n${'x'.repeat(1024 * 1024)}`;
     const big = await action(upload, 'multipart/form-data; boundary=b');
     expect(big.json).toMatchObject({ next: true, stashed: null });

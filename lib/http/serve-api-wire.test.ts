@@ -93,7 +93,15 @@ describe('paths', () => {
     const huge = JSON.stringify({ blob: 'x'.repeat(6 * 1024 * 1024) });
     const claims = ['multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/plain'];
     for (const type of claims) {
-      await expectError(await fetch(`${base}/api/v1/accounts/acme_corp/triggers/http_request?subAccountId=acme_corp`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: huge }), 413, 1005);
+      await expectError(
+        await fetch(`${base}/api/v1/accounts/acme_corp/triggers/http_request?subAccountId=acme_corp`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': type },
+          body: huge,
+        }),
+        413,
+        1005,
+      );
       await expectError(await fetch(`${base}${MESSAGES}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body: huge }), 413, 1005);
     }
     expect(await db.workflowInstance.count()).toBe(before);
@@ -147,7 +155,7 @@ describe('Authorization header', () => {
     await expectError(await fetch(`${base}${MESSAGES}?limit=1`, { headers }), 401, 1200);
   });
 
-  it('refuses a revoked key at once, and answers 404 to another account\'s key', async () => {
+  it("refuses a revoked key at once, and answers 404 to another account's key", async () => {
     const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'wire' });
     expect((await fetch(`${base}${MESSAGES}?limit=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
     await revokeApiKey(db, 'acme_corp', id, SYSTEM_ACTOR);

@@ -47,7 +47,15 @@ export async function storeMediaFile(
     throw new ValidationError(message, [{ path: field, message }]);
   }
   const row = await db.mediaFile.create({
-    data: { id: newMediaId(), accountId: input.accountId, subAccountId: input.subAccountId, mimeType, size: bytes.byteLength, fileName: cleanFileName(file.name || 'file'), bytes },
+    data: {
+      id: newMediaId(),
+      accountId: input.accountId,
+      subAccountId: input.subAccountId,
+      mimeType,
+      size: bytes.byteLength,
+      fileName: cleanFileName(file.name || 'file'),
+      bytes,
+    },
     select: { id: true, mimeType: true, size: true, fileName: true },
   });
   return row;

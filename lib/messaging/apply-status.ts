@@ -27,7 +27,10 @@ const DEFAULT_DETAIL: Record<string, string> = {
 
 const NAMESPACE: Record<string, string> = { whatsapp: 'ChatApps', sms: 'SMS', voice: 'Voice' };
 
-export function statusEventBody(m: Pick<Message, 'id' | 'subAccountId' | 'channel' | 'msisdn' | 'channelUserId' | 'clientMessageId'>, status: Record<string, Prisma.InputJsonValue>) {
+export function statusEventBody(
+  m: Pick<Message, 'id' | 'subAccountId' | 'channel' | 'msisdn' | 'channelUserId' | 'clientMessageId'>,
+  status: Record<string, Prisma.InputJsonValue>,
+) {
   const namespace = NAMESPACE[m.channel] ?? 'ChatApps';
   return {
     namespace,
@@ -44,7 +47,10 @@ export function statusEventBody(m: Pick<Message, 'id' | 'subAccountId' | 'channe
   };
 }
 
-type MessageForStatus = Pick<Message, 'id' | 'accountId' | 'subAccountId' | 'channel' | 'direction' | 'status' | 'category' | 'priceMicros' | 'msisdn' | 'channelUserId' | 'clientMessageId'>;
+type MessageForStatus = Pick<
+  Message,
+  'id' | 'accountId' | 'subAccountId' | 'channel' | 'direction' | 'status' | 'category' | 'priceMicros' | 'msisdn' | 'channelUserId' | 'clientMessageId'
+>;
 
 /**
  * Moves an outbound message to a new state: stores it with its history, prices a delivered WhatsApp
@@ -99,6 +105,10 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     timestamp: at.toISOString(),
     ...(update.errorCode != null ? { errorCode: update.errorCode, errorMessage: update.errorMessage ?? '' } : {}),
   };
-  appendEvent(conn, { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) }, at);
+  appendEvent(
+    conn,
+    { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) },
+    at,
+  );
   return true;
 }

@@ -25,7 +25,10 @@ export async function changeMessagingTier(
     const from = account.messagingTier;
     if (from === args.to || (args.expectFrom !== undefined && from !== args.expectFrom)) return null;
     // Conditional on the tier read: of two concurrent changes from the same tier, one wins.
-    const { count } = await tx.account.updateMany({ where: { id: args.accountId, messagingTier: from }, data: { messagingTier: args.to, messagingTierSince: now } });
+    const { count } = await tx.account.updateMany({
+      where: { id: args.accountId, messagingTier: from },
+      data: { messagingTier: args.to, messagingTierSince: now },
+    });
     if (!count) return null;
     const event = tierChangeEvent(from, args.to);
     await recordAuditEvent(tx, args.actor, {
@@ -36,7 +39,11 @@ export async function changeMessagingTier(
       summary: `Messaging limit ${event === 'UPGRADE' ? 'upgraded' : 'lowered'} from ${from} to ${args.to}: ${args.reason}`,
       changes: { messagingTier: { from, to: args.to } },
     });
-    const numbers = await tx.channel.findMany({ where: { kind: 'whatsapp', subAccount: { accountId: args.accountId } }, select: { subAccountId: true, address: true }, orderBy: { id: 'asc' } });
+    const numbers = await tx.channel.findMany({
+      where: { kind: 'whatsapp', subAccount: { accountId: args.accountId } },
+      select: { subAccountId: true, address: true },
+      orderBy: { id: 'asc' },
+    });
     for (const n of numbers) {
       await recordEvent(tx, {
         accountId: args.accountId,

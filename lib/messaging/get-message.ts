@@ -4,7 +4,10 @@ import { statusView, toApiMessage, type ApiMessage, type MessageStatusView } fro
 
 /** A message's current state by umid, or null when the account has no such message (another tenant's included). */
 export async function getMessageStatus(db: Db, accountId: string, umid: string): Promise<MessageStatusView | null> {
-  const m = await db.message.findFirst({ where: { id: umid, accountId }, select: { status: true, statusDetail: true, errorCode: true, errorMessage: true, statusAt: true } });
+  const m = await db.message.findFirst({
+    where: { id: umid, accountId },
+    select: { status: true, statusDetail: true, errorCode: true, errorMessage: true, statusAt: true },
+  });
   return m ? statusView(m) : null;
 }
 

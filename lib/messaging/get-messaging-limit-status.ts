@@ -17,7 +17,11 @@ export type MessagingLimitStatus = {
 /** Where the account stands: its tier, today's usage, and how far the next automatic upgrade is. */
 export async function getMessagingLimitStatus(db: Db, accountId: string, now = new Date()): Promise<MessagingLimitStatus> {
   return readNow(db, (conn) => {
-    const account = one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(conn, 'SELECT "id", "messagingTier", "messagingTierSince" FROM "Account" WHERE "id" = ?', accountId);
+    const account = one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(
+      conn,
+      'SELECT "id", "messagingTier", "messagingTierSince" FROM "Account" WHERE "id" = ?',
+      accountId,
+    );
     if (!account) throw new NotFoundError('Account not found');
     const usersLast24h = usersInLast24h(conn, accountId, now);
     const limit = tierLimit(account.messagingTier);
@@ -27,7 +31,13 @@ export async function getMessagingLimitStatus(db: Db, accountId: string, now = n
       limit: Number.isFinite(limit) ? limit : null,
       usersLast24h,
       since: readDateOrNull(account.messagingTierSince),
-      next: progress && { tier: progress.rule.to, users: progress.users, needed: progress.rule.users, windowDays: Math.round(progress.rule.windowMs / DAY_MS), lowQuality: progress.lowQuality },
+      next: progress && {
+        tier: progress.rule.to,
+        users: progress.users,
+        needed: progress.rule.users,
+        windowDays: Math.round(progress.rule.windowMs / DAY_MS),
+        lowQuality: progress.lowQuality,
+      },
     };
   });
 }

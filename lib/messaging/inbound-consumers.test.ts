@@ -33,7 +33,14 @@ describe('inbound consumers', () => {
       },
       dtmf: async (_db, d) => void seen.dtmf.push(d.dtmf),
     });
-    const { umid } = await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+6591234000', type: 'text', content: { text: 'hi' } });
+    const { umid } = await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channel: 'whatsapp',
+      msisdn: '+6591234000',
+      type: 'text',
+      content: { text: 'hi' },
+    });
     expect(seen.decided.at(-1)).toMatchObject({ accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', umid, msisdn: '+6591234000' });
     expect(seen.ran).toContain(umid);
     await receiveDtmf(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591234000', dtmf: '5' });
@@ -44,12 +51,21 @@ describe('inbound consumers', () => {
     registerInboundConsumer({
       name: 'broken',
       decide(conn) {
-        conn.prepare('INSERT INTO "ConverseHandoff" ("id", "accountId", "subAccountId", "channel", "msisdn", "createdAt") VALUES (?, ?, ?, ?, ?, ?)').run('half-written', 'acme_corp', 'acme_corp', 'whatsapp', '1', new Date().toISOString());
+        conn
+          .prepare('INSERT INTO "ConverseHandoff" ("id", "accountId", "subAccountId", "channel", "msisdn", "createdAt") VALUES (?, ?, ?, ?, ?, ?)')
+          .run('half-written', 'acme_corp', 'acme_corp', 'whatsapp', '1', new Date().toISOString());
         throw new Error('consumer bug');
       },
     });
     registerInboundConsumer({ name: 'probe', decide: (_c, inbound) => async () => void seen.ran.push(`after-broken:${inbound.umid}`) });
-    const { umid } = await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+6591234001', type: 'text', content: { text: 'hi' } });
+    const { umid } = await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channel: 'whatsapp',
+      msisdn: '+6591234001',
+      type: 'text',
+      content: { text: 'hi' },
+    });
     expect(await db.message.findUnique({ where: { id: umid } })).toMatchObject({ direction: 'inbound' });
     expect(await db.converseHandoff.findUnique({ where: { id: 'half-written' } })).toBeNull();
     expect(seen.ran).toContain(`after-broken:${umid}`);

@@ -59,7 +59,14 @@ export function insertMessage(conn: Sqlite, m: MessageInsert): void {
   );
 }
 
-export type StatusChangeInsert = { messageId: string; state: string; detail?: string | null; errorCode?: number | null; errorMessage?: string | null; at: Date };
+export type StatusChangeInsert = {
+  messageId: string;
+  state: string;
+  detail?: string | null;
+  errorCode?: number | null;
+  errorMessage?: string | null;
+  at: Date;
+};
 
 export function insertStatusChange(conn: Sqlite, s: StatusChangeInsert): void {
   run(
@@ -76,7 +83,14 @@ export function insertStatusChange(conn: Sqlite, s: StatusChangeInsert): void {
 
 /** An outbox row: "send" hands the message to its provider, "status" applies a scheduled receipt. */
 export function insertJob(conn: Sqlite, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }): void {
-  run(conn, 'INSERT INTO "MessageJob" ("messageId", "kind", "payload", "dueAt", "attempts") VALUES (?, ?, ?, ?, 0)', j.messageId, j.kind, sqlJson(j.payload), sqlDate(j.dueAt));
+  run(
+    conn,
+    'INSERT INTO "MessageJob" ("messageId", "kind", "payload", "dueAt", "attempts") VALUES (?, ?, ?, ?, 0)',
+    j.messageId,
+    j.kind,
+    sqlJson(j.payload),
+    sqlDate(j.dueAt),
+  );
 }
 
 /** The first message sent with this clientMessageId in the subaccount (idempotency). */

@@ -26,7 +26,13 @@ export function tierLimit(tier: string): number {
  */
 export function claimBusinessConversation(conn: Sqlite, args: { accountId: string; msisdn: string; at: Date }): void {
   const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
-  const counted = one(conn, 'SELECT 1 FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1', args.accountId, args.msisdn, since);
+  const counted = one(
+    conn,
+    'SELECT 1 FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1',
+    args.accountId,
+    args.msisdn,
+    since,
+  );
   if (counted) return;
   const tier = one<{ messagingTier: string }>(conn, 'SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId)?.messagingTier ?? 'TIER_250';
   const limit = tierLimit(tier);
@@ -48,5 +54,10 @@ export function claimBusinessConversation(conn: Sqlite, args: { accountId: strin
  * counts users.
  */
 export function usersInLast24h(conn: Sqlite, accountId: string, at: Date): number {
-  return one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', accountId, sqlDate(new Date(at.getTime() - DAY_MS)))!.n;
+  return one<{ n: number }>(
+    conn,
+    'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?',
+    accountId,
+    sqlDate(new Date(at.getTime() - DAY_MS)),
+  )!.n;
 }

@@ -19,13 +19,16 @@ const ago = (ms: number, from = NOW) => new Date(from.getTime() - ms);
 /** `users` business-initiated conversations of the account at `at`, with distinct customers `<prefix>0…`. */
 async function converse(accountId: string, users: number, at: Date, prefix: string) {
   await writeTransaction(db, (conn) => {
-    for (let i = 0; i < users; i++) run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', accountId, `+1${prefix}${i}`, sqlDate(at));
+    for (let i = 0; i < users; i++)
+      run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', accountId, `+1${prefix}${i}`, sqlDate(at));
   });
 }
 
 const tierOf = async (accountId: string) => (await db.account.findUniqueOrThrow({ where: { id: accountId } })).messagingTier;
-const setTier = (accountId: string, messagingTier: string) => db.account.update({ where: { id: accountId }, data: { messagingTier, messagingTierSince: null } });
-const phoneEvents = (accountId: string) => db.event.findMany({ where: { accountId, eventType: 'phone_number_quality_update' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+const setTier = (accountId: string, messagingTier: string) =>
+  db.account.update({ where: { id: accountId }, data: { messagingTier, messagingTierSince: null } });
+const phoneEvents = (accountId: string) =>
+  db.event.findMany({ where: { accountId, eventType: 'phone_number_quality_update' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 
 /** A tenant of its own (one WhatsApp number, +15550001111) at `tier`, subscribed to the event unless told. */
 async function tenant(tier: string, subscribe = true) {
@@ -65,7 +68,12 @@ describe('automatic messaging-limit upgrade', () => {
       eventDetails: { displayPhoneNumber: '15550783881', meta: { event: 'UPGRADE', currentLimit: 'TIER_10K', oldLimit: 'TIER_2K' } },
     });
     expect(await db.auditEvent.findMany({ where: { entityType: 'account', entityId: 'acme_corp' } })).toMatchObject([
-      { action: 'account.messaging_tier.upgrade', actorUserId: null, actorLabel: 'WhatsApp (automatic upgrade)', changes: { messagingTier: { from: 'TIER_2K', to: 'TIER_10K' } } },
+      {
+        action: 'account.messaging_tier.upgrade',
+        actorUserId: null,
+        actorLabel: 'WhatsApp (automatic upgrade)',
+        changes: { messagingTier: { from: 'TIER_2K', to: 'TIER_10K' } },
+      },
     ]);
 
     // The next look finds nothing to do: 1,000 users are far from half of 10,000.
@@ -129,7 +137,16 @@ describe('automatic messaging-limit upgrade', () => {
   it('does not upgrade while a template of the account is PAUSED or DISABLED for quality', async () => {
     const t = await tenant('TIER_2K');
     const tpl = await db.template.create({
-      data: { accountId: t.accountId, subAccountId: t.subAccountId, channelId: t.channelId, name: 'weekly_digest', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi' }], status: 'APPROVED' },
+      data: {
+        accountId: t.accountId,
+        subAccountId: t.subAccountId,
+        channelId: t.channelId,
+        name: 'weekly_digest',
+        language: 'en_US',
+        category: 'MARKETING',
+        components: [{ type: 'BODY', text: 'Hi' }],
+        status: 'APPROVED',
+      },
     });
     await applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: t.accountId, templateId: tpl.id, quality: 'RED' });
     await converse(t.accountId, 1_000, ago(DAY), 'busy');
@@ -169,7 +186,11 @@ describe('changeMessagingTier (an admin in Settings)', () => {
 
   it('fires DOWNGRADE or UPGRADE for each number, and nothing when the tier stays', async () => {
     const t = await tenant('TIER_10K');
-    expect(await changeMessagingTier(db, { accountId: t.accountId, to: 'TIER_250', actor, reason: 'set in Settings', now: NOW })).toEqual({ from: 'TIER_10K', to: 'TIER_250', event: 'DOWNGRADE' });
+    expect(await changeMessagingTier(db, { accountId: t.accountId, to: 'TIER_250', actor, reason: 'set in Settings', now: NOW })).toEqual({
+      from: 'TIER_10K',
+      to: 'TIER_250',
+      event: 'DOWNGRADE',
+    });
     expect(await changeMessagingTier(db, { accountId: t.accountId, to: 'TIER_250', actor, reason: 'set in Settings' })).toBeNull();
     expect(await changeMessagingTier(db, { accountId: t.accountId, to: 'TIER_100K', actor, reason: 'set in Settings' })).toMatchObject({ event: 'UPGRADE' });
     expect((await phoneEvents(t.accountId)).map((e) => (e.body as any).eventDetails)).toEqual([

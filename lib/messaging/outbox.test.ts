@@ -8,7 +8,12 @@ import { TokenBuckets } from '@/lib/messaging/token-bucket';
 import { drainOutbox } from '@/test/messaging-helpers';
 
 const SUB = 'acme_corp_chatapps';
-const text = (msisdn: string, clientMessageId?: string) => ({ user: { msisdn }, type: 'text', content: { text: 'hi' }, ...(clientMessageId ? { clientMessageId } : {}) });
+const text = (msisdn: string, clientMessageId?: string) => ({
+  user: { msisdn },
+  type: 'text',
+  content: { text: 'hi' },
+  ...(clientMessageId ? { clientMessageId } : {}),
+});
 
 beforeAll(async () => {
   await seedDemoTenant();
@@ -19,7 +24,9 @@ beforeAll(async () => {
 describe('outbox', () => {
   it('many concurrent sends are all stored with one outbox row each; duplicates collapse', async () => {
     const results = await Promise.all(
-      Array.from({ length: 120 }, (_, i) => sendMessage(db, { accountId: 'acme_corp', subAccountId: SUB, body: text(`+1555300${String(i % 100).padStart(4, '0')}`, `burst-${i % 100}`) })),
+      Array.from({ length: 120 }, (_, i) =>
+        sendMessage(db, { accountId: 'acme_corp', subAccountId: SUB, body: text(`+1555300${String(i % 100).padStart(4, '0')}`, `burst-${i % 100}`) }),
+      ),
     );
     expect(new Set(results.map((r) => r.umid)).size).toBe(100);
     expect(results[100]!.umid).toBe(results[0]!.umid);

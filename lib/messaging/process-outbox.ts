@@ -57,7 +57,10 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
       handoffs.map((h) =>
         providerFor(h.provider)
           .send(h.message)
-          .then((receipts) => ({ receipts }), (error: unknown) => ({ error })),
+          .then(
+            (receipts) => ({ receipts }),
+            (error: unknown) => ({ error }),
+          ),
       ),
     );
     await writeTransaction(db, (conn) => handoffs.forEach((h, i) => recordAnswer(conn, h, answers[i]!, now())));
@@ -100,7 +103,12 @@ function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets):
     // Freeform WhatsApp messages need an open customer service window when they leave.
     if (job.channel === 'whatsapp' && job.type !== 'template' && !isCswOpen(readWindow(conn, job.subAccountId!, job.msisdn!), at)) {
       deleteJob(conn, job.id);
-      applyStatus(conn, job.messageId, { state: 'undelivered', detail: 'rejected_by_operator', errorCode: WINDOW_EXPIRED.code, errorMessage: WINDOW_EXPIRED.message }, at);
+      applyStatus(
+        conn,
+        job.messageId,
+        { state: 'undelivered', detail: 'rejected_by_operator', errorCode: WINDOW_EXPIRED.code, errorMessage: WINDOW_EXPIRED.message },
+        at,
+      );
       continue;
     }
     const leasedUntil = sqlDate(new Date(at.getTime() + LEASE_MS));

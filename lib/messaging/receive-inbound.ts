@@ -56,7 +56,15 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   if (input.channel === 'sms') Object.assign(payload, { source: from.e164, destination: channelRow?.address ?? null, text, receivedAt: at.toISOString() });
   const event = { namespace, eventType: 'inbound_message_received', payload };
 
-  const stored: StoredInbound = { accountId: input.accountId, subAccountId: sub.id, channel: input.channel, channelId: channelRow?.id ?? null, umid, msisdn: from.e164, event };
+  const stored: StoredInbound = {
+    accountId: input.accountId,
+    subAccountId: sub.id,
+    channel: input.channel,
+    channelId: channelRow?.id ?? null,
+    umid,
+    msisdn: from.e164,
+    event,
+  };
   const followUps = await writeTransaction(db, (conn) => {
     insertMessage(conn, {
       id: umid,
@@ -134,7 +142,13 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
   });
   for (const consumer of inboundConsumers()) {
     try {
-      await consumer.dtmf?.(db, { accountId: input.accountId, subAccountId: sub.id, destination: callee.e164, dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null });
+      await consumer.dtmf?.(db, {
+        accountId: input.accountId,
+        subAccountId: sub.id,
+        destination: callee.e164,
+        dtmf: input.dtmf,
+        clientRequestId: input.clientRequestId ?? null,
+      });
     } catch (err) {
       logger.error({ err, umid, consumer: consumer.name }, 'an inbound consumer failed on a key press');
     }

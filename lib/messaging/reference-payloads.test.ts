@@ -71,7 +71,18 @@ const FREEFORM = [
   {
     user: { msisdn: '+15551234567' },
     type: 'interactive',
-    content: { interactive: { type: 'cta_url', body: { text: 'Great! Your cart is saved. Click here to check out.' }, action: { parameters: { display_text: 'Go to Checkout', url: '[https://your-store.com/checkout/cart/a1b2c3d4e5](https://your-store.com/checkout/cart/a1b2c3d4e5)' } } } },
+    content: {
+      interactive: {
+        type: 'cta_url',
+        body: { text: 'Great! Your cart is saved. Click here to check out.' },
+        action: {
+          parameters: {
+            display_text: 'Go to Checkout',
+            url: '[https://your-store.com/checkout/cart/a1b2c3d4e5](https://your-store.com/checkout/cart/a1b2c3d4e5)',
+          },
+        },
+      },
+    },
   },
   {
     user: { msisdn: '+15554445555' },
@@ -109,17 +120,27 @@ beforeAll(async () => {
 });
 
 describe('every reference send payload', () => {
-  it.each((sends as Array<{ content: { template: { name: string } } }>).map((s) => [s.content.template.name, s]))('template %s is accepted and rendered', async (_name, payload) => {
-    const r = await send(payload);
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-    const m = await db.message.findUniqueOrThrow({ where: { id: r.json.umid } });
-    expect(m.templateName).toBe(_name);
-    expect(m.rendered).toMatchObject({ body: expect.any(String) });
-    expect(JSON.stringify(m.rendered)).not.toMatch(/\{\{1\}\}/);
-  });
+  it.each((sends as Array<{ content: { template: { name: string } } }>).map((s) => [s.content.template.name, s]))(
+    'template %s is accepted and rendered',
+    async (_name, payload) => {
+      const r = await send(payload);
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      const m = await db.message.findUniqueOrThrow({ where: { id: r.json.umid } });
+      expect(m.templateName).toBe(_name);
+      expect(m.rendered).toMatchObject({ body: expect.any(String) });
+      expect(JSON.stringify(m.rendered)).not.toMatch(/\{\{1\}\}/);
+    },
+  );
 
   it.each(FREEFORM.map((p, i) => [i, p]))('freeform payload %i is accepted and delivered inside the window', async (_i, payload) => {
-    await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn: payload.user.msisdn, type: 'text', content: { text: 'hi' } });
+    await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: SUB,
+      channel: 'whatsapp',
+      msisdn: payload.user.msisdn,
+      type: 'text',
+      content: { text: 'hi' },
+    });
     const r = await send(payload);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     await drainOutbox();
@@ -141,10 +162,21 @@ describe('every reference send payload', () => {
 
     for (const text of [...freeform.filter(parses), ...templates]) {
       const payload = JSON.parse(text) as { user: { msisdn: string } };
-      await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn: payload.user.msisdn, type: 'text', content: { text: 'hi' } });
+      await receiveInbound(db, {
+        accountId: 'acme_corp',
+        subAccountId: SUB,
+        channel: 'whatsapp',
+        msisdn: payload.user.msisdn,
+        type: 'text',
+        content: { text: 'hi' },
+      });
       const r = await send(text);
       expect(r.status, `${text}\n${JSON.stringify(r.json)}`).toBe(200);
-      expect(r.json).toEqual({ umid: expect.stringMatching(/^[0-9a-f-]{36}$/), clientMessageId: null, status: { state: 'queued', timestamp: expect.any(String) } });
+      expect(r.json).toEqual({
+        umid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        clientMessageId: null,
+        status: { state: 'queued', timestamp: expect.any(String) },
+      });
     }
   });
 
@@ -163,7 +195,18 @@ describe('every reference send payload', () => {
   });
 
   it('3038 names the template when only a PENDING one exists', async () => {
-    await db.template.create({ data: { accountId: 'acme_corp', subAccountId: SUB, channelId: 'acme_corp_whatsapp', name: 'pending_one', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi' }], status: 'PENDING' } });
+    await db.template.create({
+      data: {
+        accountId: 'acme_corp',
+        subAccountId: SUB,
+        channelId: 'acme_corp_whatsapp',
+        name: 'pending_one',
+        language: 'en_US',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Hi' }],
+        status: 'PENDING',
+      },
+    });
     const r = await send({ user: { msisdn: '+15551234567' }, type: 'template', content: { template: { name: 'pending_one', language: 'en_US' } } });
     expect(r.json.code).toBe(3038);
     expect(r.json.message).toContain('pending_one');

@@ -5,7 +5,8 @@ import { POST as INBOUND } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox
 import { POST as DTMF } from '@/app/api/v1/subaccounts/[subAccountId]/sandbox/dtmf/route';
 import { call } from '@/test/messaging-helpers';
 
-const inbound = (sub: string, body: unknown, key?: string) => call(INBOUND, 'POST', `/api/v1/subaccounts/${sub}/sandbox/inbound`, { subAccountId: sub }, body, key);
+const inbound = (sub: string, body: unknown, key?: string) =>
+  call(INBOUND, 'POST', `/api/v1/subaccounts/${sub}/sandbox/inbound`, { subAccountId: sub }, body, key);
 const dtmf = (sub: string, body: unknown) => call(DTMF, 'POST', `/api/v1/subaccounts/${sub}/sandbox/dtmf`, { subAccountId: sub }, body);
 
 beforeAll(async () => {
@@ -24,12 +25,22 @@ describe('POST /sandbox/inbound', () => {
     }
     expect(await db.message.count()).toBe(before);
     expect(await db.conversationWindow.findFirst({ where: { msisdn: '+15557654321' } })).toBeNull();
-    const skewed = await inbound('acme_corp_chatapps', { user: { msisdn: '+15557654321' }, content: { text: 'a clock a minute fast' }, timestamp: new Date(Date.now() + 60_000).toISOString() });
+    const skewed = await inbound('acme_corp_chatapps', {
+      user: { msisdn: '+15557654321' },
+      content: { text: 'a clock a minute fast' },
+      timestamp: new Date(Date.now() + 60_000).toISOString(),
+    });
     expect(skewed.status).toBe(202);
   });
 
   it('stores a WhatsApp inbound, opens the window and records inbound_message_received in the reference shape', async () => {
-    const r = await inbound('acme_corp_chatapps', { channel: 'whatsapp', user: { msisdn: '+15551234567' }, type: 'text', content: { text: '1' }, timestamp: '2025-11-09T14:35:01.000Z' });
+    const r = await inbound('acme_corp_chatapps', {
+      channel: 'whatsapp',
+      user: { msisdn: '+15551234567' },
+      type: 'text',
+      content: { text: '1' },
+      timestamp: '2025-11-09T14:35:01.000Z',
+    });
     expect(r.status).toBe(202);
     const m = await db.message.findUniqueOrThrow({ where: { id: r.json.umid } });
     expect(m).toMatchObject({ direction: 'inbound', status: 'received', channel: 'whatsapp', msisdn: '+15551234567', country: 'US' });
@@ -54,8 +65,16 @@ describe('POST /sandbox/inbound', () => {
   it('an SMS inbound carries source, destination, text and receivedAt for inbound_sms workflows', async () => {
     const r = await inbound('acme_corp', { channel: 'sms', user: { msisdn: '+6591234567' }, content: { text: 'STOP' } });
     expect(r.status).toBe(202);
-    const event = await db.event.findFirstOrThrow({ where: { eventType: 'inbound_message_received', subAccountId: 'acme_corp' }, orderBy: { createdAt: 'desc' } });
-    expect((event.body as any).payload).toMatchObject({ source: '+6591234567', destination: 'Acme Corp', text: 'STOP', recipient: { channel: 'sms', channelId: 'acme_corp_sms' } });
+    const event = await db.event.findFirstOrThrow({
+      where: { eventType: 'inbound_message_received', subAccountId: 'acme_corp' },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect((event.body as any).payload).toMatchObject({
+      source: '+6591234567',
+      destination: 'Acme Corp',
+      text: 'STOP',
+      recipient: { channel: 'sms', channelId: 'acme_corp_sms' },
+    });
     expect(new Date((event.body as any).payload.receivedAt).getTime()).toBeGreaterThan(0);
   });
 
@@ -81,10 +100,20 @@ describe('POST /sandbox/inbound', () => {
 
 describe('POST /sandbox/inbound variations', () => {
   it('takes the inbound event spellings ("Text", "WhatsApp") and nulls for optional fields', async () => {
-    const r = await inbound('acme_corp_chatapps', { channel: 'WhatsApp', user: { msisdn: 15551234567 }, type: 'Text', content: { text: 'hi', reply: null }, timestamp: null, referral: null });
+    const r = await inbound('acme_corp_chatapps', {
+      channel: 'WhatsApp',
+      user: { msisdn: 15551234567 },
+      type: 'Text',
+      content: { text: 'hi', reply: null },
+      timestamp: null,
+      referral: null,
+    });
     expect(r.status).toBe(202);
     expect(await db.message.findUniqueOrThrow({ where: { id: r.json.umid } })).toMatchObject({ channel: 'whatsapp', type: 'text', msisdn: '+15551234567' });
-    expect((await inbound('acme_corp_chatapps', [])).json).toMatchObject({ code: 1005, errors: [{ path: '', message: expect.stringContaining('must be a JSON object') }] });
+    expect((await inbound('acme_corp_chatapps', [])).json).toMatchObject({
+      code: 1005,
+      errors: [{ path: '', message: expect.stringContaining('must be a JSON object') }],
+    });
   });
 });
 

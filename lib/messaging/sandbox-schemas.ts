@@ -28,7 +28,10 @@ export const sandboxInboundSchema = z.object(
         .refine((t) => Date.parse(t) <= Date.now() + MAX_CLOCK_SKEW_MS, 'timestamp must not be in the future')
         .optional(),
     ),
-    referral: z.looseObject({ sourceType: z.preprocess(lower, z.enum(['ad', 'page_cta'], { error: "referral.sourceType must be 'ad' or 'page_cta'" })) }).optional().nullable(),
+    referral: z
+      .looseObject({ sourceType: z.preprocess(lower, z.enum(['ad', 'page_cta'], { error: "referral.sourceType must be 'ad' or 'page_cta'" })) })
+      .optional()
+      .nullable(),
   },
   { error: 'The body must be a JSON object: { "channel", "user", "type", "content" }' },
 );

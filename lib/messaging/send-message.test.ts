@@ -61,13 +61,25 @@ describe('POST /subaccounts/{id}/messages: synchronous checks', () => {
 
   it('checks interactive limits: 3 reply buttons, 10 rows, title lengths', async () => {
     const btn = (i: number, title = `Option ${i}`) => ({ type: 'reply', reply: { id: `b${i}`, title } });
-    const four = await send({ user: { msisdn: '+15551234567' }, type: 'interactive', content: { interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((i) => btn(i)) } } } });
+    const four = await send({
+      user: { msisdn: '+15551234567' },
+      type: 'interactive',
+      content: { interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [1, 2, 3, 4].map((i) => btn(i)) } } },
+    });
     expect(four.json.code).toBe(1005);
     expect(JSON.stringify(four.json.errors)).toContain('At most 3 reply buttons');
-    const long = await send({ user: { msisdn: '+15551234567' }, type: 'interactive', content: { interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [btn(1, 'x'.repeat(21))] } } } });
+    const long = await send({
+      user: { msisdn: '+15551234567' },
+      type: 'interactive',
+      content: { interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [btn(1, 'x'.repeat(21))] } } },
+    });
     expect(JSON.stringify(long.json.errors)).toContain('at most 20 characters');
     const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` }));
-    const list = await send({ user: { msisdn: '+15551234567' }, type: 'interactive', content: { interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Choose', sections: [{ title: 'A', rows }] } } } });
+    const list = await send({
+      user: { msisdn: '+15551234567' },
+      type: 'interactive',
+      content: { interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Choose', sections: [{ title: 'A', rows }] } } },
+    });
     expect(JSON.stringify(list.json.errors)).toContain('at most 10 rows');
   });
 
@@ -95,7 +107,11 @@ describe('delivery in the sandbox', () => {
     const events = await db.event.findMany({ where: { eventType: 'outbound_message_status_changed' } });
     const mine = events.map((e) => e.body as any).filter((b) => b.payload.umid === r.json.umid);
     expect(mine.map((b) => b.payload.status.state)).toEqual(['sent', 'delivered', 'read']);
-    expect(mine[0]).toMatchObject({ namespace: 'ChatApps', description: 'ChatApps outbound message delivery receipt', payload: { subAccountId: SUB, channel: 'whatsapp', user: { msisdn: '+15557770001' } } });
+    expect(mine[0]).toMatchObject({
+      namespace: 'ChatApps',
+      description: 'ChatApps outbound message delivery receipt',
+      payload: { subAccountId: SUB, channel: 'whatsapp', user: { msisdn: '+15557770001' } },
+    });
     expect(await getMessageStatus(db, 'acme_corp', r.json.umid)).toMatchObject({ state: 'read' });
   });
 
@@ -111,7 +127,11 @@ describe('delivery in the sandbox', () => {
     await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn: '+15557770000', type: 'text', content: { text: 'hi' } });
     const r = await send(text('+15557770000'));
     await drainOutbox();
-    expect(await getMessageStatus(db, 'acme_corp', r.json.umid)).toMatchObject({ state: 'undelivered', errorCode: 1003, errorMessage: 'Unreachable destination' });
+    expect(await getMessageStatus(db, 'acme_corp', r.json.umid)).toMatchObject({
+      state: 'undelivered',
+      errorCode: 1003,
+      errorMessage: 'Unreachable destination',
+    });
   });
 
   it('sms and voice go through the same pipeline', async () => {

@@ -35,7 +35,11 @@ const templateComponent = z.looseObject({
 const templateContent = z.looseObject({
   template: z.looseObject(
     {
-      name: z.string({ error: stringError('template.name') }).trim().min(1, 'template.name must not be empty').max(512),
+      name: z
+        .string({ error: stringError('template.name') })
+        .trim()
+        .min(1, 'template.name must not be empty')
+        .max(512),
       // Templates are stored under WhatsApp's spelling (en_US); "en-US" finds the same template.
       language: z
         .string({ error: stringError('template.language') })
@@ -103,15 +107,23 @@ const listInteractive = z.looseObject({
     .looseObject({
       button: nonEmpty(20, 'action.button'),
       sections: z
-        .array(z.looseObject({ title: z.string().max(24, 'section.title must be at most 24 characters').optional(), rows: z.array(listRow).min(1, 'A section needs at least one row') }))
+        .array(
+          z.looseObject({
+            title: z.string().max(24, 'section.title must be at most 24 characters').optional(),
+            rows: z.array(listRow).min(1, 'A section needs at least one row'),
+          }),
+        )
         .min(1, 'At least one section is required')
         .max(10, 'At most 10 sections are allowed'),
     })
     .refine((a) => a.sections.reduce((n, s) => n + s.rows.length, 0) <= 10, { message: 'A list may hold at most 10 rows in total', path: ['sections'] })
-    .refine((a) => {
-      const ids = a.sections.flatMap((s) => s.rows.map((r) => r.id));
-      return new Set(ids).size === ids.length;
-    }, { message: 'List row ids must be unique', path: ['sections'] }),
+    .refine(
+      (a) => {
+        const ids = a.sections.flatMap((s) => s.rows.map((r) => r.id));
+        return new Set(ids).size === ids.length;
+      },
+      { message: 'List row ids must be unique', path: ['sections'] },
+    ),
 });
 
 const ctaUrlInteractive = z.looseObject({
@@ -132,7 +144,8 @@ const interactiveContent = z.looseObject({
   interactive: z.preprocess(
     lowerType,
     z.discriminatedUnion('type', [buttonInteractive, listInteractive, ctaUrlInteractive], {
-      error: (iss) => (iss.input === undefined ? 'interactive is required: { "type", "body", "action" }' : "interactive.type must be 'button', 'list' or 'cta_url'"),
+      error: (iss) =>
+        iss.input === undefined ? 'interactive is required: { "type", "body", "action" }' : "interactive.type must be 'button', 'list' or 'cta_url'",
     }),
   ),
 });
@@ -150,9 +163,18 @@ const mediaContent = z.looseObject({
 // Numbers or numeric strings ("1.2857" in the reference), within the globe.
 const coordinate = (what: string, limit: number) =>
   z
-    .union([z.number(), z.string().trim().regex(/^[-+]?\d+(\.\d+)?$/, `${what} must be a number of degrees, e.g. 1.2857 or "1.2857"`)], {
-      error: `${what} must be a number of degrees, e.g. 1.2857 or "1.2857"`,
-    })
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^[-+]?\d+(\.\d+)?$/, `${what} must be a number of degrees, e.g. 1.2857 or "1.2857"`),
+      ],
+      {
+        error: `${what} must be a number of degrees, e.g. 1.2857 or "1.2857"`,
+      },
+    )
     .refine((v) => Math.abs(Number(v)) <= limit, `${what} must be between -${limit} and ${limit}`);
 const locationObject = z.looseObject({
   latitude: coordinate('latitude', 90),
@@ -177,22 +199,38 @@ export type MessageType = keyof typeof CONTENT_SCHEMAS;
 export const MESSAGE_TYPES = Object.keys(CONTENT_SCHEMAS) as MessageType[];
 
 /** `{ content }` per type, built once: errors then carry the full path (content.template.name). */
-export const CONTENT_ENVELOPES = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, z.object({ content: CONTENT_SCHEMAS[t] })])) as unknown as Record<MessageType, z.ZodType<{ content: Record<string, unknown> }>>;
+export const CONTENT_ENVELOPES = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, z.object({ content: CONTENT_SCHEMAS[t] })])) as unknown as Record<
+  MessageType,
+  z.ZodType<{ content: Record<string, unknown> }>
+>;
 
 /** The envelope; content is checked per type afterwards so errors name the right fields. */
 export const sendEnvelopeSchema = z.looseObject(
   {
-    user: z.looseObject({ msisdn: z.preprocess(numberAsString, z.string({ error: stringError('user.msisdn') })) }, { error: 'user is required: { "msisdn": "+15551234567" }' }),
+    user: z.looseObject(
+      { msisdn: z.preprocess(numberAsString, z.string({ error: stringError('user.msisdn') })) },
+      { error: 'user is required: { "msisdn": "+15551234567" }' },
+    ),
     type: z
       .string({ error: stringError('type') })
       .transform((t) => t.trim().toLowerCase())
       .pipe(z.enum(MESSAGE_TYPES as [MessageType, ...MessageType[]], { error: `type must be one of ${MESSAGE_TYPES.join(', ')}` })),
     content: z.looseObject({}, { error: 'content is required and must be an object' }),
     clientMessageId: z
-      .preprocess(numberAsString, z.string({ error: 'clientMessageId must be a string' }).trim().min(1, 'clientMessageId must not be empty').max(200, 'clientMessageId must be at most 200 characters'))
+      .preprocess(
+        numberAsString,
+        z
+          .string({ error: 'clientMessageId must be a string' })
+          .trim()
+          .min(1, 'clientMessageId must not be empty')
+          .max(200, 'clientMessageId must be at most 200 characters'),
+      )
       .optional(),
   },
-  { error: (iss) => (iss.input === undefined ? 'The body is empty: send the message as a JSON object' : 'The body must be a JSON object: { "user", "type", "content" }') },
+  {
+    error: (iss) =>
+      iss.input === undefined ? 'The body is empty: send the message as a JSON object' : 'The body must be a JSON object: { "user", "type", "content" }',
+  },
 );
 
 export type SendTemplate = { name: string; language: string; components?: Array<Record<string, unknown>> };

@@ -19,8 +19,16 @@ const buttons = (extra: Record<string, unknown> = {}, list = [reply('a')]) => ({
   content: { interactive: { type: 'button', body: { text: 'Pick one' }, action: { buttons: list }, ...extra } },
 });
 const rows = (n: number, row: Record<string, unknown> = {}) => Array.from({ length: n }, (_, k) => ({ id: `r${k}`, title: `Row ${k}`, ...row }));
-const list = (action: Record<string, unknown>) => ({ user, type: 'interactive', content: { interactive: { type: 'list', body: { text: 'Choose' }, action: { button: 'Open', ...action } } } });
-const cta = (parameters: Record<string, unknown>) => ({ user, type: 'interactive', content: { interactive: { type: 'cta_url', body: { text: 'Go' }, action: { parameters } } } });
+const list = (action: Record<string, unknown>) => ({
+  user,
+  type: 'interactive',
+  content: { interactive: { type: 'list', body: { text: 'Choose' }, action: { button: 'Open', ...action } } },
+});
+const cta = (parameters: Record<string, unknown>) => ({
+  user,
+  type: 'interactive',
+  content: { interactive: { type: 'cta_url', body: { text: 'Go' }, action: { parameters } } },
+});
 const location = (loc: Record<string, unknown>) => ({ user, type: 'location', content: { location: loc } });
 
 async function expectRefused(body: unknown, code: number, path: string) {
@@ -62,7 +70,9 @@ describe('serializer habits', () => {
     });
     expect(m.clientMessageId).toBeNull();
     expect(JSON.stringify(m.content)).not.toContain('null');
-    expect(await expectAccepted({ user, type: 'image', content: { url: 'https://example.com/a.png', caption: null, filename: null } })).toMatchObject({ type: 'image' });
+    expect(await expectAccepted({ user, type: 'image', content: { url: 'https://example.com/a.png', caption: null, filename: null } })).toMatchObject({
+      type: 'image',
+    });
   });
 
   it('takes a phone number and a clientMessageId sent as JSON numbers', async () => {
@@ -83,7 +93,13 @@ describe('serializer habits', () => {
   });
 
   it('ignores fields it does not know, wherever they are', async () => {
-    const m = await expectAccepted({ user: { ...user, locale: 'en' }, type: 'text', channel: 'whatsapp', content: { text: 'Hi', previewUrl: true }, extra: { a: 1 } });
+    const m = await expectAccepted({
+      user: { ...user, locale: 'en' },
+      type: 'text',
+      channel: 'whatsapp',
+      content: { text: 'Hi', previewUrl: true },
+      extra: { a: 1 },
+    });
     expect(m.content).toMatchObject({ text: 'Hi', previewUrl: true });
   });
 
@@ -109,16 +125,26 @@ describe('spellings', () => {
     const m = await expectAccepted({
       user,
       type: 'Interactive',
-      content: { interactive: { type: 'BUTTON', header: { type: 'Text', text: 'Hello' }, body: { text: 'Pick' }, action: { buttons: [{ type: 'REPLY', reply: { id: 'y', title: 'Yes' } }] } } },
+      content: {
+        interactive: {
+          type: 'BUTTON',
+          header: { type: 'Text', text: 'Hello' },
+          body: { text: 'Pick' },
+          action: { buttons: [{ type: 'REPLY', reply: { id: 'y', title: 'Yes' } }] },
+        },
+      },
     });
     expect(m.type).toBe('interactive');
     expect(m.content).toMatchObject({ interactive: { type: 'button', header: { type: 'text' }, action: { buttons: [{ type: 'reply' }] } } });
     expect((await expectAccepted({ user, type: 'TEXT', content: { text: 'x' } })).type).toBe('text');
   });
 
-  it.each(['+15551234567', '15551234567', '+1 555 123 4567', '+1-555-123-4567', '+1 (555) 123-4567', '+1.555.123.4567', '\u00a0+15551234567 '])('accepts the MSISDN %s and stores it as E.164', async (msisdn) => {
-    expect((await expectAccepted({ user: { msisdn }, type: 'text', content: { text: 'x' } })).msisdn).toBe('+15551234567');
-  });
+  it.each(['+15551234567', '15551234567', '+1 555 123 4567', '+1-555-123-4567', '+1 (555) 123-4567', '+1.555.123.4567', '\u00a0+15551234567 '])(
+    'accepts the MSISDN %s and stores it as E.164',
+    async (msisdn) => {
+      expect((await expectAccepted({ user: { msisdn }, type: 'text', content: { text: 'x' } })).msisdn).toBe('+15551234567');
+    },
+  );
 
   it.each(['0015551234567', '+1', '12345', 'abc', '', '+15551234567890123'])('answers 1002 for the MSISDN %j', async (msisdn) => {
     const json = await expectRefused({ user: { msisdn }, type: 'text', content: { text: 'x' } }, 1002, 'user.msisdn');
@@ -139,16 +165,51 @@ describe('WhatsApp limits', () => {
   });
 
   it.each([
-    ['header text', buttons({ header: { type: 'text', text: 'h'.repeat(60) } }), buttons({ header: { type: 'text', text: 'h'.repeat(61) } }), 'content.interactive.header.text'],
+    [
+      'header text',
+      buttons({ header: { type: 'text', text: 'h'.repeat(60) } }),
+      buttons({ header: { type: 'text', text: 'h'.repeat(61) } }),
+      'content.interactive.header.text',
+    ],
     ['body text', buttons({ body: { text: 'b'.repeat(1024) } }), buttons({ body: { text: 'b'.repeat(1025) } }), 'content.interactive.body.text'],
     ['footer text', buttons({ footer: { text: 'f'.repeat(60) } }), buttons({ footer: { text: 'f'.repeat(61) } }), 'content.interactive.footer.text'],
     ['reply title', buttons({}, [reply('a', 't'.repeat(20))]), buttons({}, [reply('a', 't'.repeat(21))]), 'content.interactive.action.buttons.0.reply.title'],
-    ['reply buttons', buttons({}, [reply('a'), reply('b'), reply('c')]), buttons({}, [reply('a'), reply('b'), reply('c'), reply('d')]), 'content.interactive.action.buttons'],
-    ['list rows', list({ sections: [{ rows: rows(10) }] }), list({ sections: [{ rows: rows(6) }, { rows: rows(5).map((r) => ({ ...r, id: `s${r.id}` })) }] }), 'content.interactive.action.sections'],
-    ['row title', list({ sections: [{ rows: rows(1, { title: 'r'.repeat(24) }) }] }), list({ sections: [{ rows: rows(1, { title: 'r'.repeat(25) }) }] }), 'content.interactive.action.sections.0.rows.0.title'],
-    ['row description', list({ sections: [{ rows: rows(1, { description: 'd'.repeat(72) }) }] }), list({ sections: [{ rows: rows(1, { description: 'd'.repeat(73) }) }] }), 'content.interactive.action.sections.0.rows.0.description'],
-    ['list button', list({ button: 'l'.repeat(20), sections: [{ rows: rows(1) }] }), list({ button: 'l'.repeat(21), sections: [{ rows: rows(1) }] }), 'content.interactive.action.button'],
-    ['cta display_text', cta({ display_text: 'c'.repeat(20), url: 'https://example.com' }), cta({ display_text: 'c'.repeat(21), url: 'https://example.com' }), 'content.interactive.action.parameters.display_text'],
+    [
+      'reply buttons',
+      buttons({}, [reply('a'), reply('b'), reply('c')]),
+      buttons({}, [reply('a'), reply('b'), reply('c'), reply('d')]),
+      'content.interactive.action.buttons',
+    ],
+    [
+      'list rows',
+      list({ sections: [{ rows: rows(10) }] }),
+      list({ sections: [{ rows: rows(6) }, { rows: rows(5).map((r) => ({ ...r, id: `s${r.id}` })) }] }),
+      'content.interactive.action.sections',
+    ],
+    [
+      'row title',
+      list({ sections: [{ rows: rows(1, { title: 'r'.repeat(24) }) }] }),
+      list({ sections: [{ rows: rows(1, { title: 'r'.repeat(25) }) }] }),
+      'content.interactive.action.sections.0.rows.0.title',
+    ],
+    [
+      'row description',
+      list({ sections: [{ rows: rows(1, { description: 'd'.repeat(72) }) }] }),
+      list({ sections: [{ rows: rows(1, { description: 'd'.repeat(73) }) }] }),
+      'content.interactive.action.sections.0.rows.0.description',
+    ],
+    [
+      'list button',
+      list({ button: 'l'.repeat(20), sections: [{ rows: rows(1) }] }),
+      list({ button: 'l'.repeat(21), sections: [{ rows: rows(1) }] }),
+      'content.interactive.action.button',
+    ],
+    [
+      'cta display_text',
+      cta({ display_text: 'c'.repeat(20), url: 'https://example.com' }),
+      cta({ display_text: 'c'.repeat(21), url: 'https://example.com' }),
+      'content.interactive.action.parameters.display_text',
+    ],
   ])('%s: at the limit is sent, past it is 1005 naming the field', async (_what, ok, tooMuch, path) => {
     await expectAccepted(ok);
     await expectRefused(tooMuch, 1005, path);
@@ -165,7 +226,9 @@ describe('WhatsApp limits', () => {
     await expectAccepted({ user, type: 'location', content: { latitude: -33.86, longitude: '151.21' } });
     const json = await expectRefused(location({ latitude: 91, longitude: '-181' }), 1005, 'content.location.latitude');
     expect(json.errors.map((e: { path: string }) => e.path)).toEqual(['content.location.latitude', 'content.location.longitude']);
-    expect((await expectRefused(location({ latitude: 'north', longitude: 1 }), 1005, 'content.location.latitude')).errors[0].message).toContain('number of degrees');
+    expect((await expectRefused(location({ latitude: 'north', longitude: 1 }), 1005, 'content.location.latitude')).errors[0].message).toContain(
+      'number of degrees',
+    );
   });
 
   it('needs an http(s) media URL', async () => {

@@ -13,7 +13,16 @@ const send = (body: unknown) => call(POST, 'POST', msgUrl(SUB), { subAccountId: 
 const tpl = (msisdn: string, name: string) => ({ user: { msisdn }, type: 'template', content: { template: { name, language: 'en_US', components: [] } } });
 const text = (msisdn: string) => ({ user: { msisdn }, type: 'text', content: { text: 'Hello' } });
 const inbound = (msisdn: string, at = new Date(), referral?: { sourceType: string }) =>
-  receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text: 'hi' }, timestamp: at, referral });
+  receiveInbound(db, {
+    accountId: 'acme_corp',
+    subAccountId: SUB,
+    channel: 'whatsapp',
+    msisdn,
+    type: 'text',
+    content: { text: 'hi' },
+    timestamp: at,
+    referral,
+  });
 
 async function delivered(umid: string) {
   await drainOutbox();
@@ -108,7 +117,11 @@ describe('messaging-limit tier', () => {
   it('refuses a business-initiated conversation with one unique user too many, but not a known user or a reply', async () => {
     await db.account.update({ where: { id: 'acme_corp' }, data: { messagingTier: 'TIER_250' } });
     const already = await db.businessConversation.findMany({ where: { accountId: 'acme_corp' }, distinct: ['msisdn'] });
-    const fill = Array.from({ length: 250 - already.length }, (_, i) => ({ accountId: 'acme_corp', msisdn: `+1555020${String(i).padStart(4, '0')}`, openedAt: new Date() }));
+    const fill = Array.from({ length: 250 - already.length }, (_, i) => ({
+      accountId: 'acme_corp',
+      msisdn: `+1555020${String(i).padStart(4, '0')}`,
+      openedAt: new Date(),
+    }));
     await db.businessConversation.createMany({ data: fill });
     const over = await send(tpl('+15550300001', 'promo'));
     expect(over.status).toBe(429);

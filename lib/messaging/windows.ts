@@ -15,8 +15,15 @@ export type WindowState = { cswExpiresAt: Date | null; fepEligibleUntil: Date | 
 type WindowRow = { cswExpiresAt: string | null; fepEligibleUntil: string | null; fepExpiresAt: string | null };
 
 export function readWindow(conn: Sqlite, subAccountId: string, msisdn: string): WindowState | null {
-  const r = one<WindowRow>(conn, 'SELECT "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt" FROM "ConversationWindow" WHERE "subAccountId" = ? AND "msisdn" = ?', subAccountId, msisdn);
-  return r ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) } : null;
+  const r = one<WindowRow>(
+    conn,
+    'SELECT "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt" FROM "ConversationWindow" WHERE "subAccountId" = ? AND "msisdn" = ?',
+    subAccountId,
+    msisdn,
+  );
+  return r
+    ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) }
+    : null;
 }
 
 export function isCswOpen(w: WindowState | null, at: Date): boolean {
@@ -35,7 +42,8 @@ export function touchWindowOnInbound(conn: Sqlite, args: { subAccountId: string;
   const current = readWindow(conn, args.subAccountId, args.msisdn);
   // An older message arriving late (a backdated timestamp) must not shorten a window a newer one opened.
   const cswExpiresAt = current?.cswExpiresAt && current.cswExpiresAt > csw ? current.cswExpiresAt : csw;
-  const fepEligibleUntil = args.referral && !isFepOpen(current, args.at) ? new Date(args.at.getTime() + FEP_ACTIVATION_MS) : (current?.fepEligibleUntil ?? null);
+  const fepEligibleUntil =
+    args.referral && !isFepOpen(current, args.at) ? new Date(args.at.getTime() + FEP_ACTIVATION_MS) : (current?.fepEligibleUntil ?? null);
   run(
     conn,
     `INSERT INTO "ConversationWindow" ("subAccountId", "msisdn", "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?)

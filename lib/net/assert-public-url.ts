@@ -35,7 +35,8 @@ export type PublicTarget = {
 // A resolver that never answers must not hold an API request, a delivery or a workflow step open.
 export const LOOKUP_TIMEOUT_MS = 5000;
 
-const systemResolve: Resolve = async (hostname) => (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+const systemResolve: Resolve = async (hostname) =>
+  (await dns.lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -58,7 +59,8 @@ export async function assertPublicUrl(input: string | URL, opts: GuardOptions = 
   } catch {
     throw new BlockedUrlError('invalid', `'${String(input)}' is not a valid URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BlockedUrlError('scheme', `Only http and https URLs can be called (got ${url.protocol})`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new BlockedUrlError('scheme', `Only http and https URLs can be called (got ${url.protocol})`);
   // fetch refuses these too; a secret in a URL ends up in logs and run timelines.
   if (url.username || url.password) throw new BlockedUrlError('credentials', 'URLs with credentials cannot be called: send them in a header');
   if (opts.allowPrivate ?? env.ALLOW_PRIVATE_NETWORK) return { url, addresses: [] };
@@ -66,7 +68,10 @@ export async function assertPublicUrl(input: string | URL, opts: GuardOptions = 
   // URL parsing already wrote any IP literal canonically (127.1 -> 127.0.0.1, [::ffff:127.0.0.1] -> [::ffff:7f00:1]).
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const refuse = (address: string) =>
-    new BlockedUrlError('blocked', `Requests to ${host}${address === host ? '' : ` (${address})`} are not allowed: loopback, private, link-local and metadata addresses are blocked`);
+    new BlockedUrlError(
+      'blocked',
+      `Requests to ${host}${address === host ? '' : ` (${address})`} are not allowed: loopback, private, link-local and metadata addresses are blocked`,
+    );
   const family = net.isIP(host);
   if (family) {
     if (isBlockedAddress(host)) throw refuse(host);

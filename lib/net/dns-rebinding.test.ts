@@ -83,7 +83,11 @@ describe('DNS rebinding', () => {
   });
 
   it('refuses a name that resolves to a public and a private address at once, whichever comes first', async () => {
-    for (const answer of [[PUBLIC, PRIVATE], [PRIVATE, PUBLIC], [PUBLIC, '::ffff:7f00:2']]) {
+    for (const answer of [
+      [PUBLIC, PRIVATE],
+      [PRIVATE, PUBLIC],
+      [PUBLIC, '::ffff:7f00:2'],
+    ]) {
       dnsAnswers.length = 0;
       dnsAnswers.push(answer);
       await expect(guardedFetch(`http://both.test:${port}/`)).rejects.toMatchObject({ reason: 'blocked' });
@@ -110,7 +114,10 @@ describe('DNS rebinding', () => {
     const run = (path: string) => httpRequestStep.run({ inputs: { url: `http://rebind.test:${port}${path}`, method: 'GET' } } as unknown as StepContext);
     dnsAnswers.push([PUBLIC], [PRIVATE]);
     expect(await run('/step')).toMatchObject({ kind: 'done', results: { responseCode: 200, responseBody: { servedBy: PUBLIC } } });
-    expect(await run('/step-again')).toMatchObject({ kind: 'fail', error: expect.stringMatching(/^Call failed\. Requests to rebind\.test \(127\.0\.0\.2\) are not allowed/) });
+    expect(await run('/step-again')).toMatchObject({
+      kind: 'fail',
+      error: expect.stringMatching(/^Call failed\. Requests to rebind\.test \(127\.0\.0\.2\) are not allowed/),
+    });
     expect(hits[PRIVATE]).toEqual([]);
   });
 
@@ -123,7 +130,12 @@ describe('DNS rebinding', () => {
     await dispatchEvents(db);
     expect(await deliverDue(db)).toBe(1);
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
-    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(/\(127\.0\.0\.2\) are not allowed/) });
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: expect.stringMatching(/\(127\.0\.0\.2\) are not allowed/),
+    });
     expect(hits).toEqual({ [PUBLIC]: [], [PRIVATE]: [] });
   });
 });

@@ -72,7 +72,18 @@ function toResponse(res: http.IncomingMessage, method: string, signal: AbortSign
 
 // Headers that describe the connection rather than the request: as fetch does, a caller (a user's
 // step) may not set them, so it cannot smuggle a second request or pick another virtual host.
-const CONNECTION_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length', 'expect']);
+const CONNECTION_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
+  'expect',
+]);
 
 /**
  * fetch for every call Parley makes on a user's behalf (HttpRequest steps, webhook deliveries):

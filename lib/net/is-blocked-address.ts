@@ -20,7 +20,8 @@ for (const [addr, prefix] of [
   ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) v4Blocked.addSubnet(addr, prefix, 'ipv4');
+] as const)
+  v4Blocked.addSubnet(addr, prefix, 'ipv4');
 
 // Only 2000::/3 is global unicast, so everything outside it is refused (loopback, unspecified,
 // IPv4-compatible ::a.b.c.d, local-use NAT64 64:ff9b:1::/48, discard 100::/64, unique-local fc00::/7,
@@ -34,7 +35,8 @@ for (const [addr, prefix] of [
   ['2001::', 23], // IETF protocol assignments: Teredo 2001::/32 (tunnels to any v4), ORCHID, benchmarking
   ['2001:db8::', 32], // documentation
   ['3fff::', 20], // documentation
-] as const) v6Blocked.addSubnet(addr, prefix, 'ipv6');
+] as const)
+  v6Blocked.addSubnet(addr, prefix, 'ipv6');
 
 function v4Words(dotted: string): number[] {
   const [a, b, c, d] = dotted.split('.').map(Number) as [number, number, number, number];

@@ -22,7 +22,11 @@ export function permissionsNotHeld(held: { permissions: ReadonlySet<Permission> 
  * (`permissions` in the role editor, `roleId` when assigning a role); `self` words the message for
  * someone widening their own access.
  */
-export function assertCanGrantPermissions(held: HeldAccess | null, added: Iterable<Permission>, opts: { path: string; self?: boolean; roleName?: string }): void {
+export function assertCanGrantPermissions(
+  held: HeldAccess | null,
+  added: Iterable<Permission>,
+  opts: { path: string; self?: boolean; roleName?: string },
+): void {
   if (!held) return;
   const missing = permissionsNotHeld(held, added);
   if (!missing.length) return;
@@ -48,11 +52,17 @@ export function assertCanGrantAccounts(
     throw new PermissionError(message, [{ path: 'accountIds', message }]);
   };
   if (after.allAccounts && !before.allAccounts && !held.allAccounts) {
-    refuse(opts.self ? 'You cannot give yourself access to all accounts.' : 'You cannot grant “All accounts”: you do not have access to all accounts yourself.');
+    refuse(
+      opts.self ? 'You cannot give yourself access to all accounts.' : 'You cannot grant “All accounts”: you do not have access to all accounts yourself.',
+    );
   }
   const added = after.allAccounts ? [] : after.accountIds.filter((id) => !before.accountIds.has(id) && !held.accountIds.has(id));
   if (added.length) {
-    refuse(opts.self ? `You cannot add accounts to your own access (${added.join(', ')}).` : `You cannot grant access to ${added.join(', ')}: you do not have access to ${added.length === 1 ? 'it' : 'them'} yourself.`);
+    refuse(
+      opts.self
+        ? `You cannot add accounts to your own access (${added.join(', ')}).`
+        : `You cannot grant access to ${added.join(', ')}: you do not have access to ${added.length === 1 ? 'it' : 'them'} yourself.`,
+    );
   }
 }
 

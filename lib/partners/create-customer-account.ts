@@ -5,7 +5,10 @@ import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 
 export const createCustomerAccountInput = z.object({
-  id: z.string().trim().regex(/^[a-z0-9_]{3,50}$/, 'Use 3–50 lower-case letters, digits or _'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{3,50}$/, 'Use 3–50 lower-case letters, digits or _'),
   name: z.string().trim().min(1, 'Enter a name').max(100),
 });
 

@@ -31,11 +31,15 @@ export async function deleteRole(db: Db, actor: AuditActor, raw: DeleteRoleInput
       }
       const next = await findRole(tx, actor.partnerId, input.reassignToRoleId);
       const had = new Set(parsePermissions(role.permissions));
-      assertCanGrantPermissions(await loadActorAccess(tx, actor), parsePermissions(next.permissions).filter((p) => !had.has(p)), {
-        path: 'reassignToRoleId',
-        self: holders.some((h) => h.id === actor.userId),
-        roleName: next.name,
-      });
+      assertCanGrantPermissions(
+        await loadActorAccess(tx, actor),
+        parsePermissions(next.permissions).filter((p) => !had.has(p)),
+        {
+          path: 'reassignToRoleId',
+          self: holders.some((h) => h.id === actor.userId),
+          roleName: next.name,
+        },
+      );
       target = next;
     }
     const adminBefore = await heldAdminPermissions(tx, actor.userId);

@@ -122,9 +122,16 @@ describe('a user with only Manage Roles', () => {
     expect(await db.role.count({ where: { name: 'Sneaky' } })).toBe(0);
     const { id } = await createRole(db, actor, { name: 'Readers', permissions: ['logs.view'] });
     await refusal(updateRole(db, actor, { id, name: 'Readers', permissions: ['logs.view', 'templates.write'] }));
-    await refusal(updateRole(db, actor, { id: roles['Sales Viewer']!, name: 'Sales Viewer', permissions: ['dashboard.view', 'reports.view', 'partners.users.manage'] }));
+    await refusal(
+      updateRole(db, actor, { id: roles['Sales Viewer']!, name: 'Sales Viewer', permissions: ['dashboard.view', 'reports.view', 'partners.users.manage'] }),
+    );
     // Renaming a role that holds permissions the actor lacks, or removing some, grants nothing.
-    await updateRole(db, actor, { id: roles['Sales Viewer']!, name: 'Sales Viewer', description: 'Renamed by a role manager', permissions: ['dashboard.view', 'reports.view'] });
+    await updateRole(db, actor, {
+      id: roles['Sales Viewer']!,
+      name: 'Sales Viewer',
+      description: 'Renamed by a role manager',
+      permissions: ['dashboard.view', 'reports.view'],
+    });
     await updateRole(db, actor, { id: roles['Sales Viewer']!, name: 'Sales Viewer', permissions: ['reports.view', 'logs.view'] });
   });
 

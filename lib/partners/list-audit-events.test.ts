@@ -16,14 +16,27 @@ beforeAll(async () => {
   const { id } = await createRole(db, admin, { name: 'Auditors', permissions: ['partners.audit.view'] });
   await createUser(db, admin, { email: 'aud@example.com', name: 'Aud', roleId: id, setup: 'link' });
   await db.auditEvent.create({
-    data: { partnerId: 'demo_partner', actorLabel: 'system', action: 'apikey.create', entityType: 'api_key', entityId: 'k1', summary: 'old', createdAt: new Date('2026-01-02T10:00:00Z') },
+    data: {
+      partnerId: 'demo_partner',
+      actorLabel: 'system',
+      action: 'apikey.create',
+      entityType: 'api_key',
+      entityId: 'k1',
+      summary: 'old',
+      createdAt: new Date('2026-01-02T10:00:00Z'),
+    },
   });
 });
 
 describe('listAuditEvents', () => {
   it('returns newest first with filter choices', async () => {
     const page = await listAuditEvents(db, 'demo_partner');
-    expect(page.events.map((e) => e.action).slice(0, 2).sort()).toEqual(['role.create', 'user.create']);
+    expect(
+      page.events
+        .map((e) => e.action)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['role.create', 'user.create']);
     // Then the seed's API key, made by Parley itself, and the oldest.
     expect(page.events.slice(2).map((e) => e.summary)).toEqual(['Created API key "Demo key"', 'old']);
     expect(page.entityTypes).toEqual(['api_key', 'role', 'user']);
@@ -38,6 +51,11 @@ describe('listAuditEvents', () => {
   });
 
   it('ignores malformed filters from the URL instead of failing', () => {
-    expect(auditFilter.parse({ from: 'yesterday', to: '2026-13-45', page: '-3', entityType: 'role' })).toEqual({ entityType: 'role', from: undefined, to: undefined, page: 1 });
+    expect(auditFilter.parse({ from: 'yesterday', to: '2026-13-45', page: '-3', entityType: 'role' })).toEqual({
+      entityType: 'role',
+      from: undefined,
+      to: undefined,
+      page: 1,
+    });
   });
 });

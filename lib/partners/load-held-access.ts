@@ -31,7 +31,12 @@ export async function loadHeldAccess(tx: Tx, partnerId: string, userId: string, 
     roleId: user.roleId,
     permissions: new Set(parsePermissions(user.role?.permissions)),
     allAccounts: user.allAccounts,
-    accountIds: await effectiveAccountIds(tx, partnerId, user.allAccounts, user.accountAccess.map((a) => a.accountId)),
+    accountIds: await effectiveAccountIds(
+      tx,
+      partnerId,
+      user.allAccounts,
+      user.accountAccess.map((a) => a.accountId),
+    ),
   };
 }
 

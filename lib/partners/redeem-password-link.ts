@@ -23,13 +23,17 @@ export async function redeemPasswordLink(db: Db, raw: RedeemPasswordLinkInput): 
       where: { id: link.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    await recordAuditEvent(tx, { partnerId: link.partnerId, userId: link.userId, label: link.email }, {
-      action: 'user.set_password',
-      entityType: 'user',
-      entityId: link.userId,
-      summary: `${link.email} set their password with a one-time ${link.purpose === 'invite' ? 'invitation' : 'reset'} link`,
-      changes: { after: { credential: 'password', via: link.purpose } },
-    });
+    await recordAuditEvent(
+      tx,
+      { partnerId: link.partnerId, userId: link.userId, label: link.email },
+      {
+        action: 'user.set_password',
+        entityType: 'user',
+        entityId: link.userId,
+        summary: `${link.email} set their password with a one-time ${link.purpose === 'invite' ? 'invitation' : 'reset'} link`,
+        changes: { after: { credential: 'password', via: link.purpose } },
+      },
+    );
     return { email: link.email };
   });
 }

@@ -15,7 +15,11 @@ import { resetPasswordInput, type ResetPasswordInput } from '@/lib/partners/user
  * lockout from failed attempts is lifted. Whoever resets learns a way in (the password or the link),
  * so they must hold everything the user holds: otherwise resetting would be a way to widen their own access.
  */
-export async function resetPassword(db: Db, actor: AuditActor, raw: ResetPasswordInput): Promise<{ id: string; link: { path: string; expiresAt: Date } | null }> {
+export async function resetPassword(
+  db: Db,
+  actor: AuditActor,
+  raw: ResetPasswordInput,
+): Promise<{ id: string; link: { path: string; expiresAt: Date } | null }> {
   const input = parseWith(resetPasswordInput, raw);
   const passwordHash = input.setup === 'password' ? await hashPassword(input.password!) : null;
   return db.$transaction(async (tx) => {
@@ -25,7 +29,11 @@ export async function resetPassword(db: Db, actor: AuditActor, raw: ResetPasswor
     }
     if (user.id !== actor.userId) {
       const target = await loadHeldAccess(tx, actor.partnerId, user.id);
-      assertDoesNotOutrank(await loadActorAccess(tx, actor), target, `You cannot reset the password of ${user.email}: they hold permissions or accounts you do not hold.`);
+      assertDoesNotOutrank(
+        await loadActorAccess(tx, actor),
+        target,
+        `You cannot reset the password of ${user.email}: they hold permissions or accounts you do not hold.`,
+      );
     }
     await tx.user.update({
       where: { id: user.id },

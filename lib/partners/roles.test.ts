@@ -83,7 +83,12 @@ describe('roles', () => {
 
   it('refuses to let an admin remove their own admin permission, and changes nothing', async () => {
     const adminRole = await roleId('Partner Admin');
-    const err = await updateRole(db, admin, { id: adminRole, name: 'Partner Admin', description: '', permissions: ['dashboard.view', 'partners.roles.manage'] }).catch((e) => e);
+    const err = await updateRole(db, admin, {
+      id: adminRole,
+      name: 'Partner Admin',
+      description: '',
+      permissions: ['dashboard.view', 'partners.roles.manage'],
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.message).toMatch(/Manage Users/);
     expect(err.issues[0].path).toBe('permissions');

@@ -28,10 +28,7 @@ export async function setUserStatus(db: Db, actor: AuditActor, raw: SetUserStatu
     const adminBefore = await heldAdminPermissions(tx, actor.userId);
     await tx.user.update({
       where: { id: user.id },
-      data:
-        input.status === 'deactivated'
-          ? { status: 'deactivated', sessionVersion: { increment: 1 } }
-          : { status: 'active' },
+      data: input.status === 'deactivated' ? { status: 'deactivated', sessionVersion: { increment: 1 } } : { status: 'active' },
     });
     if (input.status === 'deactivated') {
       // Unused invitation or reset links die with the user's access.

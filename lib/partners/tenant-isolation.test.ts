@@ -36,7 +36,11 @@ beforeAll(async () => {
       data: { partnerId: other.partnerId, email: 'them@globex.test', name: 'Them', passwordHash: await hashPassword('their-password-123'), roleId: otherRole },
     })
   ).id;
-  await recordAuditEvent(db, { partnerId: other.partnerId, userId: otherUser, label: 'them@globex.test' }, { action: 'role.create', entityType: 'role', entityId: otherRole, summary: 'secret' });
+  await recordAuditEvent(
+    db,
+    { partnerId: other.partnerId, userId: otherUser, label: 'them@globex.test' },
+    { action: 'role.create', entityType: 'role', entityId: otherRole, summary: 'secret' },
+  );
 });
 
 describe('tenant isolation', () => {

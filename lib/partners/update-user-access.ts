@@ -38,8 +38,7 @@ export async function updateUserAccess(db: Db, actor: AuditActor, raw: UpdateUse
     const reached = await effectiveAccountIds(tx, actor.partnerId, user.allAccounts, before.accountIds);
     assertCanGrantAccounts(held, { allAccounts: user.allAccounts, accountIds: reached }, after, { self });
 
-    const accessChanged =
-      user.roleId !== role.id || before.allAccounts !== after.allAccounts || before.accountIds.join(',') !== after.accountIds.join(',');
+    const accessChanged = user.roleId !== role.id || before.allAccounts !== after.allAccounts || before.accountIds.join(',') !== after.accountIds.join(',');
     const adminBefore = await heldAdminPermissions(tx, actor.userId);
     await tx.userAccountAccess.deleteMany({ where: { userId: user.id } });
     await tx.user.update({

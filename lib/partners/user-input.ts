@@ -2,10 +2,7 @@ import { z } from 'zod';
 
 export const PASSWORD_MIN = 12;
 
-export const passwordField = z
-  .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(200, 'Keep the password under 200 characters');
+export const passwordField = z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`).max(200, 'Keep the password under 200 characters');
 
 const accessFields = {
   roleId: z.string().min(1, 'Choose a role'),

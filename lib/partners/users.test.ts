@@ -49,7 +49,13 @@ describe('users', () => {
     const dup = await createUser(db, admin, { email: 'analyst@example.com', name: 'X', roleId: roles['Sales Viewer']!, setup: 'link' }).catch((e) => e);
     expect(dup).toBeInstanceOf(ValidationError);
     expect(dup.issues[0]).toEqual({ path: 'email', message: 'A user with this email already exists' });
-    const short = await createUser(db, admin, { email: 'x@example.com', name: 'X', roleId: roles['Sales Viewer']!, setup: 'password', password: 'short' }).catch((e) => e);
+    const short = await createUser(db, admin, {
+      email: 'x@example.com',
+      name: 'X',
+      roleId: roles['Sales Viewer']!,
+      setup: 'password',
+      password: 'short',
+    }).catch((e) => e);
     expect(short.issues).toEqual([{ path: 'password', message: 'Use at least 12 characters' }]);
     const noName = await createUser(db, admin, { email: 'not-an-email', name: ' ', roleId: roles['Sales Viewer']!, setup: 'link' }).catch((e) => e);
     expect(noName.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'name']);
@@ -89,7 +95,13 @@ describe('users', () => {
   it('the last active Partner Admin cannot be deactivated nor demoted; an admin cannot deactivate or demote themselves', async () => {
     const self = await setUserStatus(db, admin, { userId: admin.userId!, status: 'deactivated' }).catch((e) => e);
     expect(self).toBeInstanceOf(ValidationError);
-    const demoteSelf = await updateUserAccess(db, admin, { userId: admin.userId!, name: 'Demo Admin', roleId: roles['Sales Viewer']!, allAccounts: true, accountIds: [] }).catch((e) => e);
+    const demoteSelf = await updateUserAccess(db, admin, {
+      userId: admin.userId!,
+      name: 'Demo Admin',
+      roleId: roles['Sales Viewer']!,
+      allAccounts: true,
+      accountIds: [],
+    }).catch((e) => e);
     expect(demoteSelf).toBeInstanceOf(ValidationError);
     expect(demoteSelf.message).toMatch(/Manage Roles/);
 
@@ -99,15 +111,32 @@ describe('users', () => {
     const deact = await setUserStatus(db, secondActor, { userId: admin.userId!, status: 'deactivated' }).catch((e) => e);
     expect(deact).toBeInstanceOf(ConflictError);
     expect(deact.message).toMatch(/no active Partner Admin/);
-    const demote = await updateUserAccess(db, secondActor, { userId: admin.userId!, name: 'Demo Admin', roleId: roles['Sales Viewer']!, allAccounts: true, accountIds: [] }).catch((e) => e);
+    const demote = await updateUserAccess(db, secondActor, {
+      userId: admin.userId!,
+      name: 'Demo Admin',
+      roleId: roles['Sales Viewer']!,
+      allAccounts: true,
+      accountIds: [],
+    }).catch((e) => e);
     expect(demote).toBeInstanceOf(ConflictError);
     const still = await db.user.findUniqueOrThrow({ where: { id: admin.userId! } });
     expect(still).toMatchObject({ status: 'active', roleId: roles['Partner Admin'], sessionVersion: 0 });
 
     // With another Partner Admin in place, the demo admin may be demoted by them.
-    const other = await createUser(db, admin, { email: 'admin2@example.com', name: 'Admin Two', roleId: roles['Partner Admin']!, allAccounts: true, setup: 'password', password: 'another-long-password' });
+    const other = await createUser(db, admin, {
+      email: 'admin2@example.com',
+      name: 'Admin Two',
+      roleId: roles['Partner Admin']!,
+      allAccounts: true,
+      setup: 'password',
+      password: 'another-long-password',
+    });
     await updateUserAccess(db, secondActor, { userId: admin.userId!, name: 'Demo Admin', roleId: roles['Sales Viewer']!, allAccounts: true, accountIds: [] });
-    await updateUserAccess(db, { partnerId: 'demo_partner', userId: other.id, label: 'admin2@example.com' }, { userId: admin.userId!, name: 'Demo Admin', roleId: roles['Partner Admin']!, allAccounts: true, accountIds: [] });
+    await updateUserAccess(
+      db,
+      { partnerId: 'demo_partner', userId: other.id, label: 'admin2@example.com' },
+      { userId: admin.userId!, name: 'Demo Admin', roleId: roles['Partner Admin']!, allAccounts: true, accountIds: [] },
+    );
   });
 
   it('a password reset by an admin ends sessions and replaces the password', async () => {
@@ -115,13 +144,23 @@ describe('users', () => {
     await resetPassword(db, admin, { userId: user.id, setup: 'password', password: 'brand-new-password-1' });
     expect(await loadPrincipal(db, user.id, 0)).toBeNull();
     expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD, clientAddress: 'test' })).ok).toBe(false);
-    expect(await verifyCredentials(db, { email: user.email, password: 'brand-new-password-1', clientAddress: 'test' })).toEqual({ ok: true, userId: user.id, sessionVersion: 1 });
+    expect(await verifyCredentials(db, { email: user.email, password: 'brand-new-password-1', clientAddress: 'test' })).toEqual({
+      ok: true,
+      userId: user.id,
+      sessionVersion: 1,
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: 'user.reset_password' } });
     expect(JSON.stringify(audit)).not.toContain('brand-new-password-1');
   });
 
   it('lists users with search, role and status filters', async () => {
-    const invited = await createUser(db, admin, { email: 'newbie@example.com', name: 'Newbie Person', roleId: roles['Sales Viewer']!, accountIds: ['acme_corp'], setup: 'link' });
+    const invited = await createUser(db, admin, {
+      email: 'newbie@example.com',
+      name: 'Newbie Person',
+      roleId: roles['Sales Viewer']!,
+      accountIds: ['acme_corp'],
+      setup: 'link',
+    });
     const all = await listUsers(db, 'demo_partner');
     expect(all.find((u) => u.id === invited.id)).toMatchObject({ status: 'invited', roleName: 'Sales Viewer', accountCount: 1 });
     expect((await listUsers(db, 'demo_partner', { q: 'NEWBIE' })).map((u) => u.email)).toEqual(['newbie@example.com']);

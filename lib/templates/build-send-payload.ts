@@ -42,7 +42,10 @@ function sendComponents(components: TemplateComponent[], top: boolean): SendComp
       out.push({ type: 'button', index: String(k), subType: 'copyCode', parameters: [{ type: 'couponCode', couponCode: sample(b.examples, 0) }] });
   });
   if (top && parts.cards.length)
-    out.push({ type: 'carousel', cards: parts.cards.map((card, k) => ({ cardIndex: k, components: sendComponents(card.components as TemplateComponent[], false) })) });
+    out.push({
+      type: 'carousel',
+      cards: parts.cards.map((card, k) => ({ cardIndex: k, components: sendComponents(card.components as TemplateComponent[], false) })),
+    });
   return out;
 }
 

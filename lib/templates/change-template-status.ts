@@ -61,11 +61,15 @@ export async function changeTemplateStatus(
   const scope = { accountId: current.accountId, subAccountId: current.subAccountId };
   if (newCategory) {
     // No sample in the reference docs: the meta names are 8x8's WhatsApp Template Change Webhook's.
-    await recordEvent(tx, { ...scope, eventType: 'template_category_update', body: templateEventBody(current, 'template_category_update', { previousCategory, newCategory }) });
+    await recordEvent(tx, {
+      ...scope,
+      eventType: 'template_category_update',
+      body: templateEventBody(current, 'template_category_update', { previousCategory, newCategory }),
+    });
   }
   // A category change alone (the status stays) is not a status event.
   if (change.to !== current.status) {
     await recordEvent(tx, { ...scope, eventType: 'template_status_update', body: templateStatusEventBody(current, change.to, change.reason ?? null) });
   }
-  return toStoredTemplate((await tx.template.findUniqueOrThrow({ where: { id: templateId } })));
+  return toStoredTemplate(await tx.template.findUniqueOrThrow({ where: { id: templateId } }));
 }

@@ -93,10 +93,23 @@ describe('checkSendParameters', () => {
       Object.assign(l.components[0].parameters[0].location, location);
       return l;
     };
-    for (const bad of [{ latitude: 12345 }, { longitude: -181 }, { latitude: 'Infinity' }, { latitude: Infinity }, { latitude: '1e3' }, { name: { a: 1 } }, { address: ['x'] }, { name: 'x'.repeat(1001) }]) {
+    for (const bad of [
+      { latitude: 12345 },
+      { longitude: -181 },
+      { latitude: 'Infinity' },
+      { latitude: Infinity },
+      { latitude: '1e3' },
+      { name: { a: 1 } },
+      { address: ['x'] },
+      { name: 'x'.repeat(1001) },
+    ]) {
       expect(failure('clinic_reminder_v1', located(bad)).issues[0].message).toContain('location header needs');
     }
-    for (const good of [{ latitude: -90, longitude: 180 }, { latitude: ' 1.2857 ', longitude: '+103.8479' }, { name: undefined, address: undefined }]) {
+    for (const good of [
+      { latitude: -90, longitude: 180 },
+      { latitude: ' 1.2857 ', longitude: '+103.8479' },
+      { name: undefined, address: undefined },
+    ]) {
       expect(() => checkSendParameters(tpl('clinic_reminder_v1'), located(good))).not.toThrow();
     }
   });
@@ -116,7 +129,10 @@ describe('checkSendParameters', () => {
     const s = send('order_shipped_v2');
     // The address is https://your.tracker.com/track/ (31 characters) and the suffix.
     s.components[1].parameters[0].text = 'x'.repeat(1970);
-    expect(failure('order_shipped_v2', s)).toMatchObject({ code: 3041, issues: [{ path: 'content.template.components.1.parameters', message: expect.stringContaining('longer than 2000 characters') }] });
+    expect(failure('order_shipped_v2', s)).toMatchObject({
+      code: 3041,
+      issues: [{ path: 'content.template.components.1.parameters', message: expect.stringContaining('longer than 2000 characters') }],
+    });
     s.components[1].parameters[0].text = 'x'.repeat(1969);
     expect(() => checkSendParameters(tpl('order_shipped_v2'), s)).not.toThrow();
   });
@@ -149,26 +165,39 @@ describe('checkSendParameters', () => {
     expect(failure('order_shipped_v2', idx)).toMatchObject({ code: 1005, issues: [{ path: 'content.template.components.1.index' }] });
   });
 
-  it('3041 when the filled-in body or header would pass WhatsApp\'s length limit, naming the parameters', () => {
+  it("3041 when the filled-in body or header would pass WhatsApp's length limit, naming the parameters", () => {
     const s = send('appointment_reminder_v1');
-    const fixed = 'Hi , this is a reminder for your appointment on  at . Please reply \'1\' to Confirm or \'2\' to Reschedule.'.length;
+    const fixed = "Hi , this is a reminder for your appointment on  at . Please reply '1' to Confirm or '2' to Reschedule.".length;
     // The other two values are 'Nov 10, 2025' and '10:30 AM' (20 characters).
     s.components[0].parameters[0].text = 'm'.repeat(1024 - fixed - 20);
     expect(() => checkSendParameters(tpl('appointment_reminder_v1'), s)).not.toThrow();
     s.components[0].parameters[0].text += 'm';
     expect(failure('appointment_reminder_v1', s)).toMatchObject({
       code: 3041,
-      issues: [{ path: 'content.template.components.0.parameters', message: 'With these parameters the body is 1025 characters long; WhatsApp allows at most 1024' }],
+      issues: [
+        { path: 'content.template.components.0.parameters', message: 'With these parameters the body is 1025 characters long; WhatsApp allows at most 1024' },
+      ],
     });
 
-    const header = storedFromPayload({ name: 'h_v1', language: 'en_US', category: 'UTILITY', components: [{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', examples: ['1'] }, { type: 'BODY', text: 'Thanks' }] });
+    const header = storedFromPayload({
+      name: 'h_v1',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', examples: ['1'] },
+        { type: 'BODY', text: 'Thanks' },
+      ],
+    });
     const withHeader = (value: string) => ({ components: [{ type: 'header', parameters: [{ type: 'text', text: value }] }] });
     expect(() => checkSendParameters(header, withHeader('x'.repeat(54)))).not.toThrow();
     try {
       checkSendParameters(header, withHeader('x'.repeat(55)));
       throw new Error('expected a ValidationError');
     } catch (err) {
-      expect(err).toMatchObject({ code: 3041, issues: [{ path: 'content.template.components.0.parameters', message: expect.stringContaining('longer than 60 characters') }] });
+      expect(err).toMatchObject({
+        code: 3041,
+        issues: [{ path: 'content.template.components.0.parameters', message: expect.stringContaining('longer than 60 characters') }],
+      });
     }
   });
 });

@@ -39,7 +39,11 @@ export function checkSendParameters(template: StoredTemplate, sendTemplate: unkn
     ]);
 
   const needs = describeNeeds(parts);
-  const sentCount = sent.reduce((n, c) => n + (c.parameters?.length ?? 0) + (c.cards ?? []).reduce((m, card) => m + card.components.reduce((k, x) => k + (x.parameters?.length ?? 0), 0), 0), 0);
+  const sentCount = sent.reduce(
+    (n, c) =>
+      n + (c.parameters?.length ?? 0) + (c.cards ?? []).reduce((m, card) => m + card.components.reduce((k, x) => k + (x.parameters?.length ?? 0), 0), 0),
+    0,
+  );
   if (needs.length && sentCount === 0)
     throw new ValidationError(
       `Empty template parameters: template '${template.name}' needs ${needs.join(', ')}, but no parameters were sent`,
@@ -53,20 +57,24 @@ export function checkSendParameters(template: StoredTemplate, sendTemplate: unkn
   const carouselAt = sent.findIndex((c) => c.type === 'carousel');
   const carousel = sent[carouselAt];
   if (parts.cards.length && !carousel)
-    issues.push({ path: `${ROOT}.components`, message: `The carousel needs its ${parts.cards.length} cards: send a carousel component with a header image for each card` });
-  if (!parts.cards.length && carousel) issues.push({ path: `${ROOT}.components.${carouselAt}`, message: 'This template has no carousel, but carousel cards were sent' });
+    issues.push({
+      path: `${ROOT}.components`,
+      message: `The carousel needs its ${parts.cards.length} cards: send a carousel component with a header image for each card`,
+    });
+  if (!parts.cards.length && carousel)
+    issues.push({ path: `${ROOT}.components.${carouselAt}`, message: 'This template has no carousel, but carousel cards were sent' });
   if (parts.cards.length && carousel) {
     const cards = carousel.cards ?? [];
     const at = `${ROOT}.components.${carouselAt}.cards`;
-    if (cards.length !== parts.cards.length)
-      issues.push({ path: at, message: `The carousel has ${parts.cards.length} cards, but ${cards.length} were sent` });
+    if (cards.length !== parts.cards.length) issues.push({ path: at, message: `The carousel has ${parts.cards.length} cards, but ${cards.length} were sent` });
     const seen = new Set<number>();
     cards.forEach((card, k) => {
       const idx = card.cardIndex ?? card.card_index ?? k;
       if (seen.has(idx)) issues.push({ path: `${at}.${k}.cardIndex`, message: `Card ${idx} was sent twice` });
       seen.add(idx);
       const tcard = parts.cards[idx];
-      if (!tcard) return issues.push({ path: `${at}.${k}.cardIndex`, message: `There is no card ${idx}: the carousel has cards 0 to ${parts.cards.length - 1}` });
+      if (!tcard)
+        return issues.push({ path: `${at}.${k}.cardIndex`, message: `There is no card ${idx}: the carousel has cards 0 to ${parts.cards.length - 1}` });
       checkParts(templateParts(tcard.components), card.components, `${at}.${k}.components`, `card ${idx} `, issues, LIMITS.cardBodyText);
     });
   }
@@ -110,14 +118,20 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
   if (sent.filter((c) => c.type === 'body').length > 1) push(bodyAt, `The ${where}body was sent twice`);
   if (got.length !== expected) {
     const vars = Array.from({ length: expected }, (_, k) => `{{${k + 1}}}`).join(', ');
-    push(body ? bodyAt : null, expected
-      ? `The ${where}body expects ${expected} parameter${expected > 1 ? 's' : ''} (${vars}), but ${got.length} ${got.length === 1 ? 'was' : 'were'} sent`
-      : `The ${where}body has no variables, but ${got.length} parameter${got.length > 1 ? 's were' : ' was'} sent`);
+    push(
+      body ? bodyAt : null,
+      expected
+        ? `The ${where}body expects ${expected} parameter${expected > 1 ? 's' : ''} (${vars}), but ${got.length} ${got.length === 1 ? 'was' : 'were'} sent`
+        : `The ${where}body has no variables, but ${got.length} parameter${got.length > 1 ? 's were' : ' was'} sent`,
+    );
   } else {
     const before = issues.length;
     got.forEach((p, k) => {
       if (!['text', 'currency', 'date_time'].includes(p.type.toLowerCase()) || !paramText(p)?.trim())
-        issues.push({ path: `${at}.${bodyAt}.parameters.${k}`, message: cap(`${where}body parameter ${k + 1} ({{${k + 1}}}) must be {"type":"text","text":"..."} with a value`) });
+        issues.push({
+          path: `${at}.${bodyAt}.parameters.${k}`,
+          message: cap(`${where}body parameter ${k + 1} ({{${k + 1}}}) must be {"type":"text","text":"..."} with a value`),
+        });
     });
     const length = expected && issues.length === before ? chars(fillVariables(parts.body?.text ?? '', got.map(paramText))) : 0;
     if (length > bodyLimit) push(bodyAt, `With these parameters the ${where}body is ${length} characters long; WhatsApp allows at most ${bodyLimit}`);
@@ -166,7 +180,10 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
         push(i, `The ${where}URL button ${c.index}${label} needs the end of its address: one {"type":"text","text":"..."} parameter`);
       // The suffix had no limit, so a 100,000-character one was accepted and sent; WhatsApp caps the address.
       else if (dynamic && chars(fillVariables(normalizeButtonUrl(b.url ?? ''), [paramText(ps[0])])) > LIMITS.buttonUrl)
-        push(i, `With this parameter the ${where}URL button ${c.index}${label} address is longer than ${LIMITS.buttonUrl} characters, the most WhatsApp allows`);
+        push(
+          i,
+          `With this parameter the ${where}URL button ${c.index}${label} address is longer than ${LIMITS.buttonUrl} characters, the most WhatsApp allows`,
+        );
     } else if (t === 'COPY_CODE' || t === 'OTP') {
       const code = paramCoupon(ps[0]);
       if (ps.length !== 1 || !code?.trim()) push(i, `The ${where}copy-code button ${c.index} needs the code: {"type":"couponCode","couponCode":"..."}`);
@@ -178,7 +195,8 @@ function checkParts(parts: TemplateParts, sent: (SendComponent | SendTopComponen
   });
   parts.buttons.forEach((b, k) => {
     if (!seen.has(k) && buttonNeedsParameter(b)) {
-      const what = buttonType(b) === 'URL' ? `URL button ${k}${b.text ? ` ('${b.text}')` : ''} needs the end of its address` : `copy-code button ${k} needs the code`;
+      const what =
+        buttonType(b) === 'URL' ? `URL button ${k}${b.text ? ` ('${b.text}')` : ''} needs the end of its address` : `copy-code button ${k} needs the code`;
       push(null, `The ${where}${what}: send a button component with "index": "${k}"`);
     }
   });

@@ -66,4 +66,3 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
 function duplicate(p: TemplatePayload) {
   return new ConflictError(`A template named '${p.name}' in language '${p.language}' already exists on this channel`);
 }
-

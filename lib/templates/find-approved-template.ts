@@ -21,5 +21,7 @@ export async function findApprovedTemplate(db: Db, args: { subAccountId: string;
       args.language,
     ),
   );
-  return row ? toStoredTemplate({ ...row, components: readJson(row.components), createdAt: readDate(row.createdAt), updatedAt: readDate(row.updatedAt) }) : null;
+  return row
+    ? toStoredTemplate({ ...row, components: readJson(row.components), createdAt: readDate(row.createdAt), updatedAt: readDate(row.updatedAt) })
+    : null;
 }

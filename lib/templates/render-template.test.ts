@@ -43,8 +43,16 @@ describe('renderTemplate', () => {
     const r = renderTemplate(tpl('summer_sale_carousel_v1'), send('summer_sale_carousel_v1'));
     expect(r.body).toBe('Hi Alex, our summer sale is on! Swipe through to see our top deals.');
     expect(r.cards).toEqual([
-      { header: { format: 'IMAGE', mediaUrl: 'https://.../product_A_live.png' }, body: 'Product A - 20% Off', buttons: [{ type: 'URL', text: 'Shop Now', url: 'https://.../product/A' }] },
-      { header: { format: 'IMAGE', mediaUrl: 'https://.../product_B_live.png' }, body: 'Product B - Buy One Get One', buttons: [{ type: 'URL', text: 'Shop Now', url: 'https://.../product/B' }] },
+      {
+        header: { format: 'IMAGE', mediaUrl: 'https://.../product_A_live.png' },
+        body: 'Product A - 20% Off',
+        buttons: [{ type: 'URL', text: 'Shop Now', url: 'https://.../product/A' }],
+      },
+      {
+        header: { format: 'IMAGE', mediaUrl: 'https://.../product_B_live.png' },
+        body: 'Product B - Buy One Get One',
+        buttons: [{ type: 'URL', text: 'Shop Now', url: 'https://.../product/B' }],
+      },
     ]);
     const qr = renderTemplate(tpl('retail_abandoned_cart_v1'));
     expect(qr.cards[1].buttons).toEqual([{ type: 'QUICK_REPLY', text: 'Complete My Order' }]);
@@ -52,7 +60,12 @@ describe('renderTemplate', () => {
 
   it('never throws on a half-written draft or a malformed send', () => {
     expect(renderTemplate({ components: [] }).body).toBe('');
-    const draft = { components: [{ type: 'BODY' as const, text: 'Hi {{1}}' }, { type: 'HEADER' as const, format: 'IMAGE' as const }] };
+    const draft = {
+      components: [
+        { type: 'BODY' as const, text: 'Hi {{1}}' },
+        { type: 'HEADER' as const, format: 'IMAGE' as const },
+      ],
+    };
     expect(renderTemplate(draft, { components: 'nope' })).toMatchObject({ body: 'Hi {{1}}', header: { format: 'IMAGE' } });
   });
 });

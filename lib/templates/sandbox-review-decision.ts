@@ -34,7 +34,10 @@ export function sandboxReviewDecision(t: Pick<StoredTemplate, 'name' | 'category
   if (texts.some((s) => SHORTENERS.test(s))) return { status: 'REJECTED', reason: 'INVALID_FORMAT' };
   const body = templateParts(t.components).body?.text ?? '';
   const vars = variableCount(body);
-  const words = body.replace(/\{\{\s*\d+\s*\}\}/g, ' ').split(/\s+/).filter((w) => /\w/.test(w)).length;
+  const words = body
+    .replace(/\{\{\s*\d+\s*\}\}/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length;
   if (vars && words < vars * 2) return { status: 'REJECTED', reason: 'INVALID_FORMAT' };
   if (t.category === 'UTILITY' && promotional) return { status: 'APPROVED', category: 'MARKETING' };
   return { status: 'APPROVED' };
@@ -56,6 +59,7 @@ function allTexts(components: StoredTemplate['components']): string[] {
 export const REASON_HELP: Record<string, string> = {
   INCORRECT_CATEGORY:
     'The content reads as marketing (offers, sales, coupons) but the category is AUTHENTICATION, which may only carry a one-time passcode. Resubmit it as MARKETING, or remove the promotional wording.',
-  INVALID_FORMAT: 'The template breaks a formatting rule: too many variables for its length, a link shortener, or a name flagged for rejection. Reword it and submit again.',
+  INVALID_FORMAT:
+    'The template breaks a formatting rule: too many variables for its length, a link shortener, or a name flagged for rejection. Reword it and submit again.',
   LOW_QUALITY: 'Customers reacted badly to this template (blocks, reports), so WhatsApp limited it. Improve the content before sending it again.',
 };

@@ -15,9 +15,7 @@ export type ButtonType = (typeof BUTTON_TYPES)[number];
 /** Type names are accepted in any case ("quick_reply") and stored upper-case. */
 export const upper = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : v);
 const text = (what: string) => z.string({ error: `Write the ${what} text` });
-const examples = z
-  .array(z.union([z.string(), z.number()]).transform(String), { error: 'Examples are a list of sample values, e.g. ["Maria"]' })
-  .optional();
+const examples = z.array(z.union([z.string(), z.number()]).transform(String), { error: 'Examples are a list of sample values, e.g. ["Maria"]' }).optional();
 
 export const buttonSchema = z.preprocess(
   (v) => {

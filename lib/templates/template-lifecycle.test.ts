@@ -11,7 +11,8 @@ import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
-const create = (payload: unknown, channelId = 'acme_corp_whatsapp') => createTemplate(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', channelId, payload, source: 'test' });
+const create = (payload: unknown, channelId = 'acme_corp_whatsapp') =>
+  createTemplate(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', channelId, payload, source: 'test' });
 const later = () => new Date(Date.now() + 60_000);
 const events = (type: string) => db.event.findMany({ where: { eventType: type }, orderBy: { createdAt: 'asc' } });
 
@@ -44,7 +45,7 @@ describe('template lifecycle', () => {
     await db.template.deleteMany({ where: { name: 'racing_submission' } });
   });
 
-  it('404s another tenant\'s channel and refuses a non-WhatsApp channel', async () => {
+  it("404s another tenant's channel and refuses a non-WhatsApp channel", async () => {
     const other = await createOtherTenant();
     await expect(create(creation[0], other.channelId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(create(creation[0], 'acme_corp_sms')).rejects.toBeInstanceOf(ValidationError);
@@ -55,7 +56,10 @@ describe('template lifecycle', () => {
     const bad = await create({
       ...creation[4],
       name: 'otp_with_promo',
-      components: [{ type: 'BODY', text: 'Your passcode is {{1}}. Enjoy 20% off your next order!', examples: ['123456'] }, { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', examples: ['123456'] }] }],
+      components: [
+        { type: 'BODY', text: 'Your passcode is {{1}}. Enjoy 20% off your next order!', examples: ['123456'] },
+        { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', examples: ['123456'] }] },
+      ],
     });
     const before = (await events('template_status_update')).length;
     const { decided } = await reviewPendingTemplates(db, later());
@@ -73,7 +77,11 @@ describe('template lifecycle', () => {
     expect(fired.find((e) => (e.body as any).eventDetails.templateName === 'otp_with_promo')).toMatchObject({
       accountId: 'acme_corp',
       subAccountId: 'acme_corp_chatapps',
-      body: { provider: 'WhatsApp', eventType: 'template_status_update', eventDetails: { templateLanguage: 'en_US', meta: { status: 'REJECTED', reason: 'INCORRECT_CATEGORY' } } },
+      body: {
+        provider: 'WhatsApp',
+        eventType: 'template_status_update',
+        eventDetails: { templateLanguage: 'en_US', meta: { status: 'REJECTED', reason: 'INCORRECT_CATEGORY' } },
+      },
     });
     // Nothing re-categorised, and nothing is due any more: the next run decides nothing.
     expect(await events('template_category_update')).toHaveLength(0);
@@ -81,7 +89,11 @@ describe('template lifecycle', () => {
   });
 
   it('re-categorises marketing wording in a UTILITY template: approved as MARKETING, with the history entry and template_category_update', async () => {
-    const t = await create({ ...creation[0], name: 'spring_sale_utility', components: [{ type: 'BODY', text: 'Our spring sale is on: 20% off everything, {{1}}!', examples: ['Maria'] }] });
+    const t = await create({
+      ...creation[0],
+      name: 'spring_sale_utility',
+      components: [{ type: 'BODY', text: 'Our spring sale is on: 20% off everything, {{1}}!', examples: ['Maria'] }],
+    });
     const statusBefore = (await events('template_status_update')).length;
     expect((await reviewPendingTemplates(db, later())).decided).toBe(1);
 
@@ -92,7 +104,9 @@ describe('template lifecycle', () => {
       ['PENDING', 'APPROVED', 'UTILITY', 'MARKETING', 'sandbox-reviewer'],
     ]);
     // Sends find it under its new category (pricing reads the row).
-    expect(await findApprovedTemplate(db, { subAccountId: 'acme_corp_chatapps', name: 'spring_sale_utility', language: 'en_US' })).toMatchObject({ category: 'MARKETING' });
+    expect(await findApprovedTemplate(db, { subAccountId: 'acme_corp_chatapps', name: 'spring_sale_utility', language: 'en_US' })).toMatchObject({
+      category: 'MARKETING',
+    });
 
     const [category] = await events('template_category_update');
     expect(category).toMatchObject({ accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps' });
@@ -102,7 +116,12 @@ describe('template lifecycle', () => {
       timestamp: expect.any(String),
       provider: 'WhatsApp',
       eventType: 'template_category_update',
-      eventDetails: { templateName: 'spring_sale_utility', templateLanguage: 'en_US', channelId: 'acme_corp_whatsapp', meta: { previousCategory: 'UTILITY', newCategory: 'MARKETING' } },
+      eventDetails: {
+        templateName: 'spring_sale_utility',
+        templateLanguage: 'en_US',
+        channelId: 'acme_corp_whatsapp',
+        meta: { previousCategory: 'UTILITY', newCategory: 'MARKETING' },
+      },
     });
     expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
     const status = (await events('template_status_update')).slice(statusBefore);
@@ -114,11 +133,16 @@ describe('template lifecycle', () => {
   it('stores template_category_update only for an endpoint that subscribes to it', async () => {
     const other = await createOtherTenant('initech');
     await subscribeWebhook(['template_status_update'], { accountId: other.accountId });
-    await createTemplate(db, { actor: SYSTEM_ACTOR,
+    await createTemplate(db, {
+      actor: SYSTEM_ACTOR,
       accountId: other.accountId,
       channelId: other.channelId,
       source: 'test',
-      payload: { ...creation[0], name: 'flash_sale_notice', components: [{ type: 'BODY', text: 'Flash sale today only: shop now for 30% off, {{1}}.', examples: ['Maria'] }] },
+      payload: {
+        ...creation[0],
+        name: 'flash_sale_notice',
+        components: [{ type: 'BODY', text: 'Flash sale today only: shop now for 30% off, {{1}}.', examples: ['Maria'] }],
+      },
     });
     await reviewPendingTemplates(db, later());
     const t = await db.template.findFirstOrThrow({ where: { accountId: other.accountId, name: 'flash_sale_notice' } });
@@ -135,7 +159,9 @@ describe('template lifecycle', () => {
   });
 
   it('quality events pause, disable and restore with both events', async () => {
-    const t = await db.template.findFirstOrThrow({ where: { status: 'APPROVED', name: 'order_shipped_v2', channelId: 'acme_corp_whatsapp', language: 'en_US' } });
+    const t = await db.template.findFirstOrThrow({
+      where: { status: 'APPROVED', name: 'order_shipped_v2', channelId: 'acme_corp_whatsapp', language: 'en_US' },
+    });
     const q = (quality: 'GREEN' | 'YELLOW' | 'RED') => applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', templateId: t.id, quality });
     expect(await q('YELLOW')).toMatchObject({ status: 'APPROVED', qualityScore: 'YELLOW' });
     expect(await q('RED')).toMatchObject({ status: 'PAUSED', reason: 'LOW_QUALITY' });
@@ -149,7 +175,9 @@ describe('template lifecycle', () => {
     ]);
     const history = await db.templateStatusChange.findMany({ where: { templateId: t.id }, orderBy: { createdAt: 'asc' } });
     expect(history.map((h) => h.toStatus)).toEqual(['PENDING', 'APPROVED', 'PAUSED', 'APPROVED', 'PAUSED', 'DISABLED']);
-    await expect(applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: 'someone_else', templateId: t.id, quality: 'RED' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applyQualityEvent(db, { actor: SYSTEM_ACTOR, accountId: 'someone_else', templateId: t.id, quality: 'RED' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -159,13 +187,24 @@ describe('sandboxReviewDecision', () => {
   });
 
   it('has documented rejection triggers', () => {
-    const body = (text: string, examples: string[] = []) => ({ name: 'x', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text, examples }] });
+    const body = (text: string, examples: string[] = []) => ({
+      name: 'x',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text, examples }],
+    });
     const otp = (text: string) => ({ ...creation[4], components: [{ type: 'BODY', text, examples: ['123456'] }] });
     expect(sandboxReviewDecision(storedFromPayload({ ...body('Hello'), name: 'please_reject_me' }))).toEqual({ status: 'REJECTED', reason: 'INVALID_FORMAT' });
-    expect(sandboxReviewDecision(storedFromPayload(otp('Your code is {{1}}. Use this coupon today')))).toEqual({ status: 'REJECTED', reason: 'INCORRECT_CATEGORY' });
+    expect(sandboxReviewDecision(storedFromPayload(otp('Your code is {{1}}. Use this coupon today')))).toEqual({
+      status: 'REJECTED',
+      reason: 'INCORRECT_CATEGORY',
+    });
     expect(sandboxReviewDecision(storedFromPayload(otp('Your code is {{1}}. It expires soon')))).toEqual({ status: 'APPROVED' });
     expect(sandboxReviewDecision(storedFromPayload(body('See https://bit.ly/abc now')))).toEqual({ status: 'REJECTED', reason: 'INVALID_FORMAT' });
-    expect(sandboxReviewDecision(storedFromPayload(body('Hi {{1}}, {{2}} at {{3}}.', ['a', 'b', 'c'])))).toEqual({ status: 'REJECTED', reason: 'INVALID_FORMAT' });
+    expect(sandboxReviewDecision(storedFromPayload(body('Hi {{1}}, {{2}} at {{3}}.', ['a', 'b', 'c'])))).toEqual({
+      status: 'REJECTED',
+      reason: 'INVALID_FORMAT',
+    });
   });
 
   it('approves marketing wording in a UTILITY template as MARKETING, unless another trigger rejects it', () => {

@@ -1,11 +1,4 @@
-import type {
-  BodyComponent,
-  ButtonsComponent,
-  CarouselCard,
-  HeaderComponent,
-  TemplateButton,
-  TemplateComponent,
-} from '@/lib/templates/template-schema';
+import type { BodyComponent, ButtonsComponent, CarouselCard, HeaderComponent, TemplateButton, TemplateComponent } from '@/lib/templates/template-schema';
 
 /** A template (or one carousel card) split into the parts a send fills in. */
 export type TemplateParts = {

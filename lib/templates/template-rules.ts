@@ -1,10 +1,4 @@
-import type {
-  ButtonsComponent,
-  CarouselComponent,
-  TemplateButton,
-  TemplateCategory,
-  TemplateComponent,
-} from '@/lib/templates/template-components';
+import type { ButtonsComponent, CarouselComponent, TemplateButton, TemplateCategory, TemplateComponent } from '@/lib/templates/template-components';
 import { isHttpUrl, malformedVariables, normalizeButtonUrl, variablesIn } from '@/lib/templates/template-variables';
 
 /** WhatsApp's published limits for template components. */
@@ -108,8 +102,7 @@ function checkText(text: string, examples: string[] | undefined, at: (string | n
   if (/\{\{\s*\d+\s*\}\}\s*\{\{\s*\d+\s*\}\}/.test(text)) add([...at, 'text'], 'Two variables cannot sit next to each other: put some text between them');
   const needed = distinct.length ? distinct.at(-1)! : 0;
   const given = examples ?? [];
-  if (needed && given.length < needed)
-    add([...at, 'examples'], `Give a sample value for every variable: ${needed} needed, ${given.length} given`);
+  if (needed && given.length < needed) add([...at, 'examples'], `Give a sample value for every variable: ${needed} needed, ${given.length} given`);
   if (!needed && given.length) add([...at, 'examples'], `The ${what} has no variables, so it needs no sample values`);
   if (needed && given.length > needed) add([...at, 'examples'], `There are more sample values (${given.length}) than variables (${needed})`);
   given.forEach((e, k) => {
@@ -200,7 +193,8 @@ function checkCarousel(c: CarouselComponent, at: (string | number)[], add: Add) 
     if (bt < 0) add(cat, `Card ${k + 1} needs at least one button`);
     else {
       const buttons = (card.components[bt] as ButtonsComponent).buttons;
-      if (!buttons.length || buttons.length > LIMITS.cardButtons) add([...cat, bt, 'buttons'], `Each card has one or two buttons (card ${k + 1} has ${buttons.length})`);
+      if (!buttons.length || buttons.length > LIMITS.cardButtons)
+        add([...cat, bt, 'buttons'], `Each card has one or two buttons (card ${k + 1} has ${buttons.length})`);
       buttons.forEach((btn, j) => {
         if (btn.type !== 'QUICK_REPLY' && btn.type !== 'URL' && btn.type !== 'PHONE_NUMBER')
           add([...cat, bt, 'buttons', j, 'type'], 'Card buttons can be quick replies, website links or phone numbers');
@@ -212,7 +206,6 @@ function checkCarousel(c: CarouselComponent, at: (string | number)[], add: Add) 
   });
   // WhatsApp requires every card to have the same header format and the same buttons in the same order.
   shapes.forEach((s, k) => {
-    if (k > 0 && s !== shapes[0])
-      add([...at, 'cards', k], `Card ${k + 1} must match card 1: same header format and the same buttons in the same order`);
+    if (k > 0 && s !== shapes[0]) add([...at, 'cards', k], `Card ${k + 1} must match card 1: same header format and the same buttons in the same order`);
   });
 }

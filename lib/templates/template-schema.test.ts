@@ -16,8 +16,14 @@ const base = { name: 'x_v1', language: 'en_US', category: 'UTILITY' };
 describe('template creation payload schema', () => {
   it('holds all eight creation payloads of the reference docs', () => {
     expect(creationPayloads.map((p) => p.name)).toEqual([
-      'appointment_reminder_v1', 'order_shipped_v2', 'summer_sale_carousel_v1', 'retail_abandoned_cart_v1',
-      'finance_otp_v3', 'delivery_failed_v1', 'clinic_reminder_v1', 'student_welcome_v1',
+      'appointment_reminder_v1',
+      'order_shipped_v2',
+      'summer_sale_carousel_v1',
+      'retail_abandoned_cart_v1',
+      'finance_otp_v3',
+      'delivery_failed_v1',
+      'clinic_reminder_v1',
+      'student_welcome_v1',
     ]);
   });
 
@@ -46,7 +52,15 @@ describe('template creation payload schema', () => {
   });
 
   it('requires a BODY and one of each component', () => {
-    expect(issues({ ...base, components: [{ type: 'FOOTER', text: 'a' }, { type: 'FOOTER', text: 'b' }] })).toEqual(
+    expect(
+      issues({
+        ...base,
+        components: [
+          { type: 'FOOTER', text: 'a' },
+          { type: 'FOOTER', text: 'b' },
+        ],
+      }),
+    ).toEqual(
       expect.arrayContaining([
         { path: 'components.1.type', message: 'A template can have only one FOOTER component' },
         { path: 'components', message: 'Every template needs a BODY with the message text' },
@@ -79,53 +93,103 @@ describe('template creation payload schema', () => {
   });
 
   it('checks header variables and media examples', () => {
-    expect(issues({ ...base, components: [{ type: 'HEADER', format: 'TEXT', text: '{{1}} {{2}}' }, { type: 'BODY', text: 'x' }] })[0].message).toBe(
-      'A text header can contain at most one variable, {{1}}',
-    );
-    expect(issues({ ...base, components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'x' }] })).toEqual([
-      { path: 'components.0.examples', message: 'Give a sample image URL so WhatsApp can review the header' },
-    ]);
+    expect(
+      issues({
+        ...base,
+        components: [
+          { type: 'HEADER', format: 'TEXT', text: '{{1}} {{2}}' },
+          { type: 'BODY', text: 'x' },
+        ],
+      })[0].message,
+    ).toBe('A text header can contain at most one variable, {{1}}');
+    expect(
+      issues({
+        ...base,
+        components: [
+          { type: 'HEADER', format: 'IMAGE' },
+          { type: 'BODY', text: 'x' },
+        ],
+      }),
+    ).toEqual([{ path: 'components.0.examples', message: 'Give a sample image URL so WhatsApp can review the header' }]);
   });
 
   it('checks button counts, grouping and URL variables', () => {
     const qr = (t: string) => ({ type: 'QUICK_REPLY', text: t });
     const url = { type: 'URL', text: 'Go', url: 'https://a.com/{{1}}/x', examples: ['1'] };
-    const r = issues({ ...base, components: [{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [qr('a'), url, qr('b'), { type: 'PHONE_NUMBER', text: 'Call', phone_number: '12' }] }] });
+    const r = issues({
+      ...base,
+      components: [
+        { type: 'BODY', text: 'x' },
+        { type: 'BUTTONS', buttons: [qr('a'), url, qr('b'), { type: 'PHONE_NUMBER', text: 'Call', phone_number: '12' }] },
+      ],
+    });
     expect(r).toEqual([
       { path: 'components.1.buttons', message: 'Keep the quick-reply buttons together, before or after the other buttons' },
       { path: 'components.1.buttons.1.url', message: expect.stringContaining('{{1}} at the very end') },
       { path: 'components.1.buttons.3.phone_number', message: expect.stringContaining('country code') },
     ]);
     const eleven = Array.from({ length: 11 }, (_, i) => qr(`b${i}`));
-    expect(issues({ ...base, components: [{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: eleven }] })[0].message).toBe('A template can have at most 10 buttons');
+    expect(
+      issues({
+        ...base,
+        components: [
+          { type: 'BODY', text: 'x' },
+          { type: 'BUTTONS', buttons: eleven },
+        ],
+      })[0].message,
+    ).toBe('A template can have at most 10 buttons');
   });
 
   it('applies category limits', () => {
     const auth = issues({
       ...base,
       category: 'AUTHENTICATION',
-      components: [{ type: 'HEADER', format: 'TEXT', text: 'Hi' }, { type: 'BODY', text: 'No code here' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'ok' }] }],
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Hi' },
+        { type: 'BODY', text: 'No code here' },
+        { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'ok' }] },
+      ],
     });
     expect(auth.map((i) => i.message)).toEqual([
       'Authentication templates cannot have a header',
       'An authentication template body holds exactly one variable, {{1}}, for the code',
       'An authentication template can only have a copy-code (or one-tap) button for the code',
     ]);
-    const util = issues({ ...base, components: [{ type: 'BODY', text: 'x' }, { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', examples: ['SAVE10'] }] }] });
+    const util = issues({
+      ...base,
+      components: [
+        { type: 'BODY', text: 'x' },
+        { type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', examples: ['SAVE10'] }] },
+      ],
+    });
     expect(util[0].message).toContain('not UTILITY templates');
   });
 
   it('checks carousel cards for count and consistency', () => {
     const card = (format: string, buttons: object[]) => ({
-      components: [{ type: 'HEADER', format, examples: ['https://x.com/a.png'] }, { type: 'BODY', text: 'Card' }, { type: 'BUTTONS', buttons }],
+      components: [
+        { type: 'HEADER', format, examples: ['https://x.com/a.png'] },
+        { type: 'BODY', text: 'Card' },
+        { type: 'BUTTONS', buttons },
+      ],
     });
     const qr = { type: 'QUICK_REPLY', text: 'Buy' };
-    const one = issues({ ...base, category: 'MARKETING', components: [{ type: 'BODY', text: 'x' }, { type: 'CAROUSEL', cards: [card('IMAGE', [qr])] }] });
+    const one = issues({
+      ...base,
+      category: 'MARKETING',
+      components: [
+        { type: 'BODY', text: 'x' },
+        { type: 'CAROUSEL', cards: [card('IMAGE', [qr])] },
+      ],
+    });
     expect(one).toEqual([{ path: 'components.1.cards', message: 'A carousel has between 2 and 10 cards (this one has 1)' }]);
     const mixed = issues({
       ...base,
       category: 'UTILITY',
-      components: [{ type: 'BODY', text: 'x' }, { type: 'CAROUSEL', cards: [card('IMAGE', [qr]), card('VIDEO', [qr, qr])] }],
+      components: [
+        { type: 'BODY', text: 'x' },
+        { type: 'CAROUSEL', cards: [card('IMAGE', [qr]), card('VIDEO', [qr, qr])] },
+      ],
     });
     expect(mixed).toEqual([
       { path: 'components.1.type', message: 'Carousels are only allowed in MARKETING templates' },

@@ -23,17 +23,21 @@ const baseSchema = z.object(
     // "en-US" and "en_us" are stored as WhatsApp writes them, en_US.
     language: z.preprocess(
       (v) => (typeof v === 'string' ? (canonicalTemplateLanguage(v) ?? v) : v),
-      z.string({ error: 'Choose a language, e.g. en_US' }).refine(
-        (v) => canonicalTemplateLanguage(v) === v,
-        'This is not a language WhatsApp supports for templates; use a locale code such as en_US, en or pt_BR',
-      ),
+      z
+        .string({ error: 'Choose a language, e.g. en_US' })
+        .refine(
+          (v) => canonicalTemplateLanguage(v) === v,
+          'This is not a language WhatsApp supports for templates; use a locale code such as en_US, en or pt_BR',
+        ),
     ),
     category: z.preprocess(upper, z.enum(TEMPLATE_CATEGORIES, { error: 'Choose a category: MARKETING, UTILITY or AUTHENTICATION' })),
     components: z.array(componentSchema, { error: 'Add the template components (at least a BODY)' }).min(1, 'Add at least a BODY component'),
   },
   {
     error: (iss) =>
-      iss.input === undefined ? 'The body is empty: send the template as a JSON object' : 'The template must be a JSON object: { "name", "language", "category", "components" }',
+      iss.input === undefined
+        ? 'The body is empty: send the template as a JSON object'
+        : 'The template must be a JSON object: { "name", "language", "category", "components" }',
   },
 );
 

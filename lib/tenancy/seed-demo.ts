@@ -42,7 +42,14 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string; apiKey?: 
       roles[r.name] = role.id;
     }
     await tx.user.create({
-      data: { partnerId: 'demo_partner', email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', passwordHash: adminHash, roleId: roles['Partner Admin'], allAccounts: true },
+      data: {
+        partnerId: 'demo_partner',
+        email: DEMO_ADMIN_EMAIL,
+        name: 'Demo Admin',
+        passwordHash: adminHash,
+        roleId: roles['Partner Admin'],
+        allAccounts: true,
+      },
     });
     const members = [
       { email: 'analyst@example.com', name: 'Sam Analyst', role: 'Support Analyst' },

@@ -29,7 +29,11 @@ export type DeliverOptions = { now?: () => Date; limit?: number };
 /** Makes every due delivery attempt (in parallel), records it, and schedules the next one on failure. */
 export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<number> {
   const now = opts.now ?? (() => new Date());
-  const due = await db.webhookDelivery.findMany({ where: { status: 'pending', nextAttemptAt: { lte: now() } }, orderBy: { nextAttemptAt: 'asc' }, take: opts.limit ?? 20 });
+  const due = await db.webhookDelivery.findMany({
+    where: { status: 'pending', nextAttemptAt: { lte: now() } },
+    orderBy: { nextAttemptAt: 'asc' },
+    take: opts.limit ?? 20,
+  });
   const claimed = [];
   for (const d of due) {
     // A lease: if this process dies mid-attempt, another one retries after LEASE_MS.
@@ -105,6 +109,12 @@ export async function resendDelivery(db: Db, accountId: string, deliveryId: stri
     const d = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, accountId } });
     if (!d) throw new NotFoundError('Delivery not found');
     await tx.webhookDelivery.update({ where: { id: d.id }, data: { status: 'pending', nextAttemptAt: new Date(), completedAt: null } });
-    await recordAuditEvent(tx, actor, { accountId, action: 'webhook.resend', entityType: 'webhook_delivery', entityId: d.id, summary: 'Resent a webhook delivery' });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'webhook.resend',
+      entityType: 'webhook_delivery',
+      entityId: d.id,
+      summary: 'Resent a webhook delivery',
+    });
   });
 }

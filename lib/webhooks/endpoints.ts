@@ -14,11 +14,16 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : 
 
 export const createEndpointInput = z.object(
   {
-    url: z.string({ error: (iss) => (iss.input == null ? 'url is required' : 'url must be a string') }).trim().min(1, 'url is required').max(2000, 'url must be at most 2000 characters'),
+    url: z
+      .string({ error: (iss) => (iss.input == null ? 'url is required' : 'url must be a string') })
+      .trim()
+      .min(1, 'url is required')
+      .max(2000, 'url must be at most 2000 characters'),
     // Event names in any case ("INBOUND_MESSAGE_RECEIVED"); stored as the reference writes them.
     events: z
       .array(z.preprocess(lower, z.enum(WEBHOOK_EVENTS, { error: `Each event must be one of ${WEBHOOK_EVENTS.join(', ')}` })), {
-        error: (iss) => (iss.input == null ? 'events is required: a list such as ["inbound_message_received"]' : 'events must be a list such as ["inbound_message_received"]'),
+        error: (iss) =>
+          iss.input == null ? 'events is required: a list such as ["inbound_message_received"]' : 'events must be a list such as ["inbound_message_received"]',
       })
       .min(1, 'Choose at least one event'),
     subAccountId: z.string({ error: 'subAccountId must be a string' }).trim().min(1).optional().nullable(),
@@ -59,14 +64,21 @@ export async function createEndpoint(db: Db, accountId: string, raw: unknown, ac
   await assertDeliverableUrl(input.url);
   if (input.subAccountId) {
     const sub = await db.subAccount.findFirst({ where: { id: input.subAccountId, accountId }, select: { id: true } });
-    if (!sub) throw new ValidationError("Invalid parameter(s): 'subAccountId'", [{ path: 'subAccountId', message: `Subaccount '${input.subAccountId}' not found` }]);
+    if (!sub)
+      throw new ValidationError("Invalid parameter(s): 'subAccountId'", [{ path: 'subAccountId', message: `Subaccount '${input.subAccountId}' not found` }]);
   }
   const secret = `whsec_${crypto.randomBytes(24).toString('base64url')}`;
   const row = await transactWithRetry(db, async (tx) => {
     const row = await tx.webhookEndpoint.create({
       data: { accountId, url: input.url, events: [...new Set(input.events)], subAccountId: input.subAccountId ?? null, secret },
     });
-    await recordAuditEvent(tx, actor, { accountId, action: 'webhook.create', entityType: 'webhook', entityId: row.id, summary: `Added webhook ${row.url} for ${(row.events as string[]).join(', ')}` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row.id,
+      summary: `Added webhook ${row.url} for ${(row.events as string[]).join(', ')}`,
+    });
     return row;
   });
   return { ...view(row), secret };
@@ -93,7 +105,10 @@ export async function deleteEndpoint(db: Db, accountId: string, id: string, acto
     // timeout) both answered 204, where one after the other the second is a 404.
     const deleted = await tx.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
     if (deleted.count === 0) throw notFound();
-    await tx.webhookDelivery.updateMany({ where: { endpointId: id, status: 'pending' }, data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() } });
+    await tx.webhookDelivery.updateMany({
+      where: { endpointId: id, status: 'pending' },
+      data: { status: 'failed', lastError: 'Endpoint deleted', nextAttemptAt: null, completedAt: new Date() },
+    });
     await recordAuditEvent(tx, actor, { accountId, action: 'webhook.delete', entityType: 'webhook', entityId: id, summary: `Deleted webhook ${row.url}` });
     return view(row);
   });

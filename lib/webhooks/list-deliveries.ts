@@ -40,6 +40,8 @@ export async function listDeliveries(db: Db, accountId: string, opts: { endpoint
     nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     body: events.find((e) => e.id === r.eventId)?.body ?? null,
-    history: attempts.filter((a) => a.deliveryId === r.id).map((a) => ({ at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
+    history: attempts
+      .filter((a) => a.deliveryId === r.id)
+      .map((a) => ({ at: a.at.toISOString(), statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
   }));
 }

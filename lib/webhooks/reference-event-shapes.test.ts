@@ -34,7 +34,13 @@ const STATUS_SAMPLE = {
     subAccountId: '<SUBACCOUNT_ID>',
     channel: 'whatsapp',
     user: {},
-    status: { state: 'undelivered', detail: 'rejected_by_operator', timestamp: '2025-11-10T10:30:05Z', errorCode: 1022, errorMessage: 'Message window expired' },
+    status: {
+      state: 'undelivered',
+      detail: 'rejected_by_operator',
+      timestamp: '2025-11-10T10:30:05Z',
+      errorCode: 1022,
+      errorMessage: 'Message window expired',
+    },
   },
 };
 
@@ -64,53 +70,116 @@ function expectShape(actual: unknown, sample: unknown, path = 'body') {
 }
 
 const isoTime = (v: unknown) => expect(new Date(v as string).toISOString()).toBe(v);
-const eventBody = async (eventType: string) => (await db.event.findFirstOrThrow({ where: { eventType }, orderBy: { createdAt: 'desc' } })).body as Record<string, any>;
+const eventBody = async (eventType: string) =>
+  (await db.event.findFirstOrThrow({ where: { eventType }, orderBy: { createdAt: 'desc' } })).body as Record<string, any>;
 
 beforeAll(async () => {
   await seedDemoTenant();
-  await subscribeWebhook(['inbound_message_received', 'outbound_message_status_changed', 'template_status_update', 'template_category_update', 'phone_number_quality_update']);
+  await subscribeWebhook([
+    'inbound_message_received',
+    'outbound_message_status_changed',
+    'template_status_update',
+    'template_category_update',
+    'phone_number_quality_update',
+  ]);
 });
 
 describe('webhook bodies in the reference shape', () => {
   it('inbound_message_received', async () => {
-    const { umid } = await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+15551234567', type: 'text', content: { text: '1' } });
+    const { umid } = await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channel: 'whatsapp',
+      msisdn: '+15551234567',
+      type: 'text',
+      content: { text: '1' },
+    });
     const body = await eventBody('inbound_message_received');
     expectShape(body, INBOUND_SAMPLE);
-    expect(body).toMatchObject({ ...INBOUND_SAMPLE, payload: { ...INBOUND_SAMPLE.payload, umid, subAccountId: 'acme_corp_chatapps', timestamp: expect.any(String), recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' } } });
+    expect(body).toMatchObject({
+      ...INBOUND_SAMPLE,
+      payload: {
+        ...INBOUND_SAMPLE.payload,
+        umid,
+        subAccountId: 'acme_corp_chatapps',
+        timestamp: expect.any(String),
+        recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' },
+      },
+    });
     isoTime(body.payload.timestamp);
   });
 
   it('outbound_message_status_changed for a freeform message outside the window (1022)', async () => {
-    const r = await call(POST, 'POST', msgUrl('acme_corp_chatapps'), { subAccountId: 'acme_corp_chatapps' }, { user: { msisdn: '+15557654321' }, type: 'text', content: { text: 'Late reply' } });
+    const r = await call(
+      POST,
+      'POST',
+      msgUrl('acme_corp_chatapps'),
+      { subAccountId: 'acme_corp_chatapps' },
+      { user: { msisdn: '+15557654321' }, type: 'text', content: { text: 'Late reply' } },
+    );
     await drainOutbox();
     const body = await eventBody('outbound_message_status_changed');
     expectShape(body, STATUS_SAMPLE);
     expect(body).toMatchObject({
       ...STATUS_SAMPLE,
-      payload: { umid: r.json.umid, subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', user: { msisdn: '+15557654321', channelUserId: '15557654321' }, status: { ...STATUS_SAMPLE.payload.status, timestamp: expect.any(String) } },
+      payload: {
+        umid: r.json.umid,
+        subAccountId: 'acme_corp_chatapps',
+        channel: 'whatsapp',
+        user: { msisdn: '+15557654321', channelUserId: '15557654321' },
+        status: { ...STATUS_SAMPLE.payload.status, timestamp: expect.any(String) },
+      },
     });
     isoTime(body.payload.status.timestamp);
   });
 
   it('template_status_update', async () => {
     const t = await db.template.create({
-      data: { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channelId: 'acme_corp_whatsapp', name: 'promo_as_utility', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Sale!' }], status: 'PENDING' },
+      data: {
+        accountId: 'acme_corp',
+        subAccountId: 'acme_corp_chatapps',
+        channelId: 'acme_corp_whatsapp',
+        name: 'promo_as_utility',
+        language: 'en_US',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Sale!' }],
+        status: 'PENDING',
+      },
     });
     await db.$transaction((tx) => changeTemplateStatus(tx, t.id, { to: 'REJECTED', reason: 'INCORRECT_CATEGORY', source: 'test' }));
     const body = await eventBody('template_status_update');
     expectShape(body, TEMPLATE_SAMPLE);
-    expect(body).toMatchObject({ ...TEMPLATE_SAMPLE, eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), timestamp: expect.any(String), eventDetails: { ...TEMPLATE_SAMPLE.eventDetails, templateName: 'promo_as_utility' } });
+    expect(body).toMatchObject({
+      ...TEMPLATE_SAMPLE,
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      timestamp: expect.any(String),
+      eventDetails: { ...TEMPLATE_SAMPLE.eventDetails, templateName: 'promo_as_utility' },
+    });
     isoTime(body.timestamp);
   });
 
-  it('template_category_update (no sample in the docs: the template envelope, with 8x8\'s previousCategory/newCategory)', async () => {
+  it("template_category_update (no sample in the docs: the template envelope, with 8x8's previousCategory/newCategory)", async () => {
     const t = await db.template.create({
-      data: { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channelId: 'acme_corp_whatsapp', name: 'sale_as_utility', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Sale!' }], status: 'PENDING' },
+      data: {
+        accountId: 'acme_corp',
+        subAccountId: 'acme_corp_chatapps',
+        channelId: 'acme_corp_whatsapp',
+        name: 'sale_as_utility',
+        language: 'en_US',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Sale!' }],
+        status: 'PENDING',
+      },
     });
     await db.$transaction((tx) => changeTemplateStatus(tx, t.id, { to: 'APPROVED', category: 'MARKETING', source: 'test' }));
     const body = await eventBody('template_category_update');
     expectShape(body, { ...TEMPLATE_SAMPLE, eventType: 'template_category_update', eventDetails: { ...TEMPLATE_SAMPLE.eventDetails, meta: {} } });
-    expect(body.eventDetails).toEqual({ templateName: 'sale_as_utility', templateLanguage: 'en_US', channelId: 'acme_corp_whatsapp', meta: { previousCategory: 'UTILITY', newCategory: 'MARKETING' } });
+    expect(body.eventDetails).toEqual({
+      templateName: 'sale_as_utility',
+      templateLanguage: 'en_US',
+      channelId: 'acme_corp_whatsapp',
+      meta: { previousCategory: 'UTILITY', newCategory: 'MARKETING' },
+    });
     isoTime(body.timestamp);
   });
 

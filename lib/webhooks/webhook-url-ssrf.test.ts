@@ -24,7 +24,11 @@ describe('webhooks refuse private destinations (ALLOW_PRIVATE_NETWORK=false)', (
   it.each(BLOCKED_URLS)('at registration: %s (%s)', async (_form, url) => {
     const err = await create(url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err).toMatchObject({ code: 1005, status: 400, issues: [{ path: 'url', message: 'Private, loopback and metadata addresses cannot receive webhooks' }] });
+    expect(err).toMatchObject({
+      code: 1005,
+      status: 400,
+      issues: [{ path: 'url', message: 'Private, loopback and metadata addresses cannot receive webhooks' }],
+    });
   });
 
   it('keeps its wording for other bad URLs', async () => {

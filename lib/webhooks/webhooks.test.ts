@@ -58,12 +58,21 @@ describe('webhook endpoints API', () => {
     const other = await createOtherTenant();
     const theirs = await call(GET_ONE, 'GET', `${url}/${created.json.id}`, { accountId: other.accountId, id: created.json.id }, undefined, other.apiKey);
     expect(theirs.status).toBe(404);
-    const del = await (DELETE as any)(new Request(`http://localhost${url}/${created.json.id}`, { method: 'DELETE', headers: { authorization: 'Bearer prl_test_demo_key_0123456789' } }), { params: Promise.resolve({ accountId: 'acme_corp', id: created.json.id }) });
+    const del = await (DELETE as any)(
+      new Request(`http://localhost${url}/${created.json.id}`, { method: 'DELETE', headers: { authorization: 'Bearer prl_test_demo_key_0123456789' } }),
+      { params: Promise.resolve({ accountId: 'acme_corp', id: created.json.id }) },
+    );
     expect(del.status).toBe(204);
   });
 
   it('takes event names in any case and says what a wrong events field should be', async () => {
-    const created = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/b`, events: ['INBOUND_MESSAGE_RECEIVED', 'Outbound_Message_Status_Changed'], subAccountId: null });
+    const created = await call(
+      CREATE,
+      'POST',
+      url,
+      { accountId: 'acme_corp' },
+      { url: `${base}/b`, events: ['INBOUND_MESSAGE_RECEIVED', 'Outbound_Message_Status_Changed'], subAccountId: null },
+    );
     expect(created.status).toBe(201);
     expect(created.json.events).toEqual(['inbound_message_received', 'outbound_message_status_changed']);
     const single = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/b`, events: 'inbound_message_received' });
@@ -76,13 +85,18 @@ describe('webhook endpoints API', () => {
 
   it('deletes an endpoint once when two DELETEs arrive together: the other is a 404', async () => {
     const created = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/c`, events: ['template_status_update'] });
-    const del = () => (DELETE as any)(new Request(`http://localhost${url}/${created.json.id}`, { method: 'DELETE', headers: { authorization: 'Bearer prl_test_demo_key_0123456789' } }), { params: Promise.resolve({ accountId: 'acme_corp', id: created.json.id }) });
+    const del = () =>
+      (DELETE as any)(
+        new Request(`http://localhost${url}/${created.json.id}`, { method: 'DELETE', headers: { authorization: 'Bearer prl_test_demo_key_0123456789' } }),
+        { params: Promise.resolve({ accountId: 'acme_corp', id: created.json.id }) },
+      );
     const statuses = (await Promise.all(Array.from({ length: 5 }, del))).map((r: Response) => r.status).sort();
     expect(statuses).toEqual([204, 404, 404, 404, 404]);
   });
 
   it('refuses private addresses unless ALLOW_PRIVATE_NETWORK', async () => {
-    for (const ip of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.1.1', '::1', 'fd00::1', '::ffff:10.0.0.1'])
+      expect(isPrivateAddress(ip), ip).toBe(true);
     expect(isPrivateAddress('93.184.216.34')).toBe(false);
     await expect(assertPublicUrl('http://127.0.0.1:9/x', { allowPrivate: false })).rejects.toMatchObject({ reason: 'blocked' });
     await expect(assertPublicUrl('http://169.254.169.254/latest', { allowPrivate: false })).rejects.toThrow();
@@ -93,10 +107,27 @@ describe('webhook endpoints API', () => {
 
 describe('delivery', () => {
   it('delivers inbound and status events signed with the secret, filtered by event and subaccount', async () => {
-    const all = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/all`, events: ['inbound_message_received', 'outbound_message_status_changed'] });
+    const all = await call(
+      CREATE,
+      'POST',
+      url,
+      { accountId: 'acme_corp' },
+      { url: `${base}/all`, events: ['inbound_message_received', 'outbound_message_status_changed'] },
+    );
     await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/other-sub`, events: ['inbound_message_received'], subAccountId: 'acme_corp' });
-    await receiveInbound(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', channel: 'whatsapp', msisdn: '+15551234567', type: 'text', content: { text: '1' } });
-    const sent = await sendMessage(db, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', body: { user: { msisdn: '+15551234567' }, type: 'text', content: { text: 'Confirmed' } } });
+    await receiveInbound(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channel: 'whatsapp',
+      msisdn: '+15551234567',
+      type: 'text',
+      content: { text: '1' },
+    });
+    const sent = await sendMessage(db, {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      body: { user: { msisdn: '+15551234567' }, type: 'text', content: { text: 'Confirmed' } },
+    });
     await drainOutbox();
     received.length = 0;
     await dispatchEvents(db);
@@ -113,7 +144,13 @@ describe('delivery', () => {
     expect(inbound).toMatchObject({
       namespace: 'ChatApps',
       eventType: 'inbound_message_received',
-      payload: { subAccountId: 'acme_corp_chatapps', user: { msisdn: '+15551234567', channelUserId: '15551234567' }, recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' }, type: 'Text', content: { text: '1' } },
+      payload: {
+        subAccountId: 'acme_corp_chatapps',
+        user: { msisdn: '+15551234567', channelUserId: '15551234567' },
+        recipient: { channel: 'whatsapp', channelId: 'acme_corp_whatsapp' },
+        type: 'Text',
+        content: { text: '1' },
+      },
     });
     const read = received.map((r) => JSON.parse(r.body)).find((b) => b.payload?.status?.state === 'read');
     expect(read.payload.umid).toBe(sent.umid);
@@ -123,7 +160,11 @@ describe('delivery', () => {
 
   it('retries a failing receiver on the schedule, records every attempt, and resends on demand', async () => {
     const ep = await call(CREATE, 'POST', url, { accountId: 'acme_corp' }, { url: `${base}/flaky`, events: ['template_status_update'] });
-    await recordEvent(db, { accountId: 'acme_corp', eventType: 'template_status_update', body: { eventType: 'template_status_update', eventDetails: { templateName: 't', templateLanguage: 'en_US', meta: { status: 'APPROVED' } } } });
+    await recordEvent(db, {
+      accountId: 'acme_corp',
+      eventType: 'template_status_update',
+      body: { eventType: 'template_status_update', eventDetails: { templateName: 't', templateLanguage: 'en_US', meta: { status: 'APPROVED' } } },
+    });
     await dispatchEvents(db);
     failNext = 2;
     let clock = Date.now();

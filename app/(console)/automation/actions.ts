@@ -85,11 +85,25 @@ export const startTestRunAction = accountAction(
 /** The Simulator customer answers (a WaitForReply resumes on it). */
 export const testRunReplyAction = accountAction(
   'automation.edit',
-  z.object({ subAccountId: z.string().min(1), channel: z.enum(['whatsapp', 'sms']), msisdn: z.string().trim().min(1, 'Required'), text: z.string().min(1, 'Type a reply').max(4096) }),
+  z.object({
+    subAccountId: z.string().min(1),
+    channel: z.enum(['whatsapp', 'sms']),
+    msisdn: z.string().trim().min(1, 'Required'),
+    text: z.string().min(1, 'Type a reply').max(4096),
+  }),
   async (input, ctx) => {
-    const r = await receiveInbound(db, { accountId: ctx.accountId, subAccountId: input.subAccountId, channel: input.channel, msisdn: input.msisdn, type: 'text', content: { text: input.text } });
+    const r = await receiveInbound(db, {
+      accountId: ctx.accountId,
+      subAccountId: input.subAccountId,
+      channel: input.channel,
+      msisdn: input.msisdn,
+      type: 'text',
+      content: { text: input.text },
+    });
     return { umid: r.umid };
   },
 );
 
-export const instancePathAction = accountAction('automation.view', z.object({ instanceId: id }), async (input, ctx) => readInstancePath(db, ctx.accountId, input.instanceId));
+export const instancePathAction = accountAction('automation.view', z.object({ instanceId: id }), async (input, ctx) =>
+  readInstancePath(db, ctx.accountId, input.instanceId),
+);

@@ -70,7 +70,11 @@ export function WorkflowListClient({ accountName, workflows, canEdit }: { accoun
           rowHref={(w) => `/automation/${w.id}`}
           empty={
             <EmptyState icon={<Workflow />} title={workflows.length ? 'No workflow matches' : 'No workflows yet'}>
-              {workflows.length ? 'Try another filter.' : canEdit ? 'Create one from an empty canvas, or import a workflow JSON in the 8x8 format.' : 'Nothing has been automated in this account yet.'}
+              {workflows.length
+                ? 'Try another filter.'
+                : canEdit
+                  ? 'Create one from an empty canvas, or import a workflow JSON in the 8x8 format.'
+                  : 'Nothing has been automated in this account yet.'}
             </EmptyState>
           }
         />
@@ -118,7 +122,12 @@ function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
       ),
     }),
     // Two words ("Inbound SMS") that read as one: broken over two lines they doubled the row.
-    col.accessor((w) => TRIGGER_LABELS[w.trigger] ?? w.trigger, { id: 'trigger', header: 'Trigger', enableSorting: true, meta: { className: 'whitespace-nowrap' } }),
+    col.accessor((w) => TRIGGER_LABELS[w.trigger] ?? w.trigger, {
+      id: 'trigger',
+      header: 'Trigger',
+      enableSorting: true,
+      meta: { className: 'whitespace-nowrap' },
+    }),
     col.accessor('subAccountId', { header: 'Subaccount', enableSorting: true, meta: { cellClassName: 'font-mono text-xs' } }),
     col.accessor('status', {
       header: 'Status',

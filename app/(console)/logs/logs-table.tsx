@@ -35,17 +35,29 @@ const col = dataTableColumns<ApiMessage>();
  * log (filters and "Older messages" live in the URL), and sorting a slice would only mislead.
  */
 const columns = col.columns([
-  col.accessor('createdAt', { header: 'Time', meta: { cellClassName: 'whitespace-nowrap text-muted-foreground' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+  col.accessor('createdAt', {
+    header: 'Time',
+    meta: { cellClassName: 'whitespace-nowrap text-muted-foreground' },
+    cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
+  }),
   col.accessor('direction', {
     header: 'Direction',
     cell: ({ getValue }) => (
       <span className="inline-flex items-center gap-1">
-        {getValue() === 'inbound' ? <ArrowDownLeft className="size-3.5 text-sky-600" aria-hidden /> : <ArrowUpRight className="size-3.5 text-emerald-600" aria-hidden />}
+        {getValue() === 'inbound' ? (
+          <ArrowDownLeft className="size-3.5 text-sky-600" aria-hidden />
+        ) : (
+          <ArrowUpRight className="size-3.5 text-emerald-600" aria-hidden />
+        )}
         {getValue() === 'inbound' ? 'Inbound' : 'Outbound'}
       </span>
     ),
   }),
-  col.accessor('channel', { header: 'Channel', meta: { cellClassName: 'capitalize' }, cell: ({ getValue }) => (getValue() === 'sms' ? 'SMS' : getValue() === 'whatsapp' ? 'WhatsApp' : getValue()) }),
+  col.accessor('channel', {
+    header: 'Channel',
+    meta: { cellClassName: 'capitalize' },
+    cell: ({ getValue }) => (getValue() === 'sms' ? 'SMS' : getValue() === 'whatsapp' ? 'WhatsApp' : getValue()),
+  }),
   col.display({
     id: 'msisdn',
     header: 'MSISDN',
@@ -68,7 +80,13 @@ const columns = col.columns([
         <summary className="cursor-pointer truncate" data-testid="log-summary">
           {summarize(m)}
         </summary>
-        <pre className="mt-2 max-h-64 overflow-auto rounded bg-muted p-2 text-xs">{JSON.stringify({ umid: m.umid, content: m.content, status: m.status, category: m.category, workflowId: m.workflowId, campaignId: m.campaignId }, null, 2)}</pre>
+        <pre className="mt-2 max-h-64 overflow-auto rounded bg-muted p-2 text-xs">
+          {JSON.stringify(
+            { umid: m.umid, content: m.content, status: m.status, category: m.category, workflowId: m.workflowId, campaignId: m.campaignId },
+            null,
+            2,
+          )}
+        </pre>
       </details>
     ),
   }),
@@ -96,5 +114,13 @@ const columns = col.columns([
 ]);
 
 export function LogsTable({ messages, empty }: { messages: ApiMessage[]; empty: ReactNode }) {
-  return <DataTable columns={columns} data={messages} getRowId={(m) => m.umid} rowProps={(m) => ({ 'data-testid': 'log-row', 'data-direction': m.direction })} empty={empty} />;
+  return (
+    <DataTable
+      columns={columns}
+      data={messages}
+      getRowId={(m) => m.umid}
+      rowProps={(m) => ({ 'data-testid': 'log-row', 'data-direction': m.direction })}
+      empty={empty}
+    />
+  );
 }

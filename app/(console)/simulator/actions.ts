@@ -41,5 +41,12 @@ export const customerReplyAction = accountAction(
 export const pressKeyAction = accountAction(
   'simulator.use',
   customer.extend({ dtmf: z.string().regex(/^[0-9*#]{1,32}$/, 'Keys 0-9, * and #'), clientRequestId: z.string().max(200).optional() }),
-  async (input, ctx) => receiveDtmf(db, { accountId: ctx.accountId, subAccountId: input.subAccountId, destination: input.msisdn, dtmf: input.dtmf, clientRequestId: input.clientRequestId }),
+  async (input, ctx) =>
+    receiveDtmf(db, {
+      accountId: ctx.accountId,
+      subAccountId: input.subAccountId,
+      destination: input.msisdn,
+      dtmf: input.dtmf,
+      clientRequestId: input.clientRequestId,
+    }),
 );

@@ -49,7 +49,14 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
             Add a customer
           </label>
           <div className="flex gap-2">
-            <Input id="sim-new-customer" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="+15557654321" aria-invalid={!!error} className="w-48" />
+            <Input
+              id="sim-new-customer"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              placeholder="+15557654321"
+              aria-invalid={!!error}
+              className="w-48"
+            />
             <Button type="submit" variant="outline">
               <Plus /> Add phone
             </Button>
@@ -60,7 +67,9 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
             </p>
           ) : null}
         </form>
-        <p className="max-w-md text-xs text-muted-foreground">Numbers ending in 0000 are unreachable on the sandbox network. Every phone here is a customer of {sub?.name ?? 'this subaccount'}.</p>
+        <p className="max-w-md text-xs text-muted-foreground">
+          Numbers ending in 0000 are unreachable on the sandbox network. Every phone here is a customer of {sub?.name ?? 'this subaccount'}.
+        </p>
       </div>
       <div className="flex gap-6 overflow-x-auto pb-4">
         {sub

@@ -18,7 +18,17 @@ import { TEMPLATE_STATUSES } from '@/lib/templates/stored-template';
 type Row = { id: string; name: string; language: string; category: string; status: string; reason: string | null; channelId: string; updatedAt: string };
 type Filters = { status: string; category: string; language: string; name: string };
 
-export function TemplatesListClient({ templates, filters, channels, canWrite }: { templates: Row[]; filters: Filters; channels: Record<string, string>; canWrite: boolean }) {
+export function TemplatesListClient({
+  templates,
+  filters,
+  channels,
+  canWrite,
+}: {
+  templates: Row[];
+  filters: Filters;
+  channels: Record<string, string>;
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [name, setName] = React.useState(filters.name);
@@ -58,11 +68,33 @@ export function TemplatesListClient({ templates, filters, channels, canWrite }: 
       <div className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="relative min-w-48 flex-1">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search by name" placeholder="Search by name" className="pl-8" value={name} onChange={(e) => setName(e.target.value)} data-testid="filter-name" />
+          <Input
+            aria-label="Search by name"
+            placeholder="Search by name"
+            className="pl-8"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            data-testid="filter-name"
+          />
         </div>
-        <FilterSelect label="Status" value={filters.status} onChange={(status) => setFilter({ status })} options={TEMPLATE_STATUSES.map((s) => [s, s[0] + s.slice(1).toLowerCase()])} />
-        <FilterSelect label="Category" value={filters.category} onChange={(category) => setFilter({ category })} options={TEMPLATE_CATEGORIES.map((c) => [c, c[0] + c.slice(1).toLowerCase()])} />
-        <FilterSelect label="Language" value={filters.language} onChange={(language) => setFilter({ language })} options={Object.entries(TEMPLATE_LANGUAGES).map(([k, v]) => [k, `${v} (${k})`])} />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          onChange={(status) => setFilter({ status })}
+          options={TEMPLATE_STATUSES.map((s) => [s, s[0] + s.slice(1).toLowerCase()])}
+        />
+        <FilterSelect
+          label="Category"
+          value={filters.category}
+          onChange={(category) => setFilter({ category })}
+          options={TEMPLATE_CATEGORIES.map((c) => [c, c[0] + c.slice(1).toLowerCase()])}
+        />
+        <FilterSelect
+          label="Language"
+          value={filters.language}
+          onChange={(language) => setFilter({ language })}
+          options={Object.entries(TEMPLATE_LANGUAGES).map(([k, v]) => [k, `${v} (${k})`])}
+        />
         {filtered && (
           <Button
             variant="ghost"
@@ -85,7 +117,11 @@ export function TemplatesListClient({ templates, filters, channels, canWrite }: 
           rowProps={(t) => ({ 'data-testid': `template-row-${t.name}-${t.language}` })}
           empty={
             <EmptyState icon={<MessageSquareText />} title={filtered ? 'No templates match these filters' : 'No templates yet'}>
-              {filtered ? 'Change or clear the filters to see more.' : canWrite ? 'Create a template to start business-initiated conversations on WhatsApp.' : 'Templates created for this account will appear here.'}
+              {filtered
+                ? 'Change or clear the filters to see more.'
+                : canWrite
+                  ? 'Create a template to start business-initiated conversations on WhatsApp.'
+                  : 'Templates created for this account will appear here.'}
             </EmptyState>
           }
         />
@@ -110,9 +146,19 @@ function templateColumns(channels: Record<string, string>) {
         </Link>
       ),
     }),
-    col.accessor('category', { header: 'Category', enableSorting: true, meta: { cellClassName: 'text-muted-foreground' }, cell: ({ getValue }) => titleCase(getValue()) }),
+    col.accessor('category', {
+      header: 'Category',
+      enableSorting: true,
+      meta: { cellClassName: 'text-muted-foreground' },
+      cell: ({ getValue }) => titleCase(getValue()),
+    }),
     col.accessor('language', { header: 'Language', enableSorting: true, meta: { cellClassName: 'font-mono text-xs' } }),
-    col.accessor((t) => channels[t.channelId] ?? t.channelId, { id: 'channel', header: 'Channel', enableSorting: true, meta: { className: 'hidden md:table-cell', cellClassName: 'whitespace-nowrap text-muted-foreground' } }),
+    col.accessor((t) => channels[t.channelId] ?? t.channelId, {
+      id: 'channel',
+      header: 'Channel',
+      enableSorting: true,
+      meta: { className: 'hidden md:table-cell', cellClassName: 'whitespace-nowrap text-muted-foreground' },
+    }),
     col.accessor('status', {
       header: 'Status',
       enableSorting: true,
@@ -124,7 +170,13 @@ function templateColumns(channels: Record<string, string>) {
       ),
     }),
     // nowrap: "15 seconds ago" broke over three lines and tripled the row's height.
-    col.accessor('updatedAt', { header: 'Updated', enableSorting: true, sortDescFirst: true, meta: { className: 'hidden whitespace-nowrap sm:table-cell' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+    col.accessor('updatedAt', {
+      header: 'Updated',
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { className: 'hidden whitespace-nowrap sm:table-cell' },
+      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
+    }),
   ]);
 }
 

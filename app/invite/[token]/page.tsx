@@ -19,9 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <MessagesSquare className="size-5" />
           </span>
           <h1 className="text-xl font-semibold tracking-tight">{link?.purpose === 'reset' ? 'Choose a new password' : 'Welcome to Parley'}</h1>
-          <p className="text-sm text-muted-foreground">
-            {link ? `Set the password for ${link.name}.` : 'This link has expired or was already used.'}
-          </p>
+          <p className="text-sm text-muted-foreground">{link ? `Set the password for ${link.name}.` : 'This link has expired or was already used.'}</p>
         </div>
         <div className="rounded-lg border bg-card p-6 shadow-sm">
           {link ? (

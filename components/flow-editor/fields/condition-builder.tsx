@@ -16,7 +16,12 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
   const small = 'h-8 px-2 text-xs';
   return (
     <div className="space-y-1.5" data-testid={`condition-${id}`}>
-      <Select aria-label="Condition kind" className={small} value={c.kind} onChange={(e) => set(defaultCondition(e.target.value as Condition['kind'], c, trigger))}>
+      <Select
+        aria-label="Condition kind"
+        className={small}
+        value={c.kind}
+        onChange={(e) => set(defaultCondition(e.target.value as Condition['kind'], c, trigger))}
+      >
         {CONDITION_KINDS.map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}
@@ -25,20 +30,54 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
       </Select>
       {c.kind !== 'custom' ? (
         <>
-          <ScriptInput label="Value to check" value={c.value} placeholder="data.payload.content.text" onChange={(v) => set({ ...c, value: v.replace(/^\{\{|\}\}$/g, '') })} />
+          <ScriptInput
+            label="Value to check"
+            value={c.value}
+            placeholder="data.payload.content.text"
+            onChange={(v) => set({ ...c, value: v.replace(/^\{\{|\}\}$/g, '') })}
+          />
           {c.kind === 'contains' ? (
             <div className="flex items-center gap-2">
-              <Input aria-label="Keyword" className={small} placeholder="Keyword to compare" value={c.keyword} onChange={(e) => set({ ...c, keyword: e.target.value })} />
+              <Input
+                aria-label="Keyword"
+                className={small}
+                placeholder="Keyword to compare"
+                value={c.keyword}
+                onChange={(e) => set({ ...c, keyword: e.target.value })}
+              />
               <label className="flex shrink-0 items-center gap-1 text-xs">
                 <input type="checkbox" checked={c.ignoreCase} onChange={(e) => set({ ...c, ignoreCase: e.target.checked })} /> any case
               </label>
             </div>
           ) : null}
-          {c.kind === 'country' ? <Input aria-label="Country code" className={small} placeholder="SG" maxLength={2} value={c.country} onChange={(e) => set({ ...c, country: e.target.value.toUpperCase() })} /> : null}
+          {c.kind === 'country' ? (
+            <Input
+              aria-label="Country code"
+              className={small}
+              placeholder="SG"
+              maxLength={2}
+              value={c.country}
+              onChange={(e) => set({ ...c, country: e.target.value.toUpperCase() })}
+            />
+          ) : null}
           {c.kind === 'timeOfDay' ? (
             <div className="grid grid-cols-2 gap-1.5">
-              <Input aria-label="From" type="time" step={1} className={small} value={c.from} onChange={(e) => set({ ...c, from: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
-              <Input aria-label="To" type="time" step={1} className={small} value={c.to} onChange={(e) => set({ ...c, to: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })} />
+              <Input
+                aria-label="From"
+                type="time"
+                step={1}
+                className={small}
+                value={c.from}
+                onChange={(e) => set({ ...c, from: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })}
+              />
+              <Input
+                aria-label="To"
+                type="time"
+                step={1}
+                className={small}
+                value={c.to}
+                onChange={(e) => set({ ...c, to: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })}
+              />
               <Select aria-label="Time zone" className={`${small} col-span-2`} value={c.timeZone} onChange={(e) => set({ ...c, timeZone: e.target.value })}>
                 {!ZONES.some((z) => z.id === c.timeZone) ? <option value={c.timeZone}>{c.timeZone}</option> : null}
                 {ZONES.map((z) => (
@@ -50,14 +89,20 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
             </div>
           ) : null}
           {c.kind === 'dayOfWeek' ? (
-            <Select aria-label="Day" className={small} value={DAYS.find((d) => d.toLowerCase() === c.day.toLowerCase()) ?? c.day} onChange={(e) => set({ ...c, day: e.target.value })}>
+            <Select
+              aria-label="Day"
+              className={small}
+              value={DAYS.find((d) => d.toLowerCase() === c.day.toLowerCase()) ?? c.day}
+              onChange={(e) => set({ ...c, day: e.target.value })}
+            >
               {DAYS.map((d) => (
                 <option key={d}>{d}</option>
               ))}
             </Select>
           ) : null}
           <label className="flex items-center gap-1 text-xs">
-            <input type="checkbox" checked={c.negate} onChange={(e) => set({ ...c, negate: e.target.checked })} /> {c.kind === 'timeOfDay' ? 'outside this time' : 'is not'}
+            <input type="checkbox" checked={c.negate} onChange={(e) => set({ ...c, negate: e.target.checked })} />{' '}
+            {c.kind === 'timeOfDay' ? 'outside this time' : 'is not'}
           </label>
         </>
       ) : (

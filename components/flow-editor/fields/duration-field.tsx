@@ -11,7 +11,21 @@ const UNITS: Array<[keyof DurationParts, string, number]> = [
 ];
 
 /** Days / hours / minutes / seconds, stored as the reference's "d.HH:mm:ss". */
-export function DurationField({ id, label, value, onChange, help, optional }: { id: string; label: string; value: string | undefined; onChange: (v: string | undefined) => void; help?: string; optional?: boolean }) {
+export function DurationField({
+  id,
+  label,
+  value,
+  onChange,
+  help,
+  optional,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (v: string | undefined) => void;
+  help?: string;
+  optional?: boolean;
+}) {
   const parts = parseDuration(value ?? '') ?? { days: 0, hours: 0, minutes: 0, seconds: 0 };
   const invalid = value != null && value !== '' && !parseDuration(value);
   return (
@@ -46,7 +60,11 @@ export function DurationField({ id, label, value, onChange, help, optional }: { 
           </button>
         ) : null}
       </div>
-      {invalid ? <p className="text-xs font-medium text-destructive">Use d.HH:mm:ss, HH:mm:ss or a number of days</p> : help ? <p className="text-xs text-muted-foreground">{help}</p> : null}
+      {invalid ? (
+        <p className="text-xs font-medium text-destructive">Use d.HH:mm:ss, HH:mm:ss or a number of days</p>
+      ) : help ? (
+        <p className="text-xs text-muted-foreground">{help}</p>
+      ) : null}
     </fieldset>
   );
 }

@@ -5,7 +5,21 @@ import { Textarea } from '@/components/ui/input';
 import { Field } from '@/components/ui/field';
 
 /** Free JSON (an HTTP body, an interactive message): kept as text while it does not parse. */
-export function JsonField({ id, label, value, onChange, help, rows = 6 }: { id: string; label: string; value: unknown; onChange: (v: unknown) => void; help?: string; rows?: number }) {
+export function JsonField({
+  id,
+  label,
+  value,
+  onChange,
+  help,
+  rows = 6,
+}: {
+  id: string;
+  label: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  help?: string;
+  rows?: number;
+}) {
   const [text, setText] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -44,12 +44,21 @@ export function KeyValueEditor({
             placeholder={valuePlaceholder}
             onChange={(nv) => emit(entries.map((en, j) => (j === i ? [en[0], nv] : en)))}
           />
-          <button type="button" aria-label={`Remove ${k || 'entry'}`} className="mt-1.5 text-muted-foreground hover:text-destructive" onClick={() => emit(entries.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            aria-label={`Remove ${k || 'entry'}`}
+            className="mt-1.5 text-muted-foreground hover:text-destructive"
+            onClick={() => emit(entries.filter((_, j) => j !== i))}
+          >
             <X className="size-4" />
           </button>
         </div>
       ))}
-      <button type="button" className="inline-flex items-center gap-1 text-xs text-primary hover:underline" onClick={() => emit([...entries, [`${keyPlaceholder}${entries.length + 1}`, '']])}>
+      <button
+        type="button"
+        className="inline-flex items-center gap-1 text-xs text-primary hover:underline"
+        onClick={() => emit([...entries, [`${keyPlaceholder}${entries.length + 1}`, '']])}
+      >
         <Plus className="size-3.5" /> Add
       </button>
       {help ? <p className="text-xs text-muted-foreground">{help}</p> : null}

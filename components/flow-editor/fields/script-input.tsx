@@ -28,7 +28,14 @@ function completions(paths: string[]) {
 // @uiw/react-codemirror reconfigures an editor whenever `extensions`, `basicSetup` or `onChange`
 // change identity, which costs as much as creating it: all three are kept stable, and the
 // extensions are shared by every editor that sees the same known paths.
-const BASIC_SETUP = { lineNumbers: false, foldGutter: false, highlightActiveLine: false, highlightActiveLineGutter: false, autocompletion: false, searchKeymap: false };
+const BASIC_SETUP = {
+  lineNumbers: false,
+  foldGutter: false,
+  highlightActiveLine: false,
+  highlightActiveLineGutter: false,
+  autocompletion: false,
+  searchKeymap: false,
+};
 const LANGUAGE = javascript();
 // One Dark's highlighting on the card's own background (themes listed first take precedence).
 const DARK = [EditorView.theme({ '&': { backgroundColor: 'transparent' }, '.cm-gutters': { backgroundColor: 'transparent' } }, { dark: true }), oneDark];
@@ -118,7 +125,11 @@ export function ScriptInput({
             aria-readonly
             onPointerDown={wake}
             onFocus={wake}
-            className={cn('cursor-text whitespace-pre-wrap break-words px-2 py-1.5 font-mono leading-[1.4]', multiline && 'min-h-16', !value && 'text-muted-foreground')}
+            className={cn(
+              'cursor-text whitespace-pre-wrap break-words px-2 py-1.5 font-mono leading-[1.4]',
+              multiline && 'min-h-16',
+              !value && 'text-muted-foreground',
+            )}
             data-testid={id ? `script-${id}-preview` : undefined}
           >
             {value || placeholder || '\u00a0'}

@@ -17,7 +17,17 @@ type SendTemplate = { name?: string; language?: string; components?: Array<{ typ
  * Picks an approved template of the tenant (on the step's subaccount first), shows the customer's
  * view with the live WhatsApp preview, and offers one field per body variable ({{1}}, {{2}}...).
  */
-export function TemplatePicker({ id, subAccountId, value, onChange }: { id: string; subAccountId: string; value: SendTemplate | undefined; onChange: (v: SendTemplate) => void }) {
+export function TemplatePicker({
+  id,
+  subAccountId,
+  value,
+  onChange,
+}: {
+  id: string;
+  subAccountId: string;
+  value: SendTemplate | undefined;
+  onChange: (v: SendTemplate) => void;
+}) {
   const { templates } = useEditorEnv();
   const options = useMemo(
     () => templates.filter((t) => t.status === 'APPROVED').sort((a, b) => Number(b.subAccountId === subAccountId) - Number(a.subAccountId === subAccountId)),
@@ -29,7 +39,7 @@ export function TemplatePicker({ id, subAccountId, value, onChange }: { id: stri
   const body = value?.components?.find((c) => c.type.toLowerCase() === 'body');
   const params = body?.parameters ?? [];
   const setParam = (i: number, text: string) => {
-    const list = Array.from({ length: Math.max(count, params.length) }, (_, j) => ({ type: 'text', text: j === i ? text : params[j]?.text ?? '' }));
+    const list = Array.from({ length: Math.max(count, params.length) }, (_, j) => ({ type: 'text', text: j === i ? text : (params[j]?.text ?? '') }));
     const others = (value?.components ?? []).filter((c) => c.type.toLowerCase() !== 'body');
     onChange({ ...value, components: [...others, { type: 'body', parameters: list }] });
   };
@@ -43,7 +53,11 @@ export function TemplatePicker({ id, subAccountId, value, onChange }: { id: stri
   }, [current, components, value]);
   return (
     <div className="space-y-3">
-      <Field label="Template" htmlFor={`${id}-template`} help={options.length ? 'Approved WhatsApp templates of this account' : 'No approved templates yet: create one under Templates'}>
+      <Field
+        label="Template"
+        htmlFor={`${id}-template`}
+        help={options.length ? 'Approved WhatsApp templates of this account' : 'No approved templates yet: create one under Templates'}
+      >
         <Select
           id={`${id}-template`}
           value={value?.name ? `${value.name}|${value.language ?? ''}` : ''}
@@ -51,11 +65,17 @@ export function TemplatePicker({ id, subAccountId, value, onChange }: { id: stri
             const t = options.find((o) => `${o.name}|${o.language}` === e.target.value);
             if (!t) return;
             const n = variableCount(templateParts((t.components ?? []) as TemplateComponent[]).body?.text);
-            onChange({ name: t.name, language: t.language, components: n ? [{ type: 'body', parameters: Array.from({ length: n }, () => ({ type: 'text', text: '' })) }] : [] });
+            onChange({
+              name: t.name,
+              language: t.language,
+              components: n ? [{ type: 'body', parameters: Array.from({ length: n }, () => ({ type: 'text', text: '' })) }] : [],
+            });
           }}
         >
           <option value="">Choose…</option>
-          {value?.name && !current ? <option value={`${value.name}|${value.language ?? ''}`}>{`${value.name} (${value.language ?? '?'}) — not approved here`}</option> : null}
+          {value?.name && !current ? (
+            <option value={`${value.name}|${value.language ?? ''}`}>{`${value.name} (${value.language ?? '?'}) — not approved here`}</option>
+          ) : null}
           {options.map((t) => (
             <option key={t.id} value={`${t.name}|${t.language}`}>
               {t.name} ({t.language}){t.subAccountId && t.subAccountId !== subAccountId ? ` · ${t.subAccountId}` : ''}
@@ -70,7 +90,13 @@ export function TemplatePicker({ id, subAccountId, value, onChange }: { id: stri
       ) : null}
       {Array.from({ length: Math.max(count, params.length) }, (_, i) => (
         <Field key={i} label={`Parameter {{${i + 1}}}`} htmlFor={`${id}-param-${i}`}>
-          <ScriptInput id={`${id}-param-${i}`} label={`Parameter ${i + 1}`} value={params[i]?.text ?? ''} onChange={(v) => setParam(i, v)} placeholder="{{data.name}}" />
+          <ScriptInput
+            id={`${id}-param-${i}`}
+            label={`Parameter ${i + 1}`}
+            value={params[i]?.text ?? ''}
+            onChange={(v) => setParam(i, v)}
+            placeholder="{{data.name}}"
+          />
         </Field>
       ))}
     </div>

@@ -29,10 +29,21 @@ export function BranchesEditor({ node, update, trigger, stepIds }: PanelProps) {
             <button type="button" aria-label="Move up" disabled={i === 0} onClick={() => move(i, -1)} className="text-muted-foreground disabled:opacity-30">
               <ArrowUp className="size-3.5" />
             </button>
-            <button type="button" aria-label="Move down" disabled={i === branches.length - 1} onClick={() => move(i, 1)} className="text-muted-foreground disabled:opacity-30">
+            <button
+              type="button"
+              aria-label="Move down"
+              disabled={i === branches.length - 1}
+              onClick={() => move(i, 1)}
+              className="text-muted-foreground disabled:opacity-30"
+            >
               <ArrowDown className="size-3.5" />
             </button>
-            <button type="button" aria-label={`Remove path ${i + 1}`} onClick={() => set(branches.filter((_, j) => j !== i))} className="text-muted-foreground hover:text-destructive">
+            <button
+              type="button"
+              aria-label={`Remove path ${i + 1}`}
+              onClick={() => set(branches.filter((_, j) => j !== i))}
+              className="text-muted-foreground hover:text-destructive"
+            >
               <X className="size-3.5" />
             </button>
           </div>
@@ -45,7 +56,17 @@ export function BranchesEditor({ node, update, trigger, stepIds }: PanelProps) {
             Otherwise (default path)
           </label>
           {b.condition != null ? (
-            <ConditionBuilder id={`${node.id}-branch-${i}`} value={b.condition} trigger={trigger} onChange={(v) => set(branches.map((x, j) => (j === i ? { ...x, condition: v } : x)), `${node.id}:branch.${i}`)} />
+            <ConditionBuilder
+              id={`${node.id}-branch-${i}`}
+              value={b.condition}
+              trigger={trigger}
+              onChange={(v) =>
+                set(
+                  branches.map((x, j) => (j === i ? { ...x, condition: v } : x)),
+                  `${node.id}:branch.${i}`,
+                )
+              }
+            />
           ) : null}
           <Select
             aria-label={`Path ${i + 1} goes to`}
@@ -68,7 +89,11 @@ export function BranchesEditor({ node, update, trigger, stepIds }: PanelProps) {
           </Select>
         </div>
       ))}
-      <button type="button" className="inline-flex items-center gap-1 text-xs text-primary hover:underline" onClick={() => set([...branches, { target: '', condition: '{{true}}' }])}>
+      <button
+        type="button"
+        className="inline-flex items-center gap-1 text-xs text-primary hover:underline"
+        onClick={() => set([...branches, { target: '', condition: '{{true}}' }])}
+      >
         <Plus className="size-3.5" /> Add path
       </button>
       <p className="text-xs text-muted-foreground">Each target step can be used by one path only (8x8 keys paths by step id).</p>

@@ -28,10 +28,30 @@ function kindOf(type: string, content: Record<string, unknown>): string {
 const STARTERS: Record<string, { type: string; content: Record<string, unknown> }> = {
   text: { type: 'text', content: { text: '' } },
   template: { type: 'template', content: { template: { name: '', language: 'en', components: [] } } },
-  buttons: { type: 'interactive', content: { interactive: { type: 'button', body: { text: '' }, action: { buttons: [{ type: 'reply', reply: { id: '1', title: 'Yes' } }, { type: 'reply', reply: { id: '2', title: 'No' } }] } } } },
+  buttons: {
+    type: 'interactive',
+    content: {
+      interactive: {
+        type: 'button',
+        body: { text: '' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: '1', title: 'Yes' } },
+            { type: 'reply', reply: { id: '2', title: 'No' } },
+          ],
+        },
+      },
+    },
+  },
   list: {
     type: 'interactive',
-    content: { interactive: { type: 'list', body: { text: '' }, action: { button: 'Options', sections: [{ title: 'Options', rows: [{ id: '1', title: 'First option' }] }] } } },
+    content: {
+      interactive: {
+        type: 'list',
+        body: { text: '' },
+        action: { button: 'Options', sections: [{ title: 'Options', rows: [{ id: '1', title: 'First option' }] }] },
+      },
+    },
   },
 };
 
@@ -48,9 +68,20 @@ export function ChatAppsMessagePanel(props: PanelProps) {
   };
   return (
     <>
-      <SubAccountSelect id={`${id}-subaccount`} value={str('subAccountId')} onChange={(v) => set(['subAccountId'], v)} help="The subaccount whose chat apps channel sends it" />
+      <SubAccountSelect
+        id={`${id}-subaccount`}
+        value={str('subAccountId')}
+        onChange={(v) => set(['subAccountId'], v)}
+        help="The subaccount whose chat apps channel sends it"
+      />
       <Field label="Destination" htmlFor={`${id}-msisdn`} help="{{data.payload.user.msisdn}} replies to the customer who wrote in">
-        <ScriptInput id={`${id}-msisdn`} label="Destination" value={str('user', 'msisdn')} onChange={(v) => set(['user', 'msisdn'], v)} placeholder="{{data.payload.user.msisdn}}" />
+        <ScriptInput
+          id={`${id}-msisdn`}
+          label="Destination"
+          value={str('user', 'msisdn')}
+          onChange={(v) => set(['user', 'msisdn'], v)}
+          placeholder="{{data.payload.user.msisdn}}"
+        />
       </Field>
       <Field label="Message" htmlFor={`${id}-kind`} help="Select an existing template or compose a new message">
         <Select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -63,14 +94,34 @@ export function ChatAppsMessagePanel(props: PanelProps) {
       </Field>
       {kind === 'text' ? (
         <Field label="Text" htmlFor={`${id}-text`}>
-          <ScriptInput id={`${id}-text`} label="Text" multiline value={str('content', 'text')} onChange={(v) => set(['content', 'text'], v)} placeholder="Hello, thank you for your message!" />
+          <ScriptInput
+            id={`${id}-text`}
+            label="Text"
+            multiline
+            value={str('content', 'text')}
+            onChange={(v) => set(['content', 'text'], v)}
+            placeholder="Hello, thank you for your message!"
+          />
         </Field>
       ) : null}
-      {kind === 'template' ? <TemplatePicker id={id} subAccountId={str('subAccountId')} value={getIn(content, ['template']) as Record<string, unknown>} onChange={(t) => set(['content', 'template'], t)} /> : null}
+      {kind === 'template' ? (
+        <TemplatePicker
+          id={id}
+          subAccountId={str('subAccountId')}
+          value={getIn(content, ['template']) as Record<string, unknown>}
+          onChange={(t) => set(['content', 'template'], t)}
+        />
+      ) : null}
       {kind === 'buttons' ? (
         <>
           <Field label="Body" htmlFor={`${id}-body`}>
-            <ScriptInput id={`${id}-body`} label="Body" multiline value={str('content', 'interactive', 'body', 'text')} onChange={(v) => set(['content', 'interactive', 'body', 'text'], v)} />
+            <ScriptInput
+              id={`${id}-body`}
+              label="Body"
+              multiline
+              value={str('content', 'interactive', 'body', 'text')}
+              onChange={(v) => set(['content', 'interactive', 'body', 'text'], v)}
+            />
           </Field>
           <fieldset className="space-y-1.5">
             <legend className="text-sm font-medium">Reply buttons (up to 3)</legend>
@@ -83,7 +134,7 @@ export function ChatAppsMessagePanel(props: PanelProps) {
                 value={buttons[i]?.reply?.title ?? ''}
                 onChange={(e) => {
                   const next = [0, 1, 2]
-                    .map((j) => (j === i ? e.target.value : buttons[j]?.reply?.title ?? ''))
+                    .map((j) => (j === i ? e.target.value : (buttons[j]?.reply?.title ?? '')))
                     .map((title, j) => ({ type: 'reply', reply: { id: buttons[j]?.reply?.id ?? String(j + 1), title } }))
                     .filter((b) => b.reply.title);
                   set(['content', 'interactive', 'action', 'buttons'], next);
@@ -93,11 +144,25 @@ export function ChatAppsMessagePanel(props: PanelProps) {
           </fieldset>
         </>
       ) : null}
-      {kind === 'list' ? <JsonField id={`${id}-interactive`} label="List (interactive JSON)" rows={10} value={getIn(content, ['interactive'])} onChange={(v) => set(['content', 'interactive'], v)} /> : null}
+      {kind === 'list' ? (
+        <JsonField
+          id={`${id}-interactive`}
+          label="List (interactive JSON)"
+          rows={10}
+          value={getIn(content, ['interactive'])}
+          onChange={(v) => set(['content', 'interactive'], v)}
+        />
+      ) : null}
       {['image', 'video', 'audio', 'file'].includes(kind) ? (
         <>
           <Field label="Media URL" htmlFor={`${id}-url`}>
-            <ScriptInput id={`${id}-url`} label="Media URL" value={str('content', 'url')} onChange={(v) => set(['content', 'url'], v)} placeholder="https://example.com/picture.jpg" />
+            <ScriptInput
+              id={`${id}-url`}
+              label="Media URL"
+              value={str('content', 'url')}
+              onChange={(v) => set(['content', 'url'], v)}
+              placeholder="https://example.com/picture.jpg"
+            />
           </Field>
           {kind !== 'audio' ? (
             <Field label="Caption" htmlFor={`${id}-caption`}>
@@ -110,10 +175,19 @@ export function ChatAppsMessagePanel(props: PanelProps) {
         <summary className="cursor-pointer text-xs font-medium">SMS fallback</summary>
         <div className="mt-2 space-y-2">
           <Field label="Fallback sender" htmlFor={`${id}-sms-source`}>
-            <Input id={`${id}-sms-source`} value={str('content', 'sms', 'source')} onChange={(e) => set(['content', 'sms', 'source'], e.target.value || undefined)} placeholder="SENDERID" />
+            <Input
+              id={`${id}-sms-source`}
+              value={str('content', 'sms', 'source')}
+              onChange={(e) => set(['content', 'sms', 'source'], e.target.value || undefined)}
+              placeholder="SENDERID"
+            />
           </Field>
           <Field label="Fallback encoding" htmlFor={`${id}-sms-encoding`}>
-            <Select id={`${id}-sms-encoding`} value={str('content', 'sms', 'encoding')} onChange={(e) => set(['content', 'sms', 'encoding'], e.target.value || undefined)}>
+            <Select
+              id={`${id}-sms-encoding`}
+              value={str('content', 'sms', 'encoding')}
+              onChange={(e) => set(['content', 'sms', 'encoding'], e.target.value || undefined)}
+            >
               <option value="">None</option>
               <option value="AUTO">AUTO</option>
               <option value="GSM7">GSM7</option>
@@ -122,7 +196,9 @@ export function ChatAppsMessagePanel(props: PanelProps) {
           </Field>
         </div>
       </details>
-      {step.inputs && typeof step.inputs.channels !== 'undefined' ? <p className="text-xs text-muted-foreground">Channels: {JSON.stringify(step.inputs.channels)}</p> : null}
+      {step.inputs && typeof step.inputs.channels !== 'undefined' ? (
+        <p className="text-xs text-muted-foreground">Channels: {JSON.stringify(step.inputs.channels)}</p>
+      ) : null}
     </>
   );
 }

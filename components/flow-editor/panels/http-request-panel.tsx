@@ -28,10 +28,28 @@ export function HttpRequestPanel(props: PanelProps) {
           <ScriptInput id={`${id}-url`} label="URL" value={str('url')} onChange={(v) => set(['url'], v)} placeholder="https://api.example.com/records" />
         </Field>
       </div>
-      <KeyValueEditor id={`${id}-headers`} label="Headers" value={get('headers') as Record<string, unknown>} onChange={(v) => set(['headers'], v)} keyPlaceholder="header" />
-      <KeyValueEditor id={`${id}-parameters`} label="Query" value={get('parameters') as Record<string, unknown>} onChange={(v) => set(['parameters'], v)} keyPlaceholder="param" />
+      <KeyValueEditor
+        id={`${id}-headers`}
+        label="Headers"
+        value={get('headers') as Record<string, unknown>}
+        onChange={(v) => set(['headers'], v)}
+        keyPlaceholder="header"
+      />
+      <KeyValueEditor
+        id={`${id}-parameters`}
+        label="Query"
+        value={get('parameters') as Record<string, unknown>}
+        onChange={(v) => set(['parameters'], v)}
+        keyPlaceholder="param"
+      />
       {method !== 'GET' && method !== 'HEAD' ? (
-        <JsonField id={`${id}-body`} label="Request body (JSON)" value={get('body')} onChange={(v) => set(['body'], v)} help='Scripts work in any string: "{{data.payload.source}}"' />
+        <JsonField
+          id={`${id}-body`}
+          label="Request body (JSON)"
+          value={get('body')}
+          onChange={(v) => set(['body'], v)}
+          help='Scripts work in any string: "{{data.payload.source}}"'
+        />
       ) : null}
       <Field label="Timeout (seconds)" htmlFor={`${id}-timeout`} help="Default 30">
         <Input

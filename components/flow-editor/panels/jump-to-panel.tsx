@@ -7,7 +7,12 @@ import type { PanelProps } from './panel-kit';
 export function JumpToPanel({ node, update, stepIds }: PanelProps) {
   const target = node.data.step.nextStepId ?? '';
   return (
-    <Field label="Select a step" htmlFor={`${node.id}-target`} help="The step to continue at" error={target && !stepIds.includes(target) ? `No step is called "${target}"` : null}>
+    <Field
+      label="Select a step"
+      htmlFor={`${node.id}-target`}
+      help="The step to continue at"
+      error={target && !stepIds.includes(target) ? `No step is called "${target}"` : null}
+    >
       <Select
         id={`${node.id}-target`}
         value={target}
@@ -19,9 +24,11 @@ export function JumpToPanel({ node, update, stepIds }: PanelProps) {
         }
       >
         <option value="">Choose…</option>
-        {stepIds.filter((s) => s !== node.id).map((s) => (
-          <option key={s}>{s}</option>
-        ))}
+        {stepIds
+          .filter((s) => s !== node.id)
+          .map((s) => (
+            <option key={s}>{s}</option>
+          ))}
       </Select>
     </Field>
   );

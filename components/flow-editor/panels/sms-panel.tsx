@@ -11,15 +11,33 @@ export function SmsPanel(props: PanelProps) {
   const id = props.node.id;
   return (
     <>
-      <SubAccountSelect id={`${id}-subaccount`} value={str('subAccountId')} onChange={(v) => set(['subAccountId'], v)} help="The subaccount the SMS is sent from" />
+      <SubAccountSelect
+        id={`${id}-subaccount`}
+        value={str('subAccountId')}
+        onChange={(v) => set(['subAccountId'], v)}
+        help="The subaccount the SMS is sent from"
+      />
       <Field label="Sender ID" htmlFor={`${id}-source`} help="The SMS sender id or virtual number the recipient sees">
         <Input id={`${id}-source`} value={str('source')} onChange={(e) => set(['source'], e.target.value || undefined)} placeholder="Acme Corp" />
       </Field>
       <Field label="Destination" htmlFor={`${id}-destination`} help="{{data.payload.source}} is the sender of an inbound SMS">
-        <ScriptInput id={`${id}-destination`} label="Destination" value={str('destination')} onChange={(v) => set(['destination'], v)} placeholder="{{data.payload.source}}" />
+        <ScriptInput
+          id={`${id}-destination`}
+          label="Destination"
+          value={str('destination')}
+          onChange={(v) => set(['destination'], v)}
+          placeholder="{{data.payload.source}}"
+        />
       </Field>
       <Field label="Text" htmlFor={`${id}-text`}>
-        <ScriptInput id={`${id}-text`} label="Text" multiline value={str('text')} onChange={(v) => set(['text'], v)} placeholder="Hello, thank you for your message!" />
+        <ScriptInput
+          id={`${id}-text`}
+          label="Text"
+          multiline
+          value={str('text')}
+          onChange={(v) => set(['text'], v)}
+          placeholder="Hello, thank you for your message!"
+        />
       </Field>
       <Field label="Encoding" htmlFor={`${id}-encoding`}>
         <Select id={`${id}-encoding`} value={str('encoding')} onChange={(e) => set(['encoding'], e.target.value || undefined)}>

@@ -46,7 +46,12 @@ export function TriggerPanel({ data, onChange }: { data: TriggerNodeData; onChan
             <button
               type="button"
               className="inline-flex items-center gap-1 text-xs text-primary hover:underline"
-              onClick={() => navigator.clipboard?.writeText(curl).then(() => toast.success('Copied the curl command'), () => toast.error('Could not copy'))}
+              onClick={() =>
+                navigator.clipboard?.writeText(curl).then(
+                  () => toast.success('Copied the curl command'),
+                  () => toast.error('Could not copy'),
+                )
+              }
             >
               <Copy className="size-3.5" /> Copy
             </button>
@@ -54,7 +59,9 @@ export function TriggerPanel({ data, onChange }: { data: TriggerNodeData; onChan
           <pre className="overflow-x-auto whitespace-pre rounded-md bg-muted p-2 text-[11px]" data-testid="trigger-curl">
             {curl}
           </pre>
-          <p className="text-xs text-muted-foreground">The JSON body becomes data: here {'{{data.price}}'} is “10” and {'{{data.item}}'} is “vacuum”.</p>
+          <p className="text-xs text-muted-foreground">
+            The JSON body becomes data: here {'{{data.price}}'} is “10” and {'{{data.item}}'} is “vacuum”.
+          </p>
         </div>
       ) : null}
     </div>

@@ -36,7 +36,13 @@ export function VoiceMessagePanel(props: PanelProps) {
   );
   return (
     <>
-      <SubAccountSelect id={`${id}-subaccount`} label="Voice subaccount" value={str(subKey)} onChange={(v) => set([subKey], v)} help="A subaccount with an 8x8 phone number" />
+      <SubAccountSelect
+        id={`${id}-subaccount`}
+        label="Voice subaccount"
+        value={str(subKey)}
+        onChange={(v) => set([subKey], v)}
+        help="A subaccount with an 8x8 phone number"
+      />
       <Field label="Client request id" htmlFor={`${id}-crid`} help="Use {{uuid()}} and save it (outputs) to correlate a WaitForDTMF">
         <ScriptInput id={`${id}-crid`} label="Client request id" value={str('clientRequestId')} onChange={(v) => set(['clientRequestId'], v || undefined)} />
       </Field>
@@ -79,7 +85,8 @@ export function VoiceMessagePanel(props: PanelProps) {
           {num('digitTimeout', 'DTMF timeout (ms)')}
           {num('overallTimeout', 'Call timeout (ms)')}
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={get('params', 'completeOnHash') === true} onChange={(e) => setP('completeOnHash', e.target.checked)} /> Complete on hash
+            <input type="checkbox" checked={get('params', 'completeOnHash') === true} onChange={(e) => setP('completeOnHash', e.target.checked)} /> Complete on
+            hash
           </label>
           {num('noOfTries', 'Number of tries')}
           {text('successMessage', 'End message', 'Thank you for your response')}

@@ -11,7 +11,13 @@ export function WaitForDtmfPanel(props: PanelProps) {
   return (
     <>
       <Field label="DTMF request id" htmlFor={`${id}-dtmf`} help="Correlates the key press with the voice call: use the call's clientRequestId">
-        <ScriptInput id={`${id}-dtmf`} label="DTMF request id" value={str('dtmfRequestId')} onChange={(v) => set(['dtmfRequestId'], v)} placeholder="{{data.clientRequestId}}" />
+        <ScriptInput
+          id={`${id}-dtmf`}
+          label="DTMF request id"
+          value={str('dtmfRequestId')}
+          onChange={(v) => set(['dtmfRequestId'], v)}
+          placeholder="{{data.clientRequestId}}"
+        />
       </Field>
       <DurationField id={`${id}-timeout`} label="Timeout" optional value={str('timeout') || undefined} onChange={(v) => set(['timeout'], v)} />
     </>

@@ -26,7 +26,14 @@ export function WaitForReplyPanel(props: PanelProps) {
           ))}
         </Select>
       </Field>
-      <DurationField id={`${id}-timeout`} label="Timeout" optional value={str('timeout') || undefined} onChange={(v) => set(['timeout'], v)} help="Without a reply by then, the workflow continues (step.reply is null)" />
+      <DurationField
+        id={`${id}-timeout`}
+        label="Timeout"
+        optional
+        value={str('timeout') || undefined}
+        onChange={(v) => set(['timeout'], v)}
+        help="Without a reply by then, the workflow continues (step.reply is null)"
+      />
     </>
   );
 }

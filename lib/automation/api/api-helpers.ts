@@ -17,6 +17,7 @@ export function queryInt(url: URL, name: string, min: number, max: number): numb
   const v = url.searchParams.get(name);
   if (v === null || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ValidationError(`Invalid parameter(s): '${name}'`, [{ path: name, message: `${name} must be a whole number from ${min} to ${max}` }]);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ValidationError(`Invalid parameter(s): '${name}'`, [{ path: name, message: `${name} must be a whole number from ${min} to ${max}` }]);
   return n;
 }

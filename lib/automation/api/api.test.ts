@@ -37,7 +37,15 @@ describe('workflows API', () => {
     // not a subaccount of this account: refused naming the step, and saved once it names one of ours.
     const ooo = await call(workflows.POST, 'POST', `${base}/workflows`, P, referenceExample('out-of-office'));
     expect(ooo.status).toBe(400);
-    expect(ooo.json).toMatchObject({ code: 1005, errors: [{ path: 'definition.steps.1.do.0.0.inputs.subAccountId', message: "Step 'message_from_ID_out_of_business_hours': subaccount 'InternalDemoCPaaS_ChatApps' is not a subaccount of this account" }] });
+    expect(ooo.json).toMatchObject({
+      code: 1005,
+      errors: [
+        {
+          path: 'definition.steps.1.do.0.0.inputs.subAccountId',
+          message: "Step 'message_from_ID_out_of_business_hours': subaccount 'InternalDemoCPaaS_ChatApps' is not a subaccount of this account",
+        },
+      ],
+    });
     const ours = JSON.parse(JSON.stringify(referenceExample('out-of-office')).replace('InternalDemoCPaaS_ChatApps', 'acme_corp_chatapps'));
     expect((await call(workflows.POST, 'POST', `${base}/workflows`, P, ours)).status).toBe(201);
     const list = await call(workflows.GET, 'GET', `${base}/workflows?trigger=inbound_sms`, P);
@@ -50,7 +58,10 @@ describe('workflows API', () => {
     expect(put.json).toMatchObject({ id, version: 2, publishedVersion: 2, status: 'disabled' });
     const v1 = await call(workflow.GET, 'GET', `${base}/workflows/${id}?version=1`, { ...P, id });
     expect(v1.json).toMatchObject({ version: 1, status: 'disabled' });
-    const del = await workflow.DELETE(new Request(`http://localhost${base}/workflows/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${DEMO_API_KEY}` } }), { params: Promise.resolve({ ...P, id }) });
+    const del = await workflow.DELETE(
+      new Request(`http://localhost${base}/workflows/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${DEMO_API_KEY}` } }),
+      { params: Promise.resolve({ ...P, id }) },
+    );
     expect(del.status).toBe(204);
     expect((await call(workflow.GET, 'GET', `${base}/workflows/${id}`, { ...P, id })).status).toBe(404);
   });
@@ -59,11 +70,19 @@ describe('workflows API', () => {
     const r = await call(workflows.POST, 'POST', `${base}/workflows`, P, {
       subAccountId: 'acme_corp',
       trigger: 'http_request',
-      definition: { name: 'bad', steps: [{ id: 'a', stepType: 'Wait', inputs: { duration: 'later' }, nextStepId: 'zzz' }, { id: 'a', stepType: 'Teleport' }] },
+      definition: {
+        name: 'bad',
+        steps: [
+          { id: 'a', stepType: 'Wait', inputs: { duration: 'later' }, nextStepId: 'zzz' },
+          { id: 'a', stepType: 'Teleport' },
+        ],
+      },
     });
     expect(r.status).toBe(400);
     expect(r.json.code).toBe(1005);
-    expect(r.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['definition.steps.0.inputs.duration', 'definition.steps.0.nextStepId', 'definition.steps.1.id', 'definition.steps.1.stepType']));
+    expect(r.json.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['definition.steps.0.inputs.duration', 'definition.steps.0.nextStepId', 'definition.steps.1.id', 'definition.steps.1.stepType']),
+    );
     expect((await call(workflows.POST, 'POST', `${base}/workflows`, P, '{nope')).status).toBe(400);
   });
 
@@ -80,7 +99,14 @@ describe('workflows API', () => {
   it('keeps tenants apart', async () => {
     const other = await createOtherTenant();
     const mine = await call(workflows.POST, 'POST', `${base}/workflows`, P, referenceExample('sms-auto-reply'));
-    const r = await call(workflow.GET, 'GET', `/api/v1/accounts/${other.accountId}/workflows/${mine.json.id}`, { accountId: other.accountId, id: mine.json.id }, undefined, other.apiKey);
+    const r = await call(
+      workflow.GET,
+      'GET',
+      `/api/v1/accounts/${other.accountId}/workflows/${mine.json.id}`,
+      { accountId: other.accountId, id: mine.json.id },
+      undefined,
+      other.apiKey,
+    );
     expect(r.status).toBe(404);
     expect((await call(workflows.GET, 'GET', `${base}/workflows`, P, undefined, other.apiKey)).status).toBe(404);
     expect((await call(workflows.GET, 'GET', `${base}/workflows`, P, undefined, 'wrong')).status).toBe(401);
@@ -109,18 +135,27 @@ describe('http_request trigger and instances API', () => {
     const done = await settle(ok.json.workflowIds[0]);
     expect(done.json).toMatchObject({ status: 'completed', definitionId: wf.json.id, data: { price: '10', item: 'vacuum' } });
     expect(done.json.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['check', 'sms']);
-    expect(done.json.steps[1]).toMatchObject({ stepType: 'SMS', status: 'completed', inputs: { text: 'Your vacuum costs 10' }, outputs: { umid: expect.any(String) } });
+    expect(done.json.steps[1]).toMatchObject({
+      stepType: 'SMS',
+      status: 'completed',
+      inputs: { text: 'Your vacuum costs 10' },
+      outputs: { umid: expect.any(String) },
+    });
 
     const bad = await call(trigger.POST, 'POST', `${base}/triggers/http_request?subAccountId=acme_corp_chatapps`, P, { price: '99' });
     const failed = await settle(bad.json.workflowIds[0]);
     expect(failed.json.status).toBe('failed');
     const errs = await call(errors.GET, 'GET', `${base}/workflows/instances/${bad.json.workflowIds[0]}/errors`, { ...P, workflowId: bad.json.workflowIds[0] });
-    expect(errs.json).toEqual([{ stepId: 'broken', message: expect.stringMatching(/^Failed to send SMS message because Invalid MSISDN/), timestamp: expect.any(String) }]);
+    expect(errs.json).toEqual([
+      { stepId: 'broken', message: expect.stringMatching(/^Failed to send SMS message because Invalid MSISDN/), timestamp: expect.any(String) },
+    ]);
 
     const list = await call(instances.GET, 'GET', `${base}/workflows/instances?definitionId=${wf.json.id}&limit=10`, P);
     expect(list.json.map((i: { status: string }) => i.status)).toEqual(['failed', 'completed']);
     expect(Object.keys(list.json[0]).sort()).toEqual(['createdAt', 'definitionId', 'status', 'updatedAt', 'workflowId']);
-    expect((await call(instances.GET, 'GET', `${base}/workflows/instances?status=failed`, P)).json.every((i: { status: string }) => i.status === 'failed')).toBe(true);
+    expect(
+      (await call(instances.GET, 'GET', `${base}/workflows/instances?status=failed`, P)).json.every((i: { status: string }) => i.status === 'failed'),
+    ).toBe(true);
     expect((await call(instances.GET, 'GET', `${base}/workflows/instances?status=sleeping`, P)).status).toBe(400);
     expect((await call(trigger.POST, 'POST', `${base}/triggers/http_request`, P, {})).status).toBe(400);
     expect((await call(trigger.POST, 'POST', `${base}/triggers/http_request?subAccountId=nope`, P, {})).status).toBe(404);

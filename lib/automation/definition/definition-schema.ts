@@ -67,27 +67,37 @@ function withoutUndefined<T extends Record<string, unknown>>(step: T): T {
 const anyCase = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 
 export const stepSchema: z.ZodType<StepDefinition, unknown> = z.lazy(() =>
-  z.looseObject(
-    {
-      id: z.string({ error: stringError('id') }).trim().min(1, 'id is required').max(100, 'id must be at most 100 characters'),
-      stepType: stepTypeSchema,
-      inputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'inputs must be an object' })),
-      outputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'outputs must be an object' })),
-      nextStepId: z.string({ error: 'nextStepId must be a step id' }).nullish(),
-      selectNextStep: absentIfNull(
-        z.record(z.string(), z.string({ error: 'a condition must be a {{script}} string or null' }).nullable(), {
-          error: 'selectNextStep must be an object of step id → condition',
-        }),
-      ),
-      do: absentIfNull(z.array(z.array(stepSchema, { error: 'each entry of do must be a list of steps' }), { error: 'do must be a list of step lists' })),
-    },
-    { error: 'Each step must be an object: { "id", "stepType", ... }' },
-  ).transform(withoutUndefined),
+  z
+    .looseObject(
+      {
+        id: z
+          .string({ error: stringError('id') })
+          .trim()
+          .min(1, 'id is required')
+          .max(100, 'id must be at most 100 characters'),
+        stepType: stepTypeSchema,
+        inputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'inputs must be an object' })),
+        outputs: absentIfNull(z.record(z.string(), z.unknown(), { error: 'outputs must be an object' })),
+        nextStepId: z.string({ error: 'nextStepId must be a step id' }).nullish(),
+        selectNextStep: absentIfNull(
+          z.record(z.string(), z.string({ error: 'a condition must be a {{script}} string or null' }).nullable(), {
+            error: 'selectNextStep must be an object of step id → condition',
+          }),
+        ),
+        do: absentIfNull(z.array(z.array(stepSchema, { error: 'each entry of do must be a list of steps' }), { error: 'do must be a list of step lists' })),
+      },
+      { error: 'Each step must be an object: { "id", "stepType", ... }' },
+    )
+    .transform(withoutUndefined),
 ) as z.ZodType<StepDefinition, unknown>;
 
 export const definitionSchema = z.looseObject(
   {
-    name: z.string({ error: stringError('name') }).trim().min(1, 'name is required').max(200),
+    name: z
+      .string({ error: stringError('name') })
+      .trim()
+      .min(1, 'name is required')
+      .max(200),
     steps: z.array(stepSchema, { error: 'steps must be a list' }).min(1, 'a workflow needs at least one step'),
   },
   { error: 'definition is required: { "name", "steps": [...] }' },
@@ -95,9 +105,15 @@ export const definitionSchema = z.looseObject(
 
 export const workflowBodySchema = z.object(
   {
-    subAccountId: z.string({ error: stringError('subAccountId') }).trim().min(1, 'subAccountId is required'),
+    subAccountId: z
+      .string({ error: stringError('subAccountId') })
+      .trim()
+      .min(1, 'subAccountId is required'),
     trigger: z.preprocess(anyCase, z.enum(TRIGGERS, { error: `trigger must be one of ${TRIGGERS.join(', ')}` })),
-    status: z.preprocess((v) => (v === null ? undefined : anyCase(v)), z.enum(WORKFLOW_STATUSES, { error: `status must be one of ${WORKFLOW_STATUSES.join(', ')}` }).default('enabled')),
+    status: z.preprocess(
+      (v) => (v === null ? undefined : anyCase(v)),
+      z.enum(WORKFLOW_STATUSES, { error: `status must be one of ${WORKFLOW_STATUSES.join(', ')}` }).default('enabled'),
+    ),
     definition: definitionSchema,
   },
   {

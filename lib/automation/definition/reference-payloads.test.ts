@@ -18,7 +18,12 @@ const STEP_SNIPPETS: Record<string, unknown>[] = [
   {
     id: 'step1',
     stepType: 'ChatAppsMessage',
-    inputs: { subAccountId: 'acme_corp_chatapps', user: { msisdn: '+6512345678' }, type: 'text', content: { text: 'Hello, World!', sms: { encoding: 'AUTO', source: 'SENDERID' } } },
+    inputs: {
+      subAccountId: 'acme_corp_chatapps',
+      user: { msisdn: '+6512345678' },
+      type: 'text',
+      content: { text: 'Hello, World!', sms: { encoding: 'AUTO', source: 'SENDERID' } },
+    },
     outputs: { requestId: '{{step.requestId}}', requestUmid: '{{step.umid}}', requestStatus: '{{step.status}}', requestDescription: '{{step.description}}' },
     nextStepId: 'step2',
   },
@@ -29,7 +34,12 @@ const STEP_SNIPPETS: Record<string, unknown>[] = [
       url: 'https://sample.api.com/newrecord/',
       method: 'POST',
       headers: { Authorization: 'Bearer 4ff3987hf934hf3895b469dc0' },
-      body: { property_1: 1, property_2: "{{'umid: ' + data.umid}}", property_3: '{{data.receivedAt}}', property_4: { nested_property: "{{'msisdn: ' + data.source}}" } },
+      body: {
+        property_1: 1,
+        property_2: "{{'umid: ' + data.umid}}",
+        property_3: '{{data.receivedAt}}',
+        property_4: { nested_property: "{{'msisdn: ' + data.source}}" },
+      },
     },
     outputs: { httpCode: '{{step.responseCode}}', httpReasonPhrase: '{{step.reasonPhrase}}', httpResponse: '{{step.responseBody}}' },
     nextStepId: 'step2',
@@ -42,7 +52,11 @@ const STEP_SNIPPETS: Record<string, unknown>[] = [
     do: [
       [
         { stepType: 'HttpRequest', id: 'call_webhook', nextStepId: 'send_ca', inputs: { url: 'http://localhost:8080/mock', method: 'GET' } },
-        { stepType: 'ChatAppsMessage', id: 'send_ca', inputs: { subAccountId: 'acme_corp_chatapps', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hello, world!' } } },
+        {
+          stepType: 'ChatAppsMessage',
+          id: 'send_ca',
+          inputs: { subAccountId: 'acme_corp_chatapps', user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hello, world!' } },
+        },
       ],
     ],
   },
@@ -85,7 +99,12 @@ const STEP_SNIPPETS: Record<string, unknown>[] = [
 /** The snippet as the first step of a workflow, with a step for each id it names. */
 function around(step: Record<string, unknown>) {
   const targets = [step.nextStepId, ...Object.keys((step.selectNextStep as object | undefined) ?? {})].filter((t): t is string => typeof t === 'string');
-  return { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'snippet', steps: [step, ...targets.map((id) => ({ id, stepType: 'SendToConverse' }))] } };
+  return {
+    subAccountId: 'acme_corp',
+    trigger: 'http_request',
+    status: 'enabled',
+    definition: { name: 'snippet', steps: [step, ...targets.map((id) => ({ id, stepType: 'SendToConverse' }))] },
+  };
 }
 
 /** Every top-level JSON object in a stretch of the reference text. */
@@ -146,7 +165,11 @@ describe('workflow body variations', () => {
   });
 
   it('names the field and says what is wrong with it', () => {
-    const check = validateDefinition({ subAccountId: 7, trigger: 'cron', definition: { name: 'x', steps: [null, { id: 3, stepType: 'Wait', inputs: { duration: '1' } }] } });
+    const check = validateDefinition({
+      subAccountId: 7,
+      trigger: 'cron',
+      definition: { name: 'x', steps: [null, { id: 3, stepType: 'Wait', inputs: { duration: '1' } }] },
+    });
     expect(check.errors).toEqual(
       expect.arrayContaining([
         { path: 'subAccountId', message: 'subAccountId must be a string' },
@@ -156,7 +179,9 @@ describe('workflow body variations', () => {
       ]),
     );
     for (const body of [[], 'x', null]) {
-      expect(validateDefinition(body).errors).toEqual([{ path: '', message: 'The workflow must be a JSON object: { "subAccountId", "trigger", "status", "definition" }' }]);
+      expect(validateDefinition(body).errors).toEqual([
+        { path: '', message: 'The workflow must be a JSON object: { "subAccountId", "trigger", "status", "definition" }' },
+      ]);
     }
   });
 });

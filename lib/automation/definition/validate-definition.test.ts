@@ -28,11 +28,22 @@ describe('validateDefinition', () => {
       ]),
     );
     expect(paths(check.errors).sort()).toEqual(
-      ['definition.steps.0.inputs.destination', 'definition.steps.0.inputs.text', 'definition.steps.1.inputs.subAccountId', 'definition.steps.1.inputs.user', 'definition.steps.1.inputs.content', 'definition.steps.2.inputs.url'].sort(),
+      [
+        'definition.steps.0.inputs.destination',
+        'definition.steps.0.inputs.text',
+        'definition.steps.1.inputs.subAccountId',
+        'definition.steps.1.inputs.user',
+        'definition.steps.1.inputs.content',
+        'definition.steps.2.inputs.url',
+      ].sort(),
     );
-    expect(check.errors.find((e) => e.path === 'definition.steps.0.inputs.destination')!.message).toBe('inputs.destination must be text or a {{script}}, not an object');
+    expect(check.errors.find((e) => e.path === 'definition.steps.0.inputs.destination')!.message).toBe(
+      'inputs.destination must be text or a {{script}}, not an object',
+    );
 
-    const scripted = validateDefinition(body([{ id: 'c', stepType: 'ChatAppsMessage', inputs: { user: '{{data.user}}', type: 'text', content: '{{data.content}}' } }]));
+    const scripted = validateDefinition(
+      body([{ id: 'c', stepType: 'ChatAppsMessage', inputs: { user: '{{data.user}}', type: 'text', content: '{{data.content}}' } }]),
+    );
     expect(scripted.errors).toEqual([]);
     expect(paths(validateDefinition(body([{ id: 'x'.repeat(101), stepType: 'JumpTo', nextStepId: 'x' }])).errors)).toContain('definition.steps.0.id');
   });
@@ -45,7 +56,12 @@ describe('validateDefinition', () => {
         { id: 'b', stepType: 'Branch', selectNextStep: { c: '{{x = 1}}', gone: '{{true}}' } },
         { stepType: 'JumpTo' },
         { id: 'c', stepType: 'SMS', inputs: { destination: '+6512345678', text: `{{'${'a'.repeat(1001)}'}}` } },
-        { id: 'd', stepType: 'If', inputs: { condition: '{{ (function f(){ return f })() }}' }, do: [[{ id: 'e', stepType: 'Wait', inputs: { duration: 'soon' }, nextStepId: 'a' }]] },
+        {
+          id: 'd',
+          stepType: 'If',
+          inputs: { condition: '{{ (function f(){ return f })() }}' },
+          do: [[{ id: 'e', stepType: 'Wait', inputs: { duration: 'soon' }, nextStepId: 'a' }]],
+        },
         { id: 'f', stepType: 'HttpRequest', inputs: { url: 'http://x', body: { n: '{{i++}}', v: '{{ (() => { let y = 1; return y })() }}' } } },
       ]),
     );
@@ -67,7 +83,11 @@ describe('validateDefinition', () => {
         'definition.steps.6.inputs.body.v',
       ]),
     );
-    const msg = (p: string) => check.errors.filter((e) => e.path === p).map((e) => e.message).join(' | ');
+    const msg = (p: string) =>
+      check.errors
+        .filter((e) => e.path === p)
+        .map((e) => e.message)
+        .join(' | ');
     expect(msg('definition.steps.0.stepType')).toMatch(/Unknown stepType 'Teleport'/);
     expect(msg('definition.steps.2.id')).toMatch(/Duplicate step id 'b'/);
     expect(msg('definition.steps.2.selectNextStep.c')).toMatch(/assignments are not allowed/);
@@ -79,7 +99,12 @@ describe('validateDefinition', () => {
   });
 
   it('warns about unreachable steps without failing', () => {
-    const check = validateDefinition(body([{ id: 'a', stepType: 'Wait', inputs: { duration: '1' } }, { id: 'lonely', stepType: 'JumpTo', nextStepId: 'a' }]));
+    const check = validateDefinition(
+      body([
+        { id: 'a', stepType: 'Wait', inputs: { duration: '1' } },
+        { id: 'lonely', stepType: 'JumpTo', nextStepId: 'a' },
+      ]),
+    );
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([expect.objectContaining({ path: 'definition.steps.1', message: expect.stringMatching(/lonely.*never run/) })]);
   });

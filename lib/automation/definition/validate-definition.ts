@@ -134,7 +134,10 @@ function checkTextInputs(l: Located, inputs: Raw, errors: Issue[]) {
   for (const key of TEXT_INPUTS) {
     const v = inputs[key];
     if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number')
-      errors.push({ path: `${l.path}.inputs.${key}`, message: `inputs.${key} must be text or a {{script}}, not ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : String(v)}` });
+      errors.push({
+        path: `${l.path}.inputs.${key}`,
+        message: `inputs.${key} must be text or a {{script}}, not ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : String(v)}`,
+      });
   }
 }
 

@@ -36,11 +36,18 @@ export function pasteSteps(nodes: GraphNode[], clip: Clipboard, offset = { x: 40
     rename.set(n.id, id);
   }
   const groupRename = new Map<string, string>();
-  for (const n of clip.nodes) if (isGroupNode(n)) groupRename.set(n.id, groupNodeId(rename.get(n.data.ifId as string) ?? String(n.data.ifId), n.data.index as number));
+  for (const n of clip.nodes)
+    if (isGroupNode(n)) groupRename.set(n.id, groupNodeId(rename.get(n.data.ifId as string) ?? String(n.data.ifId), n.data.index as number));
   const map = (id: string | undefined) => (id && rename.get(id)) || id;
   const pasted: GraphNode[] = clip.nodes.map((n) => {
     if (isGroupNode(n)) {
-      return { ...n, id: groupRename.get(n.id)!, data: { ...n.data, ifId: rename.get(n.data.ifId as string) ?? n.data.ifId }, position: { x: n.position.x + offset.x, y: n.position.y + offset.y }, selected: false };
+      return {
+        ...n,
+        id: groupRename.get(n.id)!,
+        data: { ...n.data, ifId: rename.get(n.data.ifId as string) ?? n.data.ifId },
+        position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+        selected: false,
+      };
     }
     const s = n as StepGraphNode;
     const step = { ...s.data.step, id: rename.get(s.id)! };
@@ -52,7 +59,13 @@ export function pasteSteps(nodes: GraphNode[], clip: Clipboard, offset = { x: 40
       selected: !inGroup,
       position: inGroup ? s.position : { x: s.position.x + offset.x, y: s.position.y + offset.y },
       ...(inGroup ? { parentId: inGroup } : {}),
-      data: { ...s.data, step, branches: s.data.branches?.map((b) => ({ ...b, target: map(b.target) ?? '' })) ?? null, runState: undefined, problems: undefined },
+      data: {
+        ...s.data,
+        step,
+        branches: s.data.branches?.map((b) => ({ ...b, target: map(b.target) ?? '' })) ?? null,
+        runState: undefined,
+        problems: undefined,
+      },
     } as GraphNode;
   });
   return { nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted], ids: [...rename.values()] };

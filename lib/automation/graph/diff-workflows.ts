@@ -6,7 +6,13 @@ function flatten(steps: StepJson[] | undefined, out = new Map<string, string>())
   for (const s of steps ?? []) {
     if (!s || typeof s !== 'object') continue;
     const { do: seqs, ...own } = s;
-    out.set(String(s.id), JSON.stringify(own, Object.keys(own).sort()) + JSON.stringify(own.inputs ?? null) + JSON.stringify(own.outputs ?? null) + JSON.stringify(own.selectNextStep ?? null));
+    out.set(
+      String(s.id),
+      JSON.stringify(own, Object.keys(own).sort()) +
+        JSON.stringify(own.inputs ?? null) +
+        JSON.stringify(own.outputs ?? null) +
+        JSON.stringify(own.selectNextStep ?? null),
+    );
     for (const seq of seqs ?? []) flatten(seq, out);
   }
   return out;

@@ -14,7 +14,16 @@ const load = (f: string) => JSON.parse(readFileSync(path.join(import.meta.dirnam
 describe('editing the graph', () => {
   it('names new steps like the 8x8 editor and never reuses an id', () => {
     expect(newStepId('ChatAppsMessage', new Set(), () => 0.0501)).toBe('chatappsmessage_0501');
-    expect(newStepId('branch', new Set(['branch_0001']), (() => { let i = 0; return () => [0.0001, 0.0002][i++] ?? 0.5; })())).toBe('branch_0002');
+    expect(
+      newStepId(
+        'branch',
+        new Set(['branch_0001']),
+        (() => {
+          let i = 0;
+          return () => [0.0001, 0.0002][i++] ?? 0.5;
+        })(),
+      ),
+    ).toBe('branch_0002');
   });
 
   it('renames a step and updates nextStepId and selectNextStep references', () => {
@@ -82,6 +91,10 @@ describe('If sequences', () => {
     const step = nodesToSteps(withChild.nodes).find((s) => s.id === id)!;
     expect(step.do).toHaveLength(2);
     expect(step.do![1]![0]!.stepType).toBe('SMS');
-    expect(deriveEdges(withChild.nodes).filter((e) => e.source === id).map((e) => e.sourceHandle)).toEqual(['do:0', 'do:1']);
+    expect(
+      deriveEdges(withChild.nodes)
+        .filter((e) => e.source === id)
+        .map((e) => e.sourceHandle),
+    ).toEqual(['do:0', 'do:1']);
   });
 });

@@ -38,9 +38,25 @@ export function addStep(nodes: GraphNode[], type: CatalogStepType, position: XY,
   const id = newStepId(type, new Set(nodes.map((n) => n.id)));
   const { step, branches } = newStep(type, id);
   const doCount = type === 'If' ? { doCount: 1 } : {};
-  const node: GraphNode = { id, type: nodeTypeFor(type), position, data: { step, branches, ...doCount }, selected: true, ...(groupId ? { parentId: groupId, extent: 'parent' as const } : {}) };
+  const node: GraphNode = {
+    id,
+    type: nodeTypeFor(type),
+    position,
+    data: { step, branches, ...doCount },
+    selected: true,
+    ...(groupId ? { parentId: groupId, extent: 'parent' as const } : {}),
+  };
   const added: GraphNode[] = [node];
-  if (type === 'If') added.push({ id: groupNodeId(id, 0), type: 'doGroup', position: { x: position.x + 300, y: position.y }, data: { ifId: id, index: 0 }, width: 292, height: 72, style: { width: 292, height: 72 } });
+  if (type === 'If')
+    added.push({
+      id: groupNodeId(id, 0),
+      type: 'doGroup',
+      position: { x: position.x + 300, y: position.y },
+      data: { ifId: id, index: 0 },
+      width: 292,
+      height: 72,
+      style: { width: 292, height: 72 },
+    });
   return { nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added], id };
 }
 
@@ -82,6 +98,14 @@ export function addDoSequence(nodes: GraphNode[], ifId: string): GraphNode[] {
   const anchor = groups.at(-1) ?? nodes.find((n) => n.id === ifId);
   if (!anchor) return nodes;
   const y = anchor.position.y + ((anchor as { height?: number }).height ?? 80) + 24;
-  const group: GraphNode = { id: groupNodeId(ifId, index), type: 'doGroup', position: { x: anchor.position.x, y }, data: { ifId, index }, width: 292, height: 72, style: { width: 292, height: 72 } };
+  const group: GraphNode = {
+    id: groupNodeId(ifId, index),
+    type: 'doGroup',
+    position: { x: anchor.position.x, y },
+    data: { ifId, index },
+    width: 292,
+    height: 72,
+    style: { width: 292, height: 72 },
+  };
   return [...nodes.map((n) => (n.id === ifId && isStepNode(n) ? { ...n, data: { ...n.data, doCount: index + 1 } } : n)), group];
 }

@@ -49,7 +49,11 @@ describe('definition ⇄ graph', () => {
       { handle: 'sel:0', label: 'contains “Register”', target: 'register_flow_1', kind: 'branch', otherwise: false },
       { handle: 'sel:1', label: 'otherwise', target: 'others', kind: 'branch', otherwise: true },
     ]);
-    expect(deriveEdges(nodes).filter((e) => e.source === 'keyword').map((e) => e.target)).toEqual(['register_flow_1']);
+    expect(
+      deriveEdges(nodes)
+        .filter((e) => e.source === 'keyword')
+        .map((e) => e.target),
+    ).toEqual(['register_flow_1']);
   });
 
   it('shows an If "do" sequence as a group holding its steps', () => {

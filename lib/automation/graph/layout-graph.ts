@@ -50,7 +50,12 @@ export function layoutGraph(nodes: GraphNode[]): GraphNode[] {
       sizes.set(group.id, { ...EMPTY_GROUP });
       continue;
     }
-    const inner = runDagre(children, sizes, edges.filter((e) => parentOf.get(e.source) === group.id && parentOf.get(e.target) === group.id).map((e) => [e.source, e.target]), { nodesep: 24, ranksep: 48 });
+    const inner = runDagre(
+      children,
+      sizes,
+      edges.filter((e) => parentOf.get(e.source) === group.id && parentOf.get(e.target) === group.id).map((e) => [e.source, e.target]),
+      { nodesep: 24, ranksep: 48 },
+    );
     let maxX = 0;
     let maxY = 0;
     for (const id of children) {
@@ -65,7 +70,12 @@ export function layoutGraph(nodes: GraphNode[]): GraphNode[] {
 
   const top = nodes.filter((n) => !('parentId' in n && n.parentId)).map((n) => n.id);
   const lift = (id: string) => parentOf.get(id) ?? id;
-  const outer = runDagre(top, sizes, edges.map((e) => [lift(e.source), lift(e.target)]), { nodesep: 36, ranksep: 90 });
+  const outer = runDagre(
+    top,
+    sizes,
+    edges.map((e) => [lift(e.source), lift(e.target)]),
+    { nodesep: 36, ranksep: 90 },
+  );
   for (const [id, p] of outer) positions.set(id, p);
 
   return nodes.map((n) => {

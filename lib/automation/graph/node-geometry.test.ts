@@ -16,8 +16,14 @@ describe('node geometry', () => {
       const nodes = layoutGraph(workflowToNodes(load(f)));
       const handles = new Map(nodes.map((n) => [n.id, nodeGeometry(n).handles]));
       for (const e of deriveEdges(nodes)) {
-        expect(handles.get(e.source)!.some((h) => h.type === 'source' && h.id === e.sourceHandle), `${f}: ${e.id}`).toBe(true);
-        expect(handles.get(e.target)!.some((h) => h.type === 'target'), `${f}: ${e.id} target`).toBe(true);
+        expect(
+          handles.get(e.source)!.some((h) => h.type === 'source' && h.id === e.sourceHandle),
+          `${f}: ${e.id}`,
+        ).toBe(true);
+        expect(
+          handles.get(e.target)!.some((h) => h.type === 'target'),
+          `${f}: ${e.id} target`,
+        ).toBe(true);
       }
     }
   });

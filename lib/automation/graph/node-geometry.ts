@@ -1,5 +1,17 @@
 import { START_HANDLE } from './derive-edges';
-import { EMPTY_GROUP, GROUP_HANDLE_SIZE, GROUP_HANDLE_Y, HANDLE_SIZE, INPUT_HANDLE_Y, NODE_BORDER, NODE_HEADER, NODE_WIDTH, OUTCOME_ROW, stepNodeHeight, TRIGGER_HEIGHT } from './node-size';
+import {
+  EMPTY_GROUP,
+  GROUP_HANDLE_SIZE,
+  GROUP_HANDLE_Y,
+  HANDLE_SIZE,
+  INPUT_HANDLE_Y,
+  NODE_BORDER,
+  NODE_HEADER,
+  NODE_WIDTH,
+  OUTCOME_ROW,
+  stepNodeHeight,
+  TRIGGER_HEIGHT,
+} from './node-size';
 import { outcomesOf } from './outcomes';
 import { isGroupNode, isTriggerNode, type GraphNode } from './types';
 

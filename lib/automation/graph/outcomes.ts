@@ -19,9 +19,16 @@ export function outcomesOf(data: StepNodeData, doCount = data.doCount ?? 0): Out
   const out: Outcome[] = [];
   const type = canonicalStepType(step.stepType);
   (branches ?? []).forEach((b, i) =>
-    out.push({ handle: branchHandle(i), label: describeCondition(b.condition, step.stepType), target: b.target || null, kind: 'branch', otherwise: b.condition == null }),
+    out.push({
+      handle: branchHandle(i),
+      label: describeCondition(b.condition, step.stepType),
+      target: b.target || null,
+      kind: 'branch',
+      otherwise: b.condition == null,
+    }),
   );
-  if (type === 'If') for (let i = 0; i < doCount; i++) out.push({ handle: doHandle(i), label: doCount > 1 ? `then ${i + 1}` : 'then', target: null, kind: 'do' });
+  if (type === 'If')
+    for (let i = 0; i < doCount; i++) out.push({ handle: doHandle(i), label: doCount > 1 ? `then ${i + 1}` : 'then', target: null, kind: 'do' });
   if (!isBranchOnly(step.stepType)) {
     const label = type === 'JumpTo' ? 'jump to' : type === 'If' ? 'after' : branches?.length ? 'no match' : 'next';
     out.push({ handle: NEXT_HANDLE, label, target: typeof step.nextStepId === 'string' && step.nextStepId ? step.nextStepId : null, kind: 'next' });

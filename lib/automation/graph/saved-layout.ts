@@ -26,7 +26,8 @@ export function placeNodes(nodes: GraphNode[], saved: SavedLayout | null | undef
   return nodes.map((n) => {
     const s = saved[n.id]!;
     const position = { x: s.x, y: s.y };
-    if (isGroupNode(n) && s.width && s.height) return { ...n, position, width: s.width, height: s.height, style: { ...(n.style ?? {}), width: s.width, height: s.height } };
+    if (isGroupNode(n) && s.width && s.height)
+      return { ...n, position, width: s.width, height: s.height, style: { ...(n.style ?? {}), width: s.width, height: s.height } };
     return { ...n, position };
   });
 }

@@ -37,7 +37,18 @@ export type RunState = 'visited' | 'current' | 'failed';
 
 export type GraphNode =
   | { id: string; type: 'trigger'; position: XY; data: TriggerNodeData; width?: number; height?: number; selected?: boolean }
-  | { id: string; type: 'doGroup'; position: XY; data: GroupNodeData; parentId?: undefined; width?: number; height?: number; style?: Record<string, unknown>; selected?: boolean; zIndex?: number }
+  | {
+      id: string;
+      type: 'doGroup';
+      position: XY;
+      data: GroupNodeData;
+      parentId?: undefined;
+      width?: number;
+      height?: number;
+      style?: Record<string, unknown>;
+      selected?: boolean;
+      zIndex?: number;
+    }
   | { id: string; type: string; position: XY; data: StepNodeData; parentId?: string; extent?: 'parent'; width?: number; height?: number; selected?: boolean };
 
 export type StepGraphNode = Extract<GraphNode, { data: StepNodeData }>;

@@ -24,17 +24,24 @@ function withoutFlowKeys(step: StepJson): StepJson {
  */
 export function workflowToNodes(workflow: WorkflowJson): GraphNode[] {
   const steps = workflow?.definition?.steps;
-  if (!Array.isArray(steps)) throw new ValidationError('The workflow has no definition.steps list', [{ path: 'definition.steps', message: 'Must be a list of steps' }]);
+  if (!Array.isArray(steps))
+    throw new ValidationError('The workflow has no definition.steps list', [{ path: 'definition.steps', message: 'Must be a list of steps' }]);
   const seen = new Set<string>();
   const nodes: GraphNode[] = [
-    { id: TRIGGER_NODE_ID, type: 'trigger', position: { x: 0, y: 0 }, data: { trigger: String(workflow.trigger ?? 'inbound_chat_apps'), subAccountId: String(workflow.subAccountId ?? '') } },
+    {
+      id: TRIGGER_NODE_ID,
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      data: { trigger: String(workflow.trigger ?? 'inbound_chat_apps'), subAccountId: String(workflow.subAccountId ?? '') },
+    },
   ];
 
   const addStep = (step: StepJson, path: string, parentId?: string) => {
     if (!step || typeof step !== 'object' || typeof step.id !== 'string' || !step.id) {
       throw new ValidationError('Every step needs an id', [{ path: `${path}.id`, message: 'Every step needs an id' }]);
     }
-    if (seen.has(step.id)) throw new ValidationError(`Step id "${step.id}" is used twice`, [{ path: `${path}.id`, message: `Step id "${step.id}" is used twice` }]);
+    if (seen.has(step.id))
+      throw new ValidationError(`Step id "${step.id}" is used twice`, [{ path: `${path}.id`, message: `Step id "${step.id}" is used twice` }]);
     seen.add(step.id);
     nodes.push({
       id: step.id,

@@ -65,7 +65,13 @@ function summary(r: Row): InstanceSummary {
 /** An account's instances, most recent first (GET /workflows/instances). */
 export async function listInstances(db: Db, accountId: string, filter: InstanceFilter = {}): Promise<InstanceSummary[]> {
   const rows = await db.workflowInstance.findMany({
-    where: { accountId, definitionId: filter.definitionId, status: filter.status, subAccountId: filter.subAccountId, createdAt: filter.before ? { lt: filter.before } : undefined },
+    where: {
+      accountId,
+      definitionId: filter.definitionId,
+      status: filter.status,
+      subAccountId: filter.subAccountId,
+      createdAt: filter.before ? { lt: filter.before } : undefined,
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: Math.min(Math.max(filter.limit ?? 50, 1), 500),
   });

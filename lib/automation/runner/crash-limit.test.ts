@@ -40,7 +40,12 @@ afterEach(async () => {
   await db.workflowInstance.updateMany({ where: { status: 'running' }, data: { status: 'cancelled', leaseOwner: null, leaseUntil: null } });
 });
 
-const call = (id: string, nextStepId?: string) => ({ id, stepType: 'HttpRequest', inputs: { url: `http://127.0.0.1:9/${id}`, method: 'GET' }, ...(nextStepId ? { nextStepId } : {}) });
+const call = (id: string, nextStepId?: string) => ({
+  id,
+  stepType: 'HttpRequest',
+  inputs: { url: `http://127.0.0.1:9/${id}`, method: 'GET' },
+  ...(nextStepId ? { nextStepId } : {}),
+});
 const sms = (id: string, text: string) => ({ id, stepType: 'SMS', inputs: { destination: '+6591130001', text } });
 
 /** A stored instance leased to this runner, not yet run. */
@@ -54,7 +59,8 @@ const instance = (id: string) => db.workflowInstance.findUniqueOrThrow({ where: 
 /** When an instance let go of after a crash may run again: a lease period on. */
 const afterLease = () => new Date(Date.now() + env.AUTOMATION_LEASE_MS + 1000);
 /** The runner "dies" mid-request: its lease lapses with it still named, as a SIGKILL leaves it. */
-const dieMidRequest = (id: string) => db.workflowInstance.update({ where: { id }, data: { leaseOwner: 'dead-runner', leaseUntil: new Date(Date.now() - 1000) } });
+const dieMidRequest = (id: string) =>
+  db.workflowInstance.update({ where: { id }, data: { leaseOwner: 'dead-runner', leaseUntil: new Date(Date.now() - 1000) } });
 
 describe('a step that crashes the runner', () => {
   it('fails the instance after MAX_CRASHES runs, its request sent that many times, and a retry runs the step again', async () => {
@@ -66,7 +72,13 @@ describe('a step that crashes the runner', () => {
     const id = await leasedInstance([call('h', 'after'), sms('after', 'after the call')]);
 
     expect(await runSafely(db, id)).toBe('error');
-    expect(await instance(id)).toMatchObject({ status: 'running', currentStepId: 'h', crashCount: 1, crashError: expect.stringMatching(/BigInt/), leaseOwner: null });
+    expect(await instance(id)).toMatchObject({
+      status: 'running',
+      currentStepId: 'h',
+      crashCount: 1,
+      crashError: expect.stringMatching(/BigInt/),
+      leaseOwner: null,
+    });
     // Let go of for a lease period, not retried at once.
     await runDueWork(db);
     expect(requests).toBe(1);
@@ -75,7 +87,11 @@ describe('a step that crashes the runner', () => {
 
     const failed = await instance(id);
     expect(failed).toMatchObject({ status: 'failed', currentStepId: 'h', leaseOwner: null, leaseUntil: null });
-    expect(failed.error).toMatch(new RegExp(`^The runner stopped ${MAX_CRASHES} times at step 'h' \\(last error: .*BigInt.*\\); the instance was failed so it does not run the step again$`));
+    expect(failed.error).toMatch(
+      new RegExp(
+        `^The runner stopped ${MAX_CRASHES} times at step 'h' \\(last error: .*BigInt.*\\); the instance was failed so it does not run the step again$`,
+      ),
+    );
     expect(failed.finishedAt).not.toBeNull();
     expect((await stepsOf(id)).map((s) => `${s.seq}:${s.stepId}:${s.stepType}:${s.status}`)).toEqual(['1:h:HttpRequest:failed']);
     expect(await listInstanceErrors(db, 'acme_corp', id)).toEqual([{ stepId: 'h', message: failed.error, timestamp: expect.any(String) }]);
@@ -136,7 +152,9 @@ describe('a runner that dies mid-step', () => {
     expect(requests).toBe(MAX_CRASHES);
     const failed = await instance(id);
     expect(failed).toMatchObject({ status: 'failed', crashCount: MAX_CRASHES, leaseOwner: null });
-    expect(failed.error).toBe(`The runner stopped ${MAX_CRASHES} times at step 'h' (its process ended or stalled mid-step, leaving no error); the instance was failed so it does not run the step again`);
+    expect(failed.error).toBe(
+      `The runner stopped ${MAX_CRASHES} times at step 'h' (its process ended or stalled mid-step, leaving no error); the instance was failed so it does not run the step again`,
+    );
     expect((await stepsOf(id)).map((s) => `${s.seq}:${s.stepId}:${s.status}`)).toEqual(['1:h:failed']);
   });
 

@@ -9,7 +9,12 @@ beforeAll(async () => {
   await seedDemoTenant();
 });
 
-const body = (entry: string) => ({ subAccountId: 'acme_corp', trigger: 'http_request', status: 'disabled', definition: { name: 'cached', steps: [{ id: entry, stepType: 'Wait', inputs: { duration: '1' } }] } });
+const body = (entry: string) => ({
+  subAccountId: 'acme_corp',
+  trigger: 'http_request',
+  status: 'disabled',
+  definition: { name: 'cached', steps: [{ id: entry, stepType: 'Wait', inputs: { duration: '1' } }] },
+});
 
 // Saving over a draft in place, as the editor's autosave may do with the latest unpublished version.
 async function saveOverDraft(workflowId: string, entry: string) {

@@ -40,7 +40,12 @@ export function definitionFor(conn: Sqlite, definitionId: string, version: numbe
   const key = `${definitionId}:${version}`;
   const hit = published.get(key);
   if (hit) return hit;
-  const row = one<{ body: string; publishedAt: string | null }>(conn, 'SELECT "body", "publishedAt" FROM "WorkflowVersion" WHERE "workflowId" = ? AND "version" = ?', definitionId, version);
+  const row = one<{ body: string; publishedAt: string | null }>(
+    conn,
+    'SELECT "body", "publishedAt" FROM "WorkflowVersion" WHERE "workflowId" = ? AND "version" = ?',
+    definitionId,
+    version,
+  );
   if (!row) throw new Error(`Workflow ${definitionId} has no version ${version}`);
   if (row.publishedAt !== null) {
     drafts.delete(key);

@@ -47,8 +47,18 @@ async function pool<T extends { accountId: string }>(items: T[], fn: (item: T) =
 export async function runDueWork(db: Db, now = new Date()): Promise<number> {
   const at = sqlDate(now);
   const { due, abandoned } = await readNow(db, (conn) => ({
-    due: all<{ id: string; waitSeq: number; accountId: string }>(conn, `SELECT "id", "waitSeq", "accountId" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`, at, BATCH),
-    abandoned: all<{ id: string; leaseUntil: string; accountId: string }>(conn, `SELECT "id", "leaseUntil", "accountId" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`, at, BATCH),
+    due: all<{ id: string; waitSeq: number; accountId: string }>(
+      conn,
+      `SELECT "id", "waitSeq", "accountId" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`,
+      at,
+      BATCH,
+    ),
+    abandoned: all<{ id: string; leaseUntil: string; accountId: string }>(
+      conn,
+      `SELECT "id", "leaseUntil", "accountId" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`,
+      at,
+      BATCH,
+    ),
   }));
   await pool(due, async (d) => {
     const claimed = await writeTransaction(db, (conn) => claimWaitingAndLoad(conn, d, { kind: 'timeout' }));
@@ -64,7 +74,11 @@ export async function runDueWork(db: Db, now = new Date()): Promise<number> {
   if (due.length === BATCH || abandoned.length === BATCH) return 0;
   const next = await readNow(
     db,
-    (conn) => one<{ waitUntil: string }>(conn, `SELECT "waitUntil" FROM "WorkflowInstance" WHERE "waitUntil" IS NOT NULL AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT 1`)?.waitUntil,
+    (conn) =>
+      one<{ waitUntil: string }>(
+        conn,
+        `SELECT "waitUntil" FROM "WorkflowInstance" WHERE "waitUntil" IS NOT NULL AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT 1`,
+      )?.waitUntil,
   );
   const untilTimer = next ? readDate(next).getTime() - Date.now() : IDLE_MS;
   return Math.max(0, Math.min(IDLE_MS, untilTimer, env.AUTOMATION_LEASE_MS));
@@ -75,10 +89,17 @@ export async function pruneFinishedInstances(db: Db, now = new Date()): Promise<
   const cutoff = new Date(now.getTime() - env.AUTOMATION_RETENTION_DAYS * 86_400_000);
   let total = 0;
   for (;;) {
-    const old = await db.workflowInstance.findMany({ where: { finishedAt: { lt: cutoff }, status: { in: ['completed', 'failed', 'cancelled'] } }, take: 500, select: { id: true } });
+    const old = await db.workflowInstance.findMany({
+      where: { finishedAt: { lt: cutoff }, status: { in: ['completed', 'failed', 'cancelled'] } },
+      take: 500,
+      select: { id: true },
+    });
     if (!old.length) return total;
     const ids = old.map((o) => o.id);
-    await db.$transaction([db.workflowStepRun.deleteMany({ where: { instanceId: { in: ids } } }), db.workflowInstance.deleteMany({ where: { id: { in: ids } } })]);
+    await db.$transaction([
+      db.workflowStepRun.deleteMany({ where: { instanceId: { in: ids } } }),
+      db.workflowInstance.deleteMany({ where: { id: { in: ids } } }),
+    ]);
     total += ids.length;
   }
 }

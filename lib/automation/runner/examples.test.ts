@@ -83,7 +83,11 @@ describe('reference examples run as described', () => {
     const ok = nextMsisdn('+659');
     await inbound({ subAccountId: 'acme_corp', channel: 'sms', msisdn: ok, text: 'Register me please' });
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ url: 'https://sample.api.com/newrecord/', auth: 'Bearer 4f5b6f29654s36654xsvdc895b469dc0', body: { register: 1, user: `umid: ${ok}` } });
+    expect(calls[0]).toMatchObject({
+      url: 'https://sample.api.com/newrecord/',
+      auth: 'Bearer 4f5b6f29654s36654xsvdc895b469dc0',
+      body: { register: 1, user: `umid: ${ok}` },
+    });
     expect((await outbound({ msisdn: ok })).map(textOf)).toEqual(['Hello, you are now registered, thanks !']);
 
     answer = 500;
@@ -112,9 +116,17 @@ describe('reference examples run as described', () => {
     ia = (await instancesOf(wf.id))[0];
     expect(await instancesOf(wf.id)).toHaveLength(2);
     expect(ia.status).toBe('completed');
-    expect((ia.data as { reply1: { payload: { umid: string; content: { text: string } } } }).reply1.payload).toMatchObject({ umid: r.umid, content: { text: '2' } });
+    expect((ia.data as { reply1: { payload: { umid: string; content: { text: string } } } }).reply1.payload).toMatchObject({
+      umid: r.umid,
+      content: { text: '2' },
+    });
     expect((await outbound({ msisdn: a })).map(textOf)[1]).toMatch(/^Thanks for choosing 2️⃣ Product Questions!/);
-    expect((await stepsOf(ia.id)).map((s) => `${s.stepId}:${s.status}`)).toEqual(['Hello:completed', 'wait1:completed', 'success:completed', 'branch2:completed']);
+    expect((await stepsOf(ia.id)).map((s) => `${s.stepId}:${s.status}`)).toEqual([
+      'Hello:completed',
+      'wait1:completed',
+      'success:completed',
+      'branch2:completed',
+    ]);
 
     // b never answers: after 5 minutes the timeout takes the failure branch.
     await runDueWork(db, new Date(Date.now() + 6 * 60_000));

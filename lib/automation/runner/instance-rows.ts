@@ -25,7 +25,12 @@ export type InstanceRow = InstanceRef & {
 /** What the runner needs to go on: the instance and, when it resumes a wait, that wait's step run. */
 export type LoadedInstance = { row: InstanceRow; waitRun: { inputs: Record<string, unknown>; startedAt: Date } | null };
 
-type RawInstance = Omit<InstanceRow, 'data' | 'callStack' | 'resume' | 'leaseUntil'> & { data: string; callStack: string | null; resume: string | null; leaseUntil: string | null };
+type RawInstance = Omit<InstanceRow, 'data' | 'callStack' | 'resume' | 'leaseUntil'> & {
+  data: string;
+  callStack: string | null;
+  resume: string | null;
+  leaseUntil: string | null;
+};
 
 const SELECT_INSTANCE = `SELECT "id", "accountId", "subAccountId", "definitionId", "version", "trigger", "status", "data", "currentStepId", "callStack",
   "stepCount", "waitSeq", "resume", "leaseOwner", "leaseUntil", "crashCount", "crashError" FROM "WorkflowInstance" WHERE "id" = ?`;
@@ -47,7 +52,12 @@ export function loadInstance(conn: Sqlite, id: string): LoadedInstance | null {
   const row = readInstance(conn, id);
   if (!row) return null;
   if (row.resume === null) return { row, waitRun: null };
-  const run = one<{ inputs: string | null; startedAt: string }>(conn, 'SELECT "inputs", "startedAt" FROM "WorkflowStepRun" WHERE "instanceId" = ? AND "seq" = ?', id, row.stepCount);
+  const run = one<{ inputs: string | null; startedAt: string }>(
+    conn,
+    'SELECT "inputs", "startedAt" FROM "WorkflowStepRun" WHERE "instanceId" = ? AND "seq" = ?',
+    id,
+    row.stepCount,
+  );
   return { row, waitRun: run ? { inputs: readJson<Record<string, unknown>>(run.inputs) ?? {}, startedAt: readDate(run.startedAt) } : null };
 }
 
@@ -172,7 +182,16 @@ export function holdsLease(conn: Sqlite, id: string, owner: string): boolean {
  * still named is (resume-instance.ts, claimAbandonedAndLoad).
  */
 export function releaseLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
-  return run(conn, `UPDATE "WorkflowInstance" SET "leaseOwner" = NULL, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, sqlDate(until), sqlDate(new Date()), id, owner) === 1;
+  return (
+    run(
+      conn,
+      `UPDATE "WorkflowInstance" SET "leaseOwner" = NULL, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
+      sqlDate(until),
+      sqlDate(new Date()),
+      id,
+      owner,
+    ) === 1
+  );
 }
 
 export type StepRunWrite = {

@@ -42,7 +42,12 @@ describe('leases', () => {
     };
     expect(await runInstance(db, id)).toBe('lost');
     expect(await stepsOf(id)).toEqual([]);
-    expect(await db.workflowInstance.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'running', leaseOwner: 'another-runner', currentStepId: 'call', stepCount: 0 });
+    expect(await db.workflowInstance.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'running',
+      leaseOwner: 'another-runner',
+      currentStepId: 'call',
+      stepCount: 0,
+    });
     expect(await outbound({ workflowId: id })).toEqual([]);
   });
 
@@ -53,7 +58,10 @@ describe('leases', () => {
     ]);
     // The dead runner had stored its first step and sent its message (same idempotency key).
     expect(await runInstance(db, id)).toBe('completed');
-    await db.workflowInstance.update({ where: { id }, data: { status: 'running', currentStepId: 'second', stepCount: 1, finishedAt: null, leaseOwner: 'dead-runner', leaseUntil: new Date(Date.now() - 1000) } });
+    await db.workflowInstance.update({
+      where: { id },
+      data: { status: 'running', currentStepId: 'second', stepCount: 1, finishedAt: null, leaseOwner: 'dead-runner', leaseUntil: new Date(Date.now() - 1000) },
+    });
     await db.workflowStepRun.deleteMany({ where: { instanceId: id, seq: 2 } });
     await runDueWork(db);
     expect(await db.workflowInstance.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'completed', leaseOwner: null });

@@ -70,7 +70,13 @@ export async function cancelInstance(db: Db, accountId: string, instanceId: stri
     });
     if (r.count !== 1) throw new ConflictError(`Only a waiting instance can be cancelled; this one is ${inst.status}`);
     await tx.workflowStepRun.updateMany({ where: { instanceId, status: 'waiting' }, data: { status: 'cancelled', endedAt: new Date() } });
-    await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.cancel', entityType: 'workflow_instance', entityId: instanceId, summary: `Cancelled a waiting run of workflow ${inst.definitionId}` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'workflow_instance.cancel',
+      entityType: 'workflow_instance',
+      entityId: instanceId,
+      summary: `Cancelled a waiting run of workflow ${inst.definitionId}`,
+    });
   });
 }
 
@@ -81,10 +87,25 @@ export async function retryInstance(db: Db, accountId: string, instanceId: strin
     if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
     const r = await tx.workflowInstance.updateMany({
       where: { id: instanceId, status: 'failed' },
-      data: { status: 'running', error: null, finishedAt: null, resume: Prisma.DbNull, leaseOwner: RUNNER_ID, leaseUntil: leaseUntil(), crashCount: 0, crashError: null },
+      data: {
+        status: 'running',
+        error: null,
+        finishedAt: null,
+        resume: Prisma.DbNull,
+        leaseOwner: RUNNER_ID,
+        leaseUntil: leaseUntil(),
+        crashCount: 0,
+        crashError: null,
+      },
     });
     if (r.count !== 1) throw new ConflictError(`Only a failed instance can be retried; this one is ${inst.status}`);
-    await recordAuditEvent(tx, actor, { accountId, action: 'workflow_instance.retry', entityType: 'workflow_instance', entityId: instanceId, summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'workflow_instance.retry',
+      entityType: 'workflow_instance',
+      entityId: instanceId,
+      summary: `Retried a failed run of workflow ${inst.definitionId} from step '${inst.currentStepId}'`,
+    });
   });
   const run = runSafely(db, instanceId);
   if (opts.wait !== false) await run;

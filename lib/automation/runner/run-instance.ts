@@ -58,7 +58,14 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
   // Before anything that could crash again (reading the definition is one): the claim counted this takeover.
   if (row.crashCount >= MAX_CRASHES) return failCrashedInstance(db, row);
   const def = await loadDefinition(db, row.definitionId, row.version);
-  const ref: InstanceRef = { id: row.id, accountId: row.accountId, subAccountId: row.subAccountId, definitionId: row.definitionId, version: row.version, trigger: row.trigger };
+  const ref: InstanceRef = {
+    id: row.id,
+    accountId: row.accountId,
+    subAccountId: row.subAccountId,
+    definitionId: row.definitionId,
+    version: row.version,
+    trigger: row.trigger,
+  };
   const journal = new StepJournal(db, ref.id);
   // Accounts take turns for the script workers (a slow script of one never stalls another's).
   const scripts = { account: ref.accountId };
@@ -72,7 +79,17 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
   const fail = (step: { id: string; stepType: string }, seq: number, error: string, run: { inputs?: unknown; outputs?: unknown; startedAt?: Date } = {}) =>
     journal.end(
       { status: 'failed', error, data, callStack: state, currentStepId: step.id, stepCount: seq },
-      { seq, stepId: step.id, stepType: step.stepType, status: 'failed', inputs: run.inputs ?? {}, outputs: run.outputs, error, startedAt: run.startedAt ?? new Date(), endedAt: new Date() },
+      {
+        seq,
+        stepId: step.id,
+        stepType: step.stepType,
+        status: 'failed',
+        inputs: run.inputs ?? {},
+        outputs: run.outputs,
+        error,
+        startedAt: run.startedAt ?? new Date(),
+        endedAt: new Date(),
+      },
     );
 
   for (;;) {
@@ -127,7 +144,14 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
     if (outcome.kind === 'wait') {
       const { wait } = outcome;
       await journal.end(
-        { status: 'waiting', data, callStack: state, currentStepId: step.id, stepCount: seq, wait: { kind: wait.kind, key: wait.key ?? null, address: wait.address ?? null, until: wait.until } },
+        {
+          status: 'waiting',
+          data,
+          callStack: state,
+          currentStepId: step.id,
+          stepCount: seq,
+          wait: { kind: wait.kind, key: wait.key ?? null, address: wait.address ?? null, until: wait.until },
+        },
         { seq, stepId: step.id, stepType: step.stepType, status: 'waiting', inputs, outputs: outcome.results, startedAt, endedAt: null },
       );
       return 'waiting';
@@ -145,7 +169,11 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
           wroteData = true;
         }
         const after = await chooseNext(def, step, { data, step: results }, scripts);
-        if (step.stepType === 'VoiceMessage') state.lastCall = { subAccountId: String(inputs.subAccountId ?? inputs.subaccountId ?? ref.subAccountId), destination: String((inputs.params as { destination?: unknown })?.destination ?? '') };
+        if (step.stepType === 'VoiceMessage')
+          state.lastCall = {
+            subAccountId: String(inputs.subAccountId ?? inputs.subaccountId ?? ref.subAccountId),
+            destination: String((inputs.params as { destination?: unknown })?.destination ?? ''),
+          };
         next = enter(def, step, outcome.enterDo === true, after, state);
       } catch (err) {
         if (!(err instanceof ScriptEvaluationError)) throw err;
@@ -156,7 +184,11 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
     if (oversize !== null) {
       // The instance keeps the data it had: storing the oversized value is what the cap prevents.
       data = dataBefore;
-      outcome = { kind: 'fail', error: `The step's outputs make the workflow's data ${oversize} bytes; it can be at most ${MAX_INSTANCE_DATA_BYTES} bytes`, results: outcome.results };
+      outcome = {
+        kind: 'fail',
+        error: `The step's outputs make the workflow's data ${oversize} bytes; it can be at most ${MAX_INSTANCE_DATA_BYTES} bytes`,
+        results: outcome.results,
+      };
     }
 
     if (outcome.kind === 'fail') {
@@ -180,7 +212,13 @@ async function runLoop(db: Db, loaded: LoadedInstance | null, reached: { stepId:
 }
 
 /** After a step: into an If's first sequence, on to the chosen step, or out of the current sequence. */
-function enter(def: LoadedDefinition, step: { id: string; do?: { id: string }[][] }, enterDo: boolean, after: string | null, state: RunnerState): string | null {
+function enter(
+  def: LoadedDefinition,
+  step: { id: string; do?: { id: string }[][] },
+  enterDo: boolean,
+  after: string | null,
+  state: RunnerState,
+): string | null {
   if (enterDo) {
     const first = (step.do ?? []).findIndex((seq) => seq.length > 0);
     if (first >= 0) {

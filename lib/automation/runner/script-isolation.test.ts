@@ -32,7 +32,11 @@ describe('a failing script fails only its own step', () => {
     const byId = new Map(instances.map((i) => [i.id, i]));
     for (const [i, id] of [...ids, ...after].entries()) {
       const inst = byId.get(id)!;
-      if (i % 4 === 0) expect(inst).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Failed to evaluate the expression\. Error: the script overflowed the stack/) });
+      if (i % 4 === 0)
+        expect(inst).toMatchObject({
+          status: 'failed',
+          error: expect.stringMatching(/^Failed to evaluate the expression\. Error: the script overflowed the stack/),
+        });
       else expect(inst).toMatchObject({ status: 'completed', error: null });
     }
   });

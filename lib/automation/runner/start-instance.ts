@@ -54,7 +54,10 @@ export async function runSafely(db: Db, instanceId: string, loaded?: LoadedInsta
   try {
     return await runInstance(db, instanceId, loaded);
   } catch (err) {
-    logger.error({ err, instanceId }, `workflow instance run failed; it will run again after a lease period, and fail if it stops ${MAX_CRASHES} times at the same step`);
+    logger.error(
+      { err, instanceId },
+      `workflow instance run failed; it will run again after a lease period, and fail if it stops ${MAX_CRASHES} times at the same step`,
+    );
     return 'error';
   }
 }
@@ -74,6 +77,8 @@ export async function startWorkflows(
   opts: { wait?: boolean } = {},
 ): Promise<string[]> {
   assertDataFits(data);
-  const started = await writeTransaction(db, (conn) => findStartableWorkflows(conn, where).map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, data)));
+  const started = await writeTransaction(db, (conn) =>
+    findStartableWorkflows(conn, where).map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, data)),
+  );
   return runStarted(db, started, opts);
 }

@@ -59,7 +59,17 @@ export class StepJournal {
       return;
     }
     const { data, state, currentStepId, stepCount } = position;
-    if (!settleInstance(conn, this.instanceId, RUNNER_ID, { status: 'running', data, callStack: state, currentStepId, stepCount, leaseUntil: leaseUntil(extraLeaseMs) })) throw new LostLease();
+    if (
+      !settleInstance(conn, this.instanceId, RUNNER_ID, {
+        status: 'running',
+        data,
+        callStack: state,
+        currentStepId,
+        stepCount,
+        leaseUntil: leaseUntil(extraLeaseMs),
+      })
+    )
+      throw new LostLease();
     this.writeRuns(conn, this.pending);
   }
 

@@ -44,10 +44,7 @@ export type StepOutcome =
   | { kind: 'fail'; error: string; results?: Record<string, unknown> };
 
 /** What ended a wait: stored with the compare-and-swap that resumed the instance. */
-export type ResumeValue =
-  | { kind: 'timeout' }
-  | { kind: 'reply'; event: Record<string, unknown> }
-  | { kind: 'dtmf'; dtmf: Record<string, unknown> };
+export type ResumeValue = { kind: 'timeout' } | { kind: 'reply'; event: Record<string, unknown> } | { kind: 'dtmf'; dtmf: Record<string, unknown> };
 
 export type Executor = {
   run(ctx: StepContext): Promise<StepOutcome>;

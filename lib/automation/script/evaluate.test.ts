@@ -18,7 +18,10 @@ describe('script evaluation', () => {
     expect(await evaluateString("{{'umid: ' + data.umid}}", scope)).toBe('umid: u1');
     expect(await evaluateString('umid: {{data.umid}} ({{step.responseCode}})', scope)).toBe('umid: u1 (200)');
     expect(await evaluateString('no script', scope)).toBe('no script');
-    expect(await evaluateValue({ a: ['{{data.payload.status.errors[0]}}', 1], b: { c: "{{data['umid']}}" } }, scope)).toEqual({ a: ['first error', 1], b: { c: 'u1' } });
+    expect(await evaluateValue({ a: ['{{data.payload.status.errors[0]}}', 1], b: { c: "{{data['umid']}}" } }, scope)).toEqual({
+      a: ['first error', 1],
+      b: { c: 'u1' },
+    });
     expect(await evaluateCondition(null, scope)).toBe(false);
     expect(await evaluateCondition("{{step.responseCode == '200'}}", scope)).toBe(true);
   });
@@ -83,6 +86,8 @@ describe('helpers', () => {
     expect(isTimeOfDayBetween('2020-10-15T23:00:00Z', '22:00:00', '06:00:00', 'UTC')).toBe(true);
     expect(() => isTimeOfDayBetween('2020-10-15T23:00:00Z', '22:00:00', '06:00:00', 'Mars Time')).toThrow(/Unknown time zone/);
     expect(isDayOfWeek('2021-05-25T23:30:00+07:00', 'Tuesday')).toBe(true);
-    expect(listTimeZones('europe').map((z) => z.id)).toEqual(expect.arrayContaining(['W. Europe Standard Time', 'Central Europe Standard Time', 'E. Europe Standard Time']));
+    expect(listTimeZones('europe').map((z) => z.id)).toEqual(
+      expect.arrayContaining(['W. Europe Standard Time', 'Central Europe Standard Time', 'E. Europe Standard Time']),
+    );
   });
 });

@@ -16,7 +16,11 @@ describe('one script cannot break or stall the others', () => {
   });
 
   it('scripts started beside and after a stack overflow succeed', async () => {
-    const beside = Array.from({ length: 20 }, (_, i) => (i === 5 ? evaluateString(overflow, scope, { account: 'a' }) : evaluateString('{{data.n * 10}}', { data: { n: i }, step: null }, { account: i % 2 ? 'a' : 'b' })));
+    const beside = Array.from({ length: 20 }, (_, i) =>
+      i === 5
+        ? evaluateString(overflow, scope, { account: 'a' })
+        : evaluateString('{{data.n * 10}}', { data: { n: i }, step: null }, { account: i % 2 ? 'a' : 'b' }),
+    );
     const settled = await Promise.allSettled(beside);
     settled.forEach((r, i) => {
       if (i === 5) expect(r.status === 'rejected' && r.reason).toBeInstanceOf(ScriptEvaluationError);

@@ -95,7 +95,13 @@ function createEngine(mod: QuickJSWASMModule): Engine {
   runtime.setMemoryLimit(MEMORY_LIMIT);
   runtime.setMaxStackSize(STACK_LIMIT);
   const vm = runtime.newContext();
-  const engine = { runtime, vm, deadline: Infinity, compiled: new Map(), scope: { data: null, step: null, dataGen: 0, stepGen: 0, heldData: -1, heldStep: -1 } } as unknown as Engine;
+  const engine = {
+    runtime,
+    vm,
+    deadline: Infinity,
+    compiled: new Map(),
+    scope: { data: null, step: null, dataGen: 0, stepGen: 0, heldData: -1, heldStep: -1 },
+  } as unknown as Engine;
   runtime.setInterruptHandler(() => Date.now() > engine.deadline);
   for (const [name, fn] of Object.entries(SCRIPT_HELPERS)) {
     const handle = vm.newFunction(name, (...args) => {
@@ -174,7 +180,8 @@ function failure(e: Engine, error: QuickJSHandle, budgetMs: number): ScriptError
   const text = describe(e.vm.dump(error));
   error.dispose();
   if (Date.now() > e.deadline || /interrupted/i.test(text)) return new ScriptInterrupted(`the script took longer than ${budgetMs} ms`);
-  if (/out of memory|stack overflow/i.test(text)) return new ScriptError(/stack/i.test(text) ? 'the script overflowed the stack' : 'the script used more memory than allowed');
+  if (/out of memory|stack overflow/i.test(text))
+    return new ScriptError(/stack/i.test(text) ? 'the script overflowed the stack' : 'the script used more memory than allowed');
   return new ScriptError(text);
 }
 

@@ -17,7 +17,10 @@ const PER_ACCOUNT = Math.max(1, SIZE - 1);
 
 export type PoolJob = { kind: 'value' | 'condition'; value: unknown; scope: ScriptScope };
 /** `ms`: how long the job took in the worker (evaluate.ts keeps routing a slow account's scripts here). */
-export type PoolReply = { ok: true; value: unknown; ms: number } | { ok: false; script: string; detail: string; ms: number } | { ok: false; error: string; ms: number };
+export type PoolReply =
+  | { ok: true; value: unknown; ms: number }
+  | { ok: false; script: string; detail: string; ms: number }
+  | { ok: false; error: string; ms: number };
 
 type Pending = { job: PoolJob; resolve: (reply: PoolReply) => void; reject: (err: Error) => void };
 type Slot = { worker: Worker; current: { account: string; pending: Pending } | null };

@@ -14,7 +14,10 @@ parentPort!.on('message', async (job: PoolJob) => {
     reply = { ok: true, value, ms: performance.now() - started };
   } catch (err) {
     const ms = performance.now() - started;
-    reply = err instanceof ScriptEvaluationError ? { ok: false, script: err.script, detail: err.detail, ms } : { ok: false, error: String((err as Error)?.message ?? err), ms };
+    reply =
+      err instanceof ScriptEvaluationError
+        ? { ok: false, script: err.script, detail: err.detail, ms }
+        : { ok: false, error: String((err as Error)?.message ?? err), ms };
   }
   parentPort!.postMessage(reply);
 });

@@ -49,12 +49,16 @@ describe('time zones', () => {
     const standard = (zone: string) =>
       Math.min(
         ...[0, 6].map((month) => {
-          const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(Date.UTC(2026, month, 15))).find((p) => p.type === 'timeZoneName')!.value;
+          const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+            .formatToParts(new Date(Date.UTC(2026, month, 15)))
+            .find((p) => p.type === 'timeZoneName')!.value;
           const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
           return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
         }),
       );
-    const wrong = listTimeZones().filter((z) => standard(z.iana) !== z.offsetMinutes).map((z) => `${z.id}: ${z.name} runs as ${z.iana}`);
+    const wrong = listTimeZones()
+      .filter((z) => standard(z.iana) !== z.offsetMinutes)
+      .map((z) => `${z.id}: ${z.name} runs as ${z.iana}`);
     expect(wrong).toEqual([]);
   });
 

@@ -15,7 +15,10 @@ export const chatAppsMessageStep = defineExecutor(chatAppsMessageDefinition, {
         body: { ...payload, clientMessageId },
         origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
-      return { kind: 'done', results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'Message is accepted and queued for processing' } };
+      return {
+        kind: 'done',
+        results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'Message is accepted and queued for processing' },
+      };
     } catch (err) {
       return sendFailed('chat apps message', err);
     }

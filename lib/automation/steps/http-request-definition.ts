@@ -14,12 +14,18 @@ export const httpRequestDefinition = defineStep({
   description: 'Call an API and use its response',
   inputs: inputsOf({
     url: textOr(''),
-    method: z.unknown().optional().transform((v) => (str(v) ?? 'GET').toUpperCase()),
+    method: z
+      .unknown()
+      .optional()
+      .transform((v) => (str(v) ?? 'GET').toUpperCase()),
     headers: entries(),
     parameters: entries(),
     body: raw(),
     // Saving refuses other values; one that a script computed at run time falls back to the default.
-    timeoutSeconds: z.unknown().optional().transform((v) => (Number(v ?? 30) > 0 ? Math.min(Number(v ?? 30), 300) : 30)),
+    timeoutSeconds: z
+      .unknown()
+      .optional()
+      .transform((v) => (Number(v ?? 30) > 0 ? Math.min(Number(v ?? 30), 300) : 30)),
   }),
   defaults: { inputs: { url: 'https://', method: 'GET' }, outputs: { httpCode: '{{step.responseCode}}', httpResponse: '{{step.responseBody}}' } },
   validate(check) {

@@ -22,13 +22,21 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export const text = () => z.unknown().optional().transform(str);
 
 /** Text with a default for absent or null values. */
-export const textOr = (fallback: string) => z.unknown().optional().transform((v) => str(v) ?? fallback);
+export const textOr = (fallback: string) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v) => str(v) ?? fallback);
 
 /** Taken as it is (a duration, a sender, a JSON body): the executor decides what it means. */
 export const raw = () => z.unknown().optional();
 
 /** A map of names to values (headers, query parameters); undefined when not an object. */
-export const entries = () => z.unknown().optional().transform((v) => (isRecord(v) ? v : undefined));
+export const entries = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((v) => (isRecord(v) ? v : undefined));
 
 /** Inputs, lenient: unknown keys are kept (the 8x8 payload passes through), declared ones are read. */
 export const inputsOf = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);

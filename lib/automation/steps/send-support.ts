@@ -20,7 +20,7 @@ export function sendKey(ctx: StepContext): string {
 export function sendFailed(what: string, err: unknown): StepOutcome {
   if (err instanceof LostLease) throw err;
   if (isBusy(err)) throw new TransientError(String((err as Error).message));
-  const message = err instanceof AppError ? err.message : (err as Error)?.message ?? String(err);
+  const message = err instanceof AppError ? err.message : ((err as Error)?.message ?? String(err));
   return {
     kind: 'fail',
     error: `Failed to send ${what} because ${message}`,

@@ -14,14 +14,21 @@ export const sendToConverseStep = defineExecutor(sendToConverseDefinition, {
   async run(ctx, inputs) {
     const payload = (ctx.data.payload ?? {}) as { user?: { msisdn?: unknown }; recipient?: { channel?: unknown }; source?: unknown };
     const msisdn = digits(inputs.msisdn ?? payload.user?.msisdn ?? payload.source);
-    if (!msisdn) return { kind: 'fail', error: 'SendToConverse needs a conversation: the workflow was not started by a customer message and inputs.msisdn is missing' };
+    if (!msisdn)
+      return { kind: 'fail', error: 'SendToConverse needs a conversation: the workflow was not started by a customer message and inputs.msisdn is missing' };
     const channel = inputs.channel ?? str(payload.recipient?.channel) ?? (ctx.instance.trigger === 'inbound_sms' ? 'sms' : 'whatsapp');
     const sub = await stepSubAccount(ctx, inputs.subAccountId, inputs.subaccountId);
     if (!sub.ok) return sub.outcome;
     const subAccountId = sub.id;
     const handoffId = await writeTransaction(ctx.db, (conn) => {
       ctx.persistWith(conn);
-      const open = one<{ id: string }>(conn, 'SELECT "id" FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1', subAccountId, channel, msisdn);
+      const open = one<{ id: string }>(
+        conn,
+        'SELECT "id" FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL LIMIT 1',
+        subAccountId,
+        channel,
+        msisdn,
+      );
       if (open) return open.id;
       const id = newId();
       run(

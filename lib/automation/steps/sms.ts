@@ -17,7 +17,10 @@ export const smsStep = defineExecutor(smsDefinition, {
         clientMessageId,
         origin: { workflowId: ctx.instance.id, alsoWrite: ctx.persistWith },
       });
-      return { kind: 'done', results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'SMS is accepted and queued for processing' } };
+      return {
+        kind: 'done',
+        results: { requestId: clientMessageId, umid: sent.umid, status: sent.status.state, description: 'SMS is accepted and queued for processing' },
+      };
     } catch (err) {
       return sendFailed('SMS message', err);
     }

@@ -20,7 +20,10 @@ export async function stepSubAccount(ctx: StepContext, ...named: unknown[]): Pro
   } catch (err) {
     if (isBusy(err)) throw new TransientError(String((err as Error).message));
     if (err instanceof NotFoundError) {
-      return { ok: false, outcome: { kind: 'fail', error: `${ctx.step.stepType} step '${ctx.step.id}': subaccount '${id}' is not a subaccount of this workflow's account` } };
+      return {
+        ok: false,
+        outcome: { kind: 'fail', error: `${ctx.step.stepType} step '${ctx.step.id}': subaccount '${id}' is not a subaccount of this workflow's account` },
+      };
     }
     throw err;
   }

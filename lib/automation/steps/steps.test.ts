@@ -57,14 +57,19 @@ async function run(steps: unknown[], data: Record<string, unknown> = {}) {
 
 describe('SMS and ChatAppsMessage', () => {
   it('send through the pipeline once per visit, and fail with the 8x8 wording', async () => {
-    const ok = await run([{ id: 's', stepType: 'SMS', inputs: { destination: '+6591110001', text: 'hi {{data.name}}' }, outputs: { smsUmid: '{{step.umid}}' } }], { name: 'Ann' });
+    const ok = await run(
+      [{ id: 's', stepType: 'SMS', inputs: { destination: '+6591110001', text: 'hi {{data.name}}' }, outputs: { smsUmid: '{{step.umid}}' } }],
+      { name: 'Ann' },
+    );
     expect(ok.inst.status).toBe('completed');
     const [msg] = await outbound({ workflowId: ok.inst.id });
     expect(textOf(msg)).toBe('hi Ann');
     expect((ok.inst.data as { smsUmid: string }).smsUmid).toBe(msg.id);
     expect(msg.clientMessageId).toBe(`wf:${ok.inst.id}:s:1`);
 
-    const bad = await run([{ id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: 'acme_corp_chatapps', user: {}, type: 'text', content: { text: 'x' } } }]);
+    const bad = await run([
+      { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: 'acme_corp_chatapps', user: {}, type: 'text', content: { text: 'x' } } },
+    ]);
     expect(bad.inst.status).toBe('failed');
     expect(bad.inst.error).toMatch(/^Failed to send chat apps message because /);
     expect(bad.steps[0]).toMatchObject({ status: 'failed', stepId: 'c' });
@@ -73,10 +78,18 @@ describe('SMS and ChatAppsMessage', () => {
 
 describe('HttpRequest', () => {
   it('sends JSON with parameters and parses a JSON answer', async () => {
-    const r = await run([
-      { id: 'h', stepType: 'HttpRequest', inputs: { url: `${baseUrl}/api`, method: 'POST', parameters: { q: '{{data.q}}' }, body: { n: 1, who: "{{'x' + data.q}}" } }, outputs: { code: '{{step.responseCode}}', echoed: '{{step.responseBody.echo.who}}' } },
-      { id: 't', stepType: 'HttpRequest', inputs: { url: `${baseUrl}/text`, method: 'GET' }, outputs: { text: '{{step.responseBody}}' } },
-    ].map((s, i, all) => (i < all.length - 1 ? { ...s, nextStepId: all[i + 1].id } : s)), { q: 'y' });
+    const r = await run(
+      [
+        {
+          id: 'h',
+          stepType: 'HttpRequest',
+          inputs: { url: `${baseUrl}/api`, method: 'POST', parameters: { q: '{{data.q}}' }, body: { n: 1, who: "{{'x' + data.q}}" } },
+          outputs: { code: '{{step.responseCode}}', echoed: '{{step.responseBody.echo.who}}' },
+        },
+        { id: 't', stepType: 'HttpRequest', inputs: { url: `${baseUrl}/text`, method: 'GET' }, outputs: { text: '{{step.responseBody}}' } },
+      ].map((s, i, all) => (i < all.length - 1 ? { ...s, nextStepId: all[i + 1].id } : s)),
+      { q: 'y' },
+    );
     expect(r.inst.status).toBe('completed');
     expect(r.inst.data).toMatchObject({ code: 200, echoed: 'xy', text: 'plain words' });
     expect(seen.find((s) => s.url === '/api?q=y')).toMatchObject({ method: 'POST', body: JSON.stringify({ n: 1, who: 'xy' }) });
@@ -84,7 +97,13 @@ describe('HttpRequest', () => {
 
   it('keeps an answer nested too deep to store as text, and the workflow goes on', async () => {
     const r = await run([
-      { id: 'd', stepType: 'HttpRequest', inputs: { url: `${baseUrl}/deep`, method: 'GET' }, outputs: { kind: '{{typeof step.responseBody}}', size: '{{step.responseBody.length}}' }, nextStepId: 'w' },
+      {
+        id: 'd',
+        stepType: 'HttpRequest',
+        inputs: { url: `${baseUrl}/deep`, method: 'GET' },
+        outputs: { kind: '{{typeof step.responseBody}}', size: '{{step.responseBody.length}}' },
+        nextStepId: 'w',
+      },
       { id: 'w', stepType: 'Wait', inputs: { duration: '00:10:00' } },
     ]);
     expect(r.inst).toMatchObject({ status: 'waiting', data: { kind: 'string', size: 20_000 * 6 + 1 } });
@@ -108,7 +127,12 @@ describe('HttpRequest', () => {
 
 describe('Wait, If, Branch, JumpTo', () => {
   it('Wait waits durably and goes on when due; a bad duration fails', async () => {
-    const r = await run([{ id: 'w', stepType: 'Wait', inputs: { duration: '0.00:01:00' }, nextStepId: 'j' }, { id: 'j', stepType: 'JumpTo', nextStepId: 'end' }, { id: 'end', stepType: 'Branch', selectNextStep: { x: '{{false}}' } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'end' }]);
+    const r = await run([
+      { id: 'w', stepType: 'Wait', inputs: { duration: '0.00:01:00' }, nextStepId: 'j' },
+      { id: 'j', stepType: 'JumpTo', nextStepId: 'end' },
+      { id: 'end', stepType: 'Branch', selectNextStep: { x: '{{false}}' } },
+      { id: 'x', stepType: 'JumpTo', nextStepId: 'end' },
+    ]);
     expect(r.inst).toMatchObject({ status: 'waiting', waitKind: 'timer' });
     expect(r.inst.waitUntil!.getTime() - Date.now()).toBeGreaterThan(55_000);
     await runDueWork(db, new Date(Date.now() + 61_000));
@@ -127,8 +151,16 @@ describe('Wait, If, Branch, JumpTo', () => {
         stepType: 'If',
         inputs: { condition: '{{data.go}}' },
         do: [
-          [{ id: 'a1', stepType: 'JumpTo', nextStepId: 'a2' }, { id: 'a2', stepType: 'Branch', selectNextStep: { a3: '{{true}}' } }, { id: 'a3', stepType: 'JumpTo', nextStepId: 'a2b' }, { id: 'a2b', stepType: 'Branch', selectNextStep: { zz: null } }],
-          [{ id: 'b1', stepType: 'Branch', selectNextStep: { b2: null } }, { id: 'b2', stepType: 'If', inputs: { condition: '{{true}}' }, do: [[{ id: 'c1', stepType: 'Branch', selectNextStep: { none: null } }]] }],
+          [
+            { id: 'a1', stepType: 'JumpTo', nextStepId: 'a2' },
+            { id: 'a2', stepType: 'Branch', selectNextStep: { a3: '{{true}}' } },
+            { id: 'a3', stepType: 'JumpTo', nextStepId: 'a2b' },
+            { id: 'a2b', stepType: 'Branch', selectNextStep: { zz: null } },
+          ],
+          [
+            { id: 'b1', stepType: 'Branch', selectNextStep: { b2: null } },
+            { id: 'b2', stepType: 'If', inputs: { condition: '{{true}}' }, do: [[{ id: 'c1', stepType: 'Branch', selectNextStep: { none: null } }]] },
+          ],
         ],
         nextStepId: 'after',
       },
@@ -144,13 +176,22 @@ describe('Wait, If, Branch, JumpTo', () => {
   });
 
   it('a failing script fails the step with the reason, and escapes fail within the deadline', async () => {
-    const r = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: '{{data.missing.deeper}}' } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
+    const r = await run([
+      { id: 'b', stepType: 'Branch', selectNextStep: { x: '{{data.missing.deeper}}' } },
+      { id: 'x', stepType: 'JumpTo', nextStepId: 'b' },
+    ]);
     expect(r.inst.status).toBe('failed');
     expect(r.inst.error).toMatch(/^Failed to evaluate the expression\. Error: TypeError/);
     const started = Date.now();
-    const loop = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: '{{(() => { for (;;) {} })()}}' } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
+    const loop = await run([
+      { id: 'b', stepType: 'Branch', selectNextStep: { x: '{{(() => { for (;;) {} })()}}' } },
+      { id: 'x', stepType: 'JumpTo', nextStepId: 'b' },
+    ]);
     expect(loop.inst.error).toMatch(/took longer than 500 ms/);
-    const escaped = await run([{ id: 'b', stepType: 'Branch', selectNextStep: { x: "{{this.constructor.constructor('return process')().exit(1)}}" } }, { id: 'x', stepType: 'JumpTo', nextStepId: 'b' }]);
+    const escaped = await run([
+      { id: 'b', stepType: 'Branch', selectNextStep: { x: "{{this.constructor.constructor('return process')().exit(1)}}" } },
+      { id: 'x', stepType: 'JumpTo', nextStepId: 'b' },
+    ]);
     expect(escaped.inst.error).toMatch(/process/);
     expect(Date.now() - started).toBeLessThan(5000);
     const fine = await run([{ id: 's', stepType: 'SMS', inputs: { destination: '+6591110002', text: 'still here' } }]);
@@ -158,7 +199,10 @@ describe('Wait, If, Branch, JumpTo', () => {
   });
 
   it('stops an endless JumpTo loop at the steps-per-instance cap', async () => {
-    const r = await run([{ id: 'a', stepType: 'JumpTo', nextStepId: 'b' }, { id: 'b', stepType: 'JumpTo', nextStepId: 'a' }]);
+    const r = await run([
+      { id: 'a', stepType: 'JumpTo', nextStepId: 'b' },
+      { id: 'b', stepType: 'JumpTo', nextStepId: 'a' },
+    ]);
     expect(r.inst.status).toBe('failed');
     expect(r.inst.error).toMatch(/ran 1000 steps/);
     expect(r.steps).toHaveLength(1001);
@@ -167,7 +211,9 @@ describe('Wait, If, Branch, JumpTo', () => {
 
 describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
   it('settles a reply and its timeout with one compare-and-swap', async () => {
-    const r = await run([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '+6591110003', channel: 'whatsapp', timeout: '00:00:01' }, outputs: { got: '{{step.reply}}' } }]);
+    const r = await run([
+      { id: 'w', stepType: 'WaitForReply', inputs: { from: '+6591110003', channel: 'whatsapp', timeout: '00:00:01' }, outputs: { got: '{{step.reply}}' } },
+    ]);
     expect(r.inst).toMatchObject({ status: 'waiting', waitKind: 'reply', waitKey: 'acme_corp|whatsapp|6591110003' });
     const wins = await Promise.all([claimWaiting(db, r.inst, { kind: 'timeout' }), claimWaiting(db, r.inst, { kind: 'reply', event: { x: 1 } })]);
     expect(wins.filter(Boolean)).toHaveLength(1);
@@ -175,7 +221,17 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
 
   it('calls, waits for the key press by request id or number, and times out', async () => {
     const steps = [
-      { id: 'call', stepType: 'VoiceMessage', inputs: { subaccountId: 'acme_corp', clientRequestId: '{{data.rid}}', action: 'say&capture', params: { destination: '{{data.to}}', text: 'Press 1 or 2' } }, nextStepId: 'dtmf' },
+      {
+        id: 'call',
+        stepType: 'VoiceMessage',
+        inputs: {
+          subaccountId: 'acme_corp',
+          clientRequestId: '{{data.rid}}',
+          action: 'say&capture',
+          params: { destination: '{{data.to}}', text: 'Press 1 or 2' },
+        },
+        nextStepId: 'dtmf',
+      },
       {
         id: 'dtmf',
         stepType: 'WaitForDTMF',
@@ -190,11 +246,15 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const a = await run(steps, { rid: 'req-a', to: '+6591110004' });
     expect(a.inst).toMatchObject({ status: 'waiting', waitKind: 'dtmf', waitKey: 'req-a' });
     expect((await outbound({ workflowId: a.inst.id }))[0]).toMatchObject({ channel: 'voice' });
-    expect(await routeDtmfToAutomation(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591110004', dtmf: '1', clientRequestId: 'req-a' })).toMatchObject({ resumed: 1 });
+    expect(
+      await routeDtmfToAutomation(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591110004', dtmf: '1', clientRequestId: 'req-a' }),
+    ).toMatchObject({ resumed: 1 });
     expect((await outbound({ workflowId: a.inst.id })).map(textOf)).toEqual(['Press 1 or 2', 'You chose 1']);
 
     const b = await run(steps, { rid: 'req-b', to: '+6591110005' });
-    expect(await routeDtmfToAutomation(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591110005', dtmf: '7' })).toMatchObject({ resumed: 1 });
+    expect(await routeDtmfToAutomation(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', destination: '+6591110005', dtmf: '7' })).toMatchObject({
+      resumed: 1,
+    });
     expect((await outbound({ workflowId: b.inst.id })).map(textOf).at(-1)).toBe('Other');
 
     const c = await run(steps, { rid: 'req-c', to: '+6591110006' });
@@ -209,7 +269,17 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const handoff = await db.converseHandoff.findFirst({ where: { msisdn: '6591110007' } });
     expect(handoff).toMatchObject({ subAccountId: 'acme_corp', channel: 'whatsapp', releasedAt: null });
     const before = await db.workflowInstance.count({ where: { definitionId: wf } });
-    const routing = await writeTransaction(db, (conn) => decideInboundRouting(conn, { accountId: 'acme_corp', subAccountId: 'acme_corp', channel: 'whatsapp', channelId: null, umid: 'u', msisdn: from, event: {} }));
+    const routing = await writeTransaction(db, (conn) =>
+      decideInboundRouting(conn, {
+        accountId: 'acme_corp',
+        subAccountId: 'acme_corp',
+        channel: 'whatsapp',
+        channelId: null,
+        umid: 'u',
+        msisdn: from,
+        event: {},
+      }),
+    );
     const r = await followInboundRouting(db, routing);
     expect(r).toEqual({ resumed: 0, started: 0, toConverse: true });
     expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(before);
@@ -234,16 +304,35 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
 
 async function updateAutoReply(): Promise<string> {
   const { createWorkflow } = await import('@/lib/automation/workflows');
-  const wf = await createWorkflow(db, 'acme_corp', { subAccountId: 'acme_corp', trigger: 'inbound_chat_apps', status: 'enabled', definition: { name: 'to agents', steps: [{ id: 'handoff', stepType: 'SendToConverse' }] } }, { actor: SYSTEM_ACTOR });
+  const wf = await createWorkflow(
+    db,
+    'acme_corp',
+    {
+      subAccountId: 'acme_corp',
+      trigger: 'inbound_chat_apps',
+      status: 'enabled',
+      definition: { name: 'to agents', steps: [{ id: 'handoff', stepType: 'SendToConverse' }] },
+    },
+    { actor: SYSTEM_ACTOR },
+  );
   return wf.id;
 }
 
 describe('versions, cancel, retry, retention', () => {
   it('a waiting instance stays on the version it started with', async () => {
-    const steps = (text: string) => [{ id: 'w', stepType: 'Wait', inputs: { duration: '00:00:30' }, nextStepId: 's' }, { id: 's', stepType: 'SMS', inputs: { destination: '+6591110008', text } }];
+    const steps = (text: string) => [
+      { id: 'w', stepType: 'Wait', inputs: { duration: '00:00:30' }, nextStepId: 's' },
+      { id: 's', stepType: 'SMS', inputs: { destination: '+6591110008', text } },
+    ];
     const wf = await httpWorkflow(steps('v1'));
     const [id] = await startWorkflows(db, { accountId: 'acme_corp', subAccountId: 'acme_corp', trigger: 'http_request' }, {});
-    await updateWorkflow(db, 'acme_corp', wf.id, { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'test', steps: steps('v2') } }, { actor: SYSTEM_ACTOR });
+    await updateWorkflow(
+      db,
+      'acme_corp',
+      wf.id,
+      { subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name: 'test', steps: steps('v2') } },
+      { actor: SYSTEM_ACTOR },
+    );
     await publishWorkflow(db, 'acme_corp', wf.id, { actor: SYSTEM_ACTOR });
     await runDueWork(db, new Date(Date.now() + 31_000));
     expect((await outbound({ workflowId: id })).map(textOf)).toEqual(['v1']);
@@ -257,9 +346,23 @@ describe('versions, cancel, retry, retention', () => {
     expect(await db.workflowInstance.findUniqueOrThrow({ where: { id: w.inst.id } })).toMatchObject({ status: 'cancelled' });
     await expect(cancelInstance(db, 'acme_corp', w.inst.id, SYSTEM_ACTOR)).rejects.toThrow(/Only a waiting instance/);
 
-    const f = await run([{ id: 'pre', stepType: 'SMS', inputs: { destination: '+6591110009', text: 'before' }, nextStepId: 'c' }, { id: 'c', stepType: 'ChatAppsMessage', inputs: { subAccountId: "{{'later' + '_sub'}}", user: { msisdn: '+6591110009' }, type: 'text', content: { text: 'hi' } } }]);
+    const f = await run([
+      { id: 'pre', stepType: 'SMS', inputs: { destination: '+6591110009', text: 'before' }, nextStepId: 'c' },
+      {
+        id: 'c',
+        stepType: 'ChatAppsMessage',
+        inputs: { subAccountId: "{{'later' + '_sub'}}", user: { msisdn: '+6591110009' }, type: 'text', content: { text: 'hi' } },
+      },
+    ]);
     expect(f.inst).toMatchObject({ status: 'failed', currentStepId: 'c' });
-    await db.subAccount.create({ data: { id: 'later_sub', accountId: 'acme_corp', name: 'Later', channels: { create: [{ id: 'later_wa', kind: 'whatsapp', name: 'WA', address: '+15550009999' }] } } });
+    await db.subAccount.create({
+      data: {
+        id: 'later_sub',
+        accountId: 'acme_corp',
+        name: 'Later',
+        channels: { create: [{ id: 'later_wa', kind: 'whatsapp', name: 'WA', address: '+15550009999' }] },
+      },
+    });
     await retryInstance(db, 'acme_corp', f.inst.id, SYSTEM_ACTOR);
     const after = await db.workflowInstance.findUniqueOrThrow({ where: { id: f.inst.id } });
     expect(after.status).toBe('completed');

@@ -16,7 +16,8 @@ function literalIds(steps: StepDefinition[], base: string, out: Named[]) {
     for (const key of SUB_ACCOUNT_INPUTS) {
       const v = step.inputs?.[key];
       // A {{script}} is only known at run time; the step checks what it computes then.
-      if ((typeof v === 'string' && v.trim() && !hasTemplate(v)) || typeof v === 'number') out.push({ id: String(v).trim(), path: `${path}.inputs.${key}`, stepId: step.id });
+      if ((typeof v === 'string' && v.trim() && !hasTemplate(v)) || typeof v === 'number')
+        out.push({ id: String(v).trim(), path: `${path}.inputs.${key}`, stepId: step.id });
     }
     step.do?.forEach((seq, j) => literalIds(seq, `${path}.do.${j}`, out));
   });

@@ -20,7 +20,13 @@ export async function deleteWorkflow(db: Db, accountId: string, id: string, acto
   await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     await tx.workflow.update({ where: { id }, data: { deletedAt: new Date(), status: 'disabled' } });
-    await recordAuditEvent(tx, actor, { accountId, action: 'workflow.delete', entityType: 'workflow', entityId: id, summary: `Deleted workflow '${row.name}'` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'workflow.delete',
+      entityType: 'workflow',
+      entityId: id,
+      summary: `Deleted workflow '${row.name}'`,
+    });
   });
 }
 
@@ -28,15 +34,27 @@ export async function deleteWorkflow(db: Db, accountId: string, id: string, acto
 export async function setWorkflowStatus(db: Db, accountId: string, id: string, status: WorkflowStatus, actor: Actor): Promise<WorkflowRecord> {
   await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
-    if (status === 'enabled' && row.publishedVersion === null) throw new ValidationError('Publish the workflow before enabling it', [{ path: 'status', message: 'No version is published yet' }]);
+    if (status === 'enabled' && row.publishedVersion === null)
+      throw new ValidationError('Publish the workflow before enabling it', [{ path: 'status', message: 'No version is published yet' }]);
     await tx.workflow.update({ where: { id }, data: { status } });
-    await recordAuditEvent(tx, actor, { accountId, action: `workflow.${status === 'enabled' ? 'enable' : 'disable'}`, entityType: 'workflow', entityId: id, summary: `${status === 'enabled' ? 'Enabled' : 'Disabled'} workflow '${row.name}'` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: `workflow.${status === 'enabled' ? 'enable' : 'disable'}`,
+      entityType: 'workflow',
+      entityId: id,
+      summary: `${status === 'enabled' ? 'Enabled' : 'Disabled'} workflow '${row.name}'`,
+    });
   });
   return getWorkflow(db, accountId, id);
 }
 
 /** Makes `version` (default: the latest) the one an enabled workflow runs; new instances start on it. */
-export async function publishWorkflow(db: Db, accountId: string, id: string, opts: { version?: number; note?: string | null; actor: Actor }): Promise<WorkflowRecord> {
+export async function publishWorkflow(
+  db: Db,
+  accountId: string,
+  id: string,
+  opts: { version?: number; note?: string | null; actor: Actor },
+): Promise<WorkflowRecord> {
   const version = await transactWithRetry(db, async (tx) => {
     const row = await findRow(tx, accountId, id);
     const version = opts.version ?? row.latestVersion;
@@ -44,7 +62,13 @@ export async function publishWorkflow(db: Db, accountId: string, id: string, opt
     if (!v) throw new NotFoundError(`Workflow '${id}' has no version ${version}`);
     await tx.workflowVersion.update({ where: { id: v.id }, data: { publishedAt: new Date(), ...(opts.note != null ? { note: opts.note } : {}) } });
     await tx.workflow.update({ where: { id }, data: { publishedVersion: version } });
-    await recordAuditEvent(tx, opts.actor, { accountId, action: 'workflow.publish', entityType: 'workflow', entityId: id, summary: `Published version ${version} of '${row.name}'${opts.note ? `: ${opts.note}` : ''}` });
+    await recordAuditEvent(tx, opts.actor, {
+      accountId,
+      action: 'workflow.publish',
+      entityType: 'workflow',
+      entityId: id,
+      summary: `Published version ${version} of '${row.name}'${opts.note ? `: ${opts.note}` : ''}`,
+    });
     return version;
   });
   return getWorkflow(db, accountId, id, { version });
@@ -74,7 +98,13 @@ export async function rollbackWorkflow(db: Db, accountId: string, id: string, to
       where: { id },
       data: { latestVersion: version, publishedVersion: version, subAccountId: body.subAccountId, trigger: body.trigger, name: body.definition.name },
     });
-    await recordAuditEvent(tx, actor, { accountId, action: 'workflow.rollback', entityType: 'workflow', entityId: id, summary: `Rolled '${row.name}' back to version ${toVersion} (now version ${version})` });
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'workflow.rollback',
+      entityType: 'workflow',
+      entityId: id,
+      summary: `Rolled '${row.name}' back to version ${toVersion} (now version ${version})`,
+    });
     return version;
   });
   return getWorkflow(db, accountId, id, { version });

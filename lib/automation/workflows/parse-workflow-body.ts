@@ -7,7 +7,9 @@ export function parseWorkflowBody(input: unknown): { body: WorkflowBody; warning
   const check = validateDefinition(input);
   if (check.errors.length || !check.body) {
     const paths = [...new Set(check.errors.map((e) => e.path).filter(Boolean))];
-    const message = paths.length ? `Invalid parameter(s): ${paths.map((p) => `'${p}'`).join(', ')}` : `Invalid parameter(s): ${check.errors[0]?.message ?? 'workflow definition'}`;
+    const message = paths.length
+      ? `Invalid parameter(s): ${paths.map((p) => `'${p}'`).join(', ')}`
+      : `Invalid parameter(s): ${check.errors[0]?.message ?? 'workflow definition'}`;
     throw new ValidationError(message, check.errors);
   }
   return { body: check.body, warnings: check.warnings };

@@ -3,7 +3,16 @@ import { db } from '@/lib/db/client';
 import { seedDemoTenant } from '@/test/factories';
 import { ValidationError } from '@/lib/errors';
 import { referenceExample } from '@/lib/automation/examples/reference-examples';
-import { createWorkflow, getWorkflow, listWorkflowVersions, publishWorkflow, rollbackWorkflow, saveWorkflowDraft, toApiWorkflow, updateWorkflow } from './index';
+import {
+  createWorkflow,
+  getWorkflow,
+  listWorkflowVersions,
+  publishWorkflow,
+  rollbackWorkflow,
+  saveWorkflowDraft,
+  toApiWorkflow,
+  updateWorkflow,
+} from './index';
 
 const actor = { partnerId: 'demo_partner', userId: null, label: 'test' };
 
@@ -71,7 +80,9 @@ describe('editor drafts', () => {
     // A new draft keeps the positions it was sent, else those of the version before.
     const next = await saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('Renamed'), { actor });
     expect(next.layout).toEqual(moved);
-    await expect(saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('x'), { actor, layout: { a: { x: 'left', y: 0 } } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveWorkflowDraft(db, 'acme_corp', wf.id, renamed('x'), { actor, layout: { a: { x: 'left', y: 0 } } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('leaves the API semantics alone: each PUT is a new, published version; rollback restores the positions', async () => {

@@ -55,7 +55,13 @@ export async function saveWorkflowDraft(
     } else {
       await tx.workflowVersion.create({
         // A new draft starts from the positions the editor sent, else from those of the version before.
-        data: { workflowId: id, version, body: json, layout: layout ?? (latest.layout as Prisma.InputJsonValue | null) ?? undefined, createdById: opts.actor.userId ?? null },
+        data: {
+          workflowId: id,
+          version,
+          body: json,
+          layout: layout ?? (latest.layout as Prisma.InputJsonValue | null) ?? undefined,
+          createdById: opts.actor.userId ?? null,
+        },
       });
     }
     const row = await tx.workflow.update({

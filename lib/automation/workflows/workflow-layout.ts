@@ -20,7 +20,11 @@ export type WorkflowLayout = z.infer<typeof workflowLayoutSchema>;
 /** A layout sent by the editor, or a 1005 ValidationError naming what is wrong with it. */
 export function parseWorkflowLayout(input: unknown): WorkflowLayout {
   const parsed = workflowLayoutSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('Invalid parameter(s): \'layout\'', issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path ? `layout.${i.path}` : 'layout' })));
+  if (!parsed.success)
+    throw new ValidationError(
+      "Invalid parameter(s): 'layout'",
+      issuesFromZod(parsed.error).map((i) => ({ ...i, path: i.path ? `layout.${i.path}` : 'layout' })),
+    );
   return parsed.data;
 }
 

@@ -39,7 +39,11 @@ describe('workflow storage', () => {
     expect(rolled).toMatchObject({ version: 3, publishedVersion: 3, name: 'Auto Reply ChatApps' });
 
     const versions = await listWorkflowVersions(db, 'acme_corp', wf.id);
-    expect(versions.map((v) => [v.version, v.isPublished])).toEqual([[3, true], [2, false], [1, false]]);
+    expect(versions.map((v) => [v.version, v.isPublished])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
     expect(versions[1].note).toBe('go live');
     expect((await getWorkflow(db, 'acme_corp', wf.id, { version: 2 })).definition.name).toBe('Draft name');
 
@@ -57,10 +61,14 @@ describe('workflow storage', () => {
 
   it('rejects invalid bodies with every problem named, and other tenants', async () => {
     const bad = { subAccountId: 'acme_corp', trigger: 'http_request', definition: { name: 'x', steps: [{ id: 'a', stepType: 'Nope' }] } };
-    await expect(createWorkflow(db, 'acme_corp', bad, { actor: SYSTEM_ACTOR })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'definition.steps.0.stepType' })] });
+    await expect(createWorkflow(db, 'acme_corp', bad, { actor: SYSTEM_ACTOR })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'definition.steps.0.stepType' })],
+    });
     await expect(createWorkflow(db, 'acme_corp', bad, { actor: SYSTEM_ACTOR })).rejects.toBeInstanceOf(ValidationError);
     const other = await createOtherTenant();
-    await expect(createWorkflow(db, 'acme_corp', { ...referenceExample('sms-auto-reply'), subAccountId: other.subAccountId }, { actor: SYSTEM_ACTOR })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createWorkflow(db, 'acme_corp', { ...referenceExample('sms-auto-reply'), subAccountId: other.subAccountId }, { actor: SYSTEM_ACTOR }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const mine = await createWorkflow(db, 'acme_corp', referenceExample('sms-auto-reply'), { actor: SYSTEM_ACTOR });
     await expect(getWorkflow(db, other.accountId, mine.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -72,7 +80,9 @@ describe('listWorkflows', () => {
     const n = 1200;
     const ids = Array.from({ length: n }, (_, i) => `wf_many_${i}`);
     const body = { subAccountId: other.subAccountId, trigger: 'http_request', status: 'disabled', definition: { name: 'n', steps: [] } };
-    await db.workflow.createMany({ data: ids.map((id) => ({ id, accountId: other.accountId, subAccountId: other.subAccountId, trigger: 'http_request', status: 'disabled', name: id })) });
+    await db.workflow.createMany({
+      data: ids.map((id) => ({ id, accountId: other.accountId, subAccountId: other.subAccountId, trigger: 'http_request', status: 'disabled', name: id })),
+    });
     await db.workflowVersion.createMany({ data: ids.map((workflowId) => ({ workflowId, version: 1, body })) });
     expect(await listWorkflows(db, other.accountId)).toHaveLength(n);
   });

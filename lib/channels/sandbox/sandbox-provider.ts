@@ -15,7 +15,13 @@ export const sandboxProvider: ChannelProvider = {
     if (isUnreachable(message.msisdn)) {
       return [
         { state: 'sent', afterMs: SANDBOX_TIMING.sent },
-        { state: 'undelivered', afterMs: SANDBOX_TIMING.undelivered, detail: 'unreachable', errorCode: UNREACHABLE_DESTINATION.code, errorMessage: UNREACHABLE_DESTINATION.message },
+        {
+          state: 'undelivered',
+          afterMs: SANDBOX_TIMING.undelivered,
+          detail: 'unreachable',
+          errorCode: UNREACHABLE_DESTINATION.code,
+          errorMessage: UNREACHABLE_DESTINATION.message,
+        },
       ];
     }
     const receipts: ProviderReceipt[] = [

@@ -42,7 +42,12 @@ function subsets<T>(items: readonly T[]): T[][] {
 
 describe('buildLogsQuery: query plans', () => {
   const keys = Object.keys(EQUALITY) as Array<keyof typeof EQUALITY>;
-  const ranges: Array<Partial<LogsFilters>> = [{}, { from: new Date('2025-11-01T00:00:00Z') }, { to: new Date('2025-11-30T00:00:00Z') }, { from: new Date('2025-11-01T00:00:00Z'), to: new Date('2025-11-30T00:00:00Z') }];
+  const ranges: Array<Partial<LogsFilters>> = [
+    {},
+    { from: new Date('2025-11-01T00:00:00Z') },
+    { to: new Date('2025-11-30T00:00:00Z') },
+    { from: new Date('2025-11-01T00:00:00Z'), to: new Date('2025-11-30T00:00:00Z') },
+  ];
 
   it('reads one index range in order for all 256 combinations of filters, range and cursor, whichever index of its filters it walks', async () => {
     let checked = 0;
@@ -55,13 +60,20 @@ describe('buildLogsQuery: query plans', () => {
             const steps = await plan({ ...f, ...range }, cursor, index);
             const label = JSON.stringify({ set, range: Object.keys(range), cursor, index, steps });
             expect(steps, label).toHaveLength(1);
-            expect(steps[0], label).toMatch(index ? new RegExp(`^SEARCH Message USING INDEX ${index} \\(subAccountId=\\?`) : /^SEARCH Message USING INDEX sqlite_autoindex_Message_1 \(id=\?\)$/);
+            expect(steps[0], label).toMatch(
+              index
+                ? new RegExp(`^SEARCH Message USING INDEX ${index} \\(subAccountId=\\?`)
+                : /^SEARCH Message USING INDEX sqlite_autoindex_Message_1 \(id=\?\)$/,
+            );
             checked++;
           }
           // The counts that choose between them stay inside each index too.
           for (const k of indexedFilters(f)) {
             const probe = await explain(buildLogsProbe('acme_corp_chatapps', { ...f, ...range }, cursor ? CURSOR : null, k, LOGS_INDEX[k], 2000));
-            expect(probe.filter((d) => !/^(CO-ROUTINE|SCAN) probe/.test(d)), JSON.stringify({ k, probe })).toEqual([expect.stringMatching(new RegExp(`^SEARCH Message USING COVERING INDEX ${LOGS_INDEX[k]} \\(subAccountId=\\? AND ${k}=\\?`))]);
+            expect(
+              probe.filter((d) => !/^(CO-ROUTINE|SCAN) probe/.test(d)),
+              JSON.stringify({ k, probe }),
+            ).toEqual([expect.stringMatching(new RegExp(`^SEARCH Message USING COVERING INDEX ${LOGS_INDEX[k]} \\(subAccountId=\\? AND ${k}=\\?`))]);
           }
         }
       }
@@ -73,10 +85,18 @@ describe('buildLogsQuery: query plans', () => {
     expect(await plan({}, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.time} (subAccountId=?)`]);
     expect(await plan({}, true)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.time} (subAccountId=? AND (createdAt,id)<(?,?))`]);
     expect(await plan({ umid: EQUALITY.umid, status: 'read' }, false)).toEqual(['SEARCH Message USING INDEX sqlite_autoindex_Message_1 (id=?)']);
-    expect(await plan({ msisdn: EQUALITY.msisdn, status: 'read', from: new Date('2025-11-01T00:00:00Z') }, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.msisdn} (subAccountId=? AND msisdn=? AND createdAt>?)`]);
-    expect(await plan({ status: 'read', country: 'SG', channel: 'sms' }, true)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.status} (subAccountId=? AND status=? AND (createdAt,id)<(?,?))`]);
-    expect(await plan({ country: 'SG', direction: 'inbound', to: new Date('2025-11-30T00:00:00Z') }, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.country} (subAccountId=? AND country=? AND createdAt<?)`]);
-    expect(await plan({ channel: 'sms', direction: 'inbound' }, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.channel} (subAccountId=? AND channel=?)`]);
+    expect(await plan({ msisdn: EQUALITY.msisdn, status: 'read', from: new Date('2025-11-01T00:00:00Z') }, false)).toEqual([
+      `SEARCH Message USING INDEX ${LOGS_INDEX.msisdn} (subAccountId=? AND msisdn=? AND createdAt>?)`,
+    ]);
+    expect(await plan({ status: 'read', country: 'SG', channel: 'sms' }, true)).toEqual([
+      `SEARCH Message USING INDEX ${LOGS_INDEX.status} (subAccountId=? AND status=? AND (createdAt,id)<(?,?))`,
+    ]);
+    expect(await plan({ country: 'SG', direction: 'inbound', to: new Date('2025-11-30T00:00:00Z') }, false)).toEqual([
+      `SEARCH Message USING INDEX ${LOGS_INDEX.country} (subAccountId=? AND country=? AND createdAt<?)`,
+    ]);
+    expect(await plan({ channel: 'sms', direction: 'inbound' }, false)).toEqual([
+      `SEARCH Message USING INDEX ${LOGS_INDEX.channel} (subAccountId=? AND channel=?)`,
+    ]);
     expect(await plan({ direction: 'inbound' }, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.direction} (subAccountId=? AND direction=?)`]);
   });
 
@@ -85,7 +105,9 @@ describe('buildLogsQuery: query plans', () => {
     // SQLite would take whichever index the numbers favour and sort.
     await db.$executeRawUnsafe('ANALYZE');
     await db.$executeRawUnsafe(`DELETE FROM sqlite_stat1 WHERE tbl = 'Message'`);
-    await db.$executeRawUnsafe(`INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Message', '${LOGS_INDEX.country}', '1000000 1 1 1 1 1 1'), ('Message', '${LOGS_INDEX.time}', '1000000 1000000 1 1')`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Message', '${LOGS_INDEX.country}', '1000000 1 1 1 1 1 1'), ('Message', '${LOGS_INDEX.time}', '1000000 1000000 1 1')`,
+    );
     await db.$executeRawUnsafe('ANALYZE sqlite_schema');
     try {
       expect(await plan({ status: 'read', country: 'SG' }, false)).toEqual([`SEARCH Message USING INDEX ${LOGS_INDEX.status} (subAccountId=? AND status=?)`]);

@@ -41,7 +41,14 @@ export function buildLogsQuery(subAccountId: string, f: LogsFilters, cursor: Log
 }
 
 /** How many messages one filter's index range holds within the time range, counting no further than `cap`. */
-export function buildLogsProbe(subAccountId: string, f: LogsFilters, cursor: LogsCursor | null, filter: IndexedFilter, index: LogsIndex, cap: number): Prisma.Sql {
+export function buildLogsProbe(
+  subAccountId: string,
+  f: LogsFilters,
+  cursor: LogsCursor | null,
+  filter: IndexedFilter,
+  index: LogsIndex,
+  cap: number,
+): Prisma.Sql {
   const where = [Prisma.sql`"subAccountId" = ${subAccountId}`, ...equalities({ [filter]: f[filter] }), ...range(f, cursor)];
   return Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Message" ${indexedBy(index)} WHERE ${Prisma.join(where, ' AND ')} LIMIT ${cap}) AS "probe"`;
 }

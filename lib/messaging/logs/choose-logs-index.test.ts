@@ -39,7 +39,8 @@ beforeAll(async () => {
   // Recent: many read messages in Germany, a few in the US and in France, a few rejected.
   for (let i = 0; i < big; i++) rows.push(message(i, RECENT, { country: 'DE', msisdn: '+4915100000001', channelUserId: '4915100000001' }));
   for (let i = 0; i < 10; i++) rows.push(message(big + i, RECENT, {}));
-  for (let i = 0; i < 3; i++) rows.push(message(big + 10 + i, RECENT, { country: 'FR', msisdn: '+33612345678', channelUserId: '33612345678', status: 'delivered' }));
+  for (let i = 0; i < 3; i++)
+    rows.push(message(big + 10 + i, RECENT, { country: 'FR', msisdn: '+33612345678', channelUserId: '33612345678', status: 'delivered' }));
   for (let i = 0; i < 5; i++) rows.push(message(big + 20 + i, RECENT, { status: 'rejected', country: 'DE' }));
   // Old: many US messages, all read.
   for (let i = 0; i < big; i++) rows.push(message(i, OLD, {}));

@@ -16,7 +16,12 @@ const HOUR = 3_600_000;
 
 type Row = Prisma.MessageCreateManyInput & { createdAt: Date };
 
-const COUNTRIES: Array<[string, string]> = [['US', '+1555200'], ['GB', '+4477009'], ['DE', '+4915100'], ['SG', '+658100']];
+const COUNTRIES: Array<[string, string]> = [
+  ['US', '+1555200'],
+  ['GB', '+4477009'],
+  ['DE', '+4915100'],
+  ['SG', '+658100'],
+];
 const OUT_STATES = ['read', 'delivered', 'sent', 'queued', 'undelivered', 'rejected'];
 
 function row(i: number, over: Partial<Row> = {}): Row {
@@ -82,7 +87,17 @@ beforeAll(async () => {
   const burst = new Date(T0 + 100 * HOUR + 1);
   for (let i = 0; i < 30; i++) rows.push(row(1000 + i, { createdAt: burst, statusAt: burst }));
   // A customer in France, only in the oldest messages: a filter that matches almost nothing.
-  rows.push(row(2000, { country: 'FR', msisdn: '+33612345678', channelUserId: '33612345678', direction: 'outbound', status: 'rejected', channel: 'sms', createdAt: new Date(T0 - HOUR) }));
+  rows.push(
+    row(2000, {
+      country: 'FR',
+      msisdn: '+33612345678',
+      channelUserId: '33612345678',
+      direction: 'outbound',
+      status: 'rejected',
+      channel: 'sms',
+      createdAt: new Date(T0 - HOUR),
+    }),
+  );
   // Another subaccount's messages never show.
   rows.push(row(3000, { subAccountId: 'logs_other_sub' }), row(3001, { subAccountId: 'logs_other_sub', createdAt: burst }));
   await db.message.createMany({ data: rows });
@@ -118,15 +133,27 @@ describe('listMessages: results', () => {
     ['rare country', { country: 'FR' }, (r) => r.country === 'FR'],
     ['from', { from: '2025-11-18T12:00:00Z' }, (r) => r.createdAt.getTime() >= Date.parse('2025-11-18T12:00:00Z')],
     ['to', { to: '2025-11-11T05:00:00Z' }, (r) => r.createdAt.getTime() <= Date.parse('2025-11-11T05:00:00Z')],
-    ['from+to', { from: '2025-11-12T00:00:00Z', to: '2025-11-13T00:00:00Z' }, (r) => r.createdAt.getTime() >= Date.parse('2025-11-12') && r.createdAt.getTime() <= Date.parse('2025-11-13')],
+    [
+      'from+to',
+      { from: '2025-11-12T00:00:00Z', to: '2025-11-13T00:00:00Z' },
+      (r) => r.createdAt.getTime() >= Date.parse('2025-11-12') && r.createdAt.getTime() <= Date.parse('2025-11-13'),
+    ],
     ['status+country', { status: 'read', country: 'GB' }, (r) => r.status === 'read' && r.country === 'GB'],
     ['status+country, none', { status: 'received', country: 'FR' }, () => false],
     ['direction+msisdn', { direction: 'outbound', msisdn: '+15552001004' }, (r) => r.direction === 'outbound' && r.msisdn === '+15552001004'],
     ['channel+status', { channel: 'sms', status: 'rejected' }, (r) => r.channel === 'sms' && r.status === 'rejected'],
     ['direction+status, none', { direction: 'inbound', status: 'read' }, () => false],
     ['channel+country', { channel: 'whatsapp', country: 'SG' }, (r) => r.channel === 'whatsapp' && r.country === 'SG'],
-    ['msisdn+from/to', { msisdn: '+4915100' + '1002', from: '2025-11-13', to: '2025-11-17' }, (r) => r.msisdn === '+49151001002' && r.createdAt.getTime() >= Date.parse('2025-11-13') && r.createdAt.getTime() < Date.parse('2025-11-18')],
-    ['status+direction+channel+country+range', { status: 'read', direction: 'outbound', channel: 'whatsapp', country: 'US', from: '2025-11-11' }, (r) => r.status === 'read' && r.channel === 'whatsapp' && r.country === 'US' && r.createdAt.getTime() >= Date.parse('2025-11-11')],
+    [
+      'msisdn+from/to',
+      { msisdn: '+4915100' + '1002', from: '2025-11-13', to: '2025-11-17' },
+      (r) => r.msisdn === '+49151001002' && r.createdAt.getTime() >= Date.parse('2025-11-13') && r.createdAt.getTime() < Date.parse('2025-11-18'),
+    ],
+    [
+      'status+direction+channel+country+range',
+      { status: 'read', direction: 'outbound', channel: 'whatsapp', country: 'US', from: '2025-11-11' },
+      (r) => r.status === 'read' && r.channel === 'whatsapp' && r.country === 'US' && r.createdAt.getTime() >= Date.parse('2025-11-11'),
+    ],
   ];
   for (const [name, query, pred] of cases) {
     it(`filters: ${name}`, async () => {
@@ -191,7 +218,9 @@ describe('listMessages: query values', () => {
     // Whatever zone the server runs in (Date.parse would read these as local time).
     const zone = process.env.TZ;
     process.env.TZ = 'Asia/Kolkata';
-    const utc = await all({ from: '2025-11-12T10:00:00', to: '2025-11-12T12:00' }).finally(() => (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+    const utc = await all({ from: '2025-11-12T10:00:00', to: '2025-11-12T12:00' }).finally(() =>
+      zone === undefined ? delete process.env.TZ : (process.env.TZ = zone),
+    );
     expect(utc.map((m) => m.createdAt)).toEqual(['2025-11-12T12:00:00.000Z', '2025-11-12T11:00:00.000Z', '2025-11-12T10:00:00.000Z']);
     const offset = await all({ from: '2025-11-12T12:00:00+02:00', to: '2025-11-12T13:00:00+0200' });
     expect(offset.map((m) => m.createdAt)).toEqual(['2025-11-12T11:00:00.000Z', '2025-11-12T10:00:00.000Z']);
@@ -231,7 +260,8 @@ describe('listMessages: query values', () => {
 
   it('refuses a cursor that is not ours, including one whose time is out of range (was a 500)', async () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url');
-    for (const cursor of ['nonsense', b64('99999999999999999999:abc'), b64('8640000000000001:abc'), b64('1700000000000:'), b64(':abc'), b64('-5:abc')]) await rejects({ cursor }, 'cursor');
+    for (const cursor of ['nonsense', b64('99999999999999999999:abc'), b64('8640000000000001:abc'), b64('1700000000000:'), b64(':abc'), b64('-5:abc')])
+      await rejects({ cursor }, 'cursor');
     // A well-formed cursor is a position, even if no message sits exactly there.
     const page = await listMessages(db, SUB, { cursor: encodeCursor(new Date(T0 + 2 * HOUR), 'z'), limit: '500' });
     expect(page.data.map((m) => m.umid)).toEqual(expected((r) => mine(r) && r.createdAt.getTime() <= T0 + 2 * HOUR));

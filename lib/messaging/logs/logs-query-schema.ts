@@ -67,7 +67,14 @@ export const logsQuerySchema = z
     direction: z.preprocess(lower, z.enum(['inbound', 'outbound'], { error: "direction must be 'inbound' or 'outbound'" }).optional()),
     msisdn: z.string().optional(),
     // API.md lists the outbound states; inbound messages are 'received', and the Logs page filters on it.
-    status: z.preprocess(lower, z.enum(['queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received'], { error: 'status must be queued, sent, delivered, read, undelivered, rejected or received' }).optional()),
+    status: z.preprocess(
+      lower,
+      z
+        .enum(['queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received'], {
+          error: 'status must be queued, sent, delivered, read, undelivered, rejected or received',
+        })
+        .optional(),
+    ),
     channel: z.preprocess(lower, z.enum(['whatsapp', 'sms', 'voice'], { error: "channel must be 'whatsapp', 'sms' or 'voice'" }).optional()),
     // Stored upper-case (lib/messaging/msisdn.ts); "us" is accepted as US.
     country: z
@@ -79,7 +86,12 @@ export const logsQuerySchema = z
     from: instant(false).optional(),
     // A bare date as "to" means the whole of that day (the Logs page's date pickers send dates).
     to: instant(true).optional(),
-    limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be at least 1').max(500, 'limit must be at most 500').default(50),
+    limit: z.coerce
+      .number({ error: 'limit must be a number' })
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(500, 'limit must be at most 500')
+      .default(50),
     cursor: z.string().max(200, 'Use the nextCursor of a previous page').optional(),
   })
   .refine((q) => !q.from || !q.to || q.from.getTime() <= q.to.getTime(), { path: ['to'], message: 'to must not be before from' });

@@ -35,12 +35,22 @@ export type RateRow = { id: string; category: string; callingCode: string; fromV
 export async function listRateCard(db: Db, accountId: string): Promise<RateRow[]> {
   await ensureRateCardFor(db, accountId);
   const rows = await db.rateCardEntry.findMany({ where: { accountId }, orderBy: [{ category: 'asc' }, { callingCode: 'asc' }, { fromVolume: 'asc' }] });
-  return rows.map((r) => ({ id: r.id, category: r.category, callingCode: r.callingCode, fromVolume: r.fromVolume, price: r.priceMicros / 1_000_000, currency: r.currency }));
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    callingCode: r.callingCode,
+    fromVolume: r.fromVolume,
+    price: r.priceMicros / 1_000_000,
+    currency: r.currency,
+  }));
 }
 
 export const rateInput = z.object({
   category: z.enum(PRICED_CATEGORIES, { error: 'Choose marketing, utility or authentication' }),
-  callingCode: z.string().trim().regex(/^(\*|[1-9]\d{0,3})$/, 'A calling code like 1, 44 or 91, or * for every other country'),
+  callingCode: z
+    .string()
+    .trim()
+    .regex(/^(\*|[1-9]\d{0,3})$/, 'A calling code like 1, 44 or 91, or * for every other country'),
   fromVolume: z.coerce.number().int('Whole messages only').min(0, 'Must be 0 or more'),
   price: z.coerce.number().min(0, 'A price cannot be negative').max(10, 'That is more than 10 per message; check the decimal point'),
 });

@@ -51,7 +51,12 @@ export function HistoryDialog({
       for (let i = 0; i < nums.length; i++) {
         const cur = bodies[i];
         const prev = bodies[i + 1];
-        if (cur?.ok) out[nums[i]!] = prev?.ok ? describeDiff(diffWorkflows(bodyOf(prev.data), bodyOf(cur.data))) : i === nums.length - 1 && nums[i] === 1 ? 'First version' : '';
+        if (cur?.ok)
+          out[nums[i]!] = prev?.ok
+            ? describeDiff(diffWorkflows(bodyOf(prev.data), bodyOf(cur.data)))
+            : i === nums.length - 1 && nums[i] === 1
+              ? 'First version'
+              : '';
       }
       setDiffs(out);
     })();
@@ -62,7 +67,11 @@ export function HistoryDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Version history" description="Edits are saved into a draft; publishing makes it the version that runs, and later edits start the next draft." className="max-w-2xl">
+      <DialogContent
+        title="Version history"
+        description="Edits are saved into a draft; publishing makes it the version that runs, and later edits start the next draft."
+        className="max-w-2xl"
+      >
         <div className="max-h-[60vh] overflow-y-auto">
           {!versions ? <p className="text-sm text-muted-foreground">Loading…</p> : null}
           <ol className="divide-y" data-testid="version-list">

@@ -47,9 +47,22 @@ export function ImportDialog({ open, onOpenChange, onImport }: { open: boolean; 
   };
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Import workflow JSON" description="Paste or choose a file in the 8x8 workflow format. It replaces the canvas (undo brings it back)." className="max-w-2xl">
+      <DialogContent
+        title="Import workflow JSON"
+        description="Paste or choose a file in the 8x8 workflow format. It replaces the canvas (undo brings it back)."
+        className="max-w-2xl"
+      >
         <Field label="Workflow JSON" htmlFor="import-json" error={error}>
-          <Textarea id="import-json" rows={14} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-invalid={!!error} placeholder={IMPORT_PLACEHOLDER} />
+          <Textarea
+            id="import-json"
+            rows={14}
+            className="font-mono text-xs"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+            aria-invalid={!!error}
+            placeholder={IMPORT_PLACEHOLDER}
+          />
         </Field>
         <label className="mt-3 block text-sm">
           <span className="sr-only">Choose a JSON file</span>
@@ -80,10 +93,22 @@ export function ExportDialog({ open, onOpenChange, workflow }: { open: boolean; 
   const name = (workflow?.definition?.name || 'workflow').replace(/[^\w.-]+/g, '_');
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent title="Export workflow JSON" description="The 8x8 workflow format: POST it to /accounts/{accountId}/workflows or import it elsewhere." className="max-w-2xl">
+      <DialogContent
+        title="Export workflow JSON"
+        description="The 8x8 workflow format: POST it to /accounts/{accountId}/workflows or import it elsewhere."
+        className="max-w-2xl"
+      >
         <Textarea aria-label="Exported JSON" readOnly rows={16} className="font-mono text-xs" value={text} data-testid="export-json" />
         <DialogFooter>
-          <Button variant="outline" onClick={() => navigator.clipboard?.writeText(text).then(() => toast.success('Copied'), () => toast.error('Could not copy'))}>
+          <Button
+            variant="outline"
+            onClick={() =>
+              navigator.clipboard?.writeText(text).then(
+                () => toast.success('Copied'),
+                () => toast.error('Could not copy'),
+              )
+            }
+          >
             <Copy /> Copy
           </Button>
           <Button

@@ -96,7 +96,8 @@ export function WorkflowEditorClient({
 
   useEffect(() => {
     const local = readLocalDraft();
-    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body)) setRestorable(local);
+    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body))
+      setRestorable(local);
     // Only on first load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -125,7 +126,7 @@ export function WorkflowEditorClient({
       return false;
     }
     const r = await publishWorkflowAction({ id, version, note: note || undefined });
-    if (!r.ok) return toast.error(r.error), false;
+    if (!r.ok) return (toast.error(r.error), false);
     setPublished(r.data.publishedVersion);
     toast.success(`Published version ${r.data.publishedVersion}`);
     // No router.refresh(): on a workflow created from /automation/new it would remount the editor
@@ -169,7 +170,12 @@ export function WorkflowEditorClient({
         </Badge>
         {canEdit ? <SaveIndicator state={autosave.state} errors={errorCount} published={published} /> : <Badge>Read only</Badge>}
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
-          <Button variant={errorCount ? 'outline' : 'ghost'} size="sm" onClick={() => setShowProblems((s) => !s)} className={errorCount ? 'border-destructive text-destructive' : ''}>
+          <Button
+            variant={errorCount ? 'outline' : 'ghost'}
+            size="sm"
+            onClick={() => setShowProblems((s) => !s)}
+            className={errorCount ? 'border-destructive text-destructive' : ''}
+          >
             <CircleAlert /> {errorCount ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : 'Validate'}
           </Button>
           {canEdit ? (
@@ -204,7 +210,10 @@ export function WorkflowEditorClient({
       </div>
       {initial.shownVersion && initial.shownVersion !== initial.latestVersion ? (
         <div className="rounded-md border bg-muted px-3 py-1.5 text-sm">
-          Showing version {initial.shownVersion}, the one this run used (read only). <Link className="text-primary underline-offset-2 hover:underline" href={`/automation/${initial.id}`}>Open the latest version</Link>
+          Showing version {initial.shownVersion}, the one this run used (read only).{' '}
+          <Link className="text-primary underline-offset-2 hover:underline" href={`/automation/${initial.id}`}>
+            Open the latest version
+          </Link>
         </div>
       ) : null}
       {restorable ? (
@@ -246,8 +255,21 @@ export function WorkflowEditorClient({
           />
         ) : null}
       </div>
-      {showProblems ? <ProblemsPanel workflow={validation?.workflow ?? full} errors={errors} warnings={warnings} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
-      <PublishDialog open={dialog === 'publish'} onOpenChange={(o) => setDialog(o ? 'publish' : null)} onPublish={publish} blocked={errorCount ? `Fix ${errorCount} problem${errorCount > 1 ? 's' : ''} before publishing.` : null} />
+      {showProblems ? (
+        <ProblemsPanel
+          workflow={validation?.workflow ?? full}
+          errors={errors}
+          warnings={warnings}
+          onFocus={(id) => editor.current?.focusStep(id)}
+          onClose={() => setShowProblems(false)}
+        />
+      ) : null}
+      <PublishDialog
+        open={dialog === 'publish'}
+        onOpenChange={(o) => setDialog(o ? 'publish' : null)}
+        onPublish={publish}
+        blocked={errorCount ? `Fix ${errorCount} problem${errorCount > 1 ? 's' : ''} before publishing.` : null}
+      />
       {workflowId ? (
         <HistoryDialog
           workflowId={workflowId}
@@ -265,7 +287,17 @@ export function WorkflowEditorClient({
         />
       ) : null}
       <ImportDialog open={dialog === 'import'} onOpenChange={(o) => setDialog(o ? 'import' : null)} onImport={importInto} />
-      <ExportDialog open={dialog === 'export'} onOpenChange={(o) => setDialog(o ? 'export' : null)} workflow={dialog === 'export' ? (editor.current ? { ...editor.current.getWorkflow(), status, definition: { ...editor.current.getWorkflow().definition, name } } : full) : null} />
+      <ExportDialog
+        open={dialog === 'export'}
+        onOpenChange={(o) => setDialog(o ? 'export' : null)}
+        workflow={
+          dialog === 'export'
+            ? editor.current
+              ? { ...editor.current.getWorkflow(), status, definition: { ...editor.current.getWorkflow().definition, name } }
+              : full
+            : null
+        }
+      />
     </div>
   );
 }

@@ -41,7 +41,12 @@ export default async function WorkflowEditorPage({ params, searchParams }: { par
         shownVersion: workflow.version,
         publishedVersion: workflow.publishedVersion,
         updatedAt: api.updatedAt,
-        body: { subAccountId: workflow.subAccountId, trigger: workflow.trigger, status: workflow.status, definition: workflow.definition as WorkflowJson['definition'] },
+        body: {
+          subAccountId: workflow.subAccountId,
+          trigger: workflow.trigger,
+          status: workflow.status,
+          definition: workflow.definition as WorkflowJson['definition'],
+        },
         layout: workflow.layout,
       }}
     />

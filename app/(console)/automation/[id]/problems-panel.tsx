@@ -7,7 +7,19 @@ import type { WorkflowJson } from '@/lib/automation/graph/types';
 type Issue = { path: string; message: string };
 
 /** Validation results; clicking one selects and centres the step it is about. */
-export function ProblemsPanel({ workflow, errors, warnings, onFocus, onClose }: { workflow: WorkflowJson; errors: Issue[]; warnings: Issue[]; onFocus: (stepId: string) => void; onClose: () => void }) {
+export function ProblemsPanel({
+  workflow,
+  errors,
+  warnings,
+  onFocus,
+  onClose,
+}: {
+  workflow: WorkflowJson;
+  errors: Issue[];
+  warnings: Issue[];
+  onFocus: (stepId: string) => void;
+  onClose: () => void;
+}) {
   const rows = [...errors.map((i) => ({ ...i, level: 'error' as const })), ...warnings.map((i) => ({ ...i, level: 'warning' as const }))];
   return (
     <section className="max-h-44 shrink-0 overflow-y-auto rounded-lg border bg-card" aria-label="Problems" data-testid="problems-panel">
@@ -30,7 +42,11 @@ export function ProblemsPanel({ workflow, errors, warnings, onFocus, onClose }: 
                 className="flex w-full items-start gap-2 px-3 py-1 text-left text-xs hover:bg-muted disabled:hover:bg-transparent"
                 data-testid="problem-row"
               >
-                {r.level === 'error' ? <CircleAlert className="mt-0.5 size-3.5 shrink-0 text-destructive" /> : <AlertTriangle className="mt-0.5 size-3.5 shrink-0 text-[var(--warning)]" />}
+                {r.level === 'error' ? (
+                  <CircleAlert className="mt-0.5 size-3.5 shrink-0 text-destructive" />
+                ) : (
+                  <AlertTriangle className="mt-0.5 size-3.5 shrink-0 text-[var(--warning)]" />
+                )}
                 <span className="min-w-0">
                   {step ? <span className="font-medium">{step}: </span> : null}
                   {r.message}

@@ -12,7 +12,13 @@ import { Input, Textarea } from '@/components/ui/input';
 import { instancePathAction, startTestRunAction, testRunReplyAction } from '../actions';
 import type { InstancePath } from '@/lib/automation/test-run';
 
-const TONE: Record<string, 'success' | 'warning' | 'danger' | 'info' | 'neutral'> = { completed: 'success', waiting: 'warning', failed: 'danger', running: 'info', cancelled: 'neutral' };
+const TONE: Record<string, 'success' | 'warning' | 'danger' | 'info' | 'neutral'> = {
+  completed: 'success',
+  waiting: 'warning',
+  failed: 'danger',
+  running: 'info',
+  cancelled: 'neutral',
+};
 
 /**
  * Test run beside the canvas: a Simulator customer writes in (or an HTTP body arrives), the path
@@ -93,7 +99,12 @@ export function TestRunPanel({
 
   const sendReply = async () => {
     if (!reply.trim()) return;
-    const r = await testRunReplyAction({ subAccountId: String(workflow.subAccountId ?? ''), channel: workflow.trigger === 'inbound_sms' ? 'sms' : 'whatsapp', msisdn, text: reply });
+    const r = await testRunReplyAction({
+      subAccountId: String(workflow.subAccountId ?? ''),
+      channel: workflow.trigger === 'inbound_sms' ? 'sms' : 'whatsapp',
+      msisdn,
+      text: reply,
+    });
     if (!r.ok) return void toast.error(r.error);
     setReply('');
     if (instanceId) setInstanceId(null), setTimeout(() => setInstanceId(instanceId), 0);
@@ -150,7 +161,11 @@ export function TestRunPanel({
           <ol className="space-y-1" data-testid="run-steps">
             {run.steps.map((s) => (
               <li key={s.seq} className="rounded-md border text-xs">
-                <button type="button" className="flex w-full items-center gap-2 px-2 py-1 text-left hover:bg-muted" onClick={() => (onFocus(s.stepId), setOpen(open === s.seq ? null : s.seq))}>
+                <button
+                  type="button"
+                  className="flex w-full items-center gap-2 px-2 py-1 text-left hover:bg-muted"
+                  onClick={() => (onFocus(s.stepId), setOpen(open === s.seq ? null : s.seq))}
+                >
                   <span className="w-5 text-muted-foreground">{s.seq}</span>
                   <span className="min-w-0 flex-1 truncate font-medium">{s.stepId}</span>
                   <Badge tone={TONE[s.status] ?? 'neutral'}>{s.status}</Badge>
@@ -171,7 +186,10 @@ export function TestRunPanel({
         {run && run.messages.length ? (
           <div className="space-y-1 rounded-lg bg-[#efeae2] p-2 dark:bg-[#0b141a]" data-testid="run-messages">
             {run.messages.map((m) => (
-              <div key={m.id} className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-2 py-1 text-xs shadow-sm ${m.direction === 'outbound' ? 'bg-white text-[#111b21] dark:bg-[#202c33] dark:text-[#e9edef]' : 'ml-auto bg-[#d9fdd3] text-[#111b21] dark:bg-[#005c4b] dark:text-[#e9edef]'}`}>
+              <div
+                key={m.id}
+                className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-2 py-1 text-xs shadow-sm ${m.direction === 'outbound' ? 'bg-white text-[#111b21] dark:bg-[#202c33] dark:text-[#e9edef]' : 'ml-auto bg-[#d9fdd3] text-[#111b21] dark:bg-[#005c4b] dark:text-[#e9edef]'}`}
+              >
                 {m.text}
               </div>
             ))}

@@ -5,7 +5,13 @@ import type { SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { createWorkflowAction, saveWorkflowAction } from '../actions';
 
-export type SaveState = { kind: 'saved'; version: number; at: Date } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'invalid'; count: number } | { kind: 'error'; message: string } | { kind: 'new' };
+export type SaveState =
+  | { kind: 'saved'; version: number; at: Date }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'invalid'; count: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'new' };
 
 export type LocalDraft = { savedAt: number; workflow: WorkflowJson; layout?: SavedLayout };
 
@@ -56,7 +62,7 @@ export function useAutosave(opts: {
     const run = (async () => {
       if (!idRef.current) {
         const r = await createWorkflowAction({ workflow: job.wf, layout });
-        if (!r.ok) return setState({ kind: 'error', message: r.error }), null;
+        if (!r.ok) return (setState({ kind: 'error', message: r.error }), null);
         idRef.current = r.data.id;
         localStorage.removeItem(draftKey);
         setState({ kind: 'saved', version: r.data.version, at: new Date() });
@@ -64,7 +70,7 @@ export function useAutosave(opts: {
         return r.data.version;
       }
       const r = await saveWorkflowAction({ id: idRef.current, workflow: job.wf, layout });
-      if (!r.ok) return setState({ kind: 'error', message: r.error }), null;
+      if (!r.ok) return (setState({ kind: 'error', message: r.error }), null);
       if (!pending.current) localStorage.removeItem(draftKey);
       setState(pending.current ? { kind: 'dirty' } : { kind: 'saved', version: r.data.version, at: new Date() });
       return r.data.version;

@@ -29,7 +29,10 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   ]);
   const names = new Map(workflows.map((w) => [w.id, w.name]));
   const filtered = Boolean(sp.workflow || status || before);
-  const older = runs.length === PAGE ? new URLSearchParams({ ...(sp.workflow ? { workflow: sp.workflow } : {}), ...(status ? { status } : {}), before: runs[runs.length - 1].createdAt }) : null;
+  const older =
+    runs.length === PAGE
+      ? new URLSearchParams({ ...(sp.workflow ? { workflow: sp.workflow } : {}), ...(status ? { status } : {}), before: runs[runs.length - 1].createdAt })
+      : null;
 
   return (
     <>

@@ -47,7 +47,10 @@ const columns = col.columns([
       ) : r.status === 'waiting' ? (
         <span className="text-xs">
           <span className="font-mono">{r.currentStepId}</span>
-          <span className="text-muted-foreground"> · {r.waitKind === 'timer' ? 'timer' : r.waitKind === 'reply' ? 'waiting for a reply' : 'waiting for a key press'}</span>
+          <span className="text-muted-foreground">
+            {' '}
+            · {r.waitKind === 'timer' ? 'timer' : r.waitKind === 'reply' ? 'waiting for a reply' : 'waiting for a key press'}
+          </span>
         </span>
       ) : (
         <span className="font-mono text-xs text-muted-foreground">{r.currentStepId ?? '—'}</span>

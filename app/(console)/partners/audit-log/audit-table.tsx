@@ -43,5 +43,7 @@ const columns = col.columns([
 ]);
 
 export function AuditTable({ events, empty }: { events: AuditEventRow[]; empty: ReactNode }) {
-  return <DataTable columns={columns} data={events} getRowId={(e) => e.id} rowProps={() => ({ 'data-testid': 'audit-row', className: 'align-top' })} empty={empty} />;
+  return (
+    <DataTable columns={columns} data={events} getRowId={(e) => e.id} rowProps={() => ({ 'data-testid': 'audit-row', className: 'align-top' })} empty={empty} />
+  );
 }

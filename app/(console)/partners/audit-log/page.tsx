@@ -39,7 +39,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Audit log" description="Who changed which role, user, key, webhook, template, workflow or campaign, when, and what changed. Entries cannot be edited." />
+      <PageHeader
+        title="Audit log"
+        description="Who changed which role, user, key, webhook, template, workflow or campaign, when, and what changed. Entries cannot be edited."
+      />
       {/* A plain GET form: the filters live in the URL and work without JavaScript. */}
       <form method="get" className="mb-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
         <label className="space-y-1 text-xs font-medium text-muted-foreground">

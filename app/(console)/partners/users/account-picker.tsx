@@ -38,7 +38,11 @@ export function AccountPicker({
   return (
     <div className="rounded-[var(--radius)] border aria-[invalid=true]:border-destructive" aria-invalid={invalid || undefined}>
       <label className={`flex items-center gap-2 border-b px-3 py-2 text-sm font-medium ${mayAll || allAccounts ? 'cursor-pointer' : 'text-muted-foreground'}`}>
-        <Checkbox checked={allAccounts} disabled={!mayAll && !allAccounts} onChange={(e) => onChange({ allAccounts: e.target.checked, accountIds: selected })} />
+        <Checkbox
+          checked={allAccounts}
+          disabled={!mayAll && !allAccounts}
+          onChange={(e) => onChange({ allAccounts: e.target.checked, accountIds: selected })}
+        />
         All accounts
         <span className="ml-auto text-xs font-normal text-muted-foreground">
           {mayAll || allAccounts ? 'including accounts added later' : 'only someone with all accounts can grant this'}

@@ -9,9 +9,7 @@ import { createUserInput, resetPasswordInput, setUserStatusInput, updateUserAcce
 
 export const createUserAction = partnerAction('partners.users.manage', createUserInput, (input, ctx) => createUser(db, ctx.actor, input));
 
-export const updateUserAccessAction = partnerAction('partners.users.manage', updateUserAccessInput, (input, ctx) =>
-  updateUserAccess(db, ctx.actor, input),
-);
+export const updateUserAccessAction = partnerAction('partners.users.manage', updateUserAccessInput, (input, ctx) => updateUserAccess(db, ctx.actor, input));
 
 export const setUserStatusAction = partnerAction('partners.users.manage', setUserStatusInput, (input, ctx) => setUserStatus(db, ctx.actor, input));
 

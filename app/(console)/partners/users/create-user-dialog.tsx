@@ -71,7 +71,11 @@ export function CreateUserDialog({
       <DialogContent
         className="max-h-[calc(100dvh-2rem)] overflow-y-auto"
         title={created ? 'Send the invitation link' : 'Add a user'}
-        description={created ? `${created.email} was added. They set their password with this link.` : 'They sign in with their email. Choose what they may do and which customer accounts they see.'}
+        description={
+          created
+            ? `${created.email} was added. They set their password with this link.`
+            : 'They sign in with their email. Choose what they may do and which customer accounts they see.'
+        }
       >
         {created?.link ? (
           <>
@@ -84,7 +88,15 @@ export function CreateUserDialog({
           <form onSubmit={submit} noValidate className="space-y-4">
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="Email" htmlFor="user-email" error={errors.email}>
-                <Input id="user-email" type="email" autoComplete="off" value={v.email} onChange={(e) => set('email', e.target.value)} aria-invalid={!!errors.email} autoFocus />
+                <Input
+                  id="user-email"
+                  type="email"
+                  autoComplete="off"
+                  value={v.email}
+                  onChange={(e) => set('email', e.target.value)}
+                  aria-invalid={!!errors.email}
+                  autoFocus
+                />
               </Field>
               <Field label="Name" htmlFor="user-name" error={errors.name}>
                 <Input id="user-name" value={v.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} maxLength={100} />

@@ -38,7 +38,14 @@ export function CredentialSetup({
               setup === o.value && 'border-primary bg-accent/40 ring-1 ring-primary/30',
             )}
           >
-            <input type="radio" name="setup" value={o.value} checked={setup === o.value} onChange={() => onSetup(o.value)} className="mt-0.5 accent-[var(--primary)]" />
+            <input
+              type="radio"
+              name="setup"
+              value={o.value}
+              checked={setup === o.value}
+              onChange={() => onSetup(o.value)}
+              className="mt-0.5 accent-[var(--primary)]"
+            />
             <span>
               <span className="block font-medium">{o.title}</span>
               <span className="block text-xs text-muted-foreground">{o.hint}</span>
@@ -48,7 +55,14 @@ export function CredentialSetup({
       </div>
       {setup === 'password' ? (
         <Field label="Initial password" htmlFor="initial-password" help={`At least ${PASSWORD_MIN} characters.`} error={error}>
-          <Input id="initial-password" type="password" autoComplete="new-password" value={password} onChange={(e) => onPassword(e.target.value)} aria-invalid={!!error} />
+          <Input
+            id="initial-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => onPassword(e.target.value)}
+            aria-invalid={!!error}
+          />
         </Field>
       ) : null}
     </fieldset>

@@ -41,7 +41,13 @@ const columns = col.columns([
     ),
   }),
   // Users without a role sort after everyone else's.
-  col.accessor((u) => u.roleName ?? undefined, { id: 'role', header: 'Role', enableSorting: true, sortUndefined: 'last', cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">No role</span> }),
+  col.accessor((u) => u.roleName ?? undefined, {
+    id: 'role',
+    header: 'Role',
+    enableSorting: true,
+    sortUndefined: 'last',
+    cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">No role</span>,
+  }),
   col.accessor((u) => (u.allAccounts ? Number.MAX_SAFE_INTEGER : u.accountCount), {
     id: 'accounts',
     header: 'Accounts',

@@ -69,7 +69,14 @@ function keyColumns(onRevoke: (k: Key) => void) {
       ),
     }),
     // Never-used keys last whichever way the column is sorted.
-    col.accessor((k) => k.lastUsedAt ?? undefined, { id: 'lastUsed', header: 'Last used', enableSorting: true, sortDescFirst: true, sortUndefined: 'last', cell: ({ getValue }) => <RelativeTime iso={getValue() ?? null} /> }),
+    col.accessor((k) => k.lastUsedAt ?? undefined, {
+      id: 'lastUsed',
+      header: 'Last used',
+      enableSorting: true,
+      sortDescFirst: true,
+      sortUndefined: 'last',
+      cell: ({ getValue }) => <RelativeTime iso={getValue() ?? null} />,
+    }),
     col.accessor((k) => (k.revokedAt ? 'Revoked' : 'Active'), {
       id: 'status',
       header: 'Status',
@@ -124,7 +131,17 @@ export function ApiKeysClient({ keys, accountId, description, held }: { keys: Ke
   );
 }
 
-function CreateKeyDialog({ open, onOpenChange, accountId, held }: { open: boolean; onOpenChange: (o: boolean) => void; accountId: string; held: Permission[] }) {
+function CreateKeyDialog({
+  open,
+  onOpenChange,
+  accountId,
+  held,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  accountId: string;
+  held: Permission[];
+}) {
   const router = useRouter();
   const heldSet = React.useMemo(() => new Set(held), [held]);
   const [name, setName] = React.useState('');
@@ -158,7 +175,10 @@ function CreateKeyDialog({ open, onOpenChange, accountId, held }: { open: boolea
 
   return (
     <Dialog open={open} onOpenChange={close}>
-      <DialogContent title={secret ? 'Copy your API key' : 'Create API key'} description={secret ? 'This is the only time the key is shown. Store it somewhere safe.' : `The key can call the API for ${accountId}.`}>
+      <DialogContent
+        title={secret ? 'Copy your API key' : 'Create API key'}
+        description={secret ? 'This is the only time the key is shown. Store it somewhere safe.' : `The key can call the API for ${accountId}.`}
+      >
         {secret ? (
           <div className="space-y-4">
             <div className="flex items-center gap-2 rounded-md border bg-muted px-3 py-2">

@@ -23,8 +23,9 @@ export function ScopeChecklist({
   const chosen = new Set(value);
   const set = (keys: Permission[], on: boolean) => {
     const next = new Set(chosen);
-    for (const k of keys) if (on) next.add(k);
-    else next.delete(k);
+    for (const k of keys)
+      if (on) next.add(k);
+      else next.delete(k);
     onChange([...next]);
   };
   return (

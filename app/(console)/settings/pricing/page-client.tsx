@@ -27,7 +27,10 @@ export function PricingClient({
   messagingLimit: MessagingLimitView;
   tiers: { tier: string; limit: number | null }[];
 }) {
-  const byCategory = React.useMemo(() => Object.fromEntries(CATEGORIES.map((c) => [c, rates.filter((r) => r.category === c)])) as Record<(typeof CATEGORIES)[number], RateRow[]>, [rates]);
+  const byCategory = React.useMemo(
+    () => Object.fromEntries(CATEGORIES.map((c) => [c, rates.filter((r) => r.category === c)])) as Record<(typeof CATEGORIES)[number], RateRow[]>,
+    [rates],
+  );
   return (
     <>
       <PageHeader
@@ -68,7 +71,12 @@ const columns = col.columns([
   col.accessor('callingCode', { header: 'Code', meta: { cellClassName: 'font-mono' }, cell: ({ getValue }) => (getValue() === '*' ? '*' : `+${getValue()}`) }),
   col.accessor('fromVolume', { header: 'From volume', meta: { cellClassName: 'tabular-nums' }, cell: ({ getValue }) => getValue().toLocaleString() }),
   col.display({ id: 'price', header: 'Price (USD)', cell: ({ row }) => <PriceForm rate={row.original} /> }),
-  col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, meta: { cellClassName: 'text-right' }, cell: ({ row }) => <DeleteRate rate={row.original} /> }),
+  col.display({
+    id: 'actions',
+    header: () => <span className="sr-only">Actions</span>,
+    meta: { cellClassName: 'text-right' },
+    cell: ({ row }) => <DeleteRate rate={row.original} />,
+  }),
 ]);
 
 /** The price, edited in place; Save appears beside it once it differs from the saved one. */
@@ -80,7 +88,12 @@ function PriceForm({ rate }: { rate: RateRow }) {
   const dirty = price !== String(rate.price);
   const save = () =>
     start(async () => {
-      const r = await saveRateAction({ category: rate.category as (typeof CATEGORIES)[number], callingCode: rate.callingCode, fromVolume: rate.fromVolume, price: price as unknown as number });
+      const r = await saveRateAction({
+        category: rate.category as (typeof CATEGORIES)[number],
+        callingCode: rate.callingCode,
+        fromVolume: rate.fromVolume,
+        price: price as unknown as number,
+      });
       if (!r.ok) return setError(r.fieldErrors?.price ?? r.error);
       setError(null);
       toast.success('Rate saved');
@@ -95,7 +108,13 @@ function PriceForm({ rate }: { rate: RateRow }) {
         }}
         className="flex items-center gap-1"
       >
-        <Input aria-label={`Price for ${rate.category} +${rate.callingCode} from ${rate.fromVolume}`} value={price} onChange={(e) => setPrice(e.target.value)} className="h-8 w-24 tabular-nums" aria-invalid={!!error} />
+        <Input
+          aria-label={`Price for ${rate.category} +${rate.callingCode} from ${rate.fromVolume}`}
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+          className="h-8 w-24 tabular-nums"
+          aria-invalid={!!error}
+        />
         {dirty ? (
           <Button size="sm" type="submit" disabled={pending}>
             Save

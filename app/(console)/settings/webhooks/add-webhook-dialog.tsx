@@ -39,7 +39,10 @@ export function AddWebhookDialog({ open, onOpenChange, subAccounts }: { open: bo
 
   return (
     <Dialog open={open} onOpenChange={close}>
-      <DialogContent title={secret ? 'Webhook added' : 'Add webhook'} description={secret ? 'Verify each delivery with this signing secret. It is shown only now.' : 'Parley POSTs each event as JSON to this URL.'}>
+      <DialogContent
+        title={secret ? 'Webhook added' : 'Add webhook'}
+        description={secret ? 'Verify each delivery with this signing secret. It is shown only now.' : 'Parley POSTs each event as JSON to this URL.'}
+      >
         {secret ? (
           <div className="space-y-4">
             <code data-testid="webhook-secret" className="block break-all rounded-md border bg-muted px-3 py-2 font-mono text-sm">
@@ -52,7 +55,13 @@ export function AddWebhookDialog({ open, onOpenChange, subAccounts }: { open: bo
         ) : (
           <form onSubmit={submit} className="space-y-4">
             <Field label="URL" htmlFor="webhook-url" error={errors.url}>
-              <Input id="webhook-url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/parley/webhooks" aria-invalid={!!errors.url} />
+              <Input
+                id="webhook-url"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://example.com/parley/webhooks"
+                aria-invalid={!!errors.url}
+              />
             </Field>
             <fieldset className="space-y-1.5">
               <legend className="mb-1 text-sm font-medium">Events</legend>

@@ -45,13 +45,24 @@ function deliveryColumns(open: Set<string>, toggle: (id: string) => void, pendin
     col.accessor('attempts', {
       header: 'Attempts',
       cell: ({ row: { original: d } }) => (
-        <button type="button" className="inline-flex items-center gap-1 whitespace-nowrap text-sm hover:underline" aria-expanded={open.has(d.id)} onClick={() => toggle(d.id)}>
+        <button
+          type="button"
+          className="inline-flex items-center gap-1 whitespace-nowrap text-sm hover:underline"
+          aria-expanded={open.has(d.id)}
+          onClick={() => toggle(d.id)}
+        >
           {open.has(d.id) ? <ChevronDown className="size-3.5" /> : <ChevronRight className="size-3.5" />}
           {d.attempts} {d.attempts === 1 ? 'attempt' : 'attempts'}
         </button>
       ),
     }),
-    col.accessor('createdAt', { header: 'Created', enableSorting: true, sortDescFirst: true, meta: { cellClassName: 'whitespace-nowrap' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+    col.accessor('createdAt', {
+      header: 'Created',
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { cellClassName: 'whitespace-nowrap' },
+      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
+    }),
     col.display({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
@@ -70,7 +81,17 @@ function deliveryColumns(open: Set<string>, toggle: (id: string) => void, pendin
  * whole table: inside the narrow Attempts cell the body's JSON widened the table until the Created
  * and Resend columns were pushed out of the card, so a failed delivery could not be resent.
  */
-export function DeliveriesTable({ deliveries, pending, onResend, empty }: { deliveries: DeliveryView[]; pending: boolean; onResend: (id: string) => void; empty: React.ReactNode }) {
+export function DeliveriesTable({
+  deliveries,
+  pending,
+  onResend,
+  empty,
+}: {
+  deliveries: DeliveryView[];
+  pending: boolean;
+  onResend: (id: string) => void;
+  empty: React.ReactNode;
+}) {
   const [open, setOpen] = React.useState<Set<string>>(new Set());
   const columns = React.useMemo(() => {
     const toggle = (id: string) =>

@@ -21,7 +21,12 @@ const col = dataTableColumns<EndpointView>();
 
 function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) {
   return col.columns([
-    col.accessor('url', { header: 'URL', enableSorting: true, meta: { cellClassName: 'max-w-[18rem] truncate font-mono text-xs' }, cell: ({ getValue }) => <span title={getValue()}>{getValue()}</span> }),
+    col.accessor('url', {
+      header: 'URL',
+      enableSorting: true,
+      meta: { cellClassName: 'max-w-[18rem] truncate font-mono text-xs' },
+      cell: ({ getValue }) => <span title={getValue()}>{getValue()}</span>,
+    }),
     col.accessor('events', {
       header: 'Events',
       cell: ({ getValue }) => (
@@ -32,8 +37,20 @@ function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) 
         </div>
       ),
     }),
-    col.accessor((e) => e.subAccountId ?? undefined, { id: 'subAccount', header: 'Subaccount', enableSorting: true, sortUndefined: 'first', cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">All</span> }),
-    col.accessor('createdAt', { header: 'Added', enableSorting: true, sortDescFirst: true, meta: { cellClassName: 'whitespace-nowrap' }, cell: ({ getValue }) => <RelativeTime iso={getValue()} /> }),
+    col.accessor((e) => e.subAccountId ?? undefined, {
+      id: 'subAccount',
+      header: 'Subaccount',
+      enableSorting: true,
+      sortUndefined: 'first',
+      cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">All</span>,
+    }),
+    col.accessor('createdAt', {
+      header: 'Added',
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { cellClassName: 'whitespace-nowrap' },
+      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
+    }),
     col.display({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
@@ -47,7 +64,17 @@ function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) 
   ]);
 }
 
-export function WebhooksClient({ accountName, endpoints, deliveries, subAccounts }: { accountName: string; endpoints: EndpointView[]; deliveries: DeliveryView[]; subAccounts: string[] }) {
+export function WebhooksClient({
+  accountName,
+  endpoints,
+  deliveries,
+  subAccounts,
+}: {
+  accountName: string;
+  endpoints: EndpointView[];
+  deliveries: DeliveryView[];
+  subAccounts: string[];
+}) {
   const router = useRouter();
   const [adding, setAdding] = React.useState(false);
   // Deleting an endpoint stops its events at once and cannot be undone: asked first, as elsewhere.

@@ -10,6 +10,10 @@ export const metadata: Metadata = { title: 'Webhooks' };
 
 export default async function WebhooksPage() {
   const { account } = await requireAccountPage('settings.webhooks.manage');
-  const [endpoints, deliveries, subs] = await Promise.all([listEndpoints(db, account.id), listDeliveries(db, account.id, { limit: 50 }), listAccountStructure(db, account.id)]);
+  const [endpoints, deliveries, subs] = await Promise.all([
+    listEndpoints(db, account.id),
+    listDeliveries(db, account.id, { limit: 50 }),
+    listAccountStructure(db, account.id),
+  ]);
   return <WebhooksClient accountName={account.name} endpoints={endpoints} deliveries={deliveries} subAccounts={subs.map((s) => s.id)} />;
 }

@@ -114,7 +114,9 @@ export function TemplateDetailClient({
                 )}
                 <span className="text-sm text-muted-foreground">Quality: {t.qualityScore === 'UNKNOWN' ? 'not rated yet' : t.qualityScore}</span>
               </div>
-              {t.reason && REASON_HELP[t.reason] && <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">{REASON_HELP[t.reason]}</p>}
+              {t.reason && REASON_HELP[t.reason] && (
+                <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">{REASON_HELP[t.reason]}</p>
+              )}
               <ol className="space-y-2 border-l pl-4" data-testid="template-history">
                 {history.map((h) => (
                   <li key={h.id} className="relative text-sm">

@@ -31,7 +31,11 @@ export function NewTemplateClient({
     <>
       <PageHeader
         title={title}
-        description={mode === 'language' ? 'Same name and content, translated: choose the language and rewrite the texts.' : 'Build the message, check it on the phone preview, and submit it to WhatsApp for review.'}
+        description={
+          mode === 'language'
+            ? 'Same name and content, translated: choose the language and rewrite the texts.'
+            : 'Build the message, check it on the phone preview, and submit it to WhatsApp for review.'
+        }
         actions={
           <Button variant="outline" asChild>
             <Link href="/templates">

@@ -25,7 +25,9 @@ export default async function NewTemplatePage({ searchParams }: { searchParams: 
     const base = { channelId: source.channelId, name: source.name, language: source.language, category: source.category, components: source.components };
     if (as === 'language') {
       mode = 'language';
-      const taken = new Set((await listTemplates(db, { accountId: account.id, channelId: source.channelId })).filter((t) => t.name === source.name).map((t) => t.language));
+      const taken = new Set(
+        (await listTemplates(db, { accountId: account.id, channelId: source.channelId })).filter((t) => t.name === source.name).map((t) => t.language),
+      );
       const language = Object.keys(TEMPLATE_LANGUAGES).find((l) => !taken.has(l)) ?? source.language;
       initial = { ...base, language };
       title = `New language version of ${source.name}`;
@@ -35,5 +37,7 @@ export default async function NewTemplatePage({ searchParams }: { searchParams: 
       title = `Duplicate ${source.name}`;
     }
   }
-  return <NewTemplateClient accountId={account.id} channels={channels} initial={initial} mode={mode} title={title} draftKey={from ? `${mode}-${from}` : 'new'} />;
+  return (
+    <NewTemplateClient accountId={account.id} channels={channels} initial={initial} mode={mode} title={title} draftKey={from ? `${mode}-${from}` : 'new'} />
+  );
 }

@@ -20,7 +20,11 @@ function Json({ label, value }: { label: string; value: unknown }) {
     // scroll sideways on a phone instead of the block scrolling by itself.
     <div className="min-w-0">
       <p className="mb-1 text-xs font-medium text-muted-foreground">{label}</p>
-      {isEmpty(value) ? <p className="text-xs text-muted-foreground">None</p> : <pre className="max-h-72 overflow-auto rounded-md bg-muted p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>}
+      {isEmpty(value) ? (
+        <p className="text-xs text-muted-foreground">None</p>
+      ) : (
+        <pre className="max-h-72 overflow-auto rounded-md bg-muted p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>
+      )}
     </div>
   );
 }

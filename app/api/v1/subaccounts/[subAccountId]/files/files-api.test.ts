@@ -94,7 +94,7 @@ describe('POST /subaccounts/{id}/files and GET /media/{id}', () => {
     expect(json).toMatchObject({ status: 400, body: { code: 1005 } });
   });
 
-  it('401/1200 without or with a wrong API key; 404 for another tenant\'s subaccount', async () => {
+  it("401/1200 without or with a wrong API key; 404 for another tenant's subaccount", async () => {
     expect(await post(formWith(PNG, 'image/png'), { key: null })).toMatchObject({ status: 401, body: { code: 1200 } });
     expect(await post(formWith(PNG, 'image/png'), { key: 'nope' })).toMatchObject({ status: 401, body: { code: 1200 } });
     expect(await post(formWith(PNG, 'image/png'), { sub: other.subAccountId })).toMatchObject({ status: 404 });

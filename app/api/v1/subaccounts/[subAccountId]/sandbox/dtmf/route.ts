@@ -6,8 +6,11 @@ import { receiveDtmf } from '@/lib/messaging/receive-inbound';
 import { sandboxDtmfSchema } from '@/lib/messaging/sandbox-schemas';
 
 // A callee on a sandbox voice call presses keys.
-export const POST = withApiKey<{ subAccountId: string }>(async ({ req, key, params }) => {
-  const body = await readJson(req, sandboxDtmfSchema);
-  const result = await receiveDtmf(db, { accountId: key.accountId, subAccountId: params.subAccountId, ...body });
-  return jsonResponse(result, { status: 202 });
-}, { permission: 'simulator.use' });
+export const POST = withApiKey<{ subAccountId: string }>(
+  async ({ req, key, params }) => {
+    const body = await readJson(req, sandboxDtmfSchema);
+    const result = await receiveDtmf(db, { accountId: key.accountId, subAccountId: params.subAccountId, ...body });
+    return jsonResponse(result, { status: 202 });
+  },
+  { permission: 'simulator.use' },
+);

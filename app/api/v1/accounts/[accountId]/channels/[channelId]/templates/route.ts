@@ -12,17 +12,23 @@ import { templateJson } from '@/lib/templates/stored-template';
 type Params = { accountId: string; channelId: string };
 
 /** Submit a template for review (the reference "Template Creation Payload"). */
-export const POST = withApiKey<Params>(async ({ req, key, params }) => {
-  const payload = await readJsonBody(req);
-  const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api', actor: apiKeyActor(key) });
-  return jsonResponse(templateJson(t), { status: 201 });
-}, { permission: 'templates.write' });
+export const POST = withApiKey<Params>(
+  async ({ req, key, params }) => {
+    const payload = await readJsonBody(req);
+    const t = await createTemplate(db, { accountId: key.accountId, channelId: params.channelId, payload, source: 'api', actor: apiKeyActor(key) });
+    return jsonResponse(templateJson(t), { status: 201 });
+  },
+  { permission: 'templates.write' },
+);
 
 /** The channel's templates, newest first; filters status, category, language, name (part of it). */
-export const GET = withApiKey<Params>(async ({ req, key, params }) => {
-  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
-  const query = Object.fromEntries(new URL(req.url).searchParams);
-  const filters = parseWith(templateFiltersSchema, query);
-  const list = await listTemplates(db, { accountId: key.accountId, channelId: channel.id, ...filters });
-  return jsonResponse({ data: list.map(templateJson) });
-}, { permission: 'templates.view' });
+export const GET = withApiKey<Params>(
+  async ({ req, key, params }) => {
+    const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+    const query = Object.fromEntries(new URL(req.url).searchParams);
+    const filters = parseWith(templateFiltersSchema, query);
+    const list = await listTemplates(db, { accountId: key.accountId, channelId: channel.id, ...filters });
+    return jsonResponse({ data: list.map(templateJson) });
+  },
+  { permission: 'templates.view' },
+);

@@ -18,7 +18,8 @@ async function call(handler: Handler, url: string, params: Record<string, string
   );
   return { status: res.status, body: await res.json() };
 }
-const post = (body: unknown, params = P, url = BASE) => call(create, url, params, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (body: unknown, params = P, url = BASE) =>
+  call(create, url, params, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('templates REST API', () => {
   let other: Awaited<ReturnType<typeof createOtherTenant>>;
@@ -47,7 +48,10 @@ describe('templates REST API', () => {
       name: 'Bad Name',
       language: 'en_US',
       category: 'UTILITY',
-      components: [{ type: 'BODY', text: 'Hi {{1}} and {{3}}' }, { type: 'FOOTER', text: 'Hello {{1}}' }],
+      components: [
+        { type: 'BODY', text: 'Hi {{1}} and {{3}}' },
+        { type: 'FOOTER', text: 'Hello {{1}}' },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(1005);
@@ -64,12 +68,29 @@ describe('templates REST API', () => {
     expect((await post('')).status).toBe(400);
   });
 
-  it('404 for another account or another tenant\'s channel; 401 without a key', async () => {
-    expect((await post(creation[0], { accountId: other.accountId, channelId: other.channelId }, `/api/v1/accounts/${other.accountId}/channels/${other.channelId}/templates`)).status).toBe(404);
+  it("404 for another account or another tenant's channel; 401 without a key", async () => {
+    expect(
+      (
+        await post(
+          creation[0],
+          { accountId: other.accountId, channelId: other.channelId },
+          `/api/v1/accounts/${other.accountId}/channels/${other.channelId}/templates`,
+        )
+      ).status,
+    ).toBe(404);
     const res = await post(creation[0], { accountId: 'acme_corp', channelId: other.channelId });
     expect(res).toMatchObject({ status: 404, body: { code: 1005, message: `Channel '${other.channelId}' not found` } });
     expect((await call(list, BASE, P, { key: 'prl_wrong_key_000000000' })).status).toBe(401);
-    expect((await call(list, `/api/v1/accounts/${other.accountId}/channels/${other.channelId}/templates`, { accountId: other.accountId, channelId: other.channelId }, { key: other.apiKey })).body).toEqual({ data: [] });
+    expect(
+      (
+        await call(
+          list,
+          `/api/v1/accounts/${other.accountId}/channels/${other.channelId}/templates`,
+          { accountId: other.accountId, channelId: other.channelId },
+          { key: other.apiKey },
+        )
+      ).body,
+    ).toEqual({ data: [] });
   });
 
   it('lists with filters and reads one by name and language, after review', async () => {
@@ -81,7 +102,7 @@ describe('templates REST API', () => {
     expect(marketing.body.data.map((t: { name: string }) => t.name).sort()).toEqual(['retail_abandoned_cart_v1', 'summer_sale_carousel_v1']);
     expect((await call(list, `${BASE}?name=reminder`, P)).body.data).toHaveLength(2);
     expect((await call(list, `${BASE}?language=es`, P)).body.data).toHaveLength(0);
-    expect((await call(list, `${BASE}?status=LIVE`, P))).toMatchObject({ status: 400, body: { code: 1005, errors: [{ path: 'status' }] } });
+    expect(await call(list, `${BASE}?status=LIVE`, P)).toMatchObject({ status: 400, body: { code: 1005, errors: [{ path: 'status' }] } });
 
     const one = await call(getOne, `${BASE}/order_shipped_v2?language=en_US`, { ...P, name: 'order_shipped_v2' });
     expect(one).toMatchObject({ status: 200, body: { name: 'order_shipped_v2', status: 'APPROVED', components: [{ type: 'BODY' }, { type: 'BUTTONS' }] } });
@@ -99,12 +120,17 @@ describe('templates REST API', () => {
     const again = await call(remove, `${BASE}/appointment_reminder_v1?language=es`, { ...P, name: 'appointment_reminder_v1' }, { method: 'DELETE' });
     expect(again.status).toBe(404);
     // Another tenant cannot delete ours.
-    const foreign = await call(remove, `${BASE}/order_shipped_v2`, { accountId: 'acme_corp', channelId: 'acme_corp_whatsapp', name: 'order_shipped_v2' }, { method: 'DELETE', key: other.apiKey });
+    const foreign = await call(
+      remove,
+      `${BASE}/order_shipped_v2`,
+      { accountId: 'acme_corp', channelId: 'acme_corp_whatsapp', name: 'order_shipped_v2' },
+      { method: 'DELETE', key: other.apiKey },
+    );
     expect(foreign.status).toBe(404);
     expect(await db.template.count({ where: { name: 'order_shipped_v2' } })).toBe(1);
   });
 
-  it('reads a locale written en-US or en_us as WhatsApp\'s en_US, when creating, reading and sending', async () => {
+  it("reads a locale written en-US or en_us as WhatsApp's en_US, when creating, reading and sending", async () => {
     const dup = await post({ ...creation[1], language: 'en-US' });
     expect(dup).toMatchObject({ status: 409, body: { message: "A template named 'order_shipped_v2' in language 'en_US' already exists on this channel" } });
     const created = await post({ ...creation[1], name: 'order_shipped_pt', language: 'PT-br' });
@@ -113,15 +139,38 @@ describe('templates REST API', () => {
     expect((await call(list, `${BASE}?language=pt-BR`, P)).body.data.map((t: { name: string }) => t.name)).toEqual(['order_shipped_pt']);
     expect((await post({ ...creation[1], name: 'x_v1', language: 'en-XX' })).body).toMatchObject({ code: 1005, errors: [{ path: 'language' }] });
 
-    const sent = await call(sendMessage as Handler, '/api/v1/subaccounts/acme_corp_chatapps/messages', { subAccountId: 'acme_corp_chatapps' }, {
-      method: 'POST',
-      body: JSON.stringify({
-        user: { msisdn: '+15551234567' },
-        type: 'template',
-        content: { template: { name: 'order_shipped_v2', language: 'en-US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: '987' }] }, { type: 'button', index: '0', subType: 'url', parameters: [{ type: 'text', text: '987' }] }] } },
-      }),
-    });
+    const sent = await call(
+      sendMessage as Handler,
+      '/api/v1/subaccounts/acme_corp_chatapps/messages',
+      { subAccountId: 'acme_corp_chatapps' },
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          user: { msisdn: '+15551234567' },
+          type: 'template',
+          content: {
+            template: {
+              name: 'order_shipped_v2',
+              language: 'en-US',
+              components: [
+                {
+                  type: 'body',
+                  parameters: [
+                    { type: 'text', text: 'Maria' },
+                    { type: 'text', text: '987' },
+                  ],
+                },
+                { type: 'button', index: '0', subType: 'url', parameters: [{ type: 'text', text: '987' }] },
+              ],
+            },
+          },
+        }),
+      },
+    );
     expect(sent).toMatchObject({ status: 200, body: { status: { state: 'queued' } } });
-    expect(await db.message.findUniqueOrThrow({ where: { id: sent.body.umid } })).toMatchObject({ templateName: 'order_shipped_v2', templateLanguage: 'en_US' });
+    expect(await db.message.findUniqueOrThrow({ where: { id: sent.body.umid } })).toMatchObject({
+      templateName: 'order_shipped_v2',
+      templateLanguage: 'en_US',
+    });
   });
 });

@@ -17,17 +17,23 @@ function languageOf(req: Request): string | null {
 }
 
 /** One template by name; ?language= picks the language version (required when there are several). */
-export const GET = withApiKey<Params>(async ({ req, key, params }) => {
-  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
-  const language = languageOf(req);
-  const t = await getTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
-  return jsonResponse(templateJson(t));
-}, { permission: 'templates.view' });
+export const GET = withApiKey<Params>(
+  async ({ req, key, params }) => {
+    const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+    const language = languageOf(req);
+    const t = await getTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language });
+    return jsonResponse(templateJson(t));
+  },
+  { permission: 'templates.view' },
+);
 
 /** Deletes one language version (?language=) or, without it, every language of the name. */
-export const DELETE = withApiKey<Params>(async ({ req, key, params }) => {
-  const channel = await findTemplateChannel(db, key.accountId, params.channelId);
-  const language = languageOf(req);
-  const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language, actor: apiKeyActor(key) });
-  return jsonResponse({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
-}, { permission: 'templates.write' });
+export const DELETE = withApiKey<Params>(
+  async ({ req, key, params }) => {
+    const channel = await findTemplateChannel(db, key.accountId, params.channelId);
+    const language = languageOf(req);
+    const deleted = await deleteTemplate(db, { accountId: key.accountId, channelId: channel.id, name: params.name, language, actor: apiKeyActor(key) });
+    return jsonResponse({ deleted: deleted.map((t) => ({ name: t.name, language: t.language })) });
+  },
+  { permission: 'templates.write' },
+);
