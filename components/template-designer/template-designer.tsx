@@ -3,14 +3,12 @@ import * as React from 'react';
 import { AlertCircle, Send } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { CodePanel } from '@/components/template-designer/code-panel';
 import { ComponentSections } from '@/components/template-designer/component-sections';
 import { DesignerErrorsProvider } from '@/components/template-designer/designer-errors';
 import { DetailsFields } from '@/components/template-designer/details-fields';
 import { payloadOf, validateDraft, type DesignerState } from '@/components/template-designer/draft-model';
-import { TemplatePreview } from '@/components/template-designer/template-preview';
+import { PreviewCodeTabs } from '@/components/template-designer/preview-code-tabs';
 import { MediaUpload, type UploadMedia } from '@/components/template-designer/media-upload-button';
 import { clearSavedDraft, readSavedDraft, useDraftAutosave } from '@/components/template-designer/use-draft-autosave';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
@@ -127,18 +125,12 @@ export function TemplateDesigner(props: Props) {
             )}
           </div>
           <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
-            <Tabs defaultValue="preview">
-              <TabsList aria-label="Preview or code">
-                <TabsTrigger value="preview">Preview</TabsTrigger>
-                <TabsTrigger value="code">Code</TabsTrigger>
-              </TabsList>
-              <TabsContent value="preview">
-                <TemplatePreview draft={payload} businessName={channel?.name ?? 'Business'} time={time} />
-              </TabsContent>
-              <TabsContent value="code">
-                <CodePanel accountId={props.accountId} channelId={state.channelId} subAccountId={channel?.subAccountId} template={payload} />
-              </TabsContent>
-            </Tabs>
+            <PreviewCodeTabs
+              draft={payload}
+              businessName={channel?.name ?? 'Business'}
+              time={time}
+              code={{ accountId: props.accountId, channelId: state.channelId, subAccountId: channel?.subAccountId }}
+            />
           </div>
         </form>
       </MediaUpload.Provider>

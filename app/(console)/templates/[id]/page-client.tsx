@@ -5,13 +5,11 @@ import { useRouter } from 'next/navigation';
 import { ArrowLeft, Copy, Languages, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
-import { CodePanel } from '@/components/template-designer/code-panel';
-import { TemplatePreview } from '@/components/template-designer/template-preview';
+import { PreviewCodeTabs } from '@/components/template-designer/preview-code-tabs';
 import { TemplateStatusBadge } from '@/components/template-designer/template-status-badge';
 import type { TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
@@ -140,18 +138,7 @@ export function TemplateDetailClient({
           {canWrite && (t.status === 'APPROVED' || t.status === 'PAUSED') && <QualitySimulator id={t.id} />}
         </div>
         <div className="min-w-0">
-          <Tabs defaultValue="preview">
-            <TabsList aria-label="Preview or code">
-              <TabsTrigger value="preview">Preview</TabsTrigger>
-              <TabsTrigger value="code">Code</TabsTrigger>
-            </TabsList>
-            <TabsContent value="preview">
-              <TemplatePreview draft={draft} businessName={channel.name} />
-            </TabsContent>
-            <TabsContent value="code">
-              <CodePanel accountId={accountId} channelId={channel.id} subAccountId={channel.subAccountId} template={draft} />
-            </TabsContent>
-          </Tabs>
+          <PreviewCodeTabs draft={draft} businessName={channel.name} code={{ accountId, channelId: channel.id, subAccountId: channel.subAccountId }} />
         </div>
       </div>
       <DeleteTemplateDialog
