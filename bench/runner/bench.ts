@@ -3,15 +3,12 @@
 //   npx tsx bench/runner/bench.ts
 //   BENCH_SECONDS=20 BENCH_CUSTOMERS=200 BENCH_RATE=1000 BENCH_THINK_S=1 BENCH_WAITING=100000 BENCH_CHANNEL_RATE=2000
 // Prints a table of the figures against issue 5's goals (and a JSON copy) with the load average.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closedLoop, oneByOne, paced, type Figures } from './drive-conversations';
+import { freshBenchDatabase } from './fresh-database';
 
-const file = path.resolve('data/runner-bench.db');
-for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
-process.env.LOG_LEVEL ??= 'error';
+const { db } = await freshBenchDatabase('runner-bench');
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -26,21 +23,14 @@ const THINK_S = Number(process.env.BENCH_THINK_S ?? 1);
 // Conversations timed one after another for the resume figures, with few and with WAITING waiting.
 const RESUMES = 500;
 
-const { applyMigrations } = await import('@/lib/db/migrations');
-applyMigrations(process.env.DATABASE_URL);
-const { db } = await import('@/lib/db/client');
 const { one, readNow, run, writeTransaction } = await import('@/lib/db/sql');
-const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
-// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
-(await import('@/scripts/compose')).registerInboundConsumers();
 const { evaluateString, loadSandbox, scriptPoolJobs } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
 const { runDueWork } = await import('@/lib/automation/runner/due-work');
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
-await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
 
 const load = () =>
   os

@@ -3,26 +3,14 @@
 // and no message may be sent twice.
 //   npx tsx bench/runner/crash-test.ts            (exit code 0 when everything holds)
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { freshBenchDatabase } from './fresh-database';
 
-const file = path.resolve('data/runner-crash.db');
-for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 const LEASE_MS = '2000';
-process.env.DATABASE_URL = `file:${file}`;
-process.env.AUTOMATION_LEASE_MS = LEASE_MS;
-process.env.LOG_LEVEL ??= 'error';
+const { db } = await freshBenchDatabase('runner-crash', { AUTOMATION_LEASE_MS: LEASE_MS });
 
-const { applyMigrations } = await import('@/lib/db/migrations');
-applyMigrations(process.env.DATABASE_URL);
-const { db } = await import('@/lib/db/client');
-const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
-// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
-(await import('@/scripts/compose')).registerInboundConsumers();
-await seedDemo(db, { adminPassword: 'crash-test-password', apiKey: 'prl_crash_test_key_0123456789' });
 
 const N = Number(process.env.CRASH_N ?? 1000);
 const body = (name: string, steps: unknown[]) => ({ subAccountId: 'acme_corp', trigger: 'http_request', status: 'enabled', definition: { name, steps } });

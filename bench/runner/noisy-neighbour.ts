@@ -4,15 +4,12 @@
 //   npx tsx bench/runner/noisy-neighbour.ts
 //   NOISY_SECONDS=15 NOISY_RATE=50 NOISY_CUSTOMERS=20 NOISY_LOOPS=8 NOISY_SCRIPT_MS=450
 // Runs as the web process does: inbound in this thread, the background work (outbox) in a worker thread.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { paced, type Figures } from './drive-conversations';
+import { freshBenchDatabase } from './fresh-database';
 
-const file = path.resolve('data/noisy-bench.db');
-for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
-process.env.LOG_LEVEL ??= 'error';
+const { db } = await freshBenchDatabase('noisy-bench');
 const SECONDS = Number(process.env.NOISY_SECONDS ?? 15);
 const RATE = Number(process.env.NOISY_RATE ?? 50);
 const CUSTOMERS = Number(process.env.NOISY_CUSTOMERS ?? 20);
@@ -20,18 +17,11 @@ const CUSTOMERS = Number(process.env.NOISY_CUSTOMERS ?? 20);
 const LOOPS = Number(process.env.NOISY_LOOPS ?? 8);
 const SCRIPT_MS = Number(process.env.NOISY_SCRIPT_MS ?? 450);
 
-const { applyMigrations } = await import('@/lib/db/migrations');
-applyMigrations(process.env.DATABASE_URL);
-const { db } = await import('@/lib/db/client');
-const { seedDemo } = await import('@/lib/tenancy/seed-demo');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { startWorkflows } = await import('@/lib/automation/runner/start-instance');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
-// As every entry point that runs Parley: inbound messages reach automation (scripts/compose.ts).
-(await import('@/scripts/compose')).registerInboundConsumers();
 const { startBackgroundThread } = await import('@/lib/jobs/background-thread');
-await seedDemo(db, { adminPassword: 'bench-password', apiKey: 'prl_bench_key_0123456789' });
 const load = () =>
   os
     .loadavg()
