@@ -1,6 +1,6 @@
 'use client';
 
-import { formatDuration, parseDuration, type DurationParts } from '@/lib/automation/graph/duration';
+import { formatDuration, parseDurationParts, type DurationParts } from '@/lib/automation/graph/duration';
 import { Input } from '@/components/ui/input';
 
 const UNITS: Array<[keyof DurationParts, string, number]> = [
@@ -26,8 +26,8 @@ export function DurationField({
   help?: string;
   optional?: boolean;
 }) {
-  const parts = parseDuration(value ?? '') ?? { days: 0, hours: 0, minutes: 0, seconds: 0 };
-  const invalid = value != null && value !== '' && !parseDuration(value);
+  const parts = parseDurationParts(value ?? '') ?? { days: 0, hours: 0, minutes: 0, seconds: 0, milliseconds: 0 };
+  const invalid = value != null && value !== '' && !parseDurationParts(value);
   return (
     <fieldset className="space-y-1.5">
       <legend className="text-sm font-medium">{label}</legend>

@@ -18,4 +18,14 @@ export function parseDuration(value: unknown): number | null {
   return ((days * 24 + h) * 60 + min) * 60_000 + s * 1000 + Math.round(fraction);
 }
 
+export type DurationParts = { days: number; hours: number; minutes: number; seconds: number; milliseconds: number };
+
+/** The same duration in days, hours, minutes, seconds and milliseconds (the editor's fields), or null. */
+export function parseDurationParts(value: unknown): DurationParts | null {
+  const ms = parseDuration(value);
+  if (ms === null) return null;
+  const part = (size: number, of: number) => Math.floor(ms / size) % of;
+  return { days: Math.floor(ms / DAY_MS), hours: part(3_600_000, 24), minutes: part(60_000, 60), seconds: part(1000, 60), milliseconds: ms % 1000 };
+}
+
 export const DURATION_HELP = 'Use d.HH:mm:ss, HH:mm:ss or a number of days (e.g. "0.00:01:00", "00:30:00", "5")';
