@@ -20,6 +20,9 @@ const ENTITY_LABELS: Record<string, string> = {
   webhook: 'Webhooks',
   template: 'Templates',
   workflow: 'Workflows',
+  workflow_instance: 'Workflow runs',
+  webhook_delivery: 'Webhook deliveries',
+  rate_card_entry: 'Rates',
   campaign: 'Campaigns',
   account: 'Accounts',
 };
