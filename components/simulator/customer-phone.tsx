@@ -92,7 +92,7 @@ export function CustomerPhone({
         {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
         {count === 0 ? (
           <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">
-            No messages yet. Send one to {msisdn} through the API, a campaign or an automation, or type a message below.
+            No messages yet. Send one to {msisdn} through the API or an automation, or type a message below.
           </p>
         ) : null}
         {(data ?? []).map((m) => (
