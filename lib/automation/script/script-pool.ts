@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { logger } from '@/lib/log/logger';
 import type { ScriptScope } from './evaluate-now';
@@ -23,7 +22,8 @@ export type PoolReply =
   | { ok: false; error: string; ms: number };
 
 type Pending = { job: PoolJob; resolve: (reply: PoolReply) => void; reject: (err: Error) => void };
-type Slot = { worker: Worker; current: { account: string; pending: Pending } | null };
+// `down`: the worker died right after it started and its replacement waits a moment (see spawn).
+type Slot = { worker: Worker; current: { account: string; pending: Pending } | null; down?: boolean };
 
 const queue = new FairQueue<Pending>(PER_ACCOUNT);
 let slots: Slot[] | null = null;
@@ -40,13 +40,21 @@ function pump() {
   // Started on first use: most processes never run a slow script.
   slots ??= Array.from({ length: SIZE }, () => spawn());
   for (const slot of slots) {
-    if (slot.current) continue;
+    if (slot.current || slot.down) continue;
     const next = queue.take();
     if (!next) return;
     slot.current = { account: next.account, pending: next.item };
     // Held referenced only while busy, so an idle pool never keeps the process alive.
     slot.worker.ref();
     slot.worker.postMessage(next.item.job);
+  }
+  // No worker can start (each died at once): the waiting jobs fail now with a reason rather than wait
+  // for a worker that may never come.
+  if (slots.every((slot) => slot.down)) {
+    for (let next = queue.take(); next; next = queue.take()) {
+      queue.release(next.account);
+      next.item.reject(new Error('the script workers could not start'));
+    }
   }
 }
 
@@ -60,21 +68,24 @@ function finish(slot: Slot, settle: (p: Pending) => void) {
   pump();
 }
 
-/** The worker's module: beside this file when it runs from source, else under the app's root (a bundle). */
+/**
+ * The worker's module, from the app's root: every process that runs Parley starts there. Not
+ * `new URL('./script-worker.ts', import.meta.url)`: inside Next's server bundle that names a copied
+ * asset whose imports cannot load, and every worker died at start.
+ */
 function entry(): string {
-  try {
-    const here = fileURLToPath(new URL('./script-worker.ts', import.meta.url));
-    if (fs.existsSync(here)) return here;
-  } catch {
-    // import.meta.url is not a file URL inside some bundles.
-  }
   return path.join(process.cwd(), 'lib', 'automation', 'script', 'script-worker.ts');
 }
+
+// A worker that dies this soon after it started would die again at once (a module that cannot load):
+// its replacement waits, instead of the pool respawning in a tight loop.
+const RESPAWN_DELAY_MS = 1000;
 
 function spawn(): Slot {
   // A worker thread does not inherit the TypeScript loader the process started with: register it.
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry()).href)}); })`;
   const worker = new Worker(bootstrap, { eval: true });
+  const startedAt = Date.now();
   const slot: Slot = { worker, current: null };
   worker.unref();
   worker.on('message', (reply: PoolReply) => finish(slot, (p) => p.resolve(reply)));
@@ -82,7 +93,14 @@ function spawn(): Slot {
   worker.on('exit', (code) => {
     // A new worker takes the slot first (so nothing is posted to this one), then its job fails.
     const at = slots?.indexOf(slot) ?? -1;
-    if (at >= 0) slots![at] = spawn();
+    if (at >= 0 && Date.now() - startedAt < RESPAWN_DELAY_MS) {
+      slot.down = true;
+      setTimeout(() => {
+        if (slots?.[at] !== slot) return;
+        slots[at] = spawn();
+        pump();
+      }, RESPAWN_DELAY_MS).unref();
+    } else if (at >= 0) slots![at] = spawn();
     finish(slot, (p) => p.reject(new Error(`the script worker stopped (exit code ${code})`)));
   });
   return slot;
