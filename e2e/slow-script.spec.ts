@@ -20,7 +20,9 @@ test('a slow script answers a Simulator customer through the script workers', as
       status: 'enabled',
       definition: {
         name: 'Slow script reply',
-        steps: [{ id: 'reply', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: slow } } }],
+        steps: [
+          { id: 'reply', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: slow } } },
+        ],
       },
     },
   });

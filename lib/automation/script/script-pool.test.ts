@@ -10,7 +10,12 @@ describe('script pool whose workers cannot start', () => {
 
   it('rejects the jobs instead of hanging, and does not respawn in a loop', async () => {
     const started = Date.now();
-    const jobs = ['a', 'b', 'a'].map((account) => runInPool(account, { kind: 'value', value: '{{1 + 1}}', scope: { data: {}, step: {} } }).then(() => 'ok', (err: Error) => err.message));
+    const jobs = ['a', 'b', 'a'].map((account) =>
+      runInPool(account, { kind: 'value', value: '{{1 + 1}}', scope: { data: {}, step: {} } }).then(
+        () => 'ok',
+        (err: Error) => err.message,
+      ),
+    );
     const outcomes = await Promise.all(jobs);
     expect(outcomes.every((o) => /the script worker stopped|the script workers could not start/.test(o))).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
