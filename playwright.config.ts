@@ -42,6 +42,7 @@ export default defineConfig({
       ALLOW_PRIVATE_NETWORK: 'true',
       SANDBOX_TEMPLATE_REVIEW_MS: '300',
       LOGIN_FREE_FAILURES: '5',
+      LOGIN_FREE_FAILURES_PER_ADDRESS: '5',
       LOGIN_MAX_DELAY_EMAIL_SECONDS: '30',
       // Lets the throttling test fail from an address of its own (X-Forwarded-For), so the wrong
       // passwords it piles up do not slow every later test's sign-in from localhost.

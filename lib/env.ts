@@ -43,6 +43,7 @@ const schema = z.object({
   // before each further attempt must wait a doubling delay, capped per address and (low, so an
   // attacker cannot lock the owner out) per email.
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_DELAY_ADDRESS_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOGIN_MAX_DELAY_EMAIL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Take the client address from X-Forwarded-For (its last entry, the one the proxy appended). Only

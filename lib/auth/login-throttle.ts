@@ -2,9 +2,10 @@ import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 
 /**
- * Growing delays instead of lockouts. Each client address and each email gets `freeFailures` failed
- * sign-ins; after that every failure makes the next attempt wait 1 s, 2 s, 4 s … up to a cap. An
- * attempt inside the wait is refused without looking at the password.
+ * Growing delays instead of lockouts. Each email gets `freeFailures` failed sign-ins and each client
+ * address `freeFailuresAddress` (more: an office behind one NAT shares an address, and its people's
+ * typos should not slow each other); after that every failure makes the next attempt wait 1 s, 2 s,
+ * 4 s … up to a cap. An attempt inside the wait is refused without looking at the password.
  *
  * Why these caps (defaults 300 s per address, 30 s per email): the per-address delay is what slows a
  * guesser down (after ~8 minutes one address gets 12 guesses an hour), so it may be long; the
@@ -14,6 +15,8 @@ import { env } from '@/lib/env';
  */
 export type ThrottlePolicy = {
   freeFailures: number;
+  /** Per client address; `freeFailures` when absent. */
+  freeFailuresAddress?: number;
   maxDelayAddressMs: number;
   maxDelayEmailMs: number;
   /** A key with no failure for this long starts again from zero. */
@@ -23,6 +26,7 @@ export type ThrottlePolicy = {
 export function throttlePolicyFromEnv(): ThrottlePolicy {
   return {
     freeFailures: env.LOGIN_FREE_FAILURES,
+    freeFailuresAddress: env.LOGIN_FREE_FAILURES_PER_ADDRESS,
     maxDelayAddressMs: env.LOGIN_MAX_DELAY_ADDRESS_SECONDS * 1000,
     maxDelayEmailMs: env.LOGIN_MAX_DELAY_EMAIL_SECONDS * 1000,
     forgetAfterMs: 60 * 60 * 1000,
@@ -56,11 +60,11 @@ export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottleP
   const waits = rows.map((r) => (r.blockedUntil ? r.blockedUntil.getTime() - now.getTime() : 0));
   const wait = Math.max(0, ...waits);
   if (wait > 0) return { ok: false, retryAfterMs: wait };
-  for (const [key, cap] of [
-    [keys.address, policy.maxDelayAddressMs],
-    [keys.email, policy.maxDelayEmailMs],
+  for (const [key, free, cap] of [
+    [keys.address, policy.freeFailuresAddress ?? policy.freeFailures, policy.maxDelayAddressMs],
+    [keys.email, policy.freeFailures, policy.maxDelayEmailMs],
   ] as const) {
-    const claim = await claimKey(db, key, cap, policy, now);
+    const claim = await claimKey(db, key, free, cap, policy, now);
     if (!claim.ok) return claim;
   }
   const pair = await db.loginThrottle.findUnique({ where: { key: keys.pair } });
@@ -74,7 +78,7 @@ export async function claimAttempt(db: Db, keys: ThrottleKeys, policy: ThrottleP
   return { ok: true };
 }
 
-async function claimKey(db: Db, key: string, maxDelayMs: number, policy: ThrottlePolicy, now: Date): Promise<Claim> {
+async function claimKey(db: Db, key: string, freeFailures: number, maxDelayMs: number, policy: ThrottlePolicy, now: Date): Promise<Claim> {
   // Compare-and-swap on the row's previous state; a lost race reads again and then sees the wait
   // the winner set (or, during the free failures, simply counts once more).
   for (let round = 0; round < 5; round++) {
@@ -82,7 +86,7 @@ async function claimKey(db: Db, key: string, maxDelayMs: number, policy: Throttl
     if (row?.blockedUntil && row.blockedUntil > now) return { ok: false, retryAfterMs: row.blockedUntil.getTime() - now.getTime() };
     const forgotten = !row || now.getTime() - row.lastFailureAt.getTime() > policy.forgetAfterMs;
     const failures = (forgotten ? 0 : row.failures) + 1;
-    const delay = delayAfter(failures, policy.freeFailures, maxDelayMs);
+    const delay = delayAfter(failures, freeFailures, maxDelayMs);
     const data = { failures, lastFailureAt: now, blockedUntil: delay > 0 ? new Date(now.getTime() + delay) : null };
     if (!row) {
       try {
@@ -114,7 +118,7 @@ export async function settleSuccess(db: Db, keys: ThrottleKeys, policy: Throttle
     await db.loginThrottle.deleteMany({ where: { key: keys.address, failures: row.failures } });
     return;
   }
-  const delay = delayAfter(failures, policy.freeFailures, policy.maxDelayAddressMs);
+  const delay = delayAfter(failures, policy.freeFailuresAddress ?? policy.freeFailures, policy.maxDelayAddressMs);
   await db.loginThrottle.updateMany({
     where: { key: keys.address, failures: row.failures },
     data: { failures, blockedUntil: delay > 0 ? new Date(row.lastFailureAt.getTime() + delay) : null },

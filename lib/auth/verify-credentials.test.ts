@@ -124,6 +124,26 @@ describe('verifyCredentials', () => {
     expect(row.blockedUntil!.getTime()).toBeGreaterThan(now.getTime() - 1);
   });
 
+  it('gives an address more free failures than an email, so people sharing one address do not slow each other', async () => {
+    const shared: ThrottlePolicy = { ...policy, freeFailuresAddress: 8 };
+    const t0 = new Date();
+    // Three people behind one office address each mistype twice: six failures, none of them delayed.
+    for (const person of ['ann', 'bob', 'cy']) {
+      for (let i = 0; i < 2; i++)
+        expect(await verifyCredentials(db, { email: `${person}@office.example`, password: 'typo', clientAddress: '10.0.8.1' }, shared, t0)).toEqual({
+          ok: false,
+        });
+    }
+    // One email past its own three is delayed, wherever it is tried from.
+    await verifyCredentials(db, { email: 'ann@office.example', password: 'typo', clientAddress: '10.0.8.1' }, shared, t0);
+    await verifyCredentials(db, { email: 'ann@office.example', password: 'typo', clientAddress: '10.0.8.2' }, shared, t0);
+    expect(await verifyCredentials(db, { email: 'ann@office.example', password: 'typo', clientAddress: '10.0.8.3' }, shared, t0)).toMatchObject({
+      retryAfterSeconds: 1,
+    });
+    // The address reaches its own limit only after its eighth failure.
+    expect(await db.loginThrottle.findUniqueOrThrow({ where: { key: 'ip:10.0.8.1' } })).toMatchObject({ failures: 7, blockedUntil: null });
+  });
+
   it('counts a burst of parallel attempts once each: only one gets through an open moment', async () => {
     const keys = throttleKeys('10.0.5.1', 'burst@example.com');
     const t0 = new Date();
