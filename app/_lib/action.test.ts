@@ -46,9 +46,11 @@ describe('accountAction', () => {
   it('answers arguments of the wrong shape with a form message, never a throw', async () => {
     for (const raw of [undefined, null, 'x', 42, [], { id: 5 }, { id: '' }, { id: { $gt: '' } }]) {
       const result = await deleteAction(raw as never);
-      expect(result.ok, JSON.stringify(raw)).toBe(false);
-      expect((result as { error: string }).error).toBeTruthy();
+      // A validation message for a field (or the whole input, "_"), never the fault or busy answer.
+      expect(result, JSON.stringify(raw)).toMatchObject({ ok: false, error: expect.stringMatching(/\w/), fieldErrors: expect.any(Object) });
+      expect((result as { error: string }).error).not.toMatch(/Something went wrong|busy/);
     }
+    expect(await deleteAction({ id: '' })).toEqual({ ok: false, error: 'Choose a workflow', fieldErrors: { id: 'Choose a workflow' } });
   });
 
   it('answers a busy database (another connection holds the write lock) with a clean message, and changes nothing', async () => {

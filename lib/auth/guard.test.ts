@@ -98,8 +98,9 @@ describe('grant what you do not hold', () => {
         const all = createUser(db, actor, { ...base, email: `all-${slug}@example.com`, allAccounts: true });
         const other = createUser(db, actor, { ...base, email: `initech-${slug}@example.com`, accountIds: ['initech'] });
         if (allAccounts) {
-          await expect(all).resolves.toBeTruthy();
-          await expect(other).resolves.toBeTruthy();
+          const [made, madeOther] = await Promise.all([all, other]);
+          expect(await db.user.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ allAccounts: true });
+          expect(await db.userAccountAccess.findMany({ where: { userId: madeOther.id }, select: { accountId: true } })).toEqual([{ accountId: 'initech' }]);
         } else {
           for (const attempt of [all, other]) await expect(attempt).rejects.toMatchObject({ status: 403, issues: [{ path: 'accountIds' }] });
         }

@@ -119,7 +119,7 @@ describe('saving a workflow that names another account’s subaccount', () => {
       createWorkflow(db, 'acme_corp', wf([{ id: 'w', stepType: 'WaitForReply', inputs: { from: '1', subAccountId: '{{data.sub}}' } }]), {
         actor: SYSTEM_ACTOR,
       }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ definition: { steps: [{ id: 'w', inputs: { subAccountId: '{{data.sub}}' } }] } });
   });
 });
 
