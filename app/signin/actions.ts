@@ -13,6 +13,8 @@ function describe(code: string): string {
   return wait > 0 ? `${SIGN_IN_REFUSED} Try again in ${wait} s.` : SIGN_IN_REFUSED;
 }
 
+// Outside the action wrapper (app/_lib/action.ts) on purpose: it runs before there is a session to
+// check, and the throttle in lib/auth/verify-credentials.ts guards it instead.
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get('email') ?? '');
   const password = String(form.get('password') ?? '');
