@@ -3,7 +3,7 @@
 // valid body for each route that takes one.
 import crypto from 'node:crypto';
 import { db } from '@/lib/db/client';
-import { send } from '@/test/api-robustness-kit';
+import { send, type RouteUnderTest } from '@/test/api-robustness-kit';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
 import { REFERENCE_EXAMPLES, referenceExample } from '@/lib/automation/examples/reference-examples';
@@ -199,4 +199,41 @@ export function validQueries(t: Tenant): Record<string, string> {
     'GET /accounts/[accountId]/channels/[channelId]/templates/[name]': 'language=en_US',
     'DELETE /accounts/[accountId]/channels/[channelId]/templates/[name]': 'language=en_US',
   };
+}
+
+/** `path` with the query the route needs (?subAccountId= of a trigger), less any parameter `bad` sets itself. */
+export function withQuery(t: Tenant, r: RouteUnderTest, method: string, path: string, bad = ''): string {
+  const needed = new URLSearchParams(validQueries(t)[`${method} ${r.pattern}`] ?? '');
+  for (const part of bad.split('&')) needed.delete(decodeURIComponentSafe(part.split('=')[0]!));
+  const query = [bad, needed.toString()].filter(Boolean).join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The bodies `r` accepts for `method` (a placeholder where none is known). */
+export function bodiesFor(t: Tenant, r: RouteUnderTest, method: string): unknown[] {
+  return validBodies(t)[`${method} ${r.pattern}`] ?? [{ note: 'no known body for this route' }];
+}
+
+let uniqueSuffix = 0;
+/**
+ * The body with a unique template name and clientMessageId where the mutation left them as they
+ * were: a second "probe" template is a 409 and a repeated clientMessageId answers the first send,
+ * either of which would stop the request before the code that stores it.
+ */
+export function freshKeys(body: unknown, valid: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !valid || typeof valid !== 'object') return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const k of ['name', 'clientMessageId']) {
+    const v = (valid as Record<string, unknown>)[k];
+    if (typeof v === 'string' && out[k] === v) out[k] = `${v}_${++uniqueSuffix}`;
+  }
+  return out;
 }

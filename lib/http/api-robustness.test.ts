@@ -14,7 +14,16 @@ import {
   type RouteUnderTest,
   type Sent,
 } from '@/test/api-robustness-kit';
-import { createWebhook, createWorkflow, disposableTemplate, tenantFixtures, validBodies, validQueries, type Tenant } from '@/test/api-robustness-fixtures';
+import {
+  bodiesFor,
+  createWebhook,
+  createWorkflow,
+  disposableTemplate,
+  freshKeys,
+  tenantFixtures,
+  withQuery,
+  type Tenant,
+} from '@/test/api-robustness-fixtures';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
@@ -74,42 +83,6 @@ async function ownValues(r: RouteUnderTest, method: string): Promise<Record<stri
   return fresh;
 }
 
-/** `path` with the query the route needs (?subAccountId= of a trigger), less any parameter `bad` sets itself. */
-function withQuery(r: RouteUnderTest, method: string, path: string, bad = ''): string {
-  const needed = new URLSearchParams(validQueries(demo)[`${method} ${r.pattern}`] ?? '');
-  for (const part of bad.split('&')) needed.delete(decodeURIComponentSafe(part.split('=')[0]!));
-  const query = [bad, needed.toString()].filter(Boolean).join('&');
-  return query ? `${path}?${query}` : path;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-function bodiesFor(r: RouteUnderTest, method: string): unknown[] {
-  return validBodies(demo)[`${method} ${r.pattern}`] ?? [{ note: 'no known body for this route' }];
-}
-
-let uniqueSuffix = 0;
-/**
- * The body with a unique template name and clientMessageId where the mutation left them as they
- * were: a second "probe" template is a 409 and a repeated clientMessageId answers the first send,
- * either of which would stop the request before the code that stores it.
- */
-function freshKeys(body: unknown, valid: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body) || !valid || typeof valid !== 'object') return body;
-  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const k of ['name', 'clientMessageId']) {
-    const v = (valid as Record<string, unknown>)[k];
-    if (typeof v === 'string' && out[k] === v) out[k] = `${v}_${++uniqueSuffix}`;
-  }
-  return out;
-}
-
 /** A 2xx to the demo key that shows the other tenant's data is a leak; a refusal may echo the id it was given. */
 function leaks(status: number, body: string): boolean {
   const own = new Set(Object.values(mine));
@@ -136,8 +109,8 @@ for (const r of routes) {
     describe(name, () => {
       it('refuses a missing, malformed, revoked or unknown key with 401 1200, and another tenant’s key with 404', async () => {
         const problems: string[] = [];
-        const path = withQuery(r, method, buildPath(r.route, await ownValues(r, method)));
-        const body = BODY_METHODS.includes(method) ? text(bodiesFor(r, method)[0]) : undefined;
+        const path = withQuery(demo, r, method, buildPath(r.route, await ownValues(r, method)));
+        const body = BODY_METHODS.includes(method) ? text(bodiesFor(demo, r, method)[0]) : undefined;
         const keys: [string, Record<string, string | string[]>][] = [
           ['no Authorization', {}],
           ['an empty Authorization', { authorization: '' }],
@@ -174,7 +147,7 @@ for (const r of routes) {
       if (BODY_METHODS.includes(method)) {
         it('refuses malformed JSON and JSON that is not an object with a 4xx', async () => {
           const problems: string[] = [];
-          const path = withQuery(r, method, buildPath(r.route, mine));
+          const path = withQuery(demo, r, method, buildPath(r.route, mine));
           const notObjects: [string, string | Buffer][] = [
             ['truncated JSON', '{"user":'],
             ['a trailing comma', '{"a":1,}'],
@@ -208,8 +181,8 @@ for (const r of routes) {
 
         it('never fails on a field left out or of the wrong type, at any depth', async () => {
           const problems: string[] = [];
-          const path = withQuery(r, method, buildPath(r.route, mine));
-          for (const valid of bodiesFor(r, method)) {
+          const path = withQuery(demo, r, method, buildPath(r.route, mine));
+          for (const valid of bodiesFor(demo, r, method)) {
             const top = text(valid).slice(1);
             const extras: [string, string][] = [
               ['an unknown field', `{"unexpected":{"deep":[1]},${top}`],
@@ -227,8 +200,8 @@ for (const r of routes) {
 
         it('reads JSON whatever the content type, and refuses forms and XML with a 4xx', async () => {
           const problems: string[] = [];
-          const path = withQuery(r, method, buildPath(r.route, mine));
-          const valid = text(bodiesFor(r, method)[0]);
+          const path = withQuery(demo, r, method, buildPath(r.route, mine));
+          const valid = text(bodiesFor(demo, r, method)[0]);
           for (const type of ['text/plain', 'application/json; charset=utf-8', 'application/octet-stream', 'multipart/form-data']) {
             await probe(server.base, problems, `JSON as ${type}`, { method, path, headers: { ...auth(), 'content-type': type }, body: valid });
           }
@@ -262,7 +235,7 @@ for (const r of routes) {
       if (method === 'POST') {
         it('never fails on odd multipart uploads', async () => {
           const problems: string[] = [];
-          const path = withQuery(r, method, buildPath(r.route, mine));
+          const path = withQuery(demo, r, method, buildPath(r.route, mine));
           const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
           const forms: [string, (f: FormData) => void][] = [
             ['an empty file', (f) => f.set('file', new Blob([]), 'empty.png')],
@@ -308,7 +281,7 @@ for (const r of routes) {
         it('answers 404 (or 400) for unknown, deleted, foreign and odd ids in the path, and 404 for every id of another tenant or deleted thing', async () => {
           const problems: string[] = [];
           const own = await ownValues(r, method);
-          const body = BODY_METHODS.includes(method) ? text(bodiesFor(r, method)[0]) : undefined;
+          const body = BODY_METHODS.includes(method) ? text(bodiesFor(demo, r, method)[0]) : undefined;
           for (const key of paramKeys(r.route)) {
             const odd: [string, string][] = [
               ['an unknown id', 'does-not-exist'],
@@ -322,15 +295,15 @@ for (const r of routes) {
               ['broken percent-encoding', '%E0%A4%A'],
             ];
             for (const [label, value] of odd) {
-              const path = withQuery(r, method, buildPath(r.route, own, { [key]: value }));
+              const path = withQuery(demo, r, method, buildPath(r.route, own, { [key]: value }));
               await probe(server.base, problems, `${key} as ${label}`, { method, path, headers: { ...json, ...auth() }, body }, (s) => s === 404 || s === 400);
             }
             if (deleted[key]) {
-              const path = withQuery(r, method, buildPath(r.route, own, { [key]: deleted[key]! }));
+              const path = withQuery(demo, r, method, buildPath(r.route, own, { [key]: deleted[key]! }));
               await probe(server.base, problems, `${key} deleted before`, { method, path, headers: { ...json, ...auth() }, body }, (s) => s === 404);
             }
             if (theirs[key] !== own[key]) {
-              const path = withQuery(r, method, buildPath(r.route, own, { [key]: theirs[key]! }));
+              const path = withQuery(demo, r, method, buildPath(r.route, own, { [key]: theirs[key]! }));
               const a = await probe(
                 server.base,
                 problems,
@@ -347,7 +320,7 @@ for (const r of routes) {
 
       it('never fails on bad, repeated or oversized query parameters', async () => {
         const problems: string[] = [];
-        const body = BODY_METHODS.includes(method) ? text(bodiesFor(r, method)[0]) : undefined;
+        const body = BODY_METHODS.includes(method) ? text(bodiesFor(demo, r, method)[0]) : undefined;
         const queries = [
           'limit=-1',
           'limit=0',
@@ -396,7 +369,7 @@ for (const r of routes) {
           '=',
         ];
         for (const q of queries) {
-          const path = withQuery(r, method, buildPath(r.route, await ownValues(r, method)), q);
+          const path = withQuery(demo, r, method, buildPath(r.route, await ownValues(r, method)), q);
           const a = await probe(server.base, problems, `?${q.slice(0, 40)}`, { method, path, headers: { ...json, ...auth() }, body });
           if (leaks(a.status, a.text)) problems.push(`?${q} answered another tenant's data`);
         }
@@ -414,7 +387,7 @@ describe('every route, after all the above', () => {
     for (const r of routes) {
       const path = buildPath(r.route, mine);
       if (r.methods.includes('GET') && !r.pattern.includes('[...'))
-        await probe(server.base, problems, 'GET', { method: 'GET', path: withQuery(r, 'GET', path), headers: auth() }, (s) => s < 300);
+        await probe(server.base, problems, 'GET', { method: 'GET', path: withQuery(demo, r, 'GET', path), headers: auth() }, (s) => s < 300);
       await probe(server.base, problems, 'HEAD', { method: 'HEAD', path, headers: auth() });
       await probe(server.base, problems, 'OPTIONS', { method: 'OPTIONS', path });
       for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !r.methods.includes(m))) {
