@@ -18,6 +18,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { toast } from 'sonner';
+import { connectionProblem } from '@/lib/automation/graph/connection-problem';
 import { addDoSequence, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
 import { fitViewport } from '@/lib/automation/graph/fit-viewport';
 import { knownDataPaths } from '@/lib/automation/graph/known-paths';
@@ -26,14 +27,14 @@ import { envelopeOf, nodesToWorkflow, type WorkflowEnvelope } from '@/lib/automa
 import { layoutOf, placeNodes, type SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { renameStep } from '@/lib/automation/graph/step-ids';
-import { isStepNode, isTriggerNode, TRIGGER_NODE_ID, type GraphNode, type RunState, type WorkflowJson } from '@/lib/automation/graph/types';
+import { isStepNode, isTriggerNode, type GraphNode, type RunState, type WorkflowJson } from '@/lib/automation/graph/types';
 import { workflowToNodes } from '@/lib/automation/graph/workflow-to-nodes';
 import { CanvasHelp } from './canvas-help';
 import { EditorEnvContext, type EditorEnv } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { ScriptPathsContext } from './fields/script-paths-context';
 import { NODE_TYPES } from './node-types';
-import { DRAG_MIME, Palette } from './palette';
+import { Palette, paletteDropTarget } from './palette';
 import { TriggerPanel } from './panels/trigger-panel';
 import { PropertiesPanel } from './properties-panel';
 import { useCanvasEdges } from './use-canvas-edges';
@@ -243,21 +244,10 @@ function FlowEditorInner({
 
   const onConnect = useCallback(
     (c: Connection) => {
-      if (readOnly || !c.source || !c.target || !c.sourceHandle) return;
-      const target = nodesRef.current.find((n) => n.id === c.target);
-      if (!target || !isStepNode(target)) return;
-      if (c.source === c.target) return void toast.error('A step cannot lead to itself here; use a Jump to step for loops');
-      const source = nodesRef.current.find((n) => n.id === c.source);
-      if (
-        source &&
-        isStepNode(source) &&
-        c.sourceHandle.startsWith('sel:') &&
-        source.data.branches?.some((b, i) => b.target === c.target && `sel:${i}` !== c.sourceHandle)
-      ) {
-        return void toast.error(`Another path of ${c.source} already goes to ${c.target}`);
-      }
-      if (c.source === TRIGGER_NODE_ID && target.parentId) return void toast.error('The workflow must start with a top-level step');
-      commit((prev) => connectOutcome(prev, c.source!, c.sourceHandle!, c.target!));
+      if (readOnly) return;
+      const problem = connectionProblem(nodesRef.current, c);
+      if (problem !== null) return void (problem && toast.error(problem));
+      commit((prev) => connectOutcome(prev, c.source, c.sourceHandle!, c.target));
     },
     [readOnly, nodesRef, commit],
   );
@@ -335,23 +325,7 @@ function FlowEditorInner({
         data-testid="flow-editor"
       >
         {!readOnly ? <Palette onAdd={onPaletteAdd} /> : null}
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: the canvas is the drop target of the palette's drag; the palette's keyboard path adds steps without dragging */}
-        <div
-          className="relative min-w-0 flex-1"
-          onDragOver={(e) => {
-            if (e.dataTransfer.types.includes(DRAG_MIME)) {
-              e.preventDefault();
-              e.dataTransfer.dropEffect = 'move';
-            }
-          }}
-          onDrop={(e) => {
-            const t = e.dataTransfer.getData(DRAG_MIME);
-            if (t) {
-              e.preventDefault();
-              add(t as CatalogStepType, { x: e.clientX, y: e.clientY });
-            }
-          }}
-        >
+        <div className="relative min-w-0 flex-1" {...paletteDropTarget(add)}>
           {/* One row over the canvas that wraps: with the toolbar and the Shortcuts button placed
               apart, a narrow canvas (a side column open at 1280 px) drew one over the other. */}
           <div className="pointer-events-none absolute inset-x-2 top-2 z-10 flex flex-wrap items-start gap-2 *:pointer-events-auto">

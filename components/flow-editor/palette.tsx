@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type DragEvent } from 'react';
 import { Search } from 'lucide-react';
 import { STEP_INFO, type CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { cn } from '@/lib/utils';
@@ -80,3 +80,20 @@ export const Palette = memo(function Palette({ onAdd, disabled }: { onAdd: (type
     </aside>
   );
 });
+
+/** Props that make an element the drop target of the palette's drag: a step dropped lands where it falls. */
+export function paletteDropTarget(add: (type: CatalogStepType, at: { x: number; y: number }) => void) {
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+    },
+    onDrop: (e: DragEvent) => {
+      const type = e.dataTransfer.getData(DRAG_MIME);
+      if (!type) return;
+      e.preventDefault();
+      add(type as CatalogStepType, { x: e.clientX, y: e.clientY });
+    },
+  };
+}
