@@ -13,6 +13,7 @@ import { Input } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader } from '@/components/data-table/common-columns';
 import { TRIGGER_LABELS } from '@/components/flow-editor/trigger-node';
 import { deleteWorkflowAction } from './actions';
 
@@ -154,7 +155,7 @@ function workflowColumns(onDelete: ((w: WorkflowRow) => void) | null) {
     }),
     col.display({
       id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
+      header: actionsHeader,
       meta: { headerClassName: 'w-10' },
       cell: ({ row: { original: w } }) =>
         onDelete ? (

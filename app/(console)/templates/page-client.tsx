@@ -9,7 +9,7 @@ import { Input, Select } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
-import { RelativeTime } from '@/components/format/relative-time';
+import { SORTED_TIME_COLUMN } from '@/components/data-table/common-columns';
 import { TemplateStatusBadge } from '@/components/template-designer/template-status-badge';
 import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
 import { TEMPLATE_CATEGORIES } from '@/lib/templates/template-schema';
@@ -169,14 +169,7 @@ function templateColumns(channels: Record<string, string>) {
         </>
       ),
     }),
-    // nowrap: "15 seconds ago" broke over three lines and tripled the row's height.
-    col.accessor('updatedAt', {
-      header: 'Updated',
-      enableSorting: true,
-      sortDescFirst: true,
-      meta: { className: 'hidden whitespace-nowrap sm:table-cell' },
-      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
-    }),
+    col.accessor('updatedAt', { header: 'Updated', ...SORTED_TIME_COLUMN, meta: { className: 'hidden whitespace-nowrap sm:table-cell' } }),
   ]);
 }
 

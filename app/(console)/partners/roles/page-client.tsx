@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader } from '@/components/data-table/common-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RoleEditorDialog, type EditableRole } from './role-editor-dialog';
 import { DeleteRoleDialog } from './delete-role-dialog';
@@ -58,7 +59,7 @@ function roleColumns(onEdit: (r: Role) => void, onDelete: (r: Role) => void) {
     col.accessor('userCount', { header: 'Users', enableSorting: true, sortDescFirst: true, meta: { className: 'text-right', cellClassName: 'tabular-nums' } }),
     col.display({
       id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
+      header: actionsHeader,
       meta: { className: 'text-right', cellClassName: 'whitespace-nowrap' },
       cell: ({ row: { original: r } }) => (
         <>

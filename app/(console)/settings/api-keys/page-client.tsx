@@ -13,6 +13,7 @@ import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader } from '@/components/data-table/common-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/format/relative-time';
 import { ALL_PERMISSIONS, summarizePermissions, type Permission } from '@/lib/auth/permissions';
@@ -85,7 +86,7 @@ function keyColumns(onRevoke: (k: Key) => void) {
     }),
     col.display({
       id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
+      header: actionsHeader,
       meta: { className: 'text-right' },
       cell: ({ row: { original: k } }) =>
         k.revokedAt ? null : (

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input, Select } from '@/components/ui/input';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader } from '@/components/data-table/common-columns';
 import { PageHeader } from '@/components/ui/page-header';
 import { deleteRateAction, saveRateAction } from './actions';
 import { MessagingLimitCard, type MessagingLimitView } from './messaging-limit-card';
@@ -73,7 +74,7 @@ const columns = col.columns([
   col.display({ id: 'price', header: 'Price (USD)', cell: ({ row }) => <PriceForm rate={row.original} /> }),
   col.display({
     id: 'actions',
-    header: () => <span className="sr-only">Actions</span>,
+    header: actionsHeader,
     meta: { cellClassName: 'text-right' },
     cell: ({ row }) => <DeleteRate rate={row.original} />,
   }),

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader, SORTED_TIME_COLUMN } from '@/components/data-table/common-columns';
 import { RelativeTime } from '@/components/format/relative-time';
 
 const TONE = { succeeded: 'success', failed: 'danger', pending: 'warning' } as const;
@@ -56,16 +57,10 @@ function deliveryColumns(open: Set<string>, toggle: (id: string) => void, pendin
         </button>
       ),
     }),
-    col.accessor('createdAt', {
-      header: 'Created',
-      enableSorting: true,
-      sortDescFirst: true,
-      meta: { cellClassName: 'whitespace-nowrap' },
-      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
-    }),
+    col.accessor('createdAt', { header: 'Created', ...SORTED_TIME_COLUMN }),
     col.display({
       id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
+      header: actionsHeader,
       meta: { className: 'text-right' },
       cell: ({ row }) => (
         <Button variant="outline" size="sm" disabled={pending} onClick={() => onResend(row.original.id)}>

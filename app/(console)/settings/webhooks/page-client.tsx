@@ -11,8 +11,8 @@ import { Badge } from '@/components/ui/badge';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
+import { actionsHeader, SORTED_TIME_COLUMN } from '@/components/data-table/common-columns';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { RelativeTime } from '@/components/format/relative-time';
 import { deleteWebhookAction, resendDeliveryAction } from './actions';
 import { AddWebhookDialog } from './add-webhook-dialog';
 import { DeliveriesTable } from './deliveries-table';
@@ -44,16 +44,10 @@ function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) 
       sortUndefined: 'first',
       cell: ({ getValue }) => getValue() ?? <span className="text-muted-foreground">All</span>,
     }),
-    col.accessor('createdAt', {
-      header: 'Added',
-      enableSorting: true,
-      sortDescFirst: true,
-      meta: { cellClassName: 'whitespace-nowrap' },
-      cell: ({ getValue }) => <RelativeTime iso={getValue()} />,
-    }),
+    col.accessor('createdAt', { header: 'Added', ...SORTED_TIME_COLUMN }),
     col.display({
       id: 'actions',
-      header: () => <span className="sr-only">Actions</span>,
+      header: actionsHeader,
       meta: { className: 'text-right' },
       cell: ({ row }) => (
         <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => onDelete(row.original)}>
