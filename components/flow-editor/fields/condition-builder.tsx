@@ -10,6 +10,9 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 const ZONES = [...WINDOWS_TIME_ZONES].sort((a, b) => a.offsetMinutes - b.offsetMinutes || a.name.localeCompare(b.name, 'en'));
 
 /** Builds one branch condition of the five kinds the reference lists; custom is a script editor. */
+/** A time input gives HH:mm when the seconds are zero; scripts compare HH:mm:ss. */
+const withSeconds = (time: string) => (time.length === 5 ? `${time}:00` : time);
+
 export function ConditionBuilder({ id, value, onChange, trigger }: { id: string; value: string; onChange: (v: string) => void; trigger: string }) {
   const c = parseCondition(value);
   const set = (next: Condition) => onChange(buildCondition(next));
@@ -68,16 +71,9 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
                 step={1}
                 className={small}
                 value={c.from}
-                onChange={(e) => set({ ...c, from: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })}
+                onChange={(e) => set({ ...c, from: withSeconds(e.target.value) })}
               />
-              <Input
-                aria-label="To"
-                type="time"
-                step={1}
-                className={small}
-                value={c.to}
-                onChange={(e) => set({ ...c, to: e.target.value.length === 5 ? `${e.target.value}:00` : e.target.value })}
-              />
+              <Input aria-label="To" type="time" step={1} className={small} value={c.to} onChange={(e) => set({ ...c, to: withSeconds(e.target.value) })} />
               <Select aria-label="Time zone" className={`${small} col-span-2`} value={c.timeZone} onChange={(e) => set({ ...c, timeZone: e.target.value })}>
                 {!ZONES.some((z) => z.id === c.timeZone) ? <option value={c.timeZone}>{c.timeZone}</option> : null}
                 {ZONES.map((z) => (
