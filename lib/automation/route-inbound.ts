@@ -7,7 +7,7 @@ import type { ResumeValue } from '@/lib/automation/runner/types';
 import type { InboundConsumer, StoredDtmf, StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { dtmfAddress } from '@/lib/automation/steps/wait-for-dtmf';
-import { digits } from '@/lib/automation/steps/send-support';
+import { digits } from '@/lib/automation/steps/lenient-inputs';
 
 // Automation as an inbound consumer (lib/messaging/inbound-consumers.ts): after messaging has stored
 // an inbound message or key press, the runner decides what to resume or start.

@@ -3,11 +3,6 @@ import { isBusy } from '@/lib/db/is-busy';
 import type { StepContext, StepOutcome } from '@/lib/automation/runner/types';
 import { LostLease, TransientError } from '@/lib/automation/runner/types';
 
-// The one predicate lives in lib/db, the input readers in lenient-inputs.ts (the client may import
-// those); code that already imports them from here keeps working.
-export { isBusy };
-export { digits, str } from './lenient-inputs';
-
 /** The idempotency key of a send: the same instance, step and visit always yield the same key. */
 export function sendKey(ctx: StepContext): string {
   return `wf:${ctx.instance.id}:${ctx.step.id}:${ctx.seq}`;

@@ -1,8 +1,8 @@
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
-import { isBusy } from './send-support';
+import { isBusy } from '@/lib/db/is-busy';
 import { NotFoundError } from '@/lib/errors';
 import { TransientError, type StepContext, type StepOutcome } from '@/lib/automation/runner/types';
-import { str } from './send-support';
+import { str } from './lenient-inputs';
 
 export type StepSubAccount = { ok: true; id: string } | { ok: false; outcome: StepOutcome };
 
