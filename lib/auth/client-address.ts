@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
+import { v6Words } from '@/lib/net/is-blocked-address';
 
 // Next keeps a client-sent X-Forwarded-For and only fills it in from the socket when it is missing,
 // so that header proves nothing by itself. The production server (scripts/serve.ts) writes the
@@ -30,14 +31,10 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
 function normalize(address: string): string {
   const a = address.trim().toLowerCase().slice(0, 64);
   if (a.startsWith('::ffff:') && a.includes('.')) return a.slice(7);
-  if (isIPv6(a)) return `${expandIPv6(a).slice(0, 4).join(':')}::/64`;
+  if (isIPv6(a))
+    return `${v6Words(a.split('%')[0]!)
+      .slice(0, 4)
+      .map((w) => w.toString(16))
+      .join(':')}::/64`;
   return a || 'unknown';
-}
-
-function expandIPv6(a: string): string[] {
-  const [head = '', tail] = a.split('%')[0]!.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return groups.map((g) => g.replace(/^0+(?=.)/, ''));
 }

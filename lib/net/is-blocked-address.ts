@@ -44,7 +44,8 @@ function v4Words(dotted: string): number[] {
 }
 
 /** The eight 16-bit groups of an address net.isIPv6 accepted (zone already removed). */
-function v6Words(ip: string): number[] {
+/** The eight 16-bit groups of an IPv6 address (any spelling: '::', an embedded dotted IPv4). */
+export function v6Words(ip: string): number[] {
   const groups = (part: string) => (part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? v4Words(g) : [parseInt(g, 16)])));
   const [head = '', tail] = ip.split('::');
   const h = groups(head);
