@@ -5,6 +5,7 @@ import { listRoles } from '@/lib/partners/list-roles';
 import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
 import { listUsersFilter } from '@/lib/partners/user-input';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
+import { grantableAccounts, roleOptions } from '@/lib/partners/grant-hints';
 import { requirePage } from '@/app/_lib/console-context';
 import { UsersClient } from './page-client';
 
@@ -22,10 +23,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <UsersClient
       filtered={!!(filter.q || filter.roleId || filter.status)}
-      // A hint only: the server refuses a role or account beyond what the admin holds.
-      roles={roles.map((r) => ({ id: r.id, name: r.name, beyond: r.permissions.some((p) => !held.permissions.has(p)) }))}
+      roles={roleOptions(roles, held)}
       accounts={accounts}
-      grantable={{ allAccounts: held.allAccounts, accountIds: [...held.accountIds] }}
+      grantable={grantableAccounts(
+        held,
+        accounts.map((a) => a.id),
+      )}
       users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: undefined }))}
     />
   );

@@ -6,6 +6,7 @@ import { getUserProfile } from '@/lib/partners/get-user-profile';
 import { listRoles } from '@/lib/partners/list-roles';
 import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
+import { grantableAccounts, roleOptions } from '@/lib/partners/grant-hints';
 import { requirePage } from '@/app/_lib/console-context';
 import { ProfileClient } from './profile-client';
 
@@ -23,19 +24,17 @@ export default async function UserProfilePage({ params }: { params: Promise<{ us
     listPartnerAccounts(db, principal.partnerId),
     loadHeldAccess(db, principal.partnerId, principal.userId),
   ]);
-  // Hints only (the server decides): what the admin holds, plus what this user already has, since
-  // keeping it is not a grant.
-  const grantable = {
-    allAccounts: held.allAccounts || user.allAccounts,
-    accountIds: [...new Set([...held.accountIds, ...(user.allAccounts ? accounts.map((a) => a.id) : user.accountIds)])],
-  };
   return (
     <ProfileClient
       key={`${user.id}:${user.roleId}:${user.allAccounts}:${user.accountIds.join(',')}:${user.status}`}
       isSelf={user.id === principal.userId}
-      roles={roles.map((r) => ({ id: r.id, name: r.name, beyond: r.id !== user.roleId && r.permissions.some((p) => !held.permissions.has(p)) }))}
+      roles={roleOptions(roles, held, user.roleId)}
       accounts={accounts}
-      grantable={grantable}
+      grantable={grantableAccounts(
+        held,
+        accounts.map((a) => a.id),
+        user,
+      )}
       user={{
         ...user,
         lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
