@@ -150,6 +150,11 @@ test('an invalid template shows its errors beside the fields and is not submitte
   await expect(page.getByText('Restored your unsaved draft')).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Promo Blast!');
   await expect(page.getByLabel('Message text')).toHaveValue('{{1}} and {{3}}');
+
+  // An edit made just before leaving (inside the autosave's pause) is kept too.
+  await page.getByLabel('Name', { exact: true }).fill('promo_blast_v2');
+  await page.reload();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('promo_blast_v2');
 });
 
 test('without templates.view the templates pages answer 403 and the menu has no Templates item', async ({ page }) => {

@@ -13,21 +13,37 @@ const PREFIX = 'parley.template-draft.';
 export function useDraftAutosave(key: string, state: DesignerState, enabled: boolean) {
   const [savedAt, setSavedAt] = React.useState<Date | null>(null);
   const finished = React.useRef(false);
+  // The edit not saved yet: the debounce would lose it to a reload or a closed tab within 400 ms of
+  // the last keystroke, so leaving the page writes it at once.
+  const pending = React.useRef<DesignerState | null>(null);
+  const save = React.useCallback(() => {
+    const draft = pending.current;
+    pending.current = null;
+    if (!draft || finished.current) return;
+    try {
+      localStorage.setItem(PREFIX + key, JSON.stringify({ state: draft, savedAt: new Date().toISOString() }));
+      setSavedAt(new Date());
+    } catch {
+      // Storage full or disabled: autosave is a convenience, the editor keeps working.
+    }
+  }, [key]);
   React.useEffect(() => {
     if (!enabled || finished.current) return;
-    const t = setTimeout(() => {
-      if (finished.current) return;
-      try {
-        localStorage.setItem(PREFIX + key, JSON.stringify({ state, savedAt: new Date().toISOString() }));
-        setSavedAt(new Date());
-      } catch {
-        // Storage full or disabled: autosave is a convenience, the editor keeps working.
-      }
-    }, 400);
+    pending.current = state;
+    const t = setTimeout(save, 400);
     return () => clearTimeout(t);
-  }, [key, state, enabled]);
+  }, [state, enabled, save]);
+  React.useEffect(() => {
+    // Leaving: a reload or closed tab (pagehide), or another page of the console (unmount).
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      save();
+    };
+  }, [save]);
   const finish = React.useCallback(() => {
     finished.current = true;
+    pending.current = null;
     clearSavedDraft(key);
   }, [key]);
   return { savedAt, finish };
