@@ -5,6 +5,7 @@ import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { isCswOpen, isFepOpen, openFepOnDelivery } from '@/lib/messaging/windows';
 import { priceDeliveredMessage } from '@/lib/messaging/pricing/price-message';
+import { notifyStatusListeners } from '@/lib/messaging/status-listeners';
 
 export type StatusUpdate = {
   state: 'sent' | 'delivered' | 'read' | 'undelivered' | 'rejected';
@@ -49,7 +50,18 @@ export function statusEventBody(
 
 type MessageForStatus = Pick<
   Message,
-  'id' | 'accountId' | 'subAccountId' | 'channel' | 'direction' | 'status' | 'category' | 'priceMicros' | 'msisdn' | 'channelUserId' | 'clientMessageId'
+  | 'id'
+  | 'accountId'
+  | 'subAccountId'
+  | 'channel'
+  | 'direction'
+  | 'status'
+  | 'category'
+  | 'priceMicros'
+  | 'msisdn'
+  | 'channelUserId'
+  | 'clientMessageId'
+  | 'campaignId'
 >;
 
 /**
@@ -60,7 +72,7 @@ type MessageForStatus = Pick<
 export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
   const m = one<MessageForStatus>(
     conn,
-    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId" FROM "Message" WHERE "id" = ?',
+    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId" FROM "Message" WHERE "id" = ?',
     messageId,
   );
   if (!m || m.direction !== 'outbound') return false;
@@ -110,5 +122,17 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) },
     at,
   );
+  notifyStatusListeners(conn, {
+    messageId: m.id,
+    accountId: m.accountId,
+    subAccountId: m.subAccountId,
+    clientMessageId: m.clientMessageId,
+    campaignId: m.campaignId,
+    from: m.status,
+    to: update.state,
+    errorCode: update.errorCode ?? null,
+    errorMessage: update.errorMessage ?? null,
+    at,
+  });
   return true;
 }

@@ -8,6 +8,8 @@ export const INVALID_TEMPLATE_PARAMETER = 3041;
 // Asynchronous (status.errorCode).
 export const UNREACHABLE_DESTINATION = { code: 1003, message: 'Unreachable destination' } as const;
 export const WINDOW_EXPIRED = { code: 1022, message: 'Message window expired' } as const;
+// WhatsApp's code for a marketing message to a customer who stopped marketing messages.
+export const OPTED_OUT = { code: 131050, message: 'The recipient opted out of marketing messages' } as const;
 // The account's messaging-limit tier is used up (synchronous, HTTP 429).
 export const MESSAGING_LIMIT_REACHED = 1030;
 

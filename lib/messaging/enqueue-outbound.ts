@@ -5,6 +5,8 @@ import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
 import { findByClientId, insertJob, insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
+import { OPTED_OUT } from '@/lib/messaging/codes';
+import { isOptedOut } from '@/lib/contacts/opt-out-rows';
 
 export const OUTBOX_TASK = 'messaging-outbox';
 
@@ -60,44 +62,61 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
  * the account's messaging-limit tier (a user already counted today is free).
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
-  const now = new Date();
-  const id = newTimeOrderedUuid();
   const result = await writeTransaction(db, (conn) => {
     row.origin?.alsoWrite?.(conn);
-    if (row.clientMessageId) {
-      const previous = previousSend(conn, row.subAccountId, row.clientMessageId);
-      if (previous) return previous;
-    }
-    if (row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now)) {
-      claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
-    }
-    insertMessage(conn, {
-      id,
-      accountId: row.accountId,
-      subAccountId: row.subAccountId,
-      channelId: row.channelId,
-      channel: row.channel,
-      direction: 'outbound',
-      msisdn: row.to.e164,
-      channelUserId: row.to.channelUserId,
-      country: row.to.country,
-      type: row.type,
-      content: row.content,
-      rendered: row.rendered ?? null,
-      templateName: row.templateName ?? null,
-      templateLanguage: row.templateLanguage ?? null,
-      category: row.category,
-      status: 'queued',
-      statusAt: now,
-      clientMessageId: row.clientMessageId ?? null,
-      workflowId: row.origin?.workflowId ?? null,
-      campaignId: row.origin?.campaignId ?? null,
-      createdAt: now,
-    });
-    insertStatusChange(conn, { messageId: id, state: 'queued', at: now });
-    insertJob(conn, { messageId: id, kind: 'send', dueAt: now });
-    return accepted(id, row.clientMessageId ?? null, now);
+    return insertOutbound(conn, row, new Date());
   });
-  if (result.umid === id) wakeBackgroundTask(OUTBOX_TASK);
-  return result;
+  if (result.queued) wakeBackgroundTask(OUTBOX_TASK);
+  return result.accepted;
+}
+
+/**
+ * enqueueOutbound's work inside the caller's write transaction, for producers that store many sends in
+ * one (campaign dispatch). `queued` says whether a new message was stored (false: an earlier send with
+ * the same clientMessageId); the caller wakes OUTBOX_TASK after its commit. Throws RateLimitError when
+ * the messaging-limit tier is used up. A marketing template to a number that opted out is stored and
+ * then rejected with 131050 by the outbox (so webhooks and campaign results see it like any outcome),
+ * never handed to the provider and never counted against the tier.
+ */
+export function insertOutbound(conn: Sqlite, row: OutboundRow, now: Date): { accepted: SendAccepted; queued: boolean } {
+  if (row.clientMessageId) {
+    const previous = previousSend(conn, row.subAccountId, row.clientMessageId);
+    if (previous) return { accepted: previous, queued: false };
+  }
+  const id = newTimeOrderedUuid();
+  const optedOut = row.category === 'marketing' && isOptedOut(conn, row.accountId, row.to.e164);
+  if (!optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now)) {
+    claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
+  }
+  insertMessage(conn, {
+    id,
+    accountId: row.accountId,
+    subAccountId: row.subAccountId,
+    channelId: row.channelId,
+    channel: row.channel,
+    direction: 'outbound',
+    msisdn: row.to.e164,
+    channelUserId: row.to.channelUserId,
+    country: row.to.country,
+    type: row.type,
+    content: row.content,
+    rendered: row.rendered ?? null,
+    templateName: row.templateName ?? null,
+    templateLanguage: row.templateLanguage ?? null,
+    category: row.category,
+    status: 'queued',
+    statusAt: now,
+    clientMessageId: row.clientMessageId ?? null,
+    workflowId: row.origin?.workflowId ?? null,
+    campaignId: row.origin?.campaignId ?? null,
+    createdAt: now,
+  });
+  insertStatusChange(conn, { messageId: id, state: 'queued', at: now });
+  if (optedOut) {
+    const rejected = { state: 'rejected', detail: 'rejected_by_platform', errorCode: OPTED_OUT.code, errorMessage: OPTED_OUT.message };
+    insertJob(conn, { messageId: id, kind: 'status', payload: rejected, dueAt: now });
+  } else {
+    insertJob(conn, { messageId: id, kind: 'send', dueAt: now });
+  }
+  return { accepted: accepted(id, row.clientMessageId ?? null, now), queued: true };
 }
