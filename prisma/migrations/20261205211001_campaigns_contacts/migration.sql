@@ -9,6 +9,7 @@ CREATE TABLE "Campaign" (
     "templateLanguage" TEXT NOT NULL,
     "category" TEXT NOT NULL,
     "spec" JSONB NOT NULL,
+    "audienceFileId" TEXT,
     "columns" JSONB NOT NULL,
     "slotKeys" JSONB NOT NULL,
     "status" TEXT NOT NULL,
