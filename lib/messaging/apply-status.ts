@@ -1,11 +1,12 @@
 import type { Message, Prisma } from '@/lib/db/generated/client';
-import { one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { one, readDate, run, sqlDate, type Sqlite } from '@/lib/db/sql';
 import { appendEvent } from '@/lib/events/record-event';
 import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { isCswOpen, isFepOpen, openFepOnDelivery } from '@/lib/messaging/windows';
 import { priceDeliveredMessage } from '@/lib/messaging/pricing/price-message';
 import { notifyStatusListeners } from '@/lib/messaging/status-listeners';
+import { countStatusChange } from '@/lib/analytics/rollup-rows';
 
 export type StatusUpdate = {
   state: 'sent' | 'delivered' | 'read' | 'undelivered' | 'rejected';
@@ -62,7 +63,8 @@ type MessageForStatus = Pick<
   | 'channelUserId'
   | 'clientMessageId'
   | 'campaignId'
->;
+  | 'country'
+> & { createdAt: string };
 
 /**
  * Moves an outbound message to a new state: stores it with its history, prices a delivered WhatsApp
@@ -72,7 +74,7 @@ type MessageForStatus = Pick<
 export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
   const m = one<MessageForStatus>(
     conn,
-    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId" FROM "Message" WHERE "id" = ?',
+    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?',
     messageId,
   );
   if (!m || m.direction !== 'outbound') return false;
@@ -111,6 +113,14 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     m.id,
   );
   insertStatusChange(conn, { messageId: m.id, state: update.state, detail, errorCode: update.errorCode, errorMessage: update.errorMessage, at });
+  countStatusChange(conn, {
+    ...m,
+    createdAt: readDate(m.createdAt),
+    from: m.status,
+    to: update.state,
+    // The price is set once (COALESCE above): only the first priced change adds it.
+    addedCostMicros: m.priceMicros == null ? (price?.priceMicros ?? 0) : 0,
+  });
   const status: Record<string, Prisma.InputJsonValue> = {
     state: update.state,
     detail,

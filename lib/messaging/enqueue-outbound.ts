@@ -85,9 +85,9 @@ export function insertOutbound(conn: Sqlite, row: OutboundRow, now: Date): { acc
   }
   const id = newTimeOrderedUuid();
   const optedOut = row.category === 'marketing' && isOptedOut(conn, row.accountId, row.to.e164);
-  if (!optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now)) {
-    claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
-  }
+  const businessInitiated =
+    !optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now);
+  if (businessInitiated) claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
   insertMessage(conn, {
     id,
     accountId: row.accountId,
@@ -109,6 +109,7 @@ export function insertOutbound(conn: Sqlite, row: OutboundRow, now: Date): { acc
     clientMessageId: row.clientMessageId ?? null,
     workflowId: row.origin?.workflowId ?? null,
     campaignId: row.origin?.campaignId ?? null,
+    opensConversation: businessInitiated,
     createdAt: now,
   });
   insertStatusChange(conn, { messageId: id, state: 'queued', at: now });

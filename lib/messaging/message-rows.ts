@@ -1,4 +1,5 @@
 import { one, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
 // the caller's write transaction (lib/db/sql.ts). Columns as in prisma/schema/messaging.prisma.
@@ -25,6 +26,8 @@ export type MessageInsert = {
   workflowId?: string | null;
   campaignId?: string | null;
   referral?: unknown;
+  /** A template outside the customer service window, or a customer message that opened a new one. */
+  opensConversation?: boolean;
   createdAt: Date;
 };
 
@@ -32,8 +35,8 @@ export function insertMessage(conn: Sqlite, m: MessageInsert): void {
   run(
     conn,
     `INSERT INTO "Message" ("id", "accountId", "subAccountId", "channelId", "channel", "direction", "msisdn", "channelUserId", "country", "type", "content", "rendered",
-       "templateName", "templateLanguage", "category", "status", "statusAt", "clientMessageId", "workflowId", "campaignId", "referral", "createdAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       "templateName", "templateLanguage", "category", "status", "statusAt", "clientMessageId", "workflowId", "campaignId", "referral", "opensConversation", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     m.id,
     m.accountId,
     m.subAccountId,
@@ -55,8 +58,10 @@ export function insertMessage(conn: Sqlite, m: MessageInsert): void {
     m.workflowId ?? null,
     m.campaignId ?? null,
     sqlJson(m.referral),
+    m.opensConversation ? 1 : 0,
     sqlDate(m.createdAt),
   );
+  countNewMessage(conn, { ...m, category: m.category ?? null, opensConversation: !!m.opensConversation });
 }
 
 export type StatusChangeInsert = {

@@ -9,7 +9,7 @@ import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows'
 import { ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { RECEIVED } from '@/lib/messaging/codes';
-import { touchWindowOnInbound } from '@/lib/messaging/windows';
+import { isCswOpen, readWindow, touchWindowOnInbound } from '@/lib/messaging/windows';
 
 export type InboundInput = {
   accountId: string;
@@ -66,6 +66,8 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     event,
   };
   const followUps = await writeTransaction(db, (conn) => {
+    // A customer message into a closed window opens a (service) conversation.
+    const opensConversation = input.channel === 'whatsapp' && !isCswOpen(readWindow(conn, sub.id, from.e164), at);
     insertMessage(conn, {
       id: umid,
       accountId: input.accountId,
@@ -81,6 +83,7 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
       status: RECEIVED,
       statusAt: at,
       referral: input.referral ?? null,
+      opensConversation,
       createdAt: at,
     });
     insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });

@@ -1,0 +1,87 @@
+import { one, statement, type Sqlite } from '@/lib/db/sql';
+
+// Rollup upkeep inside the transaction of the message change it counts (see prisma/schema/analytics.prisma).
+// A leaf module: lib/messaging calls it, so it imports nothing of messaging.
+
+/** The states a message is counted under: its current one, one column each. */
+export const COUNTED_STATES = ['queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received'] as const;
+type CountedState = (typeof COUNTED_STATES)[number];
+const isCounted = (s: string): s is CountedState => (COUNTED_STATES as readonly string[]).includes(s);
+
+/** What a rollup row is keyed by, apart from its bucket. */
+export type RollupDimensions = {
+  accountId: string;
+  subAccountId: string;
+  channel: string;
+  direction: string;
+  category: string | null;
+  country: string | null;
+  createdAt: Date;
+};
+
+const TABLES = { day: 'MessageRollupDay', slot: 'MessageRollupSlot' } as const;
+
+/** A new message: one more in its buckets, under its state (and a conversation if it opened one). */
+export function countNewMessage(conn: Sqlite, m: RollupDimensions & { status: string; opensConversation: boolean; priceMicros?: number | null }): void {
+  if (!isCounted(m.status)) return;
+  const conversations = m.opensConversation ? 1 : 0;
+  const cost = m.priceMicros ?? 0;
+  for (const [kind, bucket] of buckets(conn, m)) {
+    statement(
+      conn,
+      `INSERT INTO "${TABLES[kind]}" ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country", "messages", "${m.status}", "conversations", "costMicros")
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
+       ON CONFLICT ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country") DO UPDATE SET "messages" = "messages" + 1, "${m.status}" = "${m.status}" + 1,
+         "conversations" = "conversations" + excluded."conversations", "costMicros" = "costMicros" + excluded."costMicros"`,
+    ).run(m.accountId, bucket, m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? '', conversations, cost);
+  }
+}
+
+/** A message moved from one state to another (and may have been priced): moved in its buckets. */
+export function countStatusChange(conn: Sqlite, m: RollupDimensions & { from: string; to: string; addedCostMicros: number }): void {
+  if (!isCounted(m.from) || !isCounted(m.to)) return;
+  for (const [kind, bucket] of buckets(conn, m)) {
+    statement(
+      conn,
+      `UPDATE "${TABLES[kind]}" SET "${m.from}" = "${m.from}" - 1, "${m.to}" = "${m.to}" + 1, "costMicros" = "costMicros" + ?
+       WHERE "accountId" = ? AND "${kind}" = ? AND "subAccountId" = ? AND "channel" = ? AND "direction" = ? AND "category" = ? AND "country" = ?`,
+    ).run(m.addedCostMicros, m.accountId, bucket, m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? '');
+  }
+}
+
+function buckets(conn: Sqlite, m: RollupDimensions): [keyof typeof TABLES, string][] {
+  const zone = one<{ timeZone: string }>(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId)?.timeZone ?? 'UTC';
+  return [
+    ['day', localDay(m.createdAt, zone)],
+    ['slot', quarterHour(m.createdAt)],
+  ];
+}
+
+/** "2026-12-05T09:45": the UTC quarter hour the instant falls in. */
+export function quarterHour(at: Date): string {
+  const iso = at.toISOString();
+  const minutes = Math.floor(Number(iso.slice(14, 16)) / 15) * 15;
+  return `${iso.slice(0, 14)}${String(minutes).padStart(2, '0')}`;
+}
+
+// Formatting a date in a zone costs a few microseconds; a zone's offset only changes at quarter-hour
+// boundaries (in practice at whole hours), so the day of each quarter hour is remembered.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const daysBySlot = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
+/** "2026-12-05": the calendar day of the instant in the IANA zone. */
+export function localDay(at: Date, timeZone: string): string {
+  const key = `${timeZone}|${quarterHour(at)}`;
+  const known = daysBySlot.get(key);
+  if (known) return known;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  const day = f.format(at);
+  if (daysBySlot.size >= MAX_REMEMBERED) daysBySlot.clear();
+  daysBySlot.set(key, day);
+  return day;
+}
