@@ -8,10 +8,17 @@ import { webhookTasks } from '@/lib/webhooks/background';
 import { templateReviewTask } from '@/lib/templates/template-review-task';
 import { automationTasks } from '@/lib/automation/runner/background';
 import { automationInboundConsumer } from '@/lib/automation/route-inbound';
+import { contactsInboundConsumer } from '@/lib/contacts/contacts-inbound-consumer';
+import { registerStatusListener } from '@/lib/messaging/status-listeners';
+import { campaignStatusListener } from '@/lib/campaigns/campaign-status-listener';
+import { campaignTasks } from '@/lib/campaigns/background';
 
 /** Registers the consumers of inbound messages: automation now; Converse and contacts next. Idempotent. */
 export function registerInboundConsumers(): void {
   registerInboundConsumer(automationInboundConsumer);
+  registerInboundConsumer(contactsInboundConsumer);
+  // Not an inbound consumer, but needed wherever one is: campaign results follow their messages' status.
+  registerStatusListener(campaignStatusListener);
 }
 
 /**
@@ -19,7 +26,7 @@ export function registerInboundConsumers(): void {
  * Domains add their task here: e.g. the template reviewer, the send outbox, the workflow timers.
  */
 export function backgroundTasks(): BackgroundTask[] {
-  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks()];
+  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks(), ...campaignTasks()];
 }
 
 /** Wires Parley for a process that runs its background work: consumers registered, the task list. */

@@ -1,0 +1,51 @@
+// Each campaign's own send rate: a token bucket refilled at ratePerSecond that holds at most a tenth of
+// a second's worth, so a pause in the loop (a long transaction, a busy machine) cannot bank tokens
+// and hand over a burst above the rate afterwards: over any window the campaign's rate is the rate
+// configured. The outbox's per-channel bucket still applies after this one.
+
+type Bucket = { tokens: number; at: number; rate: number };
+
+export class CampaignThrottle {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  static capacity(ratePerSecond: number): number {
+    return Math.max(1, Math.ceil(ratePerSecond / 10));
+  }
+
+  private bucket(id: string, ratePerSecond: number): Bucket {
+    const t = this.now();
+    let b = this.buckets.get(id);
+    if (!b || b.rate !== ratePerSecond) {
+      // A new or re-rated campaign starts with one token, not a full bucket: its first second is not a burst.
+      b = { tokens: 1, at: t, rate: ratePerSecond };
+      this.buckets.set(id, b);
+    }
+    b.tokens = Math.min(CampaignThrottle.capacity(ratePerSecond), b.tokens + ((t - b.at) / 1000) * ratePerSecond);
+    b.at = t;
+    return b;
+  }
+
+  /** How many sends the campaign may hand over now (whole tokens). */
+  allowance(id: string, ratePerSecond: number): number {
+    return Math.floor(this.bucket(id, ratePerSecond).tokens);
+  }
+
+  /** Takes `n` tokens (at most the allowance just read). */
+  spend(id: string, ratePerSecond: number, n: number): void {
+    const b = this.bucket(id, ratePerSecond);
+    b.tokens = Math.max(0, b.tokens - n);
+  }
+
+  /** Milliseconds until the campaign has a whole token again. */
+  msUntilToken(id: string, ratePerSecond: number): number {
+    const b = this.bucket(id, ratePerSecond);
+    return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / ratePerSecond) * 1000);
+  }
+
+  /** Forgets campaigns that no longer run. */
+  retain(ids: ReadonlySet<string>): void {
+    for (const id of this.buckets.keys()) if (!ids.has(id)) this.buckets.delete(id);
+  }
+}

@@ -1,0 +1,185 @@
+import { all, one, readJson, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { AppError, RateLimitError } from '@/lib/errors';
+import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
+import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
+import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
+import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
+import { recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
+import { checkTemplateSend, recipientValues, storedMsisdn, templateContent } from '@/lib/campaigns/dispatch/recipient-send';
+import { recipientStateFor } from '@/lib/campaigns/dispatch/recipient-state';
+
+type CampaignRow = {
+  id: string;
+  accountId: string;
+  subAccountId: string;
+  channelId: string;
+  status: string;
+  templateName: string;
+  templateLanguage: string;
+  slotKeys: string;
+};
+type DueRecipient = { row: number; msisdn: string; country: string | null; values: string | null; attempt: number };
+
+export type BatchOutcome = {
+  /** Recipients whose message was stored now. */
+  queued: number;
+  /** Recipients that failed the send's checks (their values no longer fit the template). */
+  failed: number;
+  /** Set when the campaign was paused (messaging limit reached, template no longer approved). */
+  stopReason: string | null;
+  /** Fewer recipients were due than asked for. */
+  drained: boolean;
+};
+
+/**
+ * Hands up to `limit` of a running campaign's due recipients to the send pipeline, in the caller's
+ * write transaction (one per batch): each recipient's message and outbox row (insertOutbound, keyed
+ * campaign:<id>:<row>) and its move to queued commit together, so a crash loses or keeps the whole
+ * batch and a recipient can never be sent twice. The due recipients are chosen inside the transaction:
+ * a second dispatcher (another worker process) finds them queued already.
+ */
+export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, now: Date): BatchOutcome {
+  const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
+  const c = one<CampaignRow>(
+    conn,
+    'SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?',
+    campaignId,
+  );
+  if (c?.status !== 'running') return outcome;
+
+  const recipients = dueRecipients(conn, campaignId, limit, now);
+  outcome.drained = recipients.length < limit;
+  if (!recipients.length) return outcome;
+
+  const template = approvedTemplateRow(conn, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage });
+  if (!template) {
+    outcome.stopReason = `Template '${c.templateName}' (${c.templateLanguage}) is no longer approved: the rest of the campaign is left pending until it is approved again`;
+    pauseWithReason(conn, campaignId, outcome.stopReason, now);
+    return outcome;
+  }
+  const slotKeys = readJson<string[]>(c.slotKeys) ?? [];
+  const at = sqlDate(now);
+
+  for (const r of recipients) {
+    let send: ReturnType<typeof checkTemplateSend>;
+    try {
+      send = checkTemplateSend(template, templateContent(template, recipientValues(slotKeys, readJson<string[]>(r.values))));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // The template changed since import (a new version with other variables): this row cannot be sent as it is.
+      run(
+        conn,
+        `UPDATE "CampaignRecipient" SET "status" = 'failed', "errorCode" = ?, "errorMessage" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
+        err.code,
+        err.message,
+        at,
+        campaignId,
+        r.row,
+      );
+      moveCounters(conn, campaignId, 'pending', 'failed', 1, now);
+      outcome.failed++;
+      continue;
+    }
+    let stored: ReturnType<typeof insertOutbound>;
+    try {
+      stored = insertOutbound(
+        conn,
+        {
+          accountId: c.accountId,
+          subAccountId: c.subAccountId,
+          channelId: c.channelId,
+          channel: 'whatsapp',
+          to: storedMsisdn(r.msisdn, r.country),
+          type: 'template',
+          content: send.content,
+          rendered: send.rendered,
+          templateName: template.name,
+          templateLanguage: template.language,
+          category: send.category,
+          clientMessageId: recipientMessageKey(campaignId, r.row, r.attempt),
+          origin: { campaignId },
+        },
+        now,
+      );
+    } catch (err) {
+      if (!(err instanceof RateLimitError)) throw err;
+      // The messaging-limit tier is used up: the rest stays pending, and resume (or retry) picks it up later.
+      outcome.stopReason = err.message;
+      pauseWithReason(conn, campaignId, err.message, now);
+      break;
+    }
+    if (stored.queued) {
+      run(
+        conn,
+        `UPDATE "CampaignRecipient" SET "status" = 'queued', "umid" = ?, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
+        stored.accepted.umid,
+        at,
+        campaignId,
+        r.row,
+      );
+      outcome.queued++;
+    } else {
+      // This key's message exists already (only if a recipient was put back to pending by hand): follow it, send nothing.
+      followExistingMessage(conn, campaignId, r.row, stored.accepted.umid, now);
+    }
+  }
+  moveCounters(conn, campaignId, 'pending', 'queued', outcome.queued, now);
+  return outcome;
+}
+
+/**
+ * Due pending recipients: those with no time of their own first, in row order (the CSV's order), then
+ * those whose local time has come, earliest first. Each is one range of CampaignRecipient_due_idx.
+ */
+function dueRecipients(conn: Sqlite, campaignId: string, limit: number, now: Date): DueRecipient[] {
+  const cols = '"row", "msisdn", "country", "values", "attempt"';
+  const list = all<DueRecipient>(
+    conn,
+    `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL ORDER BY "row" LIMIT ?`,
+    campaignId,
+    limit,
+  );
+  if (list.length < limit) {
+    list.push(
+      ...all<DueRecipient>(
+        conn,
+        `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt", "row" LIMIT ?`,
+        campaignId,
+        sqlDate(now),
+        limit - list.length,
+      ),
+    );
+  }
+  return list;
+}
+
+function followExistingMessage(conn: Sqlite, campaignId: string, row: number, umid: string, now: Date): void {
+  const m = one<{ status: string; errorCode: number | null; errorMessage: string | null }>(
+    conn,
+    'SELECT "status", "errorCode", "errorMessage" FROM "Message" WHERE "id" = ?',
+    umid,
+  );
+  const to: RecipientStatus = m ? recipientStateFor(m.status, m.errorCode) : 'queued';
+  run(
+    conn,
+    `UPDATE "CampaignRecipient" SET "status" = ?, "umid" = ?, "errorCode" = ?, "errorMessage" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
+    to,
+    umid,
+    m?.errorCode ?? null,
+    m?.errorMessage ?? null,
+    sqlDate(now),
+    campaignId,
+    row,
+  );
+  moveCounters(conn, campaignId, 'pending', to, 1, now);
+}
+
+export function pauseWithReason(conn: Sqlite, campaignId: string, reason: string, now: Date): void {
+  run(
+    conn,
+    `UPDATE "Campaign" SET "status" = 'paused', "stopReason" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`,
+    reason,
+    sqlDate(now),
+    campaignId,
+  );
+}

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { writeTransaction } from '@/lib/db/sql';
+import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
+import { drainOutbox } from '@/test/messaging-helpers';
+import { campaignTemplate, countersAndRecount, storeCampaign } from '@/test/campaign-fixtures';
+import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
+import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { dispatchCampaigns } from '@/lib/campaigns/dispatch/dispatch-campaigns';
+import { recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
+
+/** Dispatch and the outbox (sandbox receipts applied on a simulated clock) until the campaigns settle. */
+async function runToEnd(ids: string[], passes = 200) {
+  const throttle = new CampaignThrottle();
+  for (let i = 0; i < passes; i++) {
+    await dispatchCampaigns(db, { throttle });
+    await drainOutbox();
+    const open = await db.campaign.count({ where: { id: { in: ids }, status: 'running' } });
+    if (!open) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('campaigns did not settle');
+}
+
+let template: string;
+
+beforeAll(async () => {
+  await seedDemoTenant();
+  await subscribeWebhook(['outbound_message_status_changed']);
+  template = (await campaignTemplate()).name;
+});
+
+describe('campaign dispatch', () => {
+  it('sends every pending recipient exactly once with campaignId; invalid, duplicate and opted-out rows never', async () => {
+    await db.optOut.create({ data: { accountId: 'acme_corp', msisdn: '+15553400001', source: 'keyword', optedOutAt: new Date() } });
+    const pending = Array.from({ length: 120 }, (_, i) => ({ msisdn: `+1555341${String(i + 1).padStart(4, '0')}`, values: [`Name ${i + 1}`] }));
+    const id = await storeCampaign({
+      templateName: template,
+      recipients: [
+        ...pending,
+        { msisdn: '12', status: 'invalid', values: null },
+        { msisdn: '+15553410001', status: 'duplicate', values: null },
+        { msisdn: '+15553400002', status: 'opted_out', values: null },
+        // Opted out after the import: the send pipeline refuses it with 131050, the recipient is skipped.
+        { msisdn: '+15553400001' },
+        // The sandbox's unreachable numbers end 0000.
+        { msisdn: '+15553420000' },
+      ],
+    });
+    await runToEnd([id]);
+
+    const c = await db.campaign.findUniqueOrThrow({ where: { id } });
+    expect(c).toMatchObject({ status: 'completed', pending: 0, queued: 0, read: 120, failed: 1, skipped: 1 });
+    expect(c.completedAt).toBeInstanceOf(Date);
+    const messages = await db.message.findMany({ where: { campaignId: id } });
+    expect(messages).toHaveLength(122);
+    expect(new Set(messages.map((m) => m.msisdn)).size).toBe(122);
+    for (const m of messages) expect(m.clientMessageId).toMatch(new RegExp(`^campaign:${id}:\\d+$`));
+    expect(messages.find((m) => m.msisdn === '+15553410007')?.rendered).toMatchObject({ body: 'Hi Name 7, our sale starts today.' });
+    for (const msisdn of ['12', '+15553400002']) expect(messages.some((m) => m.msisdn === msisdn)).toBe(false);
+
+    const recipients = await db.campaignRecipient.findMany({ where: { campaignId: id }, orderBy: { row: 'asc' } });
+    const byMsisdn = (msisdn: string, status: string) => recipients.find((r) => r.msisdn === msisdn && r.status === status);
+    expect(byMsisdn('+15553400001', 'skipped')).toMatchObject({ errorCode: 131050 });
+    expect(byMsisdn('+15553420000', 'failed')).toMatchObject({ errorCode: 1003, errorMessage: 'Unreachable destination' });
+    expect(recipients.filter((r) => r.status === 'read').every((r) => messages.some((m) => m.id === r.umid))).toBe(true);
+    const { counters, recount } = await countersAndRecount(id);
+    expect(counters).toEqual(recount);
+  });
+
+  it('a recipient run again finds its first message instead of sending a second (the key makes a re-run a no-op)', async () => {
+    const id = await storeCampaign({ templateName: template, recipients: [{ msisdn: '+15553430001' }, { msisdn: '+15553430002' }] });
+    const first = await writeTransaction(db, (conn) => dispatchBatch(conn, id, 10, new Date()));
+    expect(first.queued).toBe(2);
+    await drainOutbox();
+    const umid = (await db.campaignRecipient.findUniqueOrThrow({ where: { campaignId_row: { campaignId: id, row: 2 } } })).umid;
+    // As if the move to queued had been lost: the row is pending again with the same attempt.
+    await db.campaignRecipient.update({ where: { campaignId_row: { campaignId: id, row: 2 } }, data: { status: 'pending', umid: null } });
+    await db.campaign.update({ where: { id }, data: { pending: 1, read: 1 } });
+    const again = await writeTransaction(db, (conn) => dispatchBatch(conn, id, 10, new Date()));
+    expect(again.queued).toBe(0);
+    expect(await db.message.count({ where: { clientMessageId: recipientMessageKey(id, 2, 0) } })).toBe(1);
+    expect(await db.campaignRecipient.findUniqueOrThrow({ where: { campaignId_row: { campaignId: id, row: 2 } } })).toMatchObject({ status: 'read', umid });
+    const { counters, recount } = await countersAndRecount(id);
+    expect(counters).toEqual(recount);
+  });
+
+  it('pauses with the reason when the template is no longer approved, leaving the rest pending', async () => {
+    const t = await campaignTemplate();
+    const id = await storeCampaign({ templateName: t.name, recipients: 5 });
+    await db.template.update({ where: { id: t.id }, data: { status: 'PAUSED' } });
+    await dispatchCampaigns(db, { throttle: new CampaignThrottle() });
+    const c = await db.campaign.findUniqueOrThrow({ where: { id } });
+    expect(c).toMatchObject({ status: 'paused', pending: 5, queued: 0 });
+    expect(c.stopReason).toContain('no longer approved');
+    expect(await db.message.count({ where: { campaignId: id } })).toBe(0);
+  });
+
+  it('starts a scheduled campaign when its time has come, not before', async () => {
+    const later = await storeCampaign({ templateName: template, recipients: [{ msisdn: '+15553440001' }], status: 'scheduled' });
+    const due = await storeCampaign({ templateName: template, recipients: [{ msisdn: '+15553440002' }], status: 'scheduled' });
+    await db.campaign.update({ where: { id: later }, data: { scheduledAt: new Date(Date.now() + 3600_000) } });
+    await db.campaign.update({ where: { id: due }, data: { scheduledAt: new Date(Date.now() - 1000) } });
+    await dispatchCampaigns(db, { throttle: new CampaignThrottle() });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id: later } })).status).toBe('scheduled');
+    const started = await db.campaign.findUniqueOrThrow({ where: { id: due } });
+    expect(started.status).toBe('running');
+    expect(started.startedAt).toBeInstanceOf(Date);
+    expect(await db.message.count({ where: { campaignId: due } })).toBe(1);
+  });
+
+  it('holds each campaign to its rate and shares the loop between campaigns', async () => {
+    let clock = 0;
+    const throttle = new CampaignThrottle(() => clock);
+    const slow = await storeCampaign({ templateName: template, recipients: 400, ratePerSecond: 20 });
+    const fast = await storeCampaign({
+      templateName: template,
+      recipients: Array.from({ length: 400 }, (_, i) => ({ msisdn: `+1555345${String(i).padStart(4, '0')}` })),
+      ratePerSecond: 60,
+    });
+    // Two simulated seconds of 50 ms ticks.
+    for (let t = 0; t <= 2000; t += 50) {
+      clock = t;
+      await dispatchCampaigns(db, { throttle });
+    }
+    const sent = async (id: string) => db.message.count({ where: { campaignId: id } });
+    // One token to start with, then the rate: 1 + 2 s × rate.
+    expect(await sent(slow)).toBe(41);
+    expect(await sent(fast)).toBe(121);
+  });
+});

@@ -1,0 +1,127 @@
+import type { Db } from '@/lib/db/client';
+import { all, one, readDate, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { wakeBackgroundTask } from '@/lib/jobs/wake';
+import { OUTBOX_TASK } from '@/lib/messaging/enqueue-outbound';
+import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
+import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { campaignRate } from '@/lib/campaigns/dispatch/effective-rate';
+
+export const CAMPAIGN_DISPATCH_TASK = 'campaign-dispatch';
+
+// While a campaign runs the loop looks every 50 ms at most (half the throttle's tenth of a second, so
+// its bucket never overflows and the rate holds); with nothing running, once a second.
+const ACTIVE_MS = 50;
+const MIN_WAIT_MS = 10;
+const IDLE_MS = 1000;
+// Recipients per write transaction: one batch holds SQLite's write lock (and this thread) for a few
+// milliseconds, so the API's sends and the outbox keep their turns.
+const BATCH = 500;
+// Recipients per tick over all campaigns: several campaigns share one loop in turns.
+const PER_TICK = 2000;
+
+export type DispatchOptions = { now?: () => Date; throttle?: CampaignThrottle; batch?: number };
+
+type Running = { id: string; ratePerSecond: number; pending: number; queued: number; channelRate: number | null };
+
+const sharedThrottle = new CampaignThrottle();
+let turn = 0;
+
+/**
+ * One pass of campaign dispatch (the `campaign-dispatch` background task): starts scheduled campaigns
+ * whose time has come, hands each running campaign's due recipients to the send pipeline at the
+ * campaign's rate (dispatchBatch), and completes a campaign once no recipient is pending or queued.
+ * Returns ms until the next pass.
+ */
+export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Promise<number> {
+  const now = opts.now ?? (() => new Date());
+  const throttle = opts.throttle ?? sharedThrottle;
+  const batch = opts.batch ?? BATCH;
+  const start = now();
+  const scheduled = await readNow(db, (conn) =>
+    one<{ at: string | null; due: number }>(
+      conn,
+      `SELECT MIN("scheduledAt") AS "at", EXISTS(SELECT 1 FROM "Campaign" WHERE "status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Campaign" WHERE "status" = 'scheduled'`,
+      sqlDate(start),
+    ),
+  );
+  if (scheduled?.due) await writeTransaction(db, (conn) => startDueCampaigns(conn, start));
+  let wait = scheduled?.at && !scheduled.due ? Math.min(IDLE_MS, readDate(scheduled.at).getTime() - start.getTime()) : IDLE_MS;
+
+  const running = await readNow(db, (conn) =>
+    all<Running>(
+      conn,
+      `SELECT c."id", c."ratePerSecond", c."pending", c."queued", ch."rateLimitPerSecond" AS "channelRate"
+       FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."status" = 'running' ORDER BY c."createdAt", c."id"`,
+    ),
+  );
+  throttle.retain(new Set(running.map((c) => c.id)));
+  let budget = PER_TICK;
+  turn = (turn + 1) % Math.max(1, running.length);
+  for (const c of [...running.slice(turn), ...running.slice(0, turn)]) {
+    if (c.pending === 0) {
+      if (c.queued === 0) await writeTransaction(db, (conn) => completeCampaign(conn, c.id, now()));
+      else wait = Math.min(wait, ACTIVE_MS);
+      continue;
+    }
+    const rate = campaignRate(c.ratePerSecond, c.channelRate).effective;
+    const allowance = Math.min(throttle.allowance(c.id, rate), batch, budget);
+    if (allowance < 1) {
+      wait = Math.min(wait, budget < 1 ? 0 : clamp(throttle.msUntilToken(c.id, rate)));
+      continue;
+    }
+    const at = now();
+    const nextDue = await readNow(db, (conn) => nextDueAt(conn, c.id, at));
+    if (nextDue === null || nextDue > at.getTime()) {
+      // Nothing due yet (recipients at their local time): look again when the first is.
+      wait = Math.min(wait, nextDue === null ? ACTIVE_MS : clamp(nextDue - at.getTime(), IDLE_MS));
+      continue;
+    }
+    const outcome = await writeTransaction(db, (conn) => dispatchBatch(conn, c.id, allowance, at));
+    throttle.spend(c.id, rate, outcome.queued);
+    budget -= outcome.queued + outcome.failed;
+    if (outcome.queued) wakeBackgroundTask(OUTBOX_TASK);
+    if (outcome.stopReason) continue;
+    if (!outcome.drained) wait = Math.min(wait, budget < 1 ? 0 : clamp(throttle.msUntilToken(c.id, rate)));
+    else wait = Math.min(wait, ACTIVE_MS);
+  }
+  return Math.max(0, wait);
+}
+
+function clamp(ms: number, max = ACTIVE_MS): number {
+  return Math.min(max, Math.max(MIN_WAIT_MS, ms));
+}
+
+/** When the campaign's first pending recipient is due (ms), now for one without a time of its own; null when none is pending. */
+function nextDueAt(conn: Sqlite, campaignId: string, at: Date): number | null {
+  if (one(conn, `SELECT 1 FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL LIMIT 1`, campaignId))
+    return at.getTime();
+  const next = one<{ at: string | null }>(
+    conn,
+    `SELECT MIN("dueAt") AS "at" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NOT NULL`,
+    campaignId,
+  )?.at;
+  return next ? readDate(next).getTime() : null;
+}
+
+function startDueCampaigns(conn: Sqlite, at: Date): void {
+  const t = sqlDate(at);
+  run(
+    conn,
+    `UPDATE "Campaign" SET "status" = 'running', "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? WHERE "status" = 'scheduled' AND "scheduledAt" <= ?`,
+    t,
+    t,
+    t,
+  );
+}
+
+/** Completed once every recipient has left pending and queued (its message reached the provider or failed). */
+function completeCampaign(conn: Sqlite, campaignId: string, at: Date): void {
+  const t = sqlDate(at);
+  run(
+    conn,
+    `UPDATE "Campaign" SET "status" = 'completed', "completedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running' AND "pending" = 0 AND "queued" = 0`,
+    t,
+    t,
+    campaignId,
+  );
+}
