@@ -23,6 +23,8 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
   'GET /accounts/[accountId]/channels/[channelId]/templates/[name]': 'templates.view',
   'DELETE /accounts/[accountId]/channels/[channelId]/templates/[name]': 'templates.write',
   'GET /accounts/[accountId]/steps/timezones': 'automation.view',
+  'GET /accounts/[accountId]/reports/usage': 'reports.view',
+  'GET /accounts/[accountId]/reports/summary': 'reports.view',
   'POST /accounts/[accountId]/triggers/http_request': 'automation.publish',
   'GET /accounts/[accountId]/webhooks': 'settings.webhooks.manage',
   'POST /accounts/[accountId]/webhooks': 'settings.webhooks.manage',
