@@ -13,6 +13,7 @@ type MessageRow = {
   status: string;
   priceMicros: number | null;
   opensConversation: number;
+  errorCode: number | null;
   createdAt: string;
 };
 
@@ -36,16 +37,21 @@ function rebuildAccount(conn: Sqlite, accountId: string): number {
   const zone = statement(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?').get(accountId) as { timeZone: string } | undefined;
   const days = new Map<string, Counters>();
   const slots = new Map<string, Counters>();
+  const errors = new Map<string, number>();
   let n = 0;
   const rows = statement(
     conn,
-    `SELECT "accountId", "subAccountId", "channel", "direction", "category", "country", "status", "priceMicros", "opensConversation", "createdAt"
+    `SELECT "accountId", "subAccountId", "channel", "direction", "category", "country", "status", "priceMicros", "opensConversation", "errorCode", "createdAt"
      FROM "Message" WHERE "accountId" = ?`,
   ).iterate(accountId) as IterableIterator<MessageRow>;
   for (const m of rows) {
     n++;
     if (!(COUNTED_STATES as readonly string[]).includes(m.status)) continue;
     const at = readDate(m.createdAt);
+    if ((m.status === 'undelivered' || m.status === 'rejected') && m.errorCode != null) {
+      const key = [localDay(at, zone?.timeZone ?? 'UTC'), m.subAccountId, m.channel, m.errorCode].join('\u0000');
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+    }
     const dims = [m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? ''].join('\u0000');
     for (const [map, bucket] of [
       [days, localDay(at, zone?.timeZone ?? 'UTC')],
@@ -71,6 +77,15 @@ function rebuildAccount(conn: Sqlite, accountId: string): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
     );
     for (const [key, c] of map) insert.run(accountId, ...key.split('\u0000'), ...COLUMNS.map((k) => c[k]));
+  }
+  statement(conn, 'DELETE FROM "MessageErrorRollupDay" WHERE "accountId" = ?').run(accountId);
+  const insertError = statement(
+    conn,
+    'INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "messages") VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const [key, count] of errors) {
+    const [day, subAccountId, channel, errorCode] = key.split('\u0000');
+    insertError.run(accountId, day, subAccountId, channel, Number(errorCode), count);
   }
   return n;
 }

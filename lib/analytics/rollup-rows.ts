@@ -38,9 +38,17 @@ export function countNewMessage(conn: Sqlite, m: RollupDimensions & { status: st
 }
 
 /** A message moved from one state to another (and may have been priced): moved in its buckets. */
-export function countStatusChange(conn: Sqlite, m: RollupDimensions & { from: string; to: string; addedCostMicros: number }): void {
+export function countStatusChange(conn: Sqlite, m: RollupDimensions & { from: string; to: string; addedCostMicros: number; errorCode?: number | null }): void {
   if (!isCounted(m.from) || !isCounted(m.to)) return;
-  for (const [kind, bucket] of buckets(conn, m)) {
+  const all = buckets(conn, m);
+  if ((m.to === 'undelivered' || m.to === 'rejected') && m.errorCode != null) {
+    statement(
+      conn,
+      `INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "messages") VALUES (?, ?, ?, ?, ?, 1)
+       ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode") DO UPDATE SET "messages" = "messages" + 1`,
+    ).run(m.accountId, all[0]![1], m.subAccountId, m.channel, m.errorCode);
+  }
+  for (const [kind, bucket] of all) {
     statement(
       conn,
       `UPDATE "${TABLES[kind]}" SET "${m.from}" = "${m.from}" - 1, "${m.to}" = "${m.to}" + 1, "costMicros" = "costMicros" + ?

@@ -30,6 +30,10 @@ function readRollups(table: 'MessageRollupDay' | 'MessageRollupSlot'): Promise<R
   );
 }
 
+function readErrors(): Promise<Row[]> {
+  return readNow(db, (conn) => all<Row>(conn, 'SELECT * FROM "MessageErrorRollupDay" ORDER BY "accountId", "day", "subAccountId", "channel", "errorCode"'));
+}
+
 /** The day rollups counted straight from the Message table, the slow way. */
 async function recountDays(): Promise<Row[]> {
   const messages = await readNow(db, (conn) =>
@@ -128,7 +132,12 @@ describe('message rollups', () => {
         // Receipts in any order, repeated, late: only forward moves count.
         const umid = sent[Math.floor(rnd() * sent.length)]!;
         const state = states[Math.floor(rnd() * states.length)]!;
-        const update: StatusUpdate = state === 'undelivered' ? { state, errorCode: 1003, errorMessage: 'Unreachable destination' } : { state };
+        const update: StatusUpdate =
+          state === 'undelivered'
+            ? { state, errorCode: 1003, errorMessage: 'Unreachable destination' }
+            : state === 'rejected'
+              ? { state, errorCode: 131050, errorMessage: 'Opted out' }
+              : { state };
         await writeTransaction(db, (conn) => applyStatus(conn, umid, update, new Date(at.getTime() + 1000)));
       }
     }
@@ -146,7 +155,13 @@ describe('message rollups', () => {
     expect(incremental.some((r) => Number(r.conversations) > 0 && r.direction === 'inbound')).toBe(true);
 
     const slotsBefore = await readRollups('MessageRollupSlot');
+    const errorsBefore = await readErrors();
+    expect(errorsBefore.length).toBeGreaterThan(0);
+    expect(errorsBefore.reduce((n, r) => n + Number(r.messages), 0)).toBe(
+      incremental.filter((r) => r.direction === 'outbound').reduce((n, r) => n + Number(r.undelivered) + Number(r.rejected), 0),
+    );
     await rebuildRollups(db);
+    expect(await readErrors()).toEqual(errorsBefore);
     expect(strip(await readRollups('MessageRollupDay'))).toEqual(strip(incremental));
     expect(await readRollups('MessageRollupSlot')).toEqual(slotsBefore);
   });

@@ -120,6 +120,7 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     to: update.state,
     // The price is set once (COALESCE above): only the first priced change adds it.
     addedCostMicros: m.priceMicros == null ? (price?.priceMicros ?? 0) : 0,
+    errorCode: update.errorCode ?? null,
   });
   const status: Record<string, Prisma.InputJsonValue> = {
     state: update.state,
