@@ -115,6 +115,16 @@ describe('Reports API', () => {
     expect(report.totals.messages).toBe(await logsCount({ from: start, to: end }));
     expect(report.totals.delivered).toBe(await logsCount({ from: start, to: end, status: 'delivered' }));
     expect(report.data.map((r: { period: string }) => r.period)).toEqual(['2026-12-02']);
+
+    // A month in Kolkata: the account's whole UTC days inside it come from the day rollups, its edges from quarter hours.
+    const month = JSON.parse((await get(usageRoute, 'usage?from=2026-12-01&to=2026-12-03&interval=month&groupBy=direction&timeZone=Asia/Kolkata')).text);
+    const from = startOfLocalDay('2026-12-01', 'Asia/Kolkata').toISOString();
+    const to = new Date(startOfLocalDay('2026-12-04', 'Asia/Kolkata').getTime() - 1).toISOString();
+    expect(month.totals.messages).toBe(await logsCount({ from, to }));
+    expect(month.totals.read).toBe(await logsCount({ from, to, status: 'read' }));
+    const inbound = month.data.find((r: { direction: string }) => r.direction === 'inbound');
+    expect(inbound.period).toBe('2026-12');
+    expect(inbound.messages).toBe(await logsCount({ from, to, direction: 'inbound' }));
   });
 
   it('groups by day and month, and its days add up to the total', async () => {

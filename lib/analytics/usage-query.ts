@@ -56,7 +56,9 @@ const schema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'to must not be before from' });
 
-export type UsageQueryInput = z.infer<typeof schema>;
+type Parsed = z.infer<typeof schema>;
+/** The query as code passes it (the parser's output; optional fields may be left out). */
+export type UsageQueryInput = Pick<Parsed, 'interval' | 'groupBy'> & Partial<Omit<Parsed, 'interval' | 'groupBy'>>;
 /** The parsed query with its range settled (defaults filled in by resolveRange). */
 export type UsageQuery = Omit<UsageQueryInput, 'from' | 'to'> & { from: string; to: string };
 

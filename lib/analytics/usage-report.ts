@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { all, one, readNow, type Sqlite } from '@/lib/db/sql';
 import { NotFoundError } from '@/lib/errors';
 import { localDay, quarterHour } from '@/lib/analytics/rollup-rows';
-import { isQuarterHourZone, nextDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
 import { resolveRange, type UsageQuery, type UsageQueryInput } from '@/lib/analytics/usage-query';
 
 export const COUNTERS = ['messages', 'queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received', 'conversations'] as const;
@@ -13,12 +13,13 @@ export type UsageReport = { timeZone: string; from: string; to: string; interval
 
 const GROUP_COLUMNS = { subAccount: 'subAccountId', channel: 'channel', category: 'category', country: 'country', direction: 'direction' } as const;
 
-type Aggregated = Record<Counter | 'costMicros', number> & { bucket: string } & Record<string, string>;
+type Aggregated = Record<Counter | 'costMicros', number> & { period: string; [dimension: string]: string | number };
 
 /**
  * Usage and cost over local days `from`..`to` (inclusive) in `timeZone`, per day, month or in total,
  * grouped by the chosen dimensions. Reads the rollups only: the account-local day table when the report
- * is in the account's zone, else the UTC quarter-hour table (whose slots line up with any zone's days).
+ * is in the account's zone; in another zone, the account days that lie wholly inside a period and the UTC
+ * quarter hours (which line up with any zone's days) at its edges.
  */
 export async function usageReport(db: Db, accountId: string, input: UsageQueryInput, now = new Date()): Promise<UsageReport> {
   return readNow(db, (conn) => {
@@ -27,11 +28,11 @@ export async function usageReport(db: Db, accountId: string, input: UsageQueryIn
     const zone = input.timeZone ?? account.timeZone;
     const q = resolveRange(input, localDay(now, zone));
     const currency = accountCurrency(conn, accountId);
-    const rows = zone === account.timeZone ? fromDays(conn, accountId, q) : fromSlots(conn, accountId, q, zone);
+    const rows = zone === account.timeZone ? fromDays(conn, accountId, q) : fromOtherZone(conn, accountId, q, zone, account.timeZone);
     const groups = q.groupBy.map((g) => GROUP_COLUMNS[g]);
     const byKey = new Map<string, UsageRow & { costMicros: number }>();
     for (const r of rows) {
-      const period = q.interval === 'total' ? `${q.from}/${q.to}` : q.interval === 'month' ? r.bucket.slice(0, 7) : r.bucket;
+      const period = r.period;
       const key = [period, ...groups.map((g) => r[g])].join('\u0000');
       let out = byKey.get(key);
       if (!out) {
@@ -86,34 +87,78 @@ function filters(q: UsageQuery): { sql: string; params: unknown[] } {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
+const label = (q: UsageQuery, day: string) => (q.interval === 'total' ? `${q.from}/${q.to}` : q.interval === 'month' ? day.slice(0, 7) : day);
+
 function fromDays(conn: Sqlite, accountId: string, q: UsageQuery): Aggregated[] {
   const f = filters(q);
-  return all<Aggregated>(
+  const rows = all<Aggregated & { day: string }>(
     conn,
-    `SELECT "day" AS "bucket", ${DIMENSIONS}, ${SUMS} FROM "MessageRollupDay"
+    `SELECT "day", ${DIMENSIONS}, ${SUMS} FROM "MessageRollupDay"
      WHERE "accountId" = ? AND "day" >= ? AND "day" <= ?${f.sql} GROUP BY "day", ${DIMENSIONS}`,
     accountId,
     q.from,
     q.to,
     ...f.params,
   );
+  for (const r of rows) r.period = label(q, r.day);
+  return rows;
 }
 
-function fromSlots(conn: Sqlite, accountId: string, q: UsageQuery, zone: string): Aggregated[] {
-  const start = startOfLocalDay(q.from, zone);
-  const end = startOfLocalDay(nextDay(q.to), zone);
-  if (!isQuarterHourZone(zone, start) || !isQuarterHourZone(zone, end)) return [];
+type Period = { label: string; start: Date; end: Date };
+
+/** The report's periods in its zone, as instants: each local day, each month (cut to the range), or all of it. */
+function periodsOf(q: UsageQuery, zone: string): Period[] {
+  const periods: Period[] = [];
+  for (let day = q.from; day <= q.to; day = nextDay(day)) {
+    const name = label(q, day);
+    const last = periods.at(-1);
+    const end = startOfLocalDay(nextDay(day), zone);
+    if (last && last.label === name) last.end = end;
+    else periods.push({ label: name, start: startOfLocalDay(day, zone), end });
+  }
+  return periods;
+}
+
+function fromOtherZone(conn: Sqlite, accountId: string, q: UsageQuery, zone: string, accountZone: string): Aggregated[] {
   const f = filters(q);
-  const slots = all<Aggregated>(
-    conn,
-    `SELECT "slot" AS "bucket", ${DIMENSIONS}, ${SUMS} FROM "MessageRollupSlot"
-     WHERE "accountId" = ? AND "slot" >= ? AND "slot" < ?${f.sql} GROUP BY "slot", ${DIMENSIONS}`,
-    accountId,
-    quarterHour(start),
-    quarterHour(end),
-    ...f.params,
-  );
-  // Quarter hours to local days: every slot of a zone whose offset is a multiple of 15 minutes lies in one day.
-  for (const s of slots) s.bucket = localDay(new Date(`${s.bucket}:00.000Z`), zone);
-  return slots;
+  const out: Aggregated[] = [];
+  const slots = (period: string, from: Date, to: Date) => {
+    if (from >= to) return;
+    const rows = all<Aggregated>(
+      conn,
+      `SELECT ${DIMENSIONS}, ${SUMS} FROM "MessageRollupSlot"
+       WHERE "accountId" = ? AND "slot" >= ? AND "slot" < ?${f.sql} GROUP BY ${DIMENSIONS}`,
+      accountId,
+      quarterHour(from),
+      quarterHour(to),
+      ...f.params,
+    );
+    for (const r of rows) out.push({ ...r, period });
+  };
+  for (const p of periodsOf(q, zone)) {
+    // Quarter hours line up with the period only if the zone's offsets are whole quarter hours.
+    if (!isQuarterHourZone(zone, p.start) || !isQuarterHourZone(zone, p.end)) continue;
+    // The account days wholly inside the period come from the day table; its edges from quarter hours.
+    let first = localDay(p.start, accountZone);
+    if (startOfLocalDay(first, accountZone) < p.start) first = nextDay(first);
+    const last = previousDay(localDay(p.end, accountZone));
+    if (first > last || !isQuarterHourZone(accountZone, p.start)) {
+      slots(p.label, p.start, p.end);
+      continue;
+    }
+    const inner = { start: startOfLocalDay(first, accountZone), end: startOfLocalDay(nextDay(last), accountZone) };
+    slots(p.label, p.start, inner.start);
+    const days = all<Aggregated>(
+      conn,
+      `SELECT ${DIMENSIONS}, ${SUMS} FROM "MessageRollupDay"
+       WHERE "accountId" = ? AND "day" >= ? AND "day" <= ?${f.sql} GROUP BY ${DIMENSIONS}`,
+      accountId,
+      first,
+      last,
+      ...f.params,
+    );
+    for (const r of days) out.push({ ...r, period: p.label });
+    slots(p.label, inner.end, p.end);
+  }
+  return out;
 }

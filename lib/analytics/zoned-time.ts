@@ -48,6 +48,12 @@ export function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** "2026-12-04" for "2026-12-05". */
+export function previousDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 /** Whether the zone's offsets fall on quarter hours, so quarter-hour rollups line up with its days. */
 export function isQuarterHourZone(timeZone: string, at: Date): boolean {
   return offsetMinutes(at, timeZone) % 15 === 0;
