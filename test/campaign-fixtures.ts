@@ -35,7 +35,7 @@ export type RecipientSeed = {
 
 /**
  * A campaign of the demo account with its recipients (rows 2, 3, ... as in a CSV with a header), the
- * counters matching them. `recipients` may be a count: that many pending US numbers +1555 20x xxxx.
+ * counters matching them. `recipients` may be a count: that many pending US numbers from +1555 200 0001 (none ends 0000, the sandbox's unreachable).
  */
 export async function storeCampaign(args: {
   templateName: string;
@@ -50,7 +50,7 @@ export async function storeCampaign(args: {
   const id = `cmp_${crypto.randomBytes(5).toString('hex')}`;
   const seeds: RecipientSeed[] =
     typeof args.recipients === 'number'
-      ? Array.from({ length: args.recipients }, (_, i) => ({ msisdn: `+1555${String(2_000_000 + i).padStart(7, '0')}` }))
+      ? Array.from({ length: args.recipients }, (_, i) => ({ msisdn: `+1555${String(2_000_001 + i).padStart(7, '0')}` }))
       : args.recipients;
   const rows = seeds.map((s, i) => ({
     campaignId: id,
