@@ -4,6 +4,7 @@ import {
   BadgeDollarSign,
   KeyRound,
   List,
+  Megaphone,
   Smartphone,
   Webhook,
   LayoutDashboard,
@@ -26,6 +27,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Messaging',
     items: [
       { href: '/templates', label: 'Templates', icon: MessageSquareText, permission: 'templates.view' },
+      { href: '/campaigns', label: 'Campaigns', icon: Megaphone, permission: 'campaigns.view' },
       { href: '/logs', label: 'Logs', icon: List, permission: 'logs.view' },
       { href: '/simulator', label: 'Simulator', icon: Smartphone, permission: 'simulator.use' },
     ],
