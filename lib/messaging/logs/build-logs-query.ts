@@ -9,12 +9,14 @@ import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
 // and the index to walk (choose-logs-index.ts). Portable to PostgreSQL except `INDEXED BY`, which is
 // SQLite's; PostgreSQL keeps per-value statistics and would drop the clause.
 
-type Equalities = Pick<LogsFilters, 'umid' | 'msisdn' | 'status' | 'country' | 'channel' | 'direction'>;
+type Equalities = Pick<LogsFilters, 'umid' | 'msisdn' | 'campaignId' | 'workflowId' | 'status' | 'country' | 'channel' | 'direction'>;
 
 function equalities(f: Equalities): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.umid) where.push(Prisma.sql`"id" = ${f.umid}`);
   if (f.msisdn) where.push(Prisma.sql`"msisdn" = ${f.msisdn}`);
+  if (f.campaignId) where.push(Prisma.sql`"campaignId" = ${f.campaignId}`);
+  if (f.workflowId) where.push(Prisma.sql`"workflowId" = ${f.workflowId}`);
   if (f.status) where.push(Prisma.sql`"status" = ${f.status}`);
   if (f.country) where.push(Prisma.sql`"country" = ${f.country}`);
   if (f.channel) where.push(Prisma.sql`"channel" = ${f.channel}`);

@@ -52,7 +52,8 @@ describe('chooseLogsIndex', () => {
     expect(await choose({ umid: 'x', status: 'read' })).toBeNull();
     expect(await choose({})).toBe(LOGS_INDEX.time);
     expect(await choose({ from: new Date(RECENT) })).toBe(LOGS_INDEX.time);
-    for (const k of ['msisdn', 'status', 'country', 'channel', 'direction'] as const) expect(await choose({ [k]: 'x' })).toBe(LOGS_INDEX[k]);
+    for (const k of ['msisdn', 'campaignId', 'workflowId', 'status', 'country', 'channel', 'direction'] as const)
+      expect(await choose({ [k]: 'x' })).toBe(LOGS_INDEX[k]);
   });
 
   it('walks a rare value’s index rather than a common one that comes first in the rule', async () => {

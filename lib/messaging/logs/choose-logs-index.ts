@@ -8,12 +8,13 @@ export { LOGS_INDEX, type IndexedFilter, type LogsIndex } from '@/lib/messaging/
 
 /**
  * The filtered columns that have an index, most selective first as a rule: one customer's messages;
- * a status (the failures people look for are rare, and the status index holds direction, channel and
+ * one campaign's or one workflow run's (asked for by name, and their index holds nothing else, so a
+ * second filter is checked on the row either way); a status (the failures people look for are rare, and the status index holds direction, channel and
  * country too, so status + any of them is checked inside it; status cannot sit in the other indexes,
  * it changes three times after insert); then country, channel, direction.
  */
 export function indexedFilters(f: Partial<Pick<LogsFilters, IndexedFilter>>): IndexedFilter[] {
-  return (['msisdn', 'status', 'country', 'channel', 'direction'] as const).filter((k) => f[k] !== undefined);
+  return (['msisdn', 'campaignId', 'workflowId', 'status', 'country', 'channel', 'direction'] as const).filter((k) => f[k] !== undefined);
 }
 
 // A range this small is cheap to walk even when every entry needs its table row read: ~2.5 µs each,

@@ -43,6 +43,9 @@ function row(i: number, over: Partial<Row> = {}): Row {
     status: inbound ? 'received' : OUT_STATES[Math.floor(i / 3) % OUT_STATES.length]!,
     statusAt: createdAt,
     createdAt,
+    // Some outbound messages come from one of two campaigns, some from a workflow run.
+    campaignId: !inbound && i % 4 === 1 ? (i % 8 === 1 ? 'cmp_a' : 'cmp_b') : null,
+    workflowId: !inbound && i % 4 === 2 ? 'wf_a' : null,
     ...over,
   };
 }
@@ -138,6 +141,16 @@ describe('listMessages: results', () => {
       { from: '2025-11-12T00:00:00Z', to: '2025-11-13T00:00:00Z' },
       (r) => r.createdAt.getTime() >= Date.parse('2025-11-12') && r.createdAt.getTime() <= Date.parse('2025-11-13'),
     ],
+    ['campaignId', { campaignId: 'cmp_a' }, (r) => r.campaignId === 'cmp_a'],
+    ['workflowId', { workflowId: 'wf_a' }, (r) => r.workflowId === 'wf_a'],
+    ['campaignId+status', { campaignId: 'cmp_b', status: 'read' }, (r) => r.campaignId === 'cmp_b' && r.status === 'read'],
+    [
+      'campaignId+country+range',
+      { campaignId: 'cmp_a', country: 'GB', from: '2025-11-13' },
+      (r) => r.campaignId === 'cmp_a' && r.country === 'GB' && r.createdAt.getTime() >= Date.parse('2025-11-13'),
+    ],
+    ['campaignId+workflowId, none', { campaignId: 'cmp_a', workflowId: 'wf_a' }, () => false],
+    ['unknown campaignId, none', { campaignId: 'cmp_nobody' }, () => false],
     ['status+country', { status: 'read', country: 'GB' }, (r) => r.status === 'read' && r.country === 'GB'],
     ['status+country, none', { status: 'received', country: 'FR' }, () => false],
     ['direction+msisdn', { direction: 'outbound', msisdn: '+15552001004' }, (r) => r.direction === 'outbound' && r.msisdn === '+15552001004'],
@@ -247,6 +260,8 @@ describe('listMessages: query values', () => {
     await rejects({ channel: 'fax' }, 'channel');
     await rejects({ country: 'USA' }, 'country');
     await rejects({ umid: '' }, 'umid');
+    await rejects({ campaignId: '' }, 'campaignId');
+    await rejects({ workflowId: 'w'.repeat(101) }, 'workflowId');
     await rejects({ msisdn: '12' }, 'msisdn', 1002);
     await rejects({ stauts: 'undelivered' }, 'stauts');
   });

@@ -3,10 +3,24 @@ import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 
-// The Logs API's query string (API.md: direction, msisdn, status, channel, country, umid, from, to,
-// limit, cursor). Every value arrives as a string; a bad one is a 400 naming it, never a 500.
+// The Logs API's query string (API.md: direction, msisdn, status, channel, country, umid, campaignId,
+// workflowId, from, to, limit, cursor). Every value arrives as a string; a bad one is a 400 naming it,
+// never a 500.
 
-export const LOGS_PARAMS = ['direction', 'msisdn', 'status', 'channel', 'country', 'umid', 'from', 'to', 'limit', 'cursor'] as const;
+export const LOGS_PARAMS = [
+  'direction',
+  'msisdn',
+  'status',
+  'channel',
+  'country',
+  'umid',
+  'campaignId',
+  'workflowId',
+  'from',
+  'to',
+  'limit',
+  'cursor',
+] as const;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
@@ -83,6 +97,9 @@ export const logsQuerySchema = z
       .transform((c) => c.toUpperCase())
       .optional(),
     umid: z.string().min(1, 'umid must not be empty').max(100, 'umid is at most 100 characters').optional(),
+    // The messages a campaign or a workflow run sent (Message.campaignId / workflowId).
+    campaignId: z.string().min(1, 'campaignId must not be empty').max(100, 'campaignId is at most 100 characters').optional(),
+    workflowId: z.string().min(1, 'workflowId must not be empty').max(100, 'workflowId is at most 100 characters').optional(),
     from: instant(false).optional(),
     // A bare date as "to" means the whole of that day (the Logs page's date pickers send dates).
     to: instant(true).optional(),
