@@ -29,11 +29,12 @@ export async function rebuildRollups(db: Db, opts: { accountId?: string } = {}):
     ? [{ id: opts.accountId }]
     : await readNow(db, (conn) => all<{ id: string }>(conn, 'SELECT "id" FROM "Account" ORDER BY "id"'));
   let messages = 0;
-  for (const { id } of accounts) messages += await writeTransaction(db, (conn) => rebuildAccount(conn, id));
+  for (const { id } of accounts) messages += await writeTransaction(db, (conn) => rebuildAccountRollups(conn, id));
   return { accounts: accounts.length, messages };
 }
 
-function rebuildAccount(conn: Sqlite, accountId: string): number {
+/** Recounts one account's rollups inside the caller's write transaction (a time zone change commits with its recount). */
+export function rebuildAccountRollups(conn: Sqlite, accountId: string): number {
   const zone = statement(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?').get(accountId) as { timeZone: string } | undefined;
   const days = new Map<string, Counters>();
   const slots = new Map<string, Counters>();
