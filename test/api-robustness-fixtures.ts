@@ -93,6 +93,26 @@ async function failedInstance(base: string, t: Tenant): Promise<string> {
   return workflowIds[0];
 }
 
+// Each tenant's own numbers: another tenant's contact must be a number this one does not have. A "+" is
+// path text as it is (only a query string reads it as a space).
+const numberOf = (t: Tenant) => (t.accountId === 'acme_corp' ? '+6591234567' : '+6598765432');
+let freshNumbers = 0;
+
+/** A contact of the tenant (its own number by default; a new one for a DELETE to remove). */
+export async function createContact(base: string, t: Tenant, msisdn = numberOf(t)): Promise<string> {
+  await api(base, t, 'PUT', `/api/v1/accounts/${t.accountId}/contacts/${msisdn}`, { name: 'Probe contact', tags: ['probe'] });
+  return msisdn;
+}
+
+/** A number the tenant has opted out (not the one the sends and inbound probes use); a new one for a DELETE. */
+export async function createOptOut(base: string, t: Tenant, msisdn = numberOf(t).replace(/7$/, '8')): Promise<string> {
+  await api(base, t, 'PUT', `/api/v1/accounts/${t.accountId}/opt-outs/${msisdn}`);
+  return msisdn;
+}
+
+/** A number no fixture uses, for a DELETE to remove. */
+export const freshNumber = () => `+659900${String(++freshNumbers).padStart(4, '0')}`;
+
 /** A template with a name of its own, for a DELETE to remove. */
 export async function disposableTemplate(t: Tenant): Promise<string> {
   return approvedTemplate(t, `doomed_${crypto.randomBytes(4).toString('hex')}`);
@@ -115,6 +135,8 @@ export async function tenantFixtures(base: string, t: Tenant, templateName = TEM
     'workflows/[id]': await createWorkflow(base, t),
     'instances/[workflowId]': await failedInstance(base, t),
     'messages/[umid]': inbound.umid,
+    'contacts/[msisdn]': await createContact(base, t),
+    'opt-outs/[msisdn]': await createOptOut(base, t),
     '/[...path]': 'no-such-endpoint',
   };
 }
@@ -189,6 +211,8 @@ export function validBodies(t: Tenant): Record<string, unknown[]> {
     // The same validator as POST: the reference examples are fuzzed there.
     'PUT /accounts/[accountId]/workflows/[id]': [workflowBody(t)],
     'POST /accounts/[accountId]/triggers/http_request': [{ price: '10', nested: { list: [1, 2] } }],
+    'PUT /accounts/[accountId]/contacts/[msisdn]': [{ name: 'Ada Lovelace ✓', attributes: { city: 'Singapore', plan: 'gold' }, tags: ['vip', 'probe'] }],
+    'PUT /accounts/[accountId]/opt-outs/[msisdn]': [{ optedOutAt: '2026-01-01T00:00:00Z' }],
   };
 }
 

@@ -97,6 +97,9 @@ const COUNTED = {
   mediaFile: () => db.mediaFile.count(),
   event: () => db.event.count(),
   auditEvent: () => db.auditEvent.count(),
+  contact: () => db.contact.count(),
+  contactTag: () => db.contactTag.count(),
+  optOut: () => db.optOut.count(),
 };
 
 export async function rowCounts(): Promise<Record<string, number>> {

@@ -2,6 +2,7 @@ import {
   MessageSquareText,
   Activity,
   BadgeDollarSign,
+  BookUser,
   KeyRound,
   List,
   Megaphone,
@@ -28,6 +29,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { href: '/templates', label: 'Templates', icon: MessageSquareText, permission: 'templates.view' },
       { href: '/campaigns', label: 'Campaigns', icon: Megaphone, permission: 'campaigns.view' },
+      { href: '/contacts', label: 'Contacts', icon: BookUser, permission: 'contacts.view' },
       { href: '/logs', label: 'Logs', icon: List, permission: 'logs.view' },
       { href: '/simulator', label: 'Simulator', icon: Smartphone, permission: 'simulator.use' },
     ],

@@ -30,6 +30,14 @@ export const PERMISSION_MODULES = [
     ],
   },
   {
+    id: 'contacts',
+    label: 'Contacts',
+    permissions: [
+      { key: 'contacts.view', label: 'View Contacts' },
+      { key: 'contacts.manage', label: 'Manage Contacts' },
+    ],
+  },
+  {
     id: 'automation',
     label: 'Automation',
     permissions: [

@@ -81,10 +81,45 @@ export async function sendWebResponse(res: ServerResponse, response: Response, w
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
   const payload = (response as JsonResponse)[JSON_PAYLOAD];
-  let body: Buffer | undefined;
-  if (withBody && payload !== undefined) body = Buffer.from(payload, 'utf8');
-  else if (withBody && response.body) body = Buffer.from(await response.arrayBuffer());
+  if (withBody && payload === undefined && response.body) {
+    // A body that is not JSON text is a stream (a CSV export of any size): passed on as it comes,
+    // chunked, at the pace the client reads, instead of gathered whole in memory first.
+    res.writeHead(response.status, headers);
+    return pipeBody(res, response.body);
+  }
+  const body = withBody && payload !== undefined ? Buffer.from(payload, 'utf8') : undefined;
   if (body) headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
+}
+
+async function pipeBody(res: ServerResponse, body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  // A client that goes away stops the producer (no more pages read for nobody).
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  res.once('close', cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+    }
+    res.end();
+  } catch {
+    // The producer failed after the status line went out: cut the answer short so the client sees it incomplete.
+    res.destroy();
+  } finally {
+    res.off('close', cancel);
+  }
 }

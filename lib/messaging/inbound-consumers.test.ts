@@ -15,11 +15,11 @@ afterEach(() => {
 });
 
 describe('inbound consumers', () => {
-  it('automation is registered at start, and registering again by name replaces instead of adding', () => {
-    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation']);
+  it('automation and contacts are registered at start, and registering again by name replaces instead of adding', () => {
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts']);
     registerInboundConsumer({ name: 'probe', decide: () => null });
     registerInboundConsumer({ name: 'probe', decide: () => null });
-    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'probe']);
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'probe']);
   });
 
   it('decides inside the transaction that stores the message, and runs what it decided after it committed', async () => {

@@ -23,6 +23,8 @@ const ENTITY_LABELS: Record<string, string> = {
   workflow_instance: 'Workflow runs',
   webhook_delivery: 'Webhook deliveries',
   rate_card_entry: 'Rates',
+  contact: 'Contacts',
+  opt_out: 'Opt-outs',
   account: 'Accounts',
 };
 

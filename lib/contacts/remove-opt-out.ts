@@ -1,0 +1,31 @@
+import type { Db } from '@/lib/db/client';
+import { writeTransaction } from '@/lib/db/sql';
+import { NotFoundError } from '@/lib/errors';
+import type { Actor } from '@/lib/audit/record-audit-event';
+import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
+import { deleteOptOut, findOptOut } from '@/lib/contacts/opt-out-rows';
+
+/** Lifts an opt-out (DELETE /opt-outs/{msisdn}, the Opt-outs tab): marketing may reach the number again. */
+export async function removeOptOut(db: Db, accountId: string, rawMsisdn: unknown, actor: Actor): Promise<{ msisdn: string }> {
+  const msisdn = contactMsisdn(rawMsisdn);
+  return writeTransaction(db, (conn) => {
+    const before = findOptOut(conn, accountId, msisdn);
+    if (!before || !deleteOptOut(conn, accountId, msisdn)) throw new NotFoundError(`'${msisdn}' has not opted out`);
+    const now = new Date();
+    insertAuditRow(
+      conn,
+      actor,
+      {
+        accountId,
+        action: 'opt_out.remove',
+        entityType: 'opt_out',
+        entityId: msisdn,
+        summary: `Removed the opt-out of ${msisdn}: marketing messages may reach it again`,
+        changes: { before: { source: before.source, optedOutAt: before.optedOutAt.toISOString() } },
+      },
+      now,
+    );
+    return { msisdn };
+  });
+}
