@@ -4,7 +4,7 @@ import { Providers } from '@/app/providers';
 
 export const metadata: Metadata = {
   title: { default: 'Parley', template: '%s · Parley' },
-  description: 'Business messaging console: automations, WhatsApp templates, logs and the Simulator.',
+  description: 'Business messaging console: automations, WhatsApp templates, campaigns, logs and the Simulator.',
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

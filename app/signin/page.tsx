@@ -16,7 +16,7 @@ export default async function SignInPage() {
             <MessagesSquare className="size-5" />
           </span>
           <h1 className="text-xl font-semibold tracking-tight">Sign in to Parley</h1>
-          <p className="text-sm text-muted-foreground">Business messaging, automations and WhatsApp templates.</p>
+          <p className="text-sm text-muted-foreground">Business messaging, automations, templates and campaigns.</p>
         </div>
         <div className="rounded-lg border bg-card p-6 shadow-sm">
           <SignInForm />

@@ -63,7 +63,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
           messages={page.data}
           empty={
             <EmptyState icon={<ScrollText />} title={Object.keys(query).length ? 'No messages match these filters' : 'No messages yet'}>
-              Messages appear here as soon as they are sent through the API, an automation or the Simulator.
+              Messages appear here as soon as they are sent through the API, a campaign, an automation or the Simulator.
             </EmptyState>
           }
         />

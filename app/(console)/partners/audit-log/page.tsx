@@ -23,6 +23,7 @@ const ENTITY_LABELS: Record<string, string> = {
   workflow_instance: 'Workflow runs',
   webhook_delivery: 'Webhook deliveries',
   rate_card_entry: 'Rates',
+  campaign: 'Campaigns',
   contact: 'Contacts',
   opt_out: 'Opt-outs',
   account: 'Accounts',
@@ -45,7 +46,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Audit log"
-        description="Who changed which role, user, key, webhook, template, workflow or rate, when, and what changed. Entries cannot be edited."
+        description="Who changed which role, user, key, webhook, template, workflow, campaign or rate, when, and what changed. Entries cannot be edited."
       />
       {/* A plain GET form: the filters live in the URL and work without JavaScript. */}
       <form method="get" className="mb-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
