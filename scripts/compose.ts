@@ -12,11 +12,14 @@ import { contactsInboundConsumer } from '@/lib/contacts/contacts-inbound-consume
 import { registerStatusListener } from '@/lib/messaging/status-listeners';
 import { campaignStatusListener } from '@/lib/campaigns/campaign-status-listener';
 import { campaignTasks } from '@/lib/campaigns/background';
+import { converseInboundConsumer } from '@/lib/converse/converse-inbound-consumer';
+import { converseTasks } from '@/lib/converse/background';
 
 /** Registers the consumers of inbound messages: automation now; Converse and contacts next. Idempotent. */
 export function registerInboundConsumers(): void {
   registerInboundConsumer(automationInboundConsumer);
   registerInboundConsumer(contactsInboundConsumer);
+  registerInboundConsumer(converseInboundConsumer);
   // Not an inbound consumer, but needed wherever one is: campaign results follow their messages' status.
   registerStatusListener(campaignStatusListener);
 }
@@ -26,7 +29,7 @@ export function registerInboundConsumers(): void {
  * Domains add their task here: e.g. the template reviewer, the send outbox, the workflow timers.
  */
 export function backgroundTasks(): BackgroundTask[] {
-  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks(), ...campaignTasks()];
+  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks(), ...campaignTasks(), ...converseTasks()];
 }
 
 /** Wires Parley for a process that runs its background work: consumers registered, the task list. */

@@ -153,14 +153,14 @@ describe('running a step whose script computes another account’s subaccount', 
     await setWorkflowStatus(db, other.accountId, victimWf.id, 'disabled', SYSTEM_ACTOR);
   });
 
-  it('SendToConverse fails and opens no handoff that would mute the victim’s automation', async () => {
+  it('SendToConverse fails and opens no ticket that would mute the victim’s automation', async () => {
     const msisdn = customer();
     const { inst } = await runProbe([{ id: 'mute', stepType: 'SendToConverse', inputs: { msisdn: '{{data.to}}', subAccountId: '{{data.sub}}' } }], {
       to: msisdn,
       sub: other.subAccountId,
     });
     expect(inst.status).toBe('failed');
-    expect(await db.converseHandoff.count({ where: { subAccountId: other.subAccountId } })).toBe(0);
+    expect(await db.converseTicket.count({ where: { subAccountId: other.subAccountId } })).toBe(0);
     const victimWf = await victimAutoReply();
     await victimInbound(msisdn);
     expect(await db.workflowInstance.count({ where: { definitionId: victimWf.id } })).toBe(1);
@@ -186,8 +186,21 @@ describe('routing an inbound message or key press', () => {
     const msisdn = customer();
     // As a workflow saved before the check could have left it: waiting on the victim's conversation.
     await db.workflowInstance.update({ where: { id }, data: { waitKey: replyKey(other.subAccountId, 'whatsapp', msisdn) } });
-    await db.converseHandoff.create({
-      data: { accountId: 'acme_corp', subAccountId: other.subAccountId, channel: 'whatsapp', msisdn: msisdn.replace(/\D/g, '') },
+    // And a ticket of this account on the victim's conversation, as a hand-over saved before the check could have left it.
+    const at = new Date();
+    await db.converseTicket.create({
+      data: {
+        id: `probe_${msisdn}`,
+        accountId: 'acme_corp',
+        subAccountId: other.subAccountId,
+        channel: 'whatsapp',
+        msisdn,
+        status: 'queued',
+        lastMessageAt: at,
+        statusAt: at,
+        createdAt: at,
+        updatedAt: at,
+      },
     });
     const victimWf = await victimAutoReply();
     await victimInbound(msisdn);

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { all, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { hasOpenTicket } from '@/lib/converse/ticket-rows';
 import type { LoadedInstance } from '@/lib/automation/runner/instance-rows';
 import { claimWaitingAndLoad } from '@/lib/automation/runner/resume-instance';
 import { findStartableWorkflows, insertStartedInstance, runSafely, runStarted } from '@/lib/automation/runner/start-instance';
@@ -7,7 +8,6 @@ import type { ResumeValue } from '@/lib/automation/runner/types';
 import type { InboundConsumer, StoredDtmf, StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { replyKey } from '@/lib/automation/steps/wait-for-reply';
 import { dtmfAddress } from '@/lib/automation/steps/wait-for-dtmf';
-import { digits } from '@/lib/automation/steps/lenient-inputs';
 
 // Automation as an inbound consumer (lib/messaging/inbound-consumers.ts): after messaging has stored
 // an inbound message or key press, the runner decides what to resume or start.
@@ -41,30 +41,24 @@ const DTMF_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitK
 const WAITING_ON_ADDRESS = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitAddress" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
 
 function handedToConverse(conn: Sqlite, inbound: InboundForAutomation): boolean {
-  return !!one(
-    conn,
-    'SELECT 1 FROM "ConverseHandoff" WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "releasedAt" IS NULL AND "accountId" = ? LIMIT 1',
-    inbound.subAccountId,
-    inbound.channel,
-    digits(inbound.msisdn),
-    inbound.accountId,
-  );
+  return hasOpenTicket(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, channel: inbound.channel, msisdn: inbound.msisdn });
 }
 
 export type InboundRouting = { kind: 'resume'; instance: LoadedInstance } | { kind: 'converse' } | { kind: 'start'; instances: LoadedInstance[] };
 
 /**
- * An inbound message first resumes the oldest instance waiting (WaitForReply) on that sender in that
- * subaccount and channel; only when none waits does it start the subaccount's enabled inbound workflows.
- * A conversation handed to Converse starts nothing: its messages belong to the agents. This decides, and
+ * A conversation handed to Converse (a ticket not closed yet) resumes and starts nothing: its messages
+ * belong to the agents. Otherwise an inbound message first resumes the oldest instance waiting
+ * (WaitForReply) on that sender in that subaccount and channel; only when none waits does it start the
+ * subaccount's enabled inbound workflows. This decides, and
  * writes the claim or the new instances, in the caller's write transaction (receiveInbound's, so the
  * message and what it set off commit together); followInboundRouting then runs them.
  */
 export function decideInboundRouting(conn: Sqlite, inbound: InboundForAutomation): InboundRouting {
+  if (handedToConverse(conn, inbound)) return { kind: 'converse' };
   const key = replyKey(inbound.subAccountId, inbound.channel, inbound.msisdn);
   const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key, inbound.accountId), { kind: 'reply', event: inbound.event });
   if (claimed) return { kind: 'resume', instance: claimed };
-  if (handedToConverse(conn, inbound)) return { kind: 'converse' };
   const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
   return { kind: 'start', instances: workflows.map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, inbound.event)) };
 }

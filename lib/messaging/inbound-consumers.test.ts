@@ -15,11 +15,11 @@ afterEach(() => {
 });
 
 describe('inbound consumers', () => {
-  it('automation and contacts are registered at start, and registering again by name replaces instead of adding', () => {
-    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts']);
+  it('automation, contacts and Converse are registered at start, and registering again by name replaces instead of adding', () => {
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'converse']);
     registerInboundConsumer({ name: 'probe', decide: () => null });
     registerInboundConsumer({ name: 'probe', decide: () => null });
-    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'probe']);
+    expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'converse', 'probe']);
   });
 
   it('decides inside the transaction that stores the message, and runs what it decided after it committed', async () => {
@@ -52,8 +52,8 @@ describe('inbound consumers', () => {
       name: 'broken',
       decide(conn) {
         conn
-          .prepare('INSERT INTO "ConverseHandoff" ("id", "accountId", "subAccountId", "channel", "msisdn", "createdAt") VALUES (?, ?, ?, ?, ?, ?)')
-          .run('half-written', 'acme_corp', 'acme_corp', 'whatsapp', '1', new Date().toISOString());
+          .prepare('INSERT INTO "ConverseNote" ("id", "ticketId", "authorLabel", "text", "createdAt") VALUES (?, ?, ?, ?, ?)')
+          .run('half-written', 'no-ticket', 'probe', 'half-written', new Date().toISOString());
         throw new Error('consumer bug');
       },
     });
@@ -67,7 +67,7 @@ describe('inbound consumers', () => {
       content: { text: 'hi' },
     });
     expect(await db.message.findUnique({ where: { id: umid } })).toMatchObject({ direction: 'inbound' });
-    expect(await db.converseHandoff.findUnique({ where: { id: 'half-written' } })).toBeNull();
+    expect(await db.converseNote.findUnique({ where: { id: 'half-written' } })).toBeNull();
     expect(seen.ran).toContain(`after-broken:${umid}`);
   });
 });

@@ -266,8 +266,8 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const wf = await updateAutoReply();
     const from = '+6591110007';
     await inbound({ subAccountId: 'acme_corp', channel: 'whatsapp', msisdn: from, text: 'agent please' });
-    const handoff = await db.converseHandoff.findFirst({ where: { msisdn: '6591110007' } });
-    expect(handoff).toMatchObject({ subAccountId: 'acme_corp', channel: 'whatsapp', releasedAt: null });
+    const ticket = await db.converseTicket.findFirst({ where: { msisdn: from } });
+    expect(ticket).toMatchObject({ subAccountId: 'acme_corp', channel: 'whatsapp', status: 'queued', definitionId: wf, workflowId: expect.any(String) });
     const before = await db.workflowInstance.count({ where: { definitionId: wf } });
     const routing = await writeTransaction(db, (conn) =>
       decideInboundRouting(conn, {

@@ -1,0 +1,48 @@
+import type { Db } from '@/lib/db/client';
+import { newId, run, sqlDate, writeTransaction } from '@/lib/db/sql';
+import { parseWith } from '@/lib/api/read-json';
+import { insertAuditRow } from '@/lib/converse/audit-row';
+import { noteSchema } from '@/lib/converse/converse-schemas';
+import type { ConverseViewer } from '@/lib/converse/converse-viewer';
+import type { TicketNote } from '@/lib/converse/get-ticket';
+import { nextStamp, saveTicket } from '@/lib/converse/ticket-rows';
+import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
+
+/**
+ * POST /converse/tickets/{id}/notes and the console's note box: an internal note, seen by agents and
+ * never sent to the customer. A closed ticket still takes notes (what happened, for the record).
+ */
+export async function addTicketNote(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<TicketNote> {
+  const { text } = parseWith(noteSchema, body ?? {});
+  return writeTransaction(db, (conn) => {
+    const at = new Date();
+    const t = requireVisibleTicket(conn, viewer, id);
+    const note = { id: newId(), authorId: viewer.userId, author: viewer.name, text, createdAt: at.toISOString() };
+    run(
+      conn,
+      'INSERT INTO "ConverseNote" ("id", "ticketId", "authorId", "authorLabel", "text", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
+      note.id,
+      t.id,
+      note.authorId,
+      note.author,
+      text,
+      sqlDate(at),
+    );
+    // The note shows in the other agents' open thread at their next look.
+    saveTicket(conn, { ...t, updatedAt: nextStamp(conn, t.accountId, at) });
+    insertAuditRow(
+      conn,
+      viewer.actor,
+      {
+        accountId: t.accountId,
+        action: 'converse.note.add',
+        entityType: 'converse_ticket',
+        entityId: t.id,
+        summary: `Internal note on the ticket with ${t.msisdn}`,
+        changes: { noteId: note.id, text },
+      },
+      at,
+    );
+    return note;
+  });
+}

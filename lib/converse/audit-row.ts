@@ -1,0 +1,27 @@
+import type { Actor, AuditEventInput } from '@/lib/audit/record-audit-event';
+import { newId, one, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+
+// recordAuditEvent's row, written with the SQL helpers: ticket writes run in writeTransaction (the
+// hand-over inside the runner's, a reply inside the send's), so the entry commits or rolls back with them.
+
+/** Appends the audit entry inside the caller's write transaction. */
+export function insertAuditRow(conn: Sqlite, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): void {
+  const partnerId = actor.partnerId ?? one<{ partnerId: string }>(conn, 'SELECT "partnerId" FROM "Account" WHERE "id" = ?', event.accountId)?.partnerId;
+  // A programming error, not a user's: the system only writes inside an account.
+  if (!partnerId) throw new Error(`Account '${event.accountId}' not found for its audit record`);
+  run(
+    conn,
+    'INSERT INTO "AuditEvent" ("id", "partnerId", "accountId", "actorUserId", "actorLabel", "action", "entityType", "entityId", "summary", "changes", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    newId(),
+    partnerId,
+    event.accountId,
+    actor.userId ?? null,
+    actor.label,
+    event.action,
+    event.entityType,
+    event.entityId,
+    event.summary,
+    sqlJson(event.changes),
+    sqlDate(at),
+  );
+}

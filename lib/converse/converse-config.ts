@@ -1,0 +1,72 @@
+import type { Db } from '@/lib/db/client';
+import { one, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { parseWith } from '@/lib/api/read-json';
+import { wakeBackgroundTask } from '@/lib/jobs/wake';
+import { insertAuditRow } from '@/lib/converse/audit-row';
+import { configSchema } from '@/lib/converse/converse-schemas';
+import { requireSupervisor, type ConverseViewer } from '@/lib/converse/converse-viewer';
+
+/** The account's Converse configuration (reference docs, "Configuration"). */
+export type ConverseConfig = { resolvedToClosedHours: number; pendingToClosedHours: number; maxAssignedTicketsPerAgent: number };
+
+/** The reference docs' defaults: tickets close 1 hour after they were resolved or set pending; 5 tickets per agent. */
+export const DEFAULT_CONFIG: ConverseConfig = { resolvedToClosedHours: 1, pendingToClosedHours: 1, maxAssignedTicketsPerAgent: 5 };
+
+export const AUTO_CLOSE_TASK = 'converse-auto-close';
+
+export function readConfig(conn: Sqlite, accountId: string): ConverseConfig {
+  const r = one<ConverseConfig>(
+    conn,
+    'SELECT "resolvedToClosedHours", "pendingToClosedHours", "maxAssignedTicketsPerAgent" FROM "ConverseConfig" WHERE "accountId" = ?',
+    accountId,
+  );
+  return r ? { ...r } : { ...DEFAULT_CONFIG };
+}
+
+/** GET /converse/config and the Configuration page: supervisors and administrators only. */
+export async function getConverseConfig(db: Db, viewer: ConverseViewer): Promise<ConverseConfig> {
+  requireSupervisor(viewer, 'see the Converse configuration');
+  return readNow(db, (conn) => readConfig(conn, viewer.accountId));
+}
+
+/**
+ * PUT /converse/config and "Save changes": applied at once (the auto-close task is woken to look again
+ * with the new hours; assignments check the new limit from their next attempt). Fields left out keep
+ * their value. Audited with the change.
+ */
+export async function updateConverseConfig(db: Db, viewer: ConverseViewer, body: unknown): Promise<ConverseConfig> {
+  requireSupervisor(viewer, 'change the Converse configuration');
+  const input = parseWith(configSchema, body ?? {});
+  const saved = await writeTransaction(db, (conn) => {
+    const now = new Date();
+    const before = readConfig(conn, viewer.accountId);
+    const after: ConverseConfig = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    run(
+      conn,
+      `INSERT INTO "ConverseConfig" ("accountId", "resolvedToClosedHours", "pendingToClosedHours", "maxAssignedTicketsPerAgent", "updatedAt") VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT ("accountId") DO UPDATE SET "resolvedToClosedHours" = excluded."resolvedToClosedHours", "pendingToClosedHours" = excluded."pendingToClosedHours",
+         "maxAssignedTicketsPerAgent" = excluded."maxAssignedTicketsPerAgent", "updatedAt" = excluded."updatedAt"`,
+      viewer.accountId,
+      after.resolvedToClosedHours,
+      after.pendingToClosedHours,
+      after.maxAssignedTicketsPerAgent,
+      sqlDate(now),
+    );
+    insertAuditRow(
+      conn,
+      viewer.actor,
+      {
+        accountId: viewer.accountId,
+        action: 'converse.config.update',
+        entityType: 'converse_config',
+        entityId: viewer.accountId,
+        summary: `Converse configuration: resolved tickets close after ${after.resolvedToClosedHours} h, pending after ${after.pendingToClosedHours} h, at most ${after.maxAssignedTicketsPerAgent} tickets per agent`,
+        changes: { before, after },
+      },
+      now,
+    );
+    return after;
+  });
+  wakeBackgroundTask(AUTO_CLOSE_TASK);
+  return saved;
+}

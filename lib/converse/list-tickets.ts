@@ -1,0 +1,107 @@
+import type { Db } from '@/lib/db/client';
+import { all, readNow, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { parseWith } from '@/lib/api/read-json';
+import { decodeCursor, encodeCursor } from '@/lib/messaging/logs/logs-cursor';
+import { listTicketsQuerySchema, type ListTicketsQuery } from '@/lib/converse/converse-schemas';
+import { visibleWhere, type ConverseViewer } from '@/lib/converse/converse-viewer';
+import { readTicketRow, TICKET_COLUMNS, type TicketRow } from '@/lib/converse/ticket-rows';
+import { toTicketView, type TicketView } from '@/lib/converse/ticket-view';
+
+type Where = { sql: string[]; params: unknown[] };
+
+/** The conditions of a view: the queue (queued, nobody's), mine (the viewer's), or everything the viewer sees. */
+function viewWhere(viewer: ConverseViewer, view: 'queue' | 'mine' | 'all' | undefined, w: Where): void {
+  const visible = visibleWhere(viewer);
+  w.sql.push(visible.sql);
+  w.params.push(...visible.params);
+  if (view === 'queue') w.sql.push(`"status" = 'queued' AND "assigneeId" IS NULL`);
+  if (view === 'mine') {
+    // A key holds no tickets: its "mine" is empty.
+    w.sql.push('"assigneeId" = ?');
+    w.params.push(viewer.userId ?? '\u0000');
+  }
+}
+
+/**
+ * GET /converse/tickets: the tickets the viewer may see, filtered by view, status ("open" is every
+ * status but closed), assignee and subaccount. Newest first, as every list of the API, except the
+ * queue, which is oldest first: the customer who has waited longest is served first.
+ */
+export async function listTickets(db: Db, viewer: ConverseViewer, query: ListTicketsQuery): Promise<{ data: TicketView[]; nextCursor: string | null }> {
+  const q = parseWith(listTicketsQuerySchema, query);
+  const w: Where = { sql: ['"accountId" = ?'], params: [viewer.accountId] };
+  viewWhere(viewer, q.view, w);
+  if (q.status === 'open') w.sql.push(`"status" <> 'closed'`);
+  else if (q.status) {
+    w.sql.push('"status" = ?');
+    w.params.push(q.status);
+  }
+  if (q.assigneeId) {
+    w.sql.push('"assigneeId" = ?');
+    w.params.push(q.assigneeId);
+  }
+  if (q.subAccountId) {
+    w.sql.push('"subAccountId" = ?');
+    w.params.push(q.subAccountId);
+  }
+  const oldestFirst = q.view === 'queue';
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    w.sql.push(oldestFirst ? '("createdAt" > ? OR ("createdAt" = ? AND "id" > ?))' : '("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
+    w.params.push(sqlDate(c.createdAt), sqlDate(c.createdAt), c.id);
+  }
+  const order = oldestFirst ? '"createdAt", "id"' : '"createdAt" DESC, "id" DESC';
+  const rows = await readNow(db, (conn) =>
+    all<Record<string, unknown>>(
+      conn,
+      `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE ${w.sql.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      ...w.params,
+      q.limit + 1,
+    ).map((r) => readTicketRow(r)),
+  );
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { data: page.map(toTicketView), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** The console's lists: the longest waiting first, then the most recent activity. */
+const INBOX_ORDER = `ORDER BY "waitingSince" IS NULL, "waitingSince", "lastMessageAt" DESC LIMIT 200`;
+
+export type InboxLists = {
+  queue: TicketRow[];
+  mine: TicketRow[];
+  /** Every not-closed ticket (supervisors); null for an agent. */
+  all: TicketRow[] | null;
+  /** Recently closed tickets the viewer may see. */
+  closed: TicketRow[];
+};
+
+function select(conn: Sqlite, where: string, ...params: unknown[]): TicketRow[] {
+  return all<Record<string, unknown>>(conn, `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE "accountId" = ? AND ${where}`, ...params).map((r) =>
+    readTicketRow(r),
+  );
+}
+
+/** The Converse page's lists for the viewer, in one read. */
+export async function loadInbox(db: Db, viewer: ConverseViewer): Promise<InboxLists> {
+  return readNow(db, (conn) => {
+    const a = viewer.accountId;
+    const queue = select(conn, `"status" = 'queued' AND "assigneeId" IS NULL ORDER BY "createdAt" LIMIT 200`, a);
+    const mine = viewer.userId ? select(conn, `"assigneeId" = ? AND "status" <> 'closed' ${INBOX_ORDER}`, a, viewer.userId) : [];
+    const everything = viewer.seesAll ? select(conn, `"status" <> 'closed' ${INBOX_ORDER}`, a) : null;
+    const visible = visibleWhere(viewer);
+    const closed = select(conn, `"status" = 'closed' AND ${visible.sql} ORDER BY "closedAt" DESC LIMIT 50`, a, ...visible.params);
+    return { queue, mine, all: everything, closed };
+  });
+}
+
+/**
+ * What changed in the account's inbox, cheaply: the newest change of any ticket (every change raises
+ * it, see nextStamp). The console polls it every second and reloads the lists when it moves.
+ */
+export async function inboxVersion(db: Db, viewer: ConverseViewer): Promise<string> {
+  return readNow(db, (conn) => {
+    const r = all<{ at: string | null }>(conn, 'SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', viewer.accountId)[0];
+    return r?.at ?? '';
+  });
+}
