@@ -1,0 +1,34 @@
+import type { Actor } from '@/lib/audit/record-audit-event';
+import { deleteAudienceFile } from '@/lib/campaigns/audience/audience-file';
+import { purgeRecipients } from '@/lib/campaigns/audience/purge-recipients';
+import { campaignRowOf } from '@/lib/campaigns/get-campaign';
+import { insertAuditRow } from '@/lib/contacts/audit-row';
+import type { Db } from '@/lib/db/client';
+import { one, readNow, run, writeTransaction } from '@/lib/db/sql';
+import { ConflictError } from '@/lib/errors';
+
+/**
+ * Deletes a draft with its recipients and, when no other campaign of the account was made from it,
+ * its stored file. A campaign past draft has sent (or was to send) messages and stays: 409. 404 for
+ * another account's campaign.
+ */
+export async function deleteCampaign(db: Db, actor: Actor, accountId: string, id: string): Promise<void> {
+  const row = await writeTransaction(db, (conn) => {
+    const row = campaignRowOf(conn, accountId, id);
+    if (row.status !== 'draft') throw new ConflictError(`Campaign '${id}' is ${row.status}: only a draft can be deleted`);
+    run(conn, 'DELETE FROM "Campaign" WHERE "id" = ?', id);
+    insertAuditRow(
+      conn,
+      actor,
+      { accountId, action: 'campaign.delete', entityType: 'campaign', entityId: id, summary: `Deleted draft campaign "${row.name}"` },
+      new Date(),
+    );
+    return row;
+  });
+  await purgeRecipients(db, id);
+  const fileId = row.audienceFileId as string | null;
+  if (fileId) {
+    const shared = await readNow(db, (conn) => one(conn, 'SELECT 1 FROM "Campaign" WHERE "accountId" = ? AND "audienceFileId" = ? LIMIT 1', accountId, fileId));
+    if (!shared) await deleteAudienceFile(db, accountId, fileId);
+  }
+}
