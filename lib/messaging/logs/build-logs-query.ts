@@ -9,7 +9,7 @@ import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
 // and the index to walk (choose-logs-index.ts). Portable to PostgreSQL except `INDEXED BY`, which is
 // SQLite's; PostgreSQL keeps per-value statistics and would drop the clause.
 
-type Equalities = Pick<LogsFilters, 'umid' | 'msisdn' | 'campaignId' | 'workflowId' | 'status' | 'country' | 'channel' | 'direction'>;
+type Equalities = Pick<LogsFilters, 'umid' | 'msisdn' | 'campaignId' | 'workflowId' | 'status' | 'country' | 'channel' | 'direction' | 'errorCode'>;
 
 function equalities(f: Equalities): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
@@ -21,6 +21,8 @@ function equalities(f: Equalities): Prisma.Sql[] {
   if (f.country) where.push(Prisma.sql`"country" = ${f.country}`);
   if (f.channel) where.push(Prisma.sql`"channel" = ${f.channel}`);
   if (f.direction) where.push(Prisma.sql`"direction" = ${f.direction}`);
+  // No index of its own: failures are few, so it is checked on the rows the other filters' index yields.
+  if (f.errorCode !== undefined) where.push(Prisma.sql`"errorCode" = ${f.errorCode}`);
   return where;
 }
 
@@ -53,4 +55,10 @@ export function buildLogsProbe(
 ): Prisma.Sql {
   const where = [Prisma.sql`"subAccountId" = ${subAccountId}`, ...equalities({ [filter]: f[filter] }), ...range(f, cursor)];
   return Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Message" ${indexedBy(index)} WHERE ${Prisma.join(where, ' AND ')} LIMIT ${cap}) AS "probe"`;
+}
+
+/** How many messages match every filter, counting no further than `cap` (the Logs page's "n messages"). */
+export function buildLogsCount(subAccountId: string, f: LogsFilters, index: LogsIndex | null, cap: number): Prisma.Sql {
+  const where = [Prisma.sql`"subAccountId" = ${subAccountId}`, ...equalities(f), ...range(f, null)];
+  return Prisma.sql`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Message" ${indexedBy(index)} WHERE ${Prisma.join(where, ' AND ')} LIMIT ${cap}) AS "matches"`;
 }

@@ -46,6 +46,8 @@ function row(i: number, over: Partial<Row> = {}): Row {
     // Some outbound messages come from one of two campaigns, some from a workflow run.
     campaignId: !inbound && i % 4 === 1 ? (i % 8 === 1 ? 'cmp_a' : 'cmp_b') : null,
     workflowId: !inbound && i % 4 === 2 ? 'wf_a' : null,
+    // Failures carry their error code, as applyStatus stores it.
+    errorCode: !inbound && OUT_STATES[Math.floor(i / 3) % OUT_STATES.length] === 'undelivered' ? (i % 2 ? 1003 : 131026) : null,
     ...over,
   };
 }
@@ -151,6 +153,9 @@ describe('listMessages: results', () => {
     ],
     ['campaignId+workflowId, none', { campaignId: 'cmp_a', workflowId: 'wf_a' }, () => false],
     ['unknown campaignId, none', { campaignId: 'cmp_nobody' }, () => false],
+    ['errorCode', { errorCode: '1003' }, (r) => r.errorCode === 1003],
+    ['errorCode+country', { errorCode: '131026', country: 'DE' }, (r) => r.errorCode === 131026 && r.country === 'DE'],
+    ['unknown errorCode, none', { errorCode: '42' }, () => false],
     ['status+country', { status: 'read', country: 'GB' }, (r) => r.status === 'read' && r.country === 'GB'],
     ['status+country, none', { status: 'received', country: 'FR' }, () => false],
     ['direction+msisdn', { direction: 'outbound', msisdn: '+15552001004' }, (r) => r.direction === 'outbound' && r.msisdn === '+15552001004'],
@@ -262,6 +267,7 @@ describe('listMessages: query values', () => {
     await rejects({ umid: '' }, 'umid');
     await rejects({ campaignId: '' }, 'campaignId');
     await rejects({ workflowId: 'w'.repeat(101) }, 'workflowId');
+    for (const errorCode of ['', 'x', '-1', '1.5', '1234567890']) await rejects({ errorCode }, 'errorCode');
     await rejects({ msisdn: '12' }, 'msisdn', 1002);
     await rejects({ stauts: 'undelivered' }, 'stauts');
   });

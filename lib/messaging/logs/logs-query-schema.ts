@@ -4,8 +4,8 @@ import { ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 
 // The Logs API's query string (API.md: direction, msisdn, status, channel, country, umid, campaignId,
-// workflowId, from, to, limit, cursor). Every value arrives as a string; a bad one is a 400 naming it,
-// never a 500.
+// workflowId, from, to, limit, cursor; and errorCode, which the Dashboard's top errors link with).
+// Every value arrives as a string; a bad one is a 400 naming it, never a 500.
 
 export const LOGS_PARAMS = [
   'direction',
@@ -16,6 +16,7 @@ export const LOGS_PARAMS = [
   'umid',
   'campaignId',
   'workflowId',
+  'errorCode',
   'from',
   'to',
   'limit',
@@ -100,6 +101,16 @@ export const logsQuerySchema = z
     // The messages a campaign or a workflow run sent (Message.campaignId / workflowId).
     campaignId: z.string().min(1, 'campaignId must not be empty').max(100, 'campaignId is at most 100 characters').optional(),
     workflowId: z.string().min(1, 'workflowId must not be empty').max(100, 'workflowId is at most 100 characters').optional(),
+    // The failed messages with this status.errorCode (1003, 131026, ...).
+    errorCode: z
+      .preprocess(
+        (v) => (typeof v === 'number' ? String(v) : v),
+        z
+          .string()
+          .regex(/^\d{1,9}$/, 'errorCode must be a whole number such as 131026')
+          .transform(Number),
+      )
+      .optional(),
     from: instant(false).optional(),
     // A bare date as "to" means the whole of that day (the Logs page's date pickers send dates).
     to: instant(true).optional(),
