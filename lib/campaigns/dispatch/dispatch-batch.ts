@@ -1,11 +1,12 @@
-import { all, one, readJson, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { all, one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
 import { recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
-import { checkTemplateSend, recipientValues, storedMsisdn, templateContent } from '@/lib/campaigns/dispatch/recipient-send';
+import { checkTemplateSend, storedMsisdn } from '@/lib/campaigns/dispatch/recipient-send';
+import { buildRecipientMessage } from '@/lib/campaigns/preview-recipient';
 import { recipientStateFor } from '@/lib/campaigns/dispatch/recipient-state';
 
 type CampaignRow = {
@@ -57,13 +58,14 @@ export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, n
     pauseWithReason(conn, campaignId, outcome.stopReason, now);
     return outcome;
   }
-  const slotKeys = readJson<string[]>(c.slotKeys) ?? [];
+  const campaign = { slotKeys: c.slotKeys, template };
   const at = sqlDate(now);
 
   for (const r of recipients) {
     let send: ReturnType<typeof checkTemplateSend>;
     try {
-      send = checkTemplateSend(template, templateContent(template, recipientValues(slotKeys, readJson<string[]>(r.values))));
+      // The payload the preview shows for this row (preview-recipient.ts), checked as the API's send checks it.
+      send = checkTemplateSend(template, buildRecipientMessage(campaign, r).content);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       // The template changed since import (a new version with other variables): this row cannot be sent as it is.

@@ -109,6 +109,17 @@ describe('campaign dispatch', () => {
     expect(await db.message.count({ where: { campaignId: due } })).toBe(1);
   });
 
+  it('banks at most a quarter of a second of sends while idle, so a burst cannot lift the rate', () => {
+    let clock = 0;
+    const throttle = new CampaignThrottle(() => clock);
+    expect(throttle.allowance('c', 500)).toBe(1);
+    clock = 60_000;
+    expect(throttle.allowance('c', 500)).toBe(125);
+    throttle.spend('c', 500, 125);
+    expect(throttle.allowance('c', 500)).toBe(0);
+    expect(throttle.msUntilToken('c', 500)).toBe(2);
+  });
+
   it('holds each campaign to its rate and shares the loop between campaigns', async () => {
     let clock = 0;
     const throttle = new CampaignThrottle(() => clock);

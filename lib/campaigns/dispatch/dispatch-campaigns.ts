@@ -8,8 +8,8 @@ import { campaignRate } from '@/lib/campaigns/dispatch/effective-rate';
 
 export const CAMPAIGN_DISPATCH_TASK = 'campaign-dispatch';
 
-// While a campaign runs the loop looks every 50 ms at most (half the throttle's tenth of a second, so
-// its bucket never overflows and the rate holds); with nothing running, once a second.
+// While a campaign runs the loop looks every 50 ms at most (well inside the throttle's quarter of a
+// second, so its bucket does not overflow and the rate holds); with nothing running, once a second.
 const ACTIVE_MS = 50;
 const MIN_WAIT_MS = 10;
 const IDLE_MS = 1000;

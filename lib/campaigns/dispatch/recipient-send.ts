@@ -3,22 +3,6 @@ import { parseWith } from '@/lib/api/read-json';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 import { CONTENT_ENVELOPES, type SendTemplate } from '@/lib/messaging/send-schema';
 import { checkTemplateParameters, renderForCustomer, type ApprovedTemplate } from '@/lib/messaging/template-port';
-import { fillTemplateComponents } from '@/lib/templates/template-slots';
-
-/** A recipient's template values by parameter key (Campaign.slotKeys beside CampaignRecipient.values). */
-export function recipientValues(slotKeys: readonly string[], values: readonly (string | null)[] | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  slotKeys.forEach((key, i) => {
-    const v = values?.[i];
-    if (v != null) out[key] = v;
-  });
-  return out;
-}
-
-/** The send's `content` for the approved template filled with these values, as the API takes it. */
-export function templateContent(template: ApprovedTemplate, values: Record<string, string>) {
-  return { template: { name: template.name, language: template.language, components: fillTemplateComponents(template, values) } };
-}
 
 export type CheckedTemplateSend = { content: Record<string, unknown>; rendered: unknown; category: string };
 

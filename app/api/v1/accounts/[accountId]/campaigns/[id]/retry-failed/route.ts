@@ -1,0 +1,11 @@
+import { jsonResponse } from '@/lib/api/json-response';
+import { withApiKey } from '@/lib/api/with-api-key';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
+import { db } from '@/lib/db/client';
+import { retryFailedCampaign } from '@/lib/campaigns/lifecycle/retry-failed-campaign';
+
+// Sends again to the recipients whose error is retryable. Answers the campaign; 409 when its status does not allow it.
+export const POST = withApiKey<{ accountId: string; id: string }>(
+  async ({ key, params }) => jsonResponse(await retryFailedCampaign(db, apiKeyActor(key), key.accountId, params.id)),
+  { permission: 'campaigns.send' },
+);

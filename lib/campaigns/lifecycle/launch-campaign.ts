@@ -1,0 +1,85 @@
+import type { Db } from '@/lib/db/client';
+import { all, readJson, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import type { Actor } from '@/lib/audit/record-audit-event';
+import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
+import { scheduleSchema } from '@/lib/campaigns/campaign-spec';
+import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
+import { transitionCampaign, type CampaignHead } from '@/lib/campaigns/lifecycle/campaign-transition';
+import type { CampaignView } from '@/lib/campaigns/campaign-view';
+import { getCampaign } from '@/lib/campaigns/get-campaign';
+import { planLaunch } from '@/lib/campaigns/schedule/plan-launch';
+
+/**
+ * Launches a draft: it runs now, or is scheduled for its spec's time (in the spec's IANA or Windows
+ * time zone), or, with recipientLocalTime, each pending recipient is due at that time in their own
+ * country and the campaign starts with the earliest of them (planLaunch). Refused while its template
+ * is not approved (3038) or when nobody is left to send to (409).
+ */
+export async function launchCampaign(db: Db, actor: Actor, accountId: string, id: string): Promise<CampaignView> {
+  await transitionCampaign(db, actor, accountId, id, {
+    action: 'campaign.launch',
+    verb: 'launch',
+    allowed: ['draft'],
+    apply(conn, c, now) {
+      if (c.pending === 0) throw new ConflictError('The campaign has no recipient to send to: every row is invalid, a duplicate or opted out');
+      if (!approvedTemplateRow(conn, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage })) {
+        throw new ValidationError(
+          `Template not found: no APPROVED template named '${c.templateName}' in language '${c.templateLanguage}' for this subaccount`,
+          [{ path: 'template.name', message: 'No approved template with this name and language' }],
+          TEMPLATE_NOT_FOUND,
+        );
+      }
+      const schedule = scheduleOf(c);
+      const countries = schedule?.recipientLocalTime ? pendingCountries(conn, c.id) : [];
+      const plan = planLaunch(schedule, countries, now);
+      if (plan.dueByCountry) setDueTimes(conn, c.id, plan.dueByCountry);
+      const at = sqlDate(now);
+      run(
+        conn,
+        `UPDATE "Campaign" SET "status" = ?, "scheduledAt" = ?, "stopReason" = NULL, "startedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
+        plan.status,
+        plan.scheduledAt ? sqlDate(plan.scheduledAt) : null,
+        plan.status === 'running' ? at : null,
+        at,
+        c.id,
+      );
+      const when = plan.status === 'running' ? 'now' : `at ${plan.scheduledAt!.toISOString()}${plan.dueByCountry ? " (recipients' local time)" : ''}`;
+      return `Launched campaign "${c.name}" to ${c.pending} recipients, sending ${when}`;
+    },
+  });
+  return getCampaign(db, accountId, id);
+}
+
+function scheduleOf(c: CampaignHead) {
+  const raw = readJson<{ schedule?: unknown }>(c.spec)?.schedule;
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = scheduleSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new ValidationError('The campaign’s schedule is not valid', [{ path: 'schedule', message: parsed.error.issues[0]?.message ?? 'Invalid' }]);
+  return parsed.data;
+}
+
+function pendingCountries(conn: Sqlite, campaignId: string): (string | null)[] {
+  return all<{ country: string | null }>(
+    conn,
+    `SELECT DISTINCT "country" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending'`,
+    campaignId,
+  ).map((r) => r.country);
+}
+
+/** Every pending recipient's due time by country, in one pass over the campaign's rows. */
+function setDueTimes(conn: Sqlite, campaignId: string, dueByCountry: Map<string | null, Date>): void {
+  const cases: string[] = [];
+  const params: unknown[] = [];
+  let other: string | null = null;
+  for (const [country, at] of dueByCountry) {
+    if (country === null) other = sqlDate(at);
+    else {
+      cases.push('WHEN ? THEN ?');
+      params.push(country, sqlDate(at));
+    }
+  }
+  const value = cases.length ? `CASE "country" ${cases.join(' ')} ELSE ? END` : '?';
+  conn.prepare(`UPDATE "CampaignRecipient" SET "dueAt" = ${value} WHERE "campaignId" = ? AND "status" = 'pending'`).run(...params, other, campaignId);
+}
