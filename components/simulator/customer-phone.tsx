@@ -30,12 +30,15 @@ export function CustomerPhone({
   msisdn,
   actions,
   onRemove,
+  extra,
 }: {
   subAccountId: string;
   businessName: string;
   msisdn: string;
   actions: SimulatorActions;
   onRemove?: () => void;
+  /** Beside the number, e.g. "Keep this phone" for a number opened from a link. */
+  extra?: React.ReactNode;
 }) {
   const queryClient = useQueryClient();
   const key = ['simulator', subAccountId, msisdn];
@@ -53,6 +56,9 @@ export function CustomerPhone({
   const [channel, setChannel] = React.useState<'whatsapp' | 'sms'>('whatsapp');
   const [fromAd, setFromAd] = React.useState(false);
   const bottom = React.useRef<HTMLDivElement>(null);
+  const phone = React.useRef<HTMLDivElement>(null);
+  const below = React.useRef<HTMLDivElement>(null);
+  const height = usePhoneHeight(phone, below);
   const count = data?.length ?? 0;
   // Scrolls the chat itself to its newest message. scrollIntoView also scrolled every ancestor: each
   // message arriving made the window jump down and the row of phones slide sideways, cutting the
@@ -78,8 +84,9 @@ export function CustomerPhone({
 
   return (
     <section className="flex w-[360px] shrink-0 flex-col gap-2" data-testid="sim-phone" data-msisdn={msisdn} aria-label={`Phone ${msisdn}`}>
-      <div className="flex items-center justify-between px-1 text-sm">
+      <div className="flex h-7 items-center justify-between gap-2 px-1 text-sm">
         <span className="font-mono font-medium">{msisdn}</span>
+        {extra}
         {onRemove ? (
           <button type="button" onClick={onRemove} aria-label={`Remove ${msisdn}`} className="text-muted-foreground hover:text-foreground">
             <X className="size-4" />
@@ -87,53 +94,84 @@ export function CustomerPhone({
         ) : null}
       </div>
       {/* A phone's height, not the conversation's: a long chat scrolls inside the phone as on a real
-          one, and the composer stays in view under it. */}
-      <PhoneFrame theme="light" title={businessName} className="h-[clamp(480px,calc(100dvh-17rem),680px)]">
-        {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
-        {count === 0 ? (
-          <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">
-            No messages yet. Send one to {msisdn} through the API or an automation, or type a message below.
-          </p>
-        ) : null}
-        {(data ?? []).map((m) => (
-          <MessageView key={m.umid} m={m} onReply={(r) => void reply(r.title, r)} onKey={(k) => void press(k)} />
-        ))}
-        <div ref={bottom} />
-      </PhoneFrame>
-      <form
-        className="flex items-center gap-1.5"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!text.trim()) return;
-          const body = text;
-          setText('');
-          void reply(body);
-        }}
-      >
-        <select
-          aria-label="Reply channel"
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as 'whatsapp' | 'sms')}
-          className="h-9 rounded-md border bg-card px-1.5 text-xs"
+          one. The height is what the window leaves under the phone's top once the composer is below
+          it, so the composer is in view without scrolling the page. */}
+      <div ref={phone} style={height ? { height } : undefined} className={height ? undefined : 'h-[clamp(420px,calc(100dvh-24rem),640px)]'}>
+        <PhoneFrame theme="light" title={businessName} className="h-full">
+          {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
+          {count === 0 ? (
+            <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">
+              No messages yet. Send one to {msisdn} through the API or an automation, or type a message below.
+            </p>
+          ) : null}
+          {(data ?? []).map((m) => (
+            <MessageView key={m.umid} m={m} onReply={(r) => void reply(r.title, r)} onKey={(k) => void press(k)} />
+          ))}
+          <div ref={bottom} />
+        </PhoneFrame>
+      </div>
+      <div ref={below} className="flex flex-col gap-2">
+        <form
+          className="flex items-center gap-1.5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!text.trim()) return;
+            const body = text;
+            setText('');
+            void reply(body);
+          }}
         >
-          <option value="whatsapp">WhatsApp</option>
-          <option value="sms">SMS</option>
-        </select>
-        <input
-          aria-label={`Message from ${msisdn}`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder="Type a message"
-          className="h-9 min-w-0 flex-1 rounded-full border bg-card px-3 text-sm"
-        />
-        <button type="submit" aria-label="Send" className="flex size-9 items-center justify-center rounded-full bg-[#008069] text-white">
-          <SendHorizontal className="size-4" />
-        </button>
-      </form>
-      <label className="flex items-center gap-1.5 px-1 text-xs text-muted-foreground">
-        <input type="checkbox" checked={fromAd} onChange={(e) => setFromAd(e.target.checked)} /> Next message comes from a click-to-WhatsApp ad (opens the 72 h
-        free entry point on reply)
-      </label>
+          <select
+            aria-label="Reply channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as 'whatsapp' | 'sms')}
+            className="h-9 rounded-md border bg-card px-1.5 text-xs"
+          >
+            <option value="whatsapp">WhatsApp</option>
+            <option value="sms">SMS</option>
+          </select>
+          <input
+            aria-label={`Message from ${msisdn}`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Type a message"
+            className="h-9 min-w-0 flex-1 rounded-full border bg-card px-3 text-sm"
+          />
+          <button type="submit" aria-label="Send" className="flex size-9 items-center justify-center rounded-full bg-[#008069] text-white">
+            <SendHorizontal className="size-4" />
+          </button>
+        </form>
+        <label className="flex items-center gap-1.5 px-1 text-xs text-muted-foreground">
+          <input type="checkbox" checked={fromAd} onChange={(e) => setFromAd(e.target.checked)} /> Next message comes from a click-to-WhatsApp ad (opens the 72
+          h free entry point on reply)
+        </label>
+      </div>
     </section>
   );
+}
+
+const MIN_PHONE = 420;
+const MAX_PHONE = 720;
+/** Room kept under the composer: the page's bottom padding. */
+const BOTTOM_GAP = 24;
+
+/**
+ * The phone's height: from its top (where the page puts it, under the header and toolbar) to the
+ * window's bottom, less what sits under it (the composer), between a usable minimum and a phone's
+ * height. Measured, because the header wraps differently at each width. Null until measured.
+ */
+function usePhoneHeight(phone: React.RefObject<HTMLDivElement | null>, below: React.RefObject<HTMLDivElement | null>): number | null {
+  const [height, setHeight] = React.useState<number | null>(null);
+  React.useLayoutEffect(() => {
+    const measure = () => {
+      if (!phone.current || !below.current) return;
+      const top = phone.current.getBoundingClientRect().top + window.scrollY;
+      const room = window.innerHeight - top - below.current.offsetHeight - 8 - BOTTOM_GAP;
+      setHeight(Math.round(Math.max(MIN_PHONE, Math.min(MAX_PHONE, room))));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [phone, below]);
+  return height;
 }

@@ -22,12 +22,13 @@ type Interactive = {
 export function InteractiveBubble({
   interactive,
   time,
-  footer,
+  status,
   onReply,
 }: {
   interactive: Interactive;
   time: string;
-  footer?: React.ReactNode;
+  /** The delivery ticks, drawn beside the time. */
+  status?: React.ReactNode;
   onReply: (r: ReplyChoice) => void;
 }) {
   const c = useWaColors();
@@ -43,8 +44,7 @@ export function InteractiveBubble({
             {interactive.footer.text}
           </div>
         ) : null}
-        <BubbleTime time={time} />
-        {footer}
+        <BubbleTime time={time} status={status} />
       </div>
       <div className="flex flex-col overflow-hidden rounded-lg shadow-sm" style={{ gap: 1, background: c.divider }}>
         {interactive.type === 'button' &&

@@ -8,6 +8,7 @@ import { ButtonsEditor } from '@/components/template-designer/buttons-editor';
 import { VariableTextField } from '@/components/template-designer/variable-text-field';
 import { move, newCard } from '@/components/template-designer/draft-model';
 import type { BodyComponent, ButtonsComponent, CarouselCard, CarouselComponent, HeaderComponent } from '@/lib/templates/template-schema';
+import { CARD_BUTTON_KINDS, LIMITS } from '@/lib/templates/template-rules';
 
 /** The carousel card builder: 2–10 cards, each with an image or video, short text and 1–2 buttons. */
 export function CarouselEditor({ path, value, onChange }: { path: string; value: CarouselComponent; onChange: (v: CarouselComponent) => void }) {
@@ -32,7 +33,7 @@ export function CarouselEditor({ path, value, onChange }: { path: string; value:
         />
       ))}
       <FieldError path={`${path}.cards`} />
-      {cards.length < 10 && (
+      {cards.length < LIMITS.cardsMax && (
         <Button
           type="button"
           variant="outline"
@@ -108,7 +109,7 @@ function CardEditor({
           path={`${path}.components.${b < 0 ? 1 : b}`}
           text={body.text}
           examples={body.examples}
-          max={160}
+          max={LIMITS.cardBodyText}
           onChange={(text, examples) => set({ body: { ...body, text, examples } })}
         />
         <div className="space-y-1.5">
@@ -117,8 +118,8 @@ function CardEditor({
             idPrefix={`${id}-button`}
             path={`${path}.components.${bt < 0 ? 2 : bt}`}
             buttons={buttons.buttons}
-            kinds={['QUICK_REPLY', 'URL', 'PHONE_NUMBER']}
-            max={2}
+            kinds={CARD_BUTTON_KINDS}
+            max={LIMITS.cardButtons}
             onChange={(list) => set({ buttons: { ...buttons, buttons: list } })}
           />
         </div>

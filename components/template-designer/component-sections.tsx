@@ -9,13 +9,8 @@ import { HeaderEditor } from '@/components/template-designer/header-editor';
 import { SectionCard } from '@/components/template-designer/section-card';
 import { VariableTextField } from '@/components/template-designer/variable-text-field';
 import { addComponent, newCard, removeComponent, replaceAt, type ComponentType, type DesignerState } from '@/components/template-designer/draft-model';
-import type { ButtonType, TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
-
-const BUTTON_KINDS: Record<TemplateCategory, ButtonType[]> = {
-  MARKETING: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'],
-  UTILITY: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'],
-  AUTHENTICATION: ['COPY_CODE', 'OTP'],
-};
+import type { TemplateComponent } from '@/lib/templates/template-schema';
+import { BUTTON_KINDS, LIMITS } from '@/lib/templates/template-rules';
 
 const ADDABLE: { type: ComponentType; label: string; icon: React.ComponentType<{ className?: string }>; make: () => TemplateComponent }[] = [
   { type: 'HEADER', label: 'Header', icon: Heading, make: () => ({ type: 'HEADER', format: 'TEXT', text: '' }) },
@@ -65,7 +60,7 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
                 path={path}
                 text={c.text}
                 examples={c.examples}
-                max={1024}
+                max={LIMITS.bodyText}
                 help="Variables {{1}}, {{2}}… are filled in for each customer when you send."
                 onChange={(text, examples) => set({ ...c, text, examples })}
               />
@@ -87,7 +82,7 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
                 path={path}
                 text={c.text}
                 examples={undefined}
-                max={60}
+                max={LIMITS.footerText}
                 multiline={false}
                 allowVariables={false}
                 onChange={(text) => set({ ...c, text })}
@@ -108,8 +103,9 @@ export function ComponentSections({ state, onChange }: { state: DesignerState; o
                 idPrefix="tpl-button"
                 path={path}
                 buttons={c.buttons}
-                // Offer only the kinds the category allows (template-rules.ts has the same limits).
+                // Offer only the kinds the category allows (the rules' own list).
                 kinds={BUTTON_KINDS[state.category]}
+                max={LIMITS.buttons}
                 onChange={(buttons) => set({ ...c, buttons })}
               />
             </SectionCard>

@@ -13,19 +13,28 @@ const CATEGORY_HELP: Record<TemplateCategory, string> = {
   AUTHENTICATION: 'One-time passcodes only: one {{1}} variable and a copy-code button.',
 };
 
+/** Fields that cannot change here, each with the sentence that says why (shown under it). */
+export type DesignerLocks = Partial<Record<'name' | 'language' | 'category' | 'channelId', string>>;
+
 /** Name, language, category and channel: what identifies the template. */
 export function DetailsFields({
   state,
   channels,
-  lockName,
+  locks = {},
   onChange,
 }: {
   state: DesignerState;
   channels: TemplateChannel[];
-  lockName?: boolean;
+  locks?: DesignerLocks;
   onChange: (patch: Partial<DesignerState>) => void;
 }) {
   const { err, touch } = useDesignerErrors();
+  const lockNote = (field: keyof DesignerLocks) =>
+    locks[field] ? (
+      <p className="text-xs text-muted-foreground" data-testid={`tpl-${field}-locked`}>
+        {locks[field]}
+      </p>
+    ) : null;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div className="space-y-1.5 sm:col-span-2">
@@ -35,16 +44,19 @@ export function DetailsFields({
         <Input
           id="tpl-name"
           value={state.name}
-          readOnly={lockName}
+          readOnly={!!locks.name}
           placeholder="order_shipped_v1"
           aria-invalid={!!err('name')}
+          aria-describedby={err('name') ? 'tpl-name-error' : undefined}
           onChange={(e) => {
             touch('name');
             onChange({ name: e.target.value });
           }}
         />
-        {!err('name') && <p className="text-xs text-muted-foreground">Lower-case letters, digits and underscores. Not shown to customers.</p>}
-        <FieldError path="name" />
+        {locks.name
+          ? lockNote('name')
+          : !err('name') && <p className="text-xs text-muted-foreground">Lower-case letters, digits and underscores. Not shown to customers.</p>}
+        <FieldError path="name" id="tpl-name-error" />
       </div>
       <div className="space-y-1.5">
         <label htmlFor="tpl-language" className="block text-sm font-medium">
@@ -53,6 +65,7 @@ export function DetailsFields({
         <Select
           id="tpl-language"
           value={state.language}
+          disabled={!!locks.language}
           onChange={(e) => {
             touch('language');
             onChange({ language: e.target.value });
@@ -64,6 +77,7 @@ export function DetailsFields({
             </option>
           ))}
         </Select>
+        {lockNote('language')}
         <FieldError path="language" />
       </div>
       <div className="space-y-1.5">
@@ -73,6 +87,7 @@ export function DetailsFields({
         <Select
           id="tpl-category"
           value={state.category}
+          disabled={!!locks.category}
           onChange={(e) => {
             touch('category');
             touch('components');
@@ -85,20 +100,21 @@ export function DetailsFields({
             </option>
           ))}
         </Select>
-        <p className="text-xs text-muted-foreground">{CATEGORY_HELP[state.category]}</p>
+        <p className="text-xs text-muted-foreground">{locks.category ?? CATEGORY_HELP[state.category]}</p>
         <FieldError path="category" />
       </div>
       <div className="space-y-1.5 sm:col-span-2">
         <label htmlFor="tpl-channel" className="block text-sm font-medium">
           WhatsApp channel
         </label>
-        <Select id="tpl-channel" value={state.channelId} onChange={(e) => onChange({ channelId: e.target.value })}>
+        <Select id="tpl-channel" value={state.channelId} disabled={!!locks.channelId} onChange={(e) => onChange({ channelId: e.target.value })}>
           {channels.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name} ({c.address}) — {c.id}
             </option>
           ))}
         </Select>
+        {lockNote('channelId')}
         <FieldError path="channelId" />
       </div>
     </div>

@@ -5,6 +5,7 @@ import { FieldError, useDesignerErrors } from '@/components/template-designer/de
 import { VariableTextField } from '@/components/template-designer/variable-text-field';
 import { MediaUploadButton } from '@/components/template-designer/media-upload-button';
 import type { HeaderComponent, HeaderFormat } from '@/lib/templates/template-schema';
+import { LIMITS } from '@/lib/templates/template-rules';
 
 const FORMATS: { value: HeaderFormat; label: string }[] = [
   { value: 'TEXT', label: 'Text' },
@@ -65,7 +66,7 @@ export function HeaderEditor({
           path={path}
           text={value.text ?? ''}
           examples={value.examples}
-          max={60}
+          max={LIMITS.headerText}
           multiline={false}
           help="One line, bold on the phone. At most one variable, {{1}}."
           onChange={(text, examples) => onChange({ ...value, text, examples })}

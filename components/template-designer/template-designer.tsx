@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ComponentSections } from '@/components/template-designer/component-sections';
 import { DesignerErrorsProvider } from '@/components/template-designer/designer-errors';
-import { DetailsFields } from '@/components/template-designer/details-fields';
+import { DetailsFields, type DesignerLocks } from '@/components/template-designer/details-fields';
 import { payloadOf, validateDraft, type DesignerState } from '@/components/template-designer/draft-model';
 import { PreviewCodeTabs } from '@/components/template-designer/preview-code-tabs';
 import { MediaUpload, type UploadMedia } from '@/components/template-designer/media-upload-button';
@@ -14,6 +14,7 @@ import { clearSavedDraft, readSavedDraft, useDraftAutosave } from '@/components/
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 
 export type SubmitResult = { ok: true; data: { id: string } } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type NameCheckResult = { ok: true; data: { problem: string | null } } | { ok: false; error: string };
 
 type Props = {
   accountId: string;
@@ -22,12 +23,37 @@ type Props = {
   /** localStorage key of the autosaved draft; a saved draft is offered back on mount when `restore`. */
   draftKey: string;
   restore: boolean;
-  lockName?: boolean;
+  /** Fields that cannot change (a language version's name, an edit's name, language and channel). */
+  locks?: DesignerLocks;
+  /** The submit button's words, e.g. "Submit version 2 for review". */
+  submitLabel?: string;
   canSubmit: boolean;
   submit: (input: { channelId: string; payload: unknown }) => Promise<SubmitResult>;
+  /** Asks whether the name is free in this language on this channel (the API's 409), as it is typed. */
+  checkName?: (input: { channelId: string; name: string; language: string }) => Promise<NameCheckResult>;
   uploadMedia: UploadMedia;
   onSubmitted: (id: string) => void;
 };
+
+/** Whether the typed name is free (debounced), as the API will answer on submit; null while unknown or free. */
+function useNameCheck(state: DesignerState, check: Props['checkName']): string | null {
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const { channelId, name, language } = state;
+  React.useEffect(() => {
+    setProblem(null);
+    if (!check || !channelId || !/^[a-z0-9_]+$/.test(name) || !language) return;
+    let current = true;
+    const t = setTimeout(async () => {
+      const r = await check({ channelId, name, language });
+      if (current) setProblem(r.ok ? r.data.problem : null);
+    }, 350);
+    return () => {
+      current = false;
+      clearTimeout(t);
+    };
+  }, [check, channelId, name, language]);
+  return problem;
+}
 
 /** The template designer: the form on the left, the live phone preview and the code on the right. */
 export function TemplateDesigner(props: Props) {
@@ -58,8 +84,20 @@ export function TemplateDesigner(props: Props) {
   }, [props.restore, props.draftKey, props.initial]);
 
   const { savedAt, finish: finishDraft } = useDraftAutosave(props.draftKey, state, true);
-  const errors = React.useMemo(() => ({ ...validateDraft(state), ...serverErrors }), [state, serverErrors]);
-  const errorCount = Object.keys(errors).length;
+  const taken = useNameCheck(state, props.checkName);
+  // A taken name+language shows at the field the person can change: the language when the name is locked.
+  const nameField = props.locks?.name ? 'language' : 'name';
+  const errors = React.useMemo(() => {
+    const own = validateDraft(state);
+    const server = serverErrors.name && props.locks?.name ? { ...serverErrors, name: undefined, language: serverErrors.name } : serverErrors;
+    return Object.fromEntries(
+      Object.entries({ ...own, ...(taken && !own[nameField] ? { [nameField]: taken } : {}), ...server }).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    );
+  }, [state, serverErrors, taken, nameField, props.locks?.name]);
+  // "_" is a refusal of the whole submission (busy, a conflict): it is shown, but trying again is allowed.
+  const errorCount = Object.keys(errors).filter((k) => k !== '_').length;
   const payload = payloadOf(state);
   const channel = props.channels.find((c) => c.id === state.channelId);
 
@@ -71,7 +109,7 @@ export function TemplateDesigner(props: Props) {
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setShowAll(true);
-    if (Object.keys(validateDraft(state)).length) {
+    if (errorCount) {
       toast.error('Fix the highlighted problems before submitting');
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-error-path]')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
       return;
@@ -99,7 +137,7 @@ export function TemplateDesigner(props: Props) {
                 <CardTitle>Template details</CardTitle>
               </CardHeader>
               <CardContent>
-                <DetailsFields state={state} channels={props.channels} lockName={props.lockName} onChange={(p) => update({ ...state, ...p })} />
+                <DetailsFields state={state} channels={props.channels} locks={props.locks} onChange={(p) => update({ ...state, ...p })} />
               </CardContent>
             </Card>
             <ComponentSections state={state} onChange={update} />
@@ -114,7 +152,7 @@ export function TemplateDesigner(props: Props) {
                   </span>
                 )}
                 <Button type="submit" disabled={pending || !props.canSubmit} data-testid="submit-template">
-                  <Send /> {pending ? 'Submitting…' : 'Submit for review'}
+                  <Send /> {pending ? 'Submitting…' : (props.submitLabel ?? 'Submit for review')}
                 </Button>
               </div>
             </div>

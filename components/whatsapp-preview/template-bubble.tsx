@@ -12,7 +12,7 @@ import { useWaColors } from '@/components/whatsapp-preview/wa-theme';
  * placeholder), the formatted body, the grey footer and the time; the buttons under it; carousel
  * cards scrolling sideways below.
  */
-export function TemplateBubble({ rendered, time = '09:41' }: { rendered: RenderedTemplate; time?: string }) {
+export function TemplateBubble({ rendered, time = '09:41', status }: { rendered: RenderedTemplate; time?: string; status?: React.ReactNode }) {
   const c = useWaColors();
   return (
     <div className="flex flex-col gap-1.5" data-testid="wa-template">
@@ -37,7 +37,7 @@ export function TemplateBubble({ rendered, time = '09:41' }: { rendered: Rendere
                 {rendered.footer}
               </div>
             )}
-            <BubbleTime time={time} />
+            <BubbleTime time={time} status={status} />
           </div>
         </div>
         <TemplateButtons buttons={rendered.buttons} />

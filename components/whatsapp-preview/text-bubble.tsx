@@ -25,11 +25,13 @@ export function TextBubble({ text, direction, time = '09:41' }: { text: string; 
   );
 }
 
-export function BubbleTime({ time }: { time: string }) {
+/** The grey time at a bubble's bottom right; `status` (the Simulator's delivery ticks) sits right after it, inside the bubble. */
+export function BubbleTime({ time, status }: { time: string; status?: React.ReactNode }) {
   const c = useWaColors();
   return (
-    <div className="-mb-0.5 mt-0.5 text-right text-[11px] leading-none" style={{ color: c.time }}>
+    <div className="-mb-0.5 mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-none" style={{ color: c.time }}>
       {time}
+      {status}
     </div>
   );
 }

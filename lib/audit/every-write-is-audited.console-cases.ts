@@ -26,12 +26,15 @@ import {
   type Outcome,
   type AuditedWrite,
 } from './every-write-is-audited.kit';
+import { CAMPAIGN_WRITES } from './every-write-is-audited.campaign-cases';
 
 const CONTACTS = '(console)/contacts/actions.ts';
 // A number no other case uses (each case is prepared on the same database).
 const freshMsisdn = () => `+6593${crypto.randomInt(0, 1_000_000).toString().padStart(6, '0')}`;
 
 export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
+  // Campaigns, from the wizard, the review and the campaign page.
+  ...CAMPAIGN_WRITES,
   // Workflows, from the editor.
   write(`${A.automation} createWorkflowAction`, {
     action: 'workflow.create',
@@ -145,6 +148,18 @@ export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
       return { call: action(c, k, { id, quality: 'RED' }), bad: action(c, k, { id: 'no_such_template', quality: 'RED' }), entityId: id };
     },
   }),
+  // A rejected template fixed and resubmitted as its version 2 (editing an approved one is the same action).
+  write(`${A.templates} editTemplateAction`, {
+    action: 'template.edit',
+    entityType: 'template',
+    table: 'Template',
+    prepare: async (c, k) => {
+      const t = await template();
+      await db.template.update({ where: { id: t.id }, data: { status: 'REJECTED', reason: 'INVALID_FORMAT', reviewDueAt: null } });
+      const payload = { ...creation[0], name: t.name, components: [{ type: 'BODY', text: 'Your appointment is confirmed. See you soon.' }] };
+      return { call: action(c, k, { id: t.id, payload }), bad: action(c, k, { id: t.id, payload: { ...payload, name: unique('renamed') } }), entityId: t.id };
+    },
+  }),
 
   // Settings.
   write(`${A.keys} createApiKeyAction`, {
@@ -202,6 +217,29 @@ export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
         },
       });
       return { call: action(c, k, { id: d.id }), bad: action(c, k, { id: 'no_such_delivery' }), entityId: d.id };
+    },
+  }),
+  write(`${A.webhooks} updateWebhookAction`, {
+    action: 'webhook.update',
+    entityType: 'webhook',
+    table: 'WebhookEndpoint',
+    prepare: async (c, k) => {
+      const { id } = await endpoint();
+      return {
+        call: action(c, k, { id, url: 'https://hooks.example.com/changed', events: ['template_status_update', 'inbound_message_received'] }),
+        bad: action(c, k, { id, url: 'https://hooks.example.com/changed', events: [] }),
+        entityId: id,
+      };
+    },
+  }),
+  // The test event and its delivery are stored with the entry; the attempt that follows is recorded as every attempt is.
+  write(`${A.webhooks} sendTestEventAction`, {
+    action: 'webhook.test',
+    entityType: 'webhook',
+    table: 'WebhookDelivery',
+    prepare: async (c, k) => {
+      const { id } = await endpoint();
+      return { call: action(c, k, { id }), bad: action(c, k, { id, eventType: 'inbound_message_received' }), entityId: id };
     },
   }),
   write(`${A.pricing} saveRateAction`, {

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { NotFoundError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
-import { changeTemplateStatus } from '@/lib/templates/change-template-status';
+import { changeTemplateStatus, templateQualityEventBody } from '@/lib/templates/change-template-status';
 import { toStoredTemplate, type QualityScore, type StoredTemplate, type TemplateStatus } from '@/lib/templates/stored-template';
 
 /**
@@ -32,18 +31,7 @@ export async function applyQualityEvent(
       accountId: t.accountId,
       subAccountId: t.subAccountId,
       eventType: 'template_quality_update',
-      body: {
-        eventId: crypto.randomUUID(),
-        timestamp: new Date().toISOString(),
-        provider: 'WhatsApp',
-        eventType: 'template_quality_update',
-        eventDetails: {
-          templateName: t.name,
-          templateLanguage: t.language,
-          channelId: t.channelId,
-          meta: { previousQualityScore: previous, newQualityScore: args.quality },
-        },
-      },
+      body: templateQualityEventBody(t, previous, args.quality),
     });
     const status = t.status as TemplateStatus;
     const source = args.source ?? 'quality';

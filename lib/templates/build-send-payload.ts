@@ -8,10 +8,18 @@ type Template = { name?: string; language?: string; components: TemplateComponen
  * the template's sample values, for the designer's Code tab. It passes checkSendParameters.
  */
 export function buildSendPayload(t: Template, msisdn = '+15551234567') {
+  return templateSendPayload(t, msisdn, sampleValues(t));
+}
+
+/**
+ * The 8x8 send payload for a template with the values a person typed, key → value as templateSlots
+ * names them (the template page's Send). The send pipeline checks it as it checks the API's.
+ */
+export function templateSendPayload(t: Template, msisdn: string, values: Record<string, string | undefined>) {
   return {
     user: { msisdn },
     type: 'template',
-    content: { template: { language: t.language ?? '', name: t.name ?? '', components: fillTemplateComponents(t, sampleValues(t)) } },
+    content: { template: { language: t.language ?? '', name: t.name ?? '', components: fillTemplateComponents(t, values) } },
   };
 }
 

@@ -20,6 +20,16 @@ function templateEventBody(t: { name: string; language: string; channelId: strin
   };
 }
 
+/** template_category_update's body: meta as in 8x8's WhatsApp Template Change Webhook reference. */
+export function templateCategoryEventBody(t: { name: string; language: string; channelId: string }, previousCategory: string, newCategory: string) {
+  return templateEventBody(t, 'template_category_update', { previousCategory, newCategory });
+}
+
+/** template_quality_update's body (meta: previousQualityScore, newQualityScore). */
+export function templateQualityEventBody(t: { name: string; language: string; channelId: string }, previousQualityScore: string, newQualityScore: string) {
+  return templateEventBody(t, 'template_quality_update', { previousQualityScore, newQualityScore });
+}
+
 /** The reference docs' template_status_update body. */
 export function templateStatusEventBody(t: { name: string; language: string; channelId: string }, status: TemplateStatus, reason: string | null) {
   return templateEventBody(t, 'template_status_update', { status, ...(reason ? { reason } : {}) });
@@ -55,17 +65,14 @@ export async function changeTemplateStatus(
       toStatus: change.to,
       reason: change.reason ?? null,
       source: change.source,
+      version: current.version,
       ...(newCategory ? { fromCategory: previousCategory, toCategory: newCategory } : {}),
     },
   });
   const scope = { accountId: current.accountId, subAccountId: current.subAccountId };
   if (newCategory) {
     // No sample in the reference docs: the meta names are 8x8's WhatsApp Template Change Webhook's.
-    await recordEvent(tx, {
-      ...scope,
-      eventType: 'template_category_update',
-      body: templateEventBody(current, 'template_category_update', { previousCategory, newCategory }),
-    });
+    await recordEvent(tx, { ...scope, eventType: 'template_category_update', body: templateCategoryEventBody(current, previousCategory, newCategory) });
   }
   // A category change alone (the status stays) is not a status event.
   if (change.to !== current.status) {

@@ -64,5 +64,10 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
 }
 
 function duplicate(p: TemplatePayload) {
-  return new ConflictError(`A template named '${p.name}' in language '${p.language}' already exists on this channel`);
+  return new ConflictError(duplicateTemplateMessage(p));
+}
+
+/** What a duplicate name+language is told, by the API (409) and beside the designer's Name field. */
+export function duplicateTemplateMessage(p: { name: string; language: string }): string {
+  return `A template named '${p.name}' in language '${p.language}' already exists on this channel`;
 }

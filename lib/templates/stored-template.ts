@@ -18,6 +18,13 @@ export type StoredTemplate = {
   status: TemplateStatus;
   reason: string | null;
   qualityScore: QualityScore;
+  /** Which version `components` are (1 as first submitted, +1 per edit submitted). */
+  version: number;
+  /**
+   * An edit of an APPROVED template under WhatsApp's review (version + 1). The components above stay
+   * live, and are what sends use, until it is approved; a rejection drops it.
+   */
+  pendingComponents: TemplateComponent[] | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -34,6 +41,9 @@ type Row = {
   status: string;
   reason: string | null;
   qualityScore: string;
+  // Optional: hot-path readers that select only what a send needs leave them out.
+  version?: number;
+  pendingComponents?: unknown;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -52,6 +62,8 @@ export function toStoredTemplate(row: Row): StoredTemplate {
     status: row.status as TemplateStatus,
     reason: row.reason,
     qualityScore: row.qualityScore as QualityScore,
+    version: row.version ?? 1,
+    pendingComponents: (row.pendingComponents as TemplateComponent[] | null | undefined) ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

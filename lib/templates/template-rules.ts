@@ -1,4 +1,4 @@
-import type { ButtonsComponent, CarouselComponent, TemplateButton, TemplateCategory, TemplateComponent } from '@/lib/templates/template-components';
+import type { ButtonsComponent, ButtonType, CarouselComponent, TemplateButton, TemplateCategory, TemplateComponent } from '@/lib/templates/template-components';
 import { isHttpUrl, malformedVariables, normalizeButtonUrl, variablesIn } from '@/lib/templates/template-variables';
 
 /** WhatsApp's published limits for template components. */
@@ -19,6 +19,17 @@ export const LIMITS = {
   cardsMax: 10,
   cardButtons: 2,
 } as const;
+
+/**
+ * The button kinds each category allows, and a carousel card's: what the designer offers. The checks
+ * below are the rule; template-rules.test.ts holds these lists to them kind by kind.
+ */
+export const BUTTON_KINDS: Record<TemplateCategory, ButtonType[]> = {
+  MARKETING: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE'],
+  UTILITY: ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'],
+  AUTHENTICATION: ['COPY_CODE', 'OTP'],
+};
+export const CARD_BUTTON_KINDS: ButtonType[] = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER'];
 
 export type RuleIssue = { path: (string | number)[]; message: string };
 type Input = { category: TemplateCategory; components: TemplateComponent[] };

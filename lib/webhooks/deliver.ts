@@ -25,6 +25,11 @@ export function backoffMs(attempts: number): number | null {
 }
 
 export type DeliverOptions = { now?: () => Date; limit?: number };
+/**
+ * A test event (Settings → Webhooks) is marked X-Parley-Test and is not retried: it answers whether the
+ * receiver takes it now, and a retry hours later would reach a receiver that has long been fixed.
+ */
+export type AttemptOptions = { test?: boolean };
 
 /** Makes every due delivery attempt (in parallel), records it, and schedules the next one on failure. */
 export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<number> {
@@ -47,7 +52,8 @@ export async function deliverDue(db: Db, opts: DeliverOptions = {}): Promise<num
   return claimed.length;
 }
 
-async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<void> {
+/** One attempt at a delivery, recorded (WebhookAttempt and the delivery's status) like every other. */
+export async function attempt(db: Db, deliveryId: string, now: () => Date, opts: AttemptOptions = {}): Promise<void> {
   const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
   const [endpoint, event] = await Promise.all([
     db.webhookEndpoint.findUnique({ where: { id: d.endpointId } }),
@@ -71,6 +77,7 @@ async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<voi
           [SIGNATURE_HEADER]: sign(endpoint.secret, raw),
           'X-Parley-Event': event.eventType,
           'X-Parley-Delivery': d.id,
+          ...(opts.test ? { 'X-Parley-Test': 'true' } : {}),
         },
         body: raw,
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -86,7 +93,7 @@ async function attempt(db: Db, deliveryId: string, now: () => Date): Promise<voi
   const attempts = d.attempts + 1;
   const ok = error === null;
   const wait = backoffMs(attempts);
-  const giveUp = !ok && (!endpoint || endpoint.deletedAt !== null || !event || wait === null);
+  const giveUp = !ok && (opts.test || !endpoint || endpoint.deletedAt !== null || !event || wait === null);
   await db.$transaction([
     db.webhookAttempt.create({ data: { deliveryId: d.id, at, statusCode, error, durationMs: Date.now() - started } }),
     db.webhookDelivery.update({

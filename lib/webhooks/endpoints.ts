@@ -31,6 +31,9 @@ export const createEndpointInput = z.object(
   { error: 'The body must be a JSON object: { "url", "events", "subAccountId"? }' },
 );
 
+/** An edit from Settings → Webhooks: the receiver's URL and the events it takes (the subaccount and secret stay). */
+export const updateEndpointInput = createEndpointInput.pick({ url: true, events: true });
+
 const URL_MESSAGES: Record<Exclude<BlockedUrlReason, 'unresolvable'>, string> = {
   invalid: 'Enter an absolute URL such as https://example.com/webhooks',
   scheme: 'Only http and https URLs can receive webhooks',
@@ -82,6 +85,39 @@ export async function createEndpoint(db: Db, accountId: string, raw: unknown, ac
     return row;
   });
   return { ...view(row), secret };
+}
+
+/**
+ * Changes where an endpoint's events go and which events it takes; the signing secret stays, so the
+ * receiver needs no change. Deliveries still pending go to the new URL at their next attempt. `actor`
+ * is audited in the same transaction, with what changed.
+ */
+export async function updateEndpoint(db: Db, accountId: string, id: string, raw: unknown, actor: Actor): Promise<EndpointView> {
+  const input = parseWith(updateEndpointInput, raw);
+  const row = await db.webhookEndpoint.findFirst({ where: { id, accountId, deletedAt: null } });
+  if (!row) throw new NotFoundError(`Webhook '${id}' not found`);
+  if (input.url !== row.url) await assertDeliverableUrl(input.url);
+  const events = [...new Set(input.events)];
+  return transactWithRetry(db, async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({ where: { id, deletedAt: null }, data: { url: input.url, events } });
+    if (!count) throw new NotFoundError(`Webhook '${id}' not found`);
+    const before = { url: row.url, events: row.events as string[] };
+    const changed = [
+      before.url !== input.url ? `URL ${before.url} → ${input.url}` : null,
+      before.events.join() !== events.join() ? `events ${events.join(', ')}` : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    await recordAuditEvent(tx, actor, {
+      accountId,
+      action: 'webhook.update',
+      entityType: 'webhook',
+      entityId: id,
+      summary: `Changed webhook ${input.url}${changed ? `: ${changed}` : ' (no change)'}`,
+      changes: { url: input.url, events },
+    });
+    return view({ ...row, url: input.url, events });
+  });
 }
 
 export async function listEndpoints(db: Db, accountId: string): Promise<EndpointView[]> {

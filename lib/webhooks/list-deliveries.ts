@@ -16,9 +16,13 @@ export type DeliveryView = {
 };
 
 /** The account's most recent deliveries with their attempts, for Settings → Webhooks. */
-export async function listDeliveries(db: Db, accountId: string, opts: { endpointId?: string; limit?: number } = {}): Promise<DeliveryView[]> {
+export async function listDeliveries(
+  db: Db,
+  accountId: string,
+  opts: { endpointId?: string; deliveryId?: string; limit?: number } = {},
+): Promise<DeliveryView[]> {
   const rows = await db.webhookDelivery.findMany({
-    where: { accountId, ...(opts.endpointId ? { endpointId: opts.endpointId } : {}) },
+    where: { accountId, ...(opts.endpointId ? { endpointId: opts.endpointId } : {}), ...(opts.deliveryId ? { id: opts.deliveryId } : {}) },
     orderBy: { createdAt: 'desc' },
     take: opts.limit ?? 50,
   });

@@ -6,6 +6,8 @@ import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { listConversation } from '@/lib/messaging/logs/list-conversation';
 import { receiveDtmf, receiveInbound } from '@/lib/messaging/receive-inbound';
+import { addSimulatorPhone } from '@/lib/simulator/add-simulator-phone';
+import { removeSimulatorPhone } from '@/lib/simulator/remove-simulator-phone';
 
 const customer = z.object({ subAccountId: z.string().min(1), msisdn: z.string().min(1, 'Enter the customer number') });
 
@@ -49,4 +51,15 @@ export const pressKeyAction = accountAction(
       dtmf: input.dtmf,
       clientRequestId: input.clientRequestId,
     }),
+);
+
+/** Puts a customer phone on the user's Simulator, kept on the server for every browser they use. */
+export const addSimulatorPhoneAction = accountAction(
+  'simulator.use',
+  z.object({ msisdn: z.string().trim().min(1, 'Enter the customer number') }),
+  async (input, ctx) => addSimulatorPhone(db, { userId: ctx.principal.userId, accountId: ctx.accountId }, input.msisdn),
+);
+
+export const removeSimulatorPhoneAction = accountAction('simulator.use', z.object({ msisdn: z.string().min(1) }), async (input, ctx) =>
+  removeSimulatorPhone(db, { userId: ctx.principal.userId, accountId: ctx.accountId }, input.msisdn),
 );

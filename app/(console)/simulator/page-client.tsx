@@ -1,41 +1,51 @@
 'use client';
 import * as React from 'react';
-import { Plus } from 'lucide-react';
+import { Pin, Plus } from 'lucide-react';
+import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { CustomerPhone, type SimulatorActions } from '@/components/simulator/customer-phone';
-import { customerReplyAction, loadConversationAction, pressKeyAction } from './actions';
+import { addSimulatorPhoneAction, customerReplyAction, loadConversationAction, pressKeyAction, removeSimulatorPhoneAction } from './actions';
 
 type Sub = { id: string; name: string; whatsapp: string | null; sms: string | null };
 
 const actions: SimulatorActions = { load: loadConversationAction, reply: customerReplyAction, press: pressKeyAction };
-const E164 = /^\+[1-9]\d{6,14}$/;
 
-export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
-  const [subAccountId, setSubAccountId] = React.useState(subAccounts.find((s) => s.whatsapp)?.id ?? subAccounts[0]?.id ?? '');
-  const [customers, setCustomers] = React.useState<string[]>(['+15551234567']);
+export function SimulatorClient({ subAccounts, phones, focus }: { subAccounts: Sub[]; phones: string[]; focus: { subAccountId?: string; msisdn?: string } }) {
+  const [subAccountId, setSubAccountId] = React.useState(
+    subAccounts.find((s) => s.id === focus.subAccountId)?.id ?? subAccounts.find((s) => s.whatsapp)?.id ?? subAccounts[0]?.id ?? '',
+  );
+  // The user's phones, as the server keeps them; a number opened from a link is shown in front until kept.
+  const [customers, setCustomers] = React.useState<string[]>(phones);
+  const visiting = focus.msisdn && !customers.includes(focus.msisdn) ? focus.msisdn : null;
   const [draft, setDraft] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
+  const [pending, start] = React.useTransition();
   const sub = subAccounts.find((s) => s.id === subAccountId);
 
-  function add(e: React.FormEvent) {
-    e.preventDefault();
-    const n = draft.replace(/[\s()-]/g, '');
-    if (!E164.test(n)) return setError('Enter the number in E.164 form, e.g. +15551234567');
-    if (customers.includes(n)) return setError('That customer is already on screen');
-    setCustomers([...customers, n]);
-    setDraft('');
-    setError(null);
-  }
+  const add = (msisdn: string, done?: () => void) =>
+    start(async () => {
+      const r = await addSimulatorPhoneAction({ msisdn });
+      if (!r.ok) return setError(r.error);
+      setCustomers(r.data);
+      setError(null);
+      done?.();
+    });
+  const remove = (msisdn: string) =>
+    start(async () => {
+      const r = await removeSimulatorPhoneAction({ msisdn });
+      if (!r.ok) return void toast.error(r.error);
+      setCustomers(r.data);
+    });
 
   return (
     <div className="flex flex-col gap-4">
       {/* items-start: aligned at the bottom, an error under the customer field pushed the subaccount
           select down out of line with it. */}
-      <div className="flex flex-wrap items-start gap-4 rounded-lg border bg-card p-4">
+      <div className="flex flex-wrap items-start gap-x-4 gap-y-2 rounded-lg border bg-card px-4 py-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
           Subaccount
-          <Select aria-label="Subaccount" value={subAccountId} onChange={(e) => setSubAccountId(e.target.value)} className="w-64">
+          <Select aria-label="Subaccount" value={subAccountId} onChange={(e) => setSubAccountId(e.target.value)} className="w-64 max-w-full">
             {subAccounts.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.id}
@@ -44,7 +54,13 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
             ))}
           </Select>
         </label>
-        <form onSubmit={add} className="flex flex-col gap-1">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add(draft, () => setDraft(''));
+          }}
+          className="flex flex-col gap-1"
+        >
           <label htmlFor="sim-new-customer" className="text-xs font-medium text-muted-foreground">
             Add a customer
           </label>
@@ -57,7 +73,7 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
               aria-invalid={!!error}
               className="w-48"
             />
-            <Button type="submit" variant="outline">
+            <Button type="submit" variant="outline" disabled={pending}>
               <Plus /> Add phone
             </Button>
           </div>
@@ -68,19 +84,27 @@ export function SimulatorClient({ subAccounts }: { subAccounts: Sub[] }) {
           ) : null}
         </form>
         <p className="max-w-md text-xs text-muted-foreground">
-          Numbers ending in 0000 are unreachable on the sandbox network. Every phone here is a customer of {sub?.name ?? 'this subaccount'}.
+          Numbers ending in 0000 are unreachable on the sandbox network. Every phone here is a customer of {sub?.name ?? 'this subaccount'}; your phones are
+          kept for you on every browser you sign in from.
         </p>
       </div>
-      <div className="flex gap-6 overflow-x-auto pb-4">
+      <div className="flex gap-6 overflow-x-auto pb-2">
         {sub
-          ? customers.map((msisdn) => (
+          ? [...(visiting ? [visiting] : []), ...customers].map((msisdn) => (
               <CustomerPhone
                 key={`${sub.id}:${msisdn}`}
                 subAccountId={sub.id}
                 businessName={sub.whatsapp ?? sub.name}
                 msisdn={msisdn}
                 actions={actions}
-                onRemove={customers.length > 1 ? () => setCustomers(customers.filter((c) => c !== msisdn)) : undefined}
+                onRemove={msisdn !== visiting && customers.length > 1 ? () => remove(msisdn) : undefined}
+                extra={
+                  msisdn === visiting ? (
+                    <Button variant="ghost" size="sm" className="h-7 px-2 text-xs" disabled={pending} onClick={() => add(msisdn)} data-testid="sim-keep-phone">
+                      <Pin className="size-3.5" /> Keep this phone
+                    </Button>
+                  ) : null
+                }
               />
             ))
           : null}

@@ -1,13 +1,12 @@
 'use client';
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
-import { WEBHOOK_EVENTS } from '@/lib/webhooks/events';
 import { Button } from '@/components/ui/button';
-import { Input, Select } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
 import { Field } from '@/components/ui/field';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { createWebhookAction } from './actions';
+import { WebhookFields } from './webhook-fields';
 
 export function AddWebhookDialog({ open, onOpenChange, subAccounts }: { open: boolean; onOpenChange: (o: boolean) => void; subAccounts: string[] }) {
   const router = useRouter();
@@ -54,25 +53,7 @@ export function AddWebhookDialog({ open, onOpenChange, subAccounts }: { open: bo
           </div>
         ) : (
           <form onSubmit={submit} className="space-y-4">
-            <Field label="URL" htmlFor="webhook-url" error={errors.url}>
-              <Input
-                id="webhook-url"
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-                placeholder="https://example.com/parley/webhooks"
-                aria-invalid={!!errors.url}
-              />
-            </Field>
-            <fieldset className="space-y-1.5">
-              <legend className="mb-1 text-sm font-medium">Events</legend>
-              {WEBHOOK_EVENTS.map((ev) => (
-                <label key={ev} className="flex items-center gap-2 text-sm">
-                  <Checkbox checked={events.includes(ev)} onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
-                  <code className="font-mono text-xs">{ev}</code>
-                </label>
-              ))}
-              {errors.events ? <p className="text-xs text-destructive">{errors.events}</p> : null}
-            </fieldset>
+            <WebhookFields url={url} events={events} errors={errors} onUrl={setUrl} onEvents={setEvents} />
             <Field label="Subaccount" htmlFor="webhook-sub" help="Only this subaccount's events, or all of them.">
               <Select id="webhook-sub" value={sub} onChange={(e) => setSub(e.target.value)}>
                 <option value="">All subaccounts</option>

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { Plus, Trash2, Webhook } from 'lucide-react';
+import { Pencil, Plus, Send, Trash2, Webhook } from 'lucide-react';
 import type { EndpointView } from '@/lib/webhooks/endpoints';
 import type { DeliveryView } from '@/lib/webhooks/list-deliveries';
 import { Button } from '@/components/ui/button';
@@ -15,11 +15,15 @@ import { actionsHeader, SORTED_TIME_COLUMN } from '@/components/data-table/commo
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { deleteWebhookAction, resendDeliveryAction } from './actions';
 import { AddWebhookDialog } from './add-webhook-dialog';
+import { EditWebhookDialog } from './edit-webhook-dialog';
+import { TestWebhookDialog } from './test-webhook-dialog';
 import { DeliveriesTable } from './deliveries-table';
 
 const col = dataTableColumns<EndpointView>();
 
-function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) {
+type RowActions = { onTest: (e: EndpointView) => void; onEdit: (e: EndpointView) => void; onDelete: (e: EndpointView) => void };
+
+function endpointColumns(act: RowActions, pending: boolean) {
   return col.columns([
     col.accessor('url', {
       header: 'URL',
@@ -50,9 +54,17 @@ function endpointColumns(onDelete: (e: EndpointView) => void, pending: boolean) 
       header: actionsHeader,
       meta: { className: 'text-right' },
       cell: ({ row }) => (
-        <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => onDelete(row.original)}>
-          <Trash2 /> Delete
-        </Button>
+        <div className="flex justify-end gap-1">
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => act.onTest(row.original)} data-testid="test-webhook">
+            <Send /> Test
+          </Button>
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => act.onEdit(row.original)} data-testid="edit-webhook">
+            <Pencil /> Edit
+          </Button>
+          <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => act.onDelete(row.original)}>
+            <Trash2 /> Delete
+          </Button>
+        </div>
       ),
     }),
   ]);
@@ -73,8 +85,10 @@ export function WebhooksClient({
   const [adding, setAdding] = React.useState(false);
   // Deleting an endpoint stops its events at once and cannot be undone: asked first, as elsewhere.
   const [deleting, setDeleting] = React.useState<EndpointView | null>(null);
+  const [editing, setEditing] = React.useState<EndpointView | null>(null);
+  const [testing, setTesting] = React.useState<EndpointView | null>(null);
   const [pending, start] = React.useTransition();
-  const columns = React.useMemo(() => endpointColumns(setDeleting, pending), [pending]);
+  const columns = React.useMemo(() => endpointColumns({ onTest: setTesting, onEdit: setEditing, onDelete: setDeleting }, pending), [pending]);
   React.useEffect(() => {
     const t = setInterval(() => router.refresh(), 5000);
     return () => clearInterval(t);
@@ -124,6 +138,8 @@ export function WebhooksClient({
         />
       </Card>
       <AddWebhookDialog open={adding} onOpenChange={setAdding} subAccounts={subAccounts} />
+      <EditWebhookDialog endpoint={editing} onOpenChange={(o) => !o && setEditing(null)} />
+      <TestWebhookDialog endpoint={testing} onOpenChange={(o) => !o && setTesting(null)} />
       <ConfirmDialog
         open={!!deleting}
         onOpenChange={(o) => !o && setDeleting(null)}

@@ -2,20 +2,20 @@
 import * as React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ArrowLeft, Copy, Languages, Trash2 } from 'lucide-react';
-import { toast } from 'sonner';
+import { ArrowLeft, Copy, Hourglass, Languages, Pencil, Send, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
-import { RelativeTime } from '@/components/format/relative-time';
 import { PreviewCodeTabs } from '@/components/template-designer/preview-code-tabs';
 import { TemplateStatusBadge } from '@/components/template-designer/template-status-badge';
+import { TemplateHistory } from '@/components/template-designer/template-history';
+import type { HistoryEntry } from '@/components/template-designer/history-label';
 import type { TemplateCategory, TemplateComponent } from '@/lib/templates/template-schema';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
 import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
 import { REASON_HELP } from '@/lib/templates/sandbox-review-decision';
-import { deleteTemplateAction, qualityEventAction } from '../actions';
+import { DeleteTemplateDialog } from './delete-template-dialog';
+import { QualitySimulator } from './quality-simulator';
 
 type Template = {
   id: string;
@@ -26,17 +26,10 @@ type Template = {
   status: string;
   reason: string | null;
   qualityScore: string;
+  version: number;
+  /** An edit of the approved template in review (version + 1). */
+  pendingComponents: TemplateComponent[] | null;
   createdAt: string;
-};
-type HistoryEntry = {
-  id: string;
-  from: string | null;
-  to: string;
-  reason: string | null;
-  /** WhatsApp changed the category with this entry. */
-  category: { from: string; to: string } | null;
-  source: string;
-  at: string;
 };
 
 export function TemplateDetailClient({
@@ -45,28 +38,37 @@ export function TemplateDetailClient({
   history,
   channel,
   canWrite,
+  canSend,
+  editBlocked,
 }: {
   accountId: string;
   template: Template;
   history: HistoryEntry[];
   channel: TemplateChannel;
   canWrite: boolean;
+  canSend: boolean;
+  /** Why the template cannot be edited now (WhatsApp's rules), or null. */
+  editBlocked: string | null;
 }) {
   const router = useRouter();
   const [deleting, setDeleting] = React.useState(false);
-  // The sandbox reviewer decides within seconds: follow it while the template is in review.
+  const [showing, setShowing] = React.useState<'live' | 'review'>('live');
+  const inReview = t.status === 'PENDING' || !!t.pendingComponents;
+  // The sandbox reviewer decides within seconds: follow it while something is in review.
   React.useEffect(() => {
-    if (t.status !== 'PENDING') return;
+    if (!inReview) return;
     const timer = setInterval(() => router.refresh(), 1000);
     return () => clearInterval(timer);
-  }, [t.status, router]);
-  const draft = { name: t.name, language: t.language, category: t.category, components: t.components };
+  }, [inReview, router]);
+  const pending = t.pendingComponents && showing === 'review' ? t.pendingComponents : null;
+  const draft = { name: t.name, language: t.language, category: t.category, components: pending ?? t.components };
+  const editable = canWrite && !editBlocked;
 
   return (
     <>
       <PageHeader
         title={t.name}
-        description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name}`}
+        description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name} · version ${t.version}`}
         actions={
           // Wraps onto a second line on a phone instead of running off the screen.
           <div className="flex flex-wrap items-center gap-2">
@@ -75,6 +77,20 @@ export function TemplateDetailClient({
                 <ArrowLeft /> All templates
               </Link>
             </Button>
+            {canSend && t.status === 'APPROVED' && (
+              <Button asChild>
+                <Link href={`/templates/${t.id}/send`} data-testid="send-template">
+                  <Send /> Send
+                </Link>
+              </Button>
+            )}
+            {editable && (
+              <Button variant="outline" asChild>
+                <Link href={`/templates/${t.id}/edit`} data-testid="edit-template">
+                  <Pencil /> Edit
+                </Link>
+              </Button>
+            )}
             {canWrite && (
               <>
                 <Button variant="outline" asChild>
@@ -100,7 +116,9 @@ export function TemplateDetailClient({
           <Card>
             <CardHeader>
               <CardTitle>Review status</CardTitle>
-              <CardDescription>WhatsApp reviews every template before it can be sent. Every change is kept below.</CardDescription>
+              <CardDescription>
+                WhatsApp reviews every template, and every new version of it, before it can be sent. Every change is kept below.
+              </CardDescription>
             </CardHeader>
             <CardContent className="space-y-4">
               <div className="flex flex-wrap items-center gap-3">
@@ -112,32 +130,58 @@ export function TemplateDetailClient({
                 )}
                 <span className="text-sm text-muted-foreground">Quality: {t.qualityScore === 'UNKNOWN' ? 'not rated yet' : t.qualityScore}</span>
               </div>
-              {t.reason && REASON_HELP[t.reason] && (
-                <p className="rounded-md border border-dashed p-3 text-sm text-muted-foreground">{REASON_HELP[t.reason]}</p>
+              {t.pendingComponents && (
+                <p
+                  className="flex items-start gap-2 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100"
+                  data-testid="template-edit-in-review"
+                >
+                  <Hourglass className="mt-0.5 size-4 shrink-0" aria-hidden />
+                  <span>
+                    Version {t.version + 1} is in review. Version {t.version} stays approved and is what sends use until WhatsApp approves the new one; if it is
+                    rejected, version {t.version} stays.
+                  </span>
+                </p>
               )}
-              <ol className="space-y-2 border-l pl-4" data-testid="template-history">
-                {history.map((h) => (
-                  <li key={h.id} className="relative text-sm">
-                    <span className="absolute top-1.5 -left-[21px] size-2 rounded-full bg-primary" aria-hidden />
-                    <span className="font-medium">{h.from ? (h.from === h.to ? h.to : `${h.from} → ${h.to}`) : `Submitted (${h.to})`}</span>
-                    {h.reason && <span className="text-muted-foreground"> · {h.reason}</span>}
-                    {h.category && (
-                      <span className="text-muted-foreground" data-testid="template-history-category">
-                        {' '}
-                        · category changed by WhatsApp: {h.category.from} → {h.category.to}
-                      </span>
-                    )}
-                    <span className="block text-xs text-muted-foreground">
-                      <RelativeTime iso={h.at} /> · {h.source}
-                    </span>
-                  </li>
-                ))}
-              </ol>
+              {t.reason && REASON_HELP[t.reason] && (
+                <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-dashed p-3 text-sm text-muted-foreground">
+                  <p className="min-w-0 flex-1 basis-64">{REASON_HELP[t.reason]}</p>
+                  {editable && t.status === 'REJECTED' && (
+                    <Button size="sm" asChild>
+                      <Link href={`/templates/${t.id}/edit`} data-testid="edit-and-resubmit">
+                        <Pencil /> Edit and resubmit
+                      </Link>
+                    </Button>
+                  )}
+                </div>
+              )}
+              <TemplateHistory history={history} />
             </CardContent>
           </Card>
           {canWrite && (t.status === 'APPROVED' || t.status === 'PAUSED') && <QualitySimulator id={t.id} />}
         </div>
-        <div className="min-w-0">
+        <div className="min-w-0 space-y-3">
+          {t.pendingComponents && (
+            <div role="radiogroup" aria-label="Version shown" className="inline-flex rounded-md border p-0.5 text-xs" data-testid="version-toggle">
+              {(
+                [
+                  ['live', `Approved · v${t.version}`],
+                  ['review', `In review · v${t.version + 1}`],
+                ] as const
+              ).map(([value, label]) => (
+                // biome-ignore lint/a11y/useSemanticElements: a segmented control, as the preview's own toggles: buttons with the radio role (WAI-ARIA's radio group pattern)
+                <button
+                  key={value}
+                  type="button"
+                  role="radio"
+                  aria-checked={showing === value}
+                  onClick={() => setShowing(value)}
+                  className={`rounded px-2.5 py-1 font-medium ${showing === value ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:text-foreground'}`}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+          )}
           <PreviewCodeTabs draft={draft} businessName={channel.name} code={{ accountId, channelId: channel.id, subAccountId: channel.subAccountId }} />
         </div>
       </div>
@@ -149,76 +193,5 @@ export function TemplateDetailClient({
         description={`The ${t.language} version is removed from ${channel.name}; sends naming it will fail with 3038 (template not found). This cannot be undone.`}
       />
     </>
-  );
-}
-
-function DeleteTemplateDialog({
-  open,
-  onOpenChange,
-  id,
-  name,
-  description,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  id: string;
-  name: string;
-  description: string;
-}) {
-  const router = useRouter();
-  const [pending, start] = React.useTransition();
-  return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title={`Delete ${name}?`}
-      description={description}
-      confirmLabel="Delete template"
-      confirmTestId="confirm-delete"
-      pending={pending}
-      onConfirm={() =>
-        start(async () => {
-          const res = await deleteTemplateAction({ id });
-          if (!res.ok) return void toast.error(res.error);
-          toast.success(`Deleted “${name}”`);
-          router.push('/templates');
-        })
-      }
-    />
-  );
-}
-
-/** Sandbox only: quality ratings normally come from WhatsApp; here they can be played to try PAUSED/DISABLED. */
-function QualitySimulator({ id }: { id: string }) {
-  const router = useRouter();
-  const [pending, start] = React.useTransition();
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Sandbox: quality rating</CardTitle>
-        <CardDescription>Play a rating change from WhatsApp. A red rating pauses an approved template; a second one disables it.</CardDescription>
-      </CardHeader>
-      <CardContent className="flex flex-wrap gap-2">
-        {(['GREEN', 'YELLOW', 'RED'] as const).map((q) => (
-          <Button
-            key={q}
-            variant="outline"
-            size="sm"
-            disabled={pending}
-            onClick={() =>
-              start(async () => {
-                const res = await qualityEventAction({ id, quality: q });
-                if (!res.ok) toast.error(res.error);
-                else toast.success(`Quality ${q}: template is ${res.data.status}`);
-                router.refresh();
-              })
-            }
-          >
-            <span className={`size-2 rounded-full ${q === 'GREEN' ? 'bg-green-500' : q === 'YELLOW' ? 'bg-amber-400' : 'bg-red-500'}`} aria-hidden />
-            {q[0] + q.slice(1).toLowerCase()}
-          </Button>
-        ))}
-      </CardContent>
-    </Card>
   );
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from '@/lib/errors';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { getTemplateById, getTemplateHistory } from '@/lib/templates/get-template';
 import { listTemplateChannels } from '@/lib/templates/list-template-channels';
+import { whyNotEditable } from '@/lib/templates/template-edit-rules';
 import { TemplateDetailClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Template' };
@@ -26,6 +27,8 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     <TemplateDetailClient
       accountId={account.id}
       canWrite={can(principal, 'templates.write')}
+      canSend={can(principal, 'messages.send')}
+      editBlocked={whyNotEditable(template)}
       channel={channel ?? { id: template.channelId, name: template.channelId, address: '', subAccountId: template.subAccountId }}
       template={{
         id: template.id,
@@ -36,10 +39,13 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
         status: template.status,
         reason: template.reason,
         qualityScore: template.qualityScore,
+        version: template.version,
+        pendingComponents: template.pendingComponents,
         createdAt: template.createdAt.toISOString(),
       }}
       history={history.map((h) => ({
         id: h.id,
+        version: h.version,
         from: h.fromStatus,
         to: h.toStatus,
         reason: h.reason,

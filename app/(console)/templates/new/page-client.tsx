@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TemplateDesigner } from '@/components/template-designer/template-designer';
 import type { DesignerState } from '@/components/template-designer/draft-model';
 import type { TemplateChannel } from '@/lib/templates/list-template-channels';
-import { submitTemplateAction } from '../actions';
+import { submitTemplateAction, templateNameTakenAction } from '../actions';
 import { uploadTemplateMediaAction } from '../media-actions';
 
 export function NewTemplateClient({
@@ -52,9 +52,10 @@ export function NewTemplateClient({
           initial={initial}
           draftKey={draftKey}
           restore={mode === 'new'}
-          lockName={mode === 'language'}
+          locks={mode === 'language' ? { name: 'A language version keeps the name of the template it translates.' } : undefined}
           canSubmit
           submit={submitTemplateAction}
+          checkName={templateNameTakenAction}
           uploadMedia={uploadTemplateMediaAction}
           onSubmitted={(id) => router.push(`/templates/${id}`)}
         />

@@ -5,6 +5,7 @@ import { getTemplateById } from '@/lib/templates/get-template';
 import { listTemplates } from '@/lib/templates/list-templates';
 import { listTemplateChannels } from '@/lib/templates/list-template-channels';
 import { TEMPLATE_LANGUAGES } from '@/lib/templates/languages';
+import { mostUsedLanguages, newLanguageDefault } from '@/lib/templates/most-used-languages';
 import { emptyDraft, type DesignerState } from '@/components/template-designer/draft-model';
 import { NewTemplateClient } from './page-client';
 
@@ -25,10 +26,12 @@ export default async function NewTemplatePage({ searchParams }: { searchParams: 
     const base = { channelId: source.channelId, name: source.name, language: source.language, category: source.category, components: source.components };
     if (as === 'language') {
       mode = 'language';
-      const taken = new Set(
-        (await listTemplates(db, { accountId: account.id, channelId: source.channelId })).filter((t) => t.name === source.name).map((t) => t.language),
-      );
-      const language = Object.keys(TEMPLATE_LANGUAGES).find((l) => !taken.has(l)) ?? source.language;
+      const [versions, used] = await Promise.all([
+        listTemplates(db, { accountId: account.id, channelId: source.channelId, name: source.name }),
+        mostUsedLanguages(db, account.id),
+      ]);
+      const taken = versions.filter((t) => t.name === source.name).map((t) => t.language);
+      const language = newLanguageDefault(taken, used, Object.keys(TEMPLATE_LANGUAGES)) ?? source.language;
       initial = { ...base, language };
       title = `New language version of ${source.name}`;
     } else {
