@@ -10,6 +10,88 @@ import { unique, idOf, route, workflowBody, workflow, template, endpoint, ACCOUN
 // A number no other case uses (each case is prepared on the same database).
 const freshMsisdn = () => `+6594${crypto.randomInt(0, 1_000_000).toString().padStart(6, '0')}`;
 
+/**
+ * A campaign of the demo account as import and dispatch leave it, stored directly: an approved
+ * one-variable template and two recipients in `recipients` state (failed ones with 1003, retryable).
+ */
+async function storedCampaign(status: string, recipients: 'pending' | 'failed' = 'pending'): Promise<string> {
+  const name = unique('audit_api_campaign');
+  await db.template.create({
+    data: {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channelId: 'acme_corp_whatsapp',
+      name,
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', examples: ['Ann'] }],
+      status: 'APPROVED',
+    },
+  });
+  const id = unique('cmp');
+  const now = new Date();
+  await db.campaign.create({
+    data: {
+      id,
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channelId: 'acme_corp_whatsapp',
+      name: `Audit ${id}`,
+      templateName: name,
+      templateLanguage: 'en_US',
+      category: 'utility',
+      spec: { name: `Audit ${id}`, subAccountId: 'acme_corp_chatapps', template: { name, language: 'en_US' }, parameters: { 'body.1': { column: 'name' } } },
+      columns: ['phone', 'name'],
+      slotKeys: ['body.1'],
+      status,
+      ratePerSecond: 80,
+      rows: 2,
+      valid: 2,
+      [recipients]: 2,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  await db.campaignRecipient.createMany({
+    data: [2, 3].map((row) => ({
+      campaignId: id,
+      row,
+      msisdn: `+155512340${row}1`,
+      country: 'US',
+      status: recipients,
+      values: ['Ann'],
+      ...(recipients === 'failed' ? { errorCode: 1003, errorMessage: 'Unreachable destination' } : {}),
+    })),
+  });
+  return id;
+}
+
+const CAMPAIGN = `${ACCOUNTS}/campaigns/[id]`;
+
+/** Two contacts with a tag of their own and an approved one-variable template: what a campaign by tag is made of. */
+async function taggedAudience(): Promise<{ tag: string; template: string }> {
+  const tag = unique('audit_tag');
+  const template = unique('audit_api_import');
+  await db.template.create({
+    data: {
+      accountId: 'acme_corp',
+      subAccountId: 'acme_corp_chatapps',
+      channelId: 'acme_corp_whatsapp',
+      name: template,
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', examples: ['Ann'] }],
+      status: 'APPROVED',
+    },
+  });
+  const now = new Date();
+  for (const msisdn of [freshMsisdn(), freshMsisdn()]) {
+    await db.contact.create({ data: { accountId: 'acme_corp', msisdn, name: 'Ann', attributes: {}, tags: [tag], createdAt: now, updatedAt: now } });
+    await db.contactTag.create({ data: { accountId: 'acme_corp', tag, msisdn } });
+  }
+  return { tag, template };
+}
+
 export const API_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
   // The REST API, under the key.
   write(`${ACCOUNTS}/channels/[channelId]/templates/route.ts POST`, {
@@ -122,6 +204,91 @@ export const API_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
       const msisdn = freshMsisdn();
       await addOptOut(db, 'acme_corp', msisdn, { source: 'api', actor: SYSTEM_ACTOR });
       return { call: route(c, k, { msisdn }), bad: route(c, k, { msisdn: freshMsisdn() }), entityId: msisdn };
+    },
+  }),
+  // Campaigns, under the key: each case from fresh campaigns of its own.
+  write(`${ACCOUNTS}/campaigns/route.ts POST`, {
+    action: 'campaign.create',
+    entityType: 'campaign',
+    table: 'Campaign',
+    prepare: async (c, k) => {
+      const { tag, template } = await taggedAudience();
+      const body = {
+        name: 'Audit import',
+        subAccountId: 'acme_corp_chatapps',
+        template: { name: template, language: 'en_US' },
+        parameters: { 'body.1': { column: 'name' } },
+        contactsTag: tag,
+      };
+      // Every variable must be mapped: 400.
+      return { call: route(c, k, {}, body), bad: route(c, k, {}, { ...body, parameters: {} }), entityId: idOf };
+    },
+  }),
+  write(`${CAMPAIGN}/route.ts DELETE`, {
+    action: 'campaign.delete',
+    entityType: 'campaign',
+    table: 'Campaign',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('draft');
+      // Only a draft can be deleted: 409.
+      return { call: route(c, k, { id }), bad: route(c, k, { id: await storedCampaign('running') }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/launch/route.ts POST`, {
+    action: 'campaign.launch',
+    entityType: 'campaign',
+    table: 'Campaign',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('draft');
+      return { call: route(c, k, { id }), bad: route(c, k, { id: 'no_such_campaign' }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/pause/route.ts POST`, {
+    action: 'campaign.pause',
+    entityType: 'campaign',
+    table: 'Campaign',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('running');
+      // A draft cannot be paused: 409.
+      return { call: route(c, k, { id }), bad: route(c, k, { id: await storedCampaign('draft') }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/resume/route.ts POST`, {
+    action: 'campaign.resume',
+    entityType: 'campaign',
+    table: 'Campaign',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('paused');
+      return { call: route(c, k, { id }), bad: route(c, k, { id: await storedCampaign('running') }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/cancel/route.ts POST`, {
+    action: 'campaign.cancel',
+    entityType: 'campaign',
+    // The pending recipients become skipped in the same transaction.
+    table: 'CampaignRecipient',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('running');
+      return { call: route(c, k, { id }), bad: route(c, k, { id: await storedCampaign('cancelled') }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/retry-failed/route.ts POST`, {
+    action: 'campaign.retry_failed',
+    entityType: 'campaign',
+    table: 'CampaignRecipient',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('completed', 'failed');
+      return { call: route(c, k, { id }), bad: route(c, k, { id: await storedCampaign('draft') }), entityId: id };
+    },
+  }),
+  write(`${CAMPAIGN}/test/route.ts POST`, {
+    action: 'campaign.test_send',
+    entityType: 'campaign',
+    table: 'Message',
+    prepare: async (c, k) => {
+      const id = await storedCampaign('draft');
+      // Row 9 is not in the audience: nothing to send.
+      return { call: route(c, k, { id }, { msisdn: '+15551239876', row: 2 }), bad: route(c, k, { id }, { msisdn: '+15551239876', row: 9 }), entityId: id };
     },
   }),
 ]);
