@@ -30,6 +30,17 @@ function columns(canManage: boolean, onEdit: (c: ContactView) => void, onDelete:
             {row.original.name ?? <span className="font-normal text-muted-foreground">No name</span>}
           </div>
           <div className="font-mono text-xs text-muted-foreground">{row.original.msisdn}</div>
+          {/* On a phone the tag and marketing columns are hidden: the same facts, under the number. */}
+          {row.original.tags.length || row.original.optedOut ? (
+            <div className="mt-1 flex flex-wrap gap-1 sm:hidden">
+              {row.original.optedOut ? <Badge tone="warning">Opted out</Badge> : null}
+              {row.original.tags.map((t) => (
+                <Badge key={t} tone="info" className="max-w-[10rem] truncate">
+                  {t}
+                </Badge>
+              ))}
+            </div>
+          ) : null}
         </div>
       ),
     }),
@@ -57,8 +68,8 @@ function columns(canManage: boolean, onEdit: (c: ContactView) => void, onDelete:
     }),
     col.accessor('optedOut', {
       header: 'Marketing',
-      meta: { className: 'hidden md:table-cell', cellClassName: 'whitespace-nowrap' },
-      cell: ({ getValue }) => (getValue() ? <Badge tone="warning">Opted out</Badge> : <Badge tone="success">Subscribed</Badge>),
+      meta: { className: 'hidden sm:table-cell', cellClassName: 'whitespace-nowrap' },
+      cell: ({ getValue }) => (getValue() ? <Badge tone="warning">Opted out</Badge> : <span className="text-muted-foreground">—</span>),
     }),
     col.accessor('updatedAt', { header: 'Updated', ...SORTED_TIME_COLUMN, meta: { className: 'hidden md:table-cell', cellClassName: 'whitespace-nowrap' } }),
     ...(canManage

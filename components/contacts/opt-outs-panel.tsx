@@ -33,7 +33,7 @@ function columns(canManage: boolean, onRemove: (o: OptOutView) => void) {
       ),
     }),
     col.accessor('source', {
-      header: 'How',
+      header: 'Source',
       enableSorting: true,
       meta: { cellClassName: 'whitespace-nowrap' },
       cell: ({ getValue }) => <Badge tone={getValue() === 'keyword' ? 'warning' : 'neutral'}>{SOURCE[getValue()] ?? getValue()}</Badge>,
@@ -64,12 +64,15 @@ export function OptOutsPanel({
   optOuts,
   canManage,
   filtered,
+  toolbar,
   onAdd,
   onRemove,
 }: {
   optOuts: OptOutView[];
   canManage: boolean;
   filtered: boolean;
+  /** Search and export, above the list. */
+  toolbar: React.ReactNode;
   onAdd: (input: { msisdn: string }) => Promise<ActionResult<OptOutView & { created: boolean }>>;
   onRemove: (input: { msisdn: string }) => Promise<ActionResult<{ msisdn: string }>>;
 }) {
@@ -95,42 +98,45 @@ export function OptOutsPanel({
   }
 
   return (
-    <div className="space-y-4">
+    <div className="flex flex-col gap-3">
       {canManage ? (
-        <form onSubmit={add} className="flex flex-col gap-1.5" noValidate aria-label="Opt a number out">
-          <label htmlFor="opt-out-number" className="text-sm font-medium">
-            Opt a number out by hand
-          </label>
-          <div className="flex flex-col gap-2 sm:flex-row">
-            <Input
-              id="opt-out-number"
-              inputMode="tel"
-              value={number}
-              onChange={(e) => {
-                setNumber(e.target.value);
-                if (error) setError(null);
-              }}
-              onBlur={() => number && setError(validateMsisdn(number))}
-              placeholder="+6591234567"
-              aria-invalid={!!error}
-              aria-describedby={error ? 'opt-out-number-error' : 'opt-out-number-help'}
-              className="sm:w-64"
-            />
-            <Button type="submit" variant="outline" disabled={pending} className="sm:self-start">
-              <Plus /> Opt out
-            </Button>
-          </div>
-          {error ? (
-            <p id="opt-out-number-error" role="alert" className="text-xs font-medium text-destructive">
-              {error}
-            </p>
-          ) : (
-            <p id="opt-out-number-help" className="text-xs text-muted-foreground">
-              Marketing templates to it are refused (131050); utility and authentication messages still go.
-            </p>
-          )}
-        </form>
+        <Card className="px-4 py-3">
+          <form onSubmit={add} className="flex flex-col gap-1.5" noValidate aria-label="Opt a number out">
+            <label htmlFor="opt-out-number" className="text-sm font-medium">
+              Opt a number out by hand
+            </label>
+            <div className="flex flex-col gap-2 sm:flex-row">
+              <Input
+                id="opt-out-number"
+                inputMode="tel"
+                value={number}
+                onChange={(e) => {
+                  setNumber(e.target.value);
+                  if (error) setError(null);
+                }}
+                onBlur={() => number && setError(validateMsisdn(number))}
+                placeholder="+6591234567"
+                aria-invalid={!!error}
+                aria-describedby={error ? 'opt-out-number-error' : 'opt-out-number-help'}
+                className="sm:w-64"
+              />
+              <Button type="submit" variant="outline" disabled={pending} className="sm:self-start">
+                <Plus /> Opt out
+              </Button>
+            </div>
+            {error ? (
+              <p id="opt-out-number-error" role="alert" className="text-xs font-medium text-destructive">
+                {error}
+              </p>
+            ) : (
+              <p id="opt-out-number-help" className="text-xs text-muted-foreground">
+                Marketing templates to it are refused (131050); utility and authentication messages still go.
+              </p>
+            )}
+          </form>
+        </Card>
       ) : null}
+      {toolbar}
       <Card>
         <DataTable
           columns={cols}

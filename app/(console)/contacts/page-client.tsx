@@ -54,6 +54,16 @@ export function ContactsClient({
   const knownTags = React.useMemo(() => tags.map((t) => t.tag), [tags]);
   const onEdit = React.useCallback((c: ContactView) => setEditing(c), []);
   const onDelete = React.useCallback((c: ContactView) => setDeleting(c), []);
+  const toolbar = (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+      <ContactsFilters key={tab} tags={tab === 'contacts' ? tags : undefined} placeholder="Search number or name" />
+      <Button asChild variant="outline" size="sm" className="self-start sm:self-auto">
+        <a href={exportHref} download>
+          <Download /> Export CSV
+        </a>
+      </Button>
+    </div>
+  );
 
   return (
     <>
@@ -78,30 +88,19 @@ export function ContactsClient({
           <TabsTrigger value="contacts">Contacts</TabsTrigger>
           <TabsTrigger value="opt-outs">Opt-outs</TabsTrigger>
         </TabsList>
-        <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-          <ContactsFilters
-            key={tab}
-            tags={tab === 'contacts' ? tags : undefined}
-            placeholder={tab === 'contacts' ? 'Search number or name' : 'Search number'}
-          />
-          <Button asChild variant="outline" size="sm" className="self-start sm:self-auto">
-            <a href={exportHref} download>
-              <Download /> Export CSV
-            </a>
-          </Button>
-        </div>
         {error ? (
           <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-4 py-2 text-sm text-destructive">
             {error}
           </p>
         ) : null}
-        <TabsContent value="contacts">
+        <TabsContent value="contacts" className="flex flex-col gap-3">
+          {toolbar}
           <Card>
             <ContactsTable contacts={contacts} canManage={canManage} filtered={filtered} onEdit={onEdit} onDelete={onDelete} />
           </Card>
         </TabsContent>
         <TabsContent value="opt-outs">
-          <OptOutsPanel optOuts={optOuts} canManage={canManage} filtered={filtered} onAdd={addOptOutAction} onRemove={removeOptOutAction} />
+          <OptOutsPanel optOuts={optOuts} canManage={canManage} filtered={filtered} toolbar={toolbar} onAdd={addOptOutAction} onRemove={removeOptOutAction} />
         </TabsContent>
         {pages.next || pages.first ? (
           <div className="flex items-center justify-end gap-2">
