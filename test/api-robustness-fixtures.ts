@@ -7,6 +7,8 @@ import { send, type RouteUnderTest } from '@/test/api-robustness-kit';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
 import sends from '@/lib/templates/fixtures/reference-send-payloads.json';
 import { REFERENCE_EXAMPLES, referenceExample } from '@/lib/automation/examples/reference-examples';
+import { createCampaign } from '@/lib/campaigns/create-campaign';
+import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 export type Tenant = { accountId: string; subAccountId: string; channelId: string; apiKey: string };
 
@@ -110,6 +112,24 @@ export async function createOptOut(base: string, t: Tenant, msisdn = numberOf(t)
   return msisdn;
 }
 
+/**
+ * A draft campaign of the tenant to the contacts tagged "probe" (createContact's), with a template of
+ * its own; the probes then launch, pause, resume, cancel, retry and test-send it.
+ */
+export async function createCampaignFixture(t: Tenant): Promise<string> {
+  const name = await approvedTemplate(t, `probe_campaign_${t.accountId}`, {
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, your order is ready.', examples: ['Ann'] }],
+  });
+  const spec = {
+    name: 'Robustness probe ✓',
+    subAccountId: t.subAccountId,
+    template: { name, language: 'en_US' },
+    parameters: { 'body.1': { value: 'there' } },
+  };
+  return (await createCampaign(db, SYSTEM_ACTOR, { accountId: t.accountId, spec: { ...spec, contactsTag: 'probe' } })).id;
+}
+
 /** A number no fixture uses, for a DELETE to remove. */
 export const freshNumber = () => `+659900${String(++freshNumbers).padStart(4, '0')}`;
 
@@ -137,6 +157,8 @@ export async function tenantFixtures(base: string, t: Tenant, templateName = TEM
     'messages/[umid]': inbound.umid,
     'contacts/[msisdn]': await createContact(base, t),
     'opt-outs/[msisdn]': await createOptOut(base, t),
+    // After the contact: its audience is the contacts tagged "probe".
+    'campaigns/[id]': await createCampaignFixture(t),
     '/[...path]': 'no-such-endpoint',
   };
 }
@@ -213,6 +235,7 @@ export function validBodies(t: Tenant): Record<string, unknown[]> {
     'POST /accounts/[accountId]/triggers/http_request': [{ price: '10', nested: { list: [1, 2] } }],
     'PUT /accounts/[accountId]/contacts/[msisdn]': [{ name: 'Ada Lovelace ✓', attributes: { city: 'Singapore', plan: 'gold' }, tags: ['vip', 'probe'] }],
     'PUT /accounts/[accountId]/opt-outs/[msisdn]': [{ optedOutAt: '2026-01-01T00:00:00Z' }],
+    'POST /accounts/[accountId]/campaigns/[id]/test': [{ msisdn: '+6591234567' }, { msisdn: '+6591234567', row: 2 }],
   };
 }
 
