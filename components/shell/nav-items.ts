@@ -14,10 +14,12 @@ import {
   Users,
   Workflow,
   type LucideIcon,
+  Headset,
 } from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
-export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission };
+/** Shown to holders of `permission`, or of any of `orPermissions` (Converse opens to agents and supervisors alike). */
+export type NavItem = { href: string; label: string; icon: LucideIcon; permission: Permission; orPermissions?: Permission[] };
 export type NavGroup = { label: string | null; items: NavItem[] };
 
 // Grouped as in 8x8 Connect's left-hand menu. An area is listed here only once it works; each item
@@ -41,7 +43,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: '/automation/runs', label: 'Runs', icon: Activity, permission: 'automation.view' },
     ],
   },
-  { label: 'Converse', items: [] },
+  { label: 'Converse', items: [{ href: '/converse', label: 'Inbox', icon: Headset, permission: 'converse.agent', orPermissions: ['converse.supervisor'] }] },
   {
     label: 'Partners',
     items: [
@@ -61,7 +63,10 @@ export const NAV_GROUPS: NavGroup[] = [
 ];
 
 export function visibleNav(permissions: ReadonlySet<string>): NavGroup[] {
-  return NAV_GROUPS.map((g) => ({ ...g, items: g.items.filter((i) => permissions.has(i.permission)) })).filter((g) => g.items.length > 0);
+  return NAV_GROUPS.map((g) => ({
+    ...g,
+    items: g.items.filter((i) => permissions.has(i.permission) || !!i.orPermissions?.some((p) => permissions.has(p))),
+  })).filter((g) => g.items.length > 0);
 }
 
 /** Where to land after sign-in: the first area this user may open. */

@@ -13,7 +13,7 @@ import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
  * never sent to the customer. A closed ticket still takes notes (what happened, for the record).
  */
 export async function addTicketNote(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<TicketNote> {
-  const { text } = parseWith(noteSchema, body ?? {});
+  const { text } = parseWith(noteSchema, body === undefined ? {} : body);
   return writeTransaction(db, (conn) => {
     const at = new Date();
     const t = requireVisibleTicket(conn, viewer, id);

@@ -36,7 +36,7 @@ function audit(conn: Sqlite, viewer: ConverseViewer, action: string, r: CannedRe
 
 export async function createCannedResponse(db: Db, viewer: ConverseViewer, body: unknown): Promise<CannedResponse> {
   requireSupervisor(viewer, 'write quick replies');
-  const input = parseWith(cannedResponseSchema, body ?? {});
+  const input = parseWith(cannedResponseSchema, body === undefined ? {} : body);
   return writeTransaction(db, (conn) => {
     const at = new Date();
     takenShortcut(conn, viewer.accountId, input.shortcut, null);
@@ -58,7 +58,7 @@ export async function createCannedResponse(db: Db, viewer: ConverseViewer, body:
 
 export async function updateCannedResponse(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<CannedResponse> {
   requireSupervisor(viewer, 'write quick replies');
-  const input = parseWith(cannedResponseSchema, body ?? {});
+  const input = parseWith(cannedResponseSchema, body === undefined ? {} : body);
   return writeTransaction(db, (conn) => {
     const at = new Date();
     const before = find(conn, viewer.accountId, id);

@@ -36,7 +36,7 @@ export async function getConverseConfig(db: Db, viewer: ConverseViewer): Promise
  */
 export async function updateConverseConfig(db: Db, viewer: ConverseViewer, body: unknown): Promise<ConverseConfig> {
   requireSupervisor(viewer, 'change the Converse configuration');
-  const input = parseWith(configSchema, body ?? {});
+  const input = parseWith(configSchema, body === undefined ? {} : body);
   const saved = await writeTransaction(db, (conn) => {
     const now = new Date();
     const before = readConfig(conn, viewer.accountId);

@@ -1,4 +1,4 @@
-import { apiKeyActor, type AuditActor } from '@/lib/audit/record-audit-event';
+import { apiKeyActor, type Actor } from '@/lib/audit/record-audit-event';
 import type { Permission } from '@/lib/auth/permissions';
 import { PermissionError } from '@/lib/errors';
 import type { TicketRow } from '@/lib/converse/ticket-rows';
@@ -22,7 +22,7 @@ export type ConverseViewer = {
   supervisor: boolean;
   /** Sees every ticket of the account (a supervisor, or an API key). */
   seesAll: boolean;
-  actor: AuditActor;
+  actor: Actor;
 };
 
 type PersonLike = { userId: string; email: string; name: string; partnerId: string; permissions: ReadonlySet<Permission> };

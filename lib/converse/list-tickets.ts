@@ -82,26 +82,26 @@ function select(conn: Sqlite, where: string, ...params: unknown[]): TicketRow[] 
   );
 }
 
-/** The Converse page's lists for the viewer, in one read. */
+/** The Converse page's lists for the viewer, inside the caller's read. */
+export function readInbox(conn: Sqlite, viewer: ConverseViewer): InboxLists {
+  const a = viewer.accountId;
+  const queue = select(conn, `"status" = 'queued' AND "assigneeId" IS NULL ORDER BY "createdAt" LIMIT 200`, a);
+  const mine = viewer.userId ? select(conn, `"assigneeId" = ? AND "status" <> 'closed' ${INBOX_ORDER}`, a, viewer.userId) : [];
+  const everything = viewer.seesAll ? select(conn, `"status" <> 'closed' ${INBOX_ORDER}`, a) : null;
+  const visible = visibleWhere(viewer);
+  const closed = select(conn, `"status" = 'closed' AND ${visible.sql} ORDER BY "closedAt" DESC LIMIT 50`, a, ...visible.params);
+  return { queue, mine, all: everything, closed };
+}
+
 export async function loadInbox(db: Db, viewer: ConverseViewer): Promise<InboxLists> {
-  return readNow(db, (conn) => {
-    const a = viewer.accountId;
-    const queue = select(conn, `"status" = 'queued' AND "assigneeId" IS NULL ORDER BY "createdAt" LIMIT 200`, a);
-    const mine = viewer.userId ? select(conn, `"assigneeId" = ? AND "status" <> 'closed' ${INBOX_ORDER}`, a, viewer.userId) : [];
-    const everything = viewer.seesAll ? select(conn, `"status" <> 'closed' ${INBOX_ORDER}`, a) : null;
-    const visible = visibleWhere(viewer);
-    const closed = select(conn, `"status" = 'closed' AND ${visible.sql} ORDER BY "closedAt" DESC LIMIT 50`, a, ...visible.params);
-    return { queue, mine, all: everything, closed };
-  });
+  return readNow(db, (conn) => readInbox(conn, viewer));
 }
 
 /**
- * What changed in the account's inbox, cheaply: the newest change of any ticket (every change raises
- * it, see nextStamp). The console polls it every second and reloads the lists when it moves.
+ * What changed in the account's inbox, cheaply (one step down an index): the newest change of any
+ * ticket, which every change raises (see nextStamp). The console polls it every second and reloads
+ * the lists when it moves.
  */
-export async function inboxVersion(db: Db, viewer: ConverseViewer): Promise<string> {
-  return readNow(db, (conn) => {
-    const r = all<{ at: string | null }>(conn, 'SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', viewer.accountId)[0];
-    return r?.at ?? '';
-  });
+export function readInboxVersion(conn: Sqlite, accountId: string): string {
+  return all<{ at: string | null }>(conn, 'SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId)[0]?.at ?? '';
 }

@@ -15,7 +15,7 @@ import { toTicketView, type TicketView } from '@/lib/converse/ticket-view';
  * (`created: false`). Another account's subaccount is a 404.
  */
 export async function openTicketByApi(db: Db, viewer: ConverseViewer, body: unknown): Promise<{ ticket: TicketView; created: boolean }> {
-  const input = parseWith(openTicketSchema, body ?? {});
+  const input = parseWith(openTicketSchema, body === undefined ? {} : body);
   const msisdn = parseMsisdn(input.msisdn, 'msisdn').e164;
   const sub = await findSubAccountCached(db, viewer.accountId, input.subAccountId);
   const channel = input.channel ?? 'whatsapp';

@@ -108,7 +108,7 @@ export function updateInTransaction(conn: Sqlite, viewer: ConverseViewer, id: st
  * is one request.
  */
 export async function updateTicket(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<TicketView> {
-  const update = parseWith(updateTicketSchema, body ?? {});
+  const update = parseWith(updateTicketSchema, body === undefined ? {} : body);
   const t = await writeTransaction(db, (conn) => updateInTransaction(conn, viewer, id, update, new Date()));
   // A resolved or pending ticket is due to close later: the auto-close task looks again.
   if (t.status === 'resolved' || t.status === 'pending') wakeBackgroundTask(AUTO_CLOSE_TASK);
