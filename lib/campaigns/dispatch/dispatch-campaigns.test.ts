@@ -8,6 +8,7 @@ import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
 import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
 import { dispatchCampaigns } from '@/lib/campaigns/dispatch/dispatch-campaigns';
 import { recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
+import { readCampaignRate } from '@/lib/campaigns/dispatch/effective-rate';
 
 /** Dispatch and the outbox (sandbox receipts applied on a simulated clock) until the campaigns settle. */
 async function runToEnd(ids: string[], passes = 200) {
@@ -118,6 +119,16 @@ describe('campaign dispatch', () => {
     throttle.spend('c', 500, 125);
     expect(throttle.allowance('c', 500)).toBe(0);
     expect(throttle.msUntilToken('c', 500)).toBe(2);
+  });
+
+  it('tells the real rate: the smaller of the campaign’s and its channel’s', async () => {
+    const id = await storeCampaign({ templateName: template, recipients: 1, ratePerSecond: 500 });
+    expect(await readCampaignRate(db, 'acme_corp', id)).toEqual({ configured: 500, channel: 80, effective: 80 });
+    await db.channel.update({ where: { id: 'acme_corp_whatsapp' }, data: { rateLimitPerSecond: 1000 } });
+    expect(await readCampaignRate(db, 'acme_corp', id)).toEqual({ configured: 500, channel: 1000, effective: 500 });
+    await db.channel.update({ where: { id: 'acme_corp_whatsapp' }, data: { rateLimitPerSecond: 80 } });
+    await expect(readCampaignRate(db, 'other_account', id)).rejects.toMatchObject({ status: 404 });
+    await db.campaign.update({ where: { id }, data: { status: 'cancelled' } });
   });
 
   it('holds each campaign to its rate and shares the loop between campaigns', async () => {

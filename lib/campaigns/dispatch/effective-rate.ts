@@ -1,3 +1,7 @@
+import type { Db } from '@/lib/db/client';
+import { one, readNow } from '@/lib/db/sql';
+import { NotFoundError } from '@/lib/errors';
+
 // A campaign's real send rate: dispatch holds its own ratePerSecond, and the outbox then holds the
 // channel's rate (Channel.rateLimitPerSecond, WhatsApp's 80/s per number by default) for every send
 // on that number, so what the customer sees is the smaller of the two. Dispatch also hands over no
@@ -11,4 +15,18 @@ export type CampaignRate = { configured: number; channel: number; effective: num
 export function campaignRate(ratePerSecond: number, channelRatePerSecond: number | null | undefined): CampaignRate {
   const channel = channelRatePerSecond ?? DEFAULT_CHANNEL_RATE;
   return { configured: ratePerSecond, channel, effective: Math.max(1, Math.min(ratePerSecond, channel)) };
+}
+
+/** The account's campaign's rates (404 for another account's), for the page to show the real one. */
+export async function readCampaignRate(db: Db, accountId: string, id: string): Promise<CampaignRate> {
+  const row = await readNow(db, (conn) =>
+    one<{ ratePerSecond: number; channelRate: number | null }>(
+      conn,
+      `SELECT c."ratePerSecond", ch."rateLimitPerSecond" AS "channelRate" FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."id" = ? AND c."accountId" = ?`,
+      id,
+      accountId,
+    ),
+  );
+  if (!row) throw new NotFoundError(`Campaign '${id.slice(0, 100)}' not found`);
+  return campaignRate(row.ratePerSecond, row.channelRate);
 }
