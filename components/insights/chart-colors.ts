@@ -1,0 +1,36 @@
+// Chart colours as CSS variables set on the chart's container, one value per theme, so Recharts (which
+// takes colour strings) follows the dark class without re-rendering: fill="var(--chart-read)".
+
+export const CHART_COLOR_VARS = [
+  '[--chart-read:#15803d] dark:[--chart-read:#22c55e]',
+  '[--chart-delivered:#4ade80] dark:[--chart-delivered:#86efac]',
+  '[--chart-sent:#60a5fa] dark:[--chart-sent:#93c5fd]',
+  '[--chart-undelivered:#f59e0b] dark:[--chart-undelivered:#fbbf24]',
+  '[--chart-rejected:#dc2626] dark:[--chart-rejected:#f87171]',
+  '[--chart-received:#6366f1] dark:[--chart-received:#a5b4fc]',
+  '[--chart-marketing:#db2777] dark:[--chart-marketing:#f472b6]',
+  '[--chart-utility:#0891b2] dark:[--chart-utility:#22d3ee]',
+  '[--chart-authentication:#7c3aed] dark:[--chart-authentication:#a78bfa]',
+  '[--chart-service:#16a34a] dark:[--chart-service:#4ade80]',
+  '[--chart-cost:#4f46e5] dark:[--chart-cost:#818cf8]',
+].join(' ');
+
+export const chartColor = (name: string) => `var(--chart-${name})`;
+
+/** Axis, grid and tooltip in the console's tokens. */
+export const AXIS = { stroke: 'var(--muted-foreground)', fontSize: 11, tickLine: false } as const;
+export const GRID = { stroke: 'var(--border)', strokeDasharray: '3 3', vertical: false } as const;
+export const TOOLTIP = {
+  contentStyle: {
+    background: 'var(--card)',
+    border: '1px solid var(--border)',
+    borderRadius: 'var(--radius)',
+    color: 'var(--card-foreground)',
+    fontSize: 12,
+    boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
+  },
+  labelStyle: { color: 'var(--muted-foreground)', marginBottom: 4 },
+  itemStyle: { padding: 0 },
+  cursor: { fill: 'var(--muted)', opacity: 0.6 },
+} as const;
+export const LEGEND = { wrapperStyle: { fontSize: 12, color: 'var(--muted-foreground)' }, iconType: 'circle', iconSize: 8 } as const;
