@@ -78,7 +78,7 @@ function writeCsv(file: string) {
 const csv = path.resolve(`data/campaign-bench-${ROWS}.csv`);
 if (!fs.existsSync(csv)) writeCsv(csv);
 const { db } = await freshBenchDatabase('campaign-bench', { LOG_LEVEL: 'error' });
-const { storeAudienceFile } = await import('@/lib/campaigns/audience/audience-file');
+const { deleteAudienceFile, storeAudienceFile } = await import('@/lib/campaigns/audience/audience-file');
 const { createCampaign } = await import('@/lib/campaigns/create-campaign');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { readNow, one } = await import('@/lib/db/sql');
@@ -163,5 +163,6 @@ console.log(
     rssGrowthMb: growthMb,
   }),
 );
+await deleteAudienceFile(db, 'acme_corp', file.fileId);
 await db.$disconnect();
 process.exit(seconds <= GOAL_SECONDS && growthMb <= GOAL_MB && ok ? 0 : 1);

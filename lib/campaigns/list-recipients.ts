@@ -4,6 +4,7 @@ import { pageLimit } from '@/lib/campaigns/list-campaigns';
 import type { Db } from '@/lib/db/client';
 import { all, readJson, readNow } from '@/lib/db/sql';
 import { ValidationError } from '@/lib/errors';
+import { csvStream } from '@/lib/contacts/csv-export';
 
 // A campaign's recipients in row order: the API's list (cursor pages) and the downloadable report
 // (a CSV streamed a page at a time, so a million rows never sit in memory).
@@ -77,20 +78,12 @@ export async function listRecipients(
 
 const CSV_COLUMNS = ['row', 'msisdn', 'status', 'column', 'code', 'message', 'umid', 'errorCode', 'errorMessage'];
 
-/** A CSV cell: quoted when it must be, and a leading = or @ defused so that a spreadsheet does not run it. */
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  let s = String(v);
-  if (/^[=@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csvLines(r: Row): string {
-  const tail = [r.umid, r.errorCode, r.errorMessage].map(cell).join(',');
+/** A recipient's report lines: one, or one per problem of an invalid row. */
+function csvRows(r: Row): unknown[][] {
+  const tail = [r.umid, r.errorCode, r.errorMessage];
   const errors = readJson<RowError[]>(r.errors);
-  const head = `${r.row},${cell(r.msisdn)},${r.status}`;
-  if (!errors?.length) return `${head},,,,${tail}\n`;
-  return errors.map((e) => `${head},${cell(e.column)},${e.code},${cell(e.message)},${tail}\n`).join('');
+  if (!errors?.length) return [[r.row, r.msisdn, r.status, '', '', '', ...tail]];
+  return errors.map((e) => [r.row, r.msisdn, r.status, e.column, e.code, e.message, ...tail]);
 }
 
 /**
@@ -100,20 +93,11 @@ function csvLines(r: Row): string {
 export async function recipientsCsv(db: Db, accountId: string, id: string, query: { status?: string | null } = {}): Promise<ReadableStream<Uint8Array>> {
   const status = statusOf(query.status);
   await readNow(db, (conn) => campaignRowOf(conn, accountId, id));
-  const encoder = new TextEncoder();
   let after = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\n`));
-        return;
-      }
-      const rows = await page(db, id, status, after, 2000);
-      if (!rows.length) return controller.close();
-      after = rows.at(-1)!.row;
-      controller.enqueue(encoder.encode(rows.map(csvLines).join('')));
-    },
+  return csvStream(CSV_COLUMNS, async () => {
+    const rows = await page(db, id, status, after, 2000);
+    if (!rows.length) return null;
+    after = rows.at(-1)!.row;
+    return rows.flatMap(csvRows);
   });
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { PayloadTooLargeError } from '@/lib/errors';
 import { JSON_PAYLOAD, type JsonResponse } from '@/lib/api/json-response';
 
 // The REST API's route handlers speak the Fetch API (Request in, Response out), as Next's do; the
@@ -62,7 +64,25 @@ class BufferedRequest extends Request {
   }
 }
 
-export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number): Promise<Request> {
+/** The body as a stream that fails with a 413 once more than `maxBytes` have come (read as the handler reads). */
+function cappedBody(req: IncomingMessage, maxBytes: number): ReadableStream<Uint8Array> {
+  let size = 0;
+  return (Readable.toWeb(req) as ReadableStream<Uint8Array>).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > maxBytes) controller.error(new PayloadTooLargeError(`The request body is larger than ${maxBytes} bytes`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * The request as the Fetch API's. The body is read whole first (at most `maxBodyBytes`), except with
+ * `stream`: then it is passed on as it arrives (an upload that goes straight to disk), with the same cap.
+ */
+export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number, stream = false): Promise<Request> {
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
@@ -70,6 +90,7 @@ export async function toWebRequest(req: IncomingMessage, maxBodyBytes: number): 
   // A Host header that is no valid authority ("[::1") makes new Request throw, which answered 500.
   if (!URL.canParse(url)) url = `http://localhost${req.url ?? '/'}`;
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers });
+  if (stream) return new Request(url, { method, headers, body: cappedBody(req, maxBodyBytes), duplex: 'half' } as RequestInit);
   return new BufferedRequest(url, { method, headers }, await readBody(req, maxBodyBytes));
 }
 

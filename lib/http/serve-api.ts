@@ -6,11 +6,15 @@ import { discoverRoutes, matchRoute, type RouteModule } from '@/lib/http/api-rou
 import { BodyTooLargeError, sendWebResponse, toWebRequest } from '@/lib/http/node-web-bridge';
 import { MAX_JSON_BYTES } from '@/lib/api/read-json-body';
 import { MAX_UPLOAD_BODY } from '@/lib/media/media-types';
+import { MAX_CAMPAIGN_BODY_BYTES } from '@/lib/campaigns/audience/audience-file';
 
 // Media uploads (multipart POST /subaccounts/{id}/files) are the largest bodies: documents up to
 // 100 MB. Every other route reads JSON. The limit follows the route, never the Content-Type the client
 // claims: "multipart/form-data" on a JSON route once bought a 20 MB JSON body.
 const UPLOAD_ROUTES = new Set([path.join('subaccounts', '[subAccountId]', 'files', 'route.ts')]);
+// Campaign audiences (multipart POST /accounts/{id}/campaigns, CSVs up to 200 MB) go to disk as they
+// arrive: the body is passed on as a stream, under this cap, and the route caps each part itself.
+const STREAMED_ROUTES = new Map([[path.join('accounts', '[accountId]', 'campaigns', 'route.ts'), MAX_CAMPAIGN_BODY_BYTES]]);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export type ApiServer = { prefix: string; handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
@@ -53,7 +57,8 @@ export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
     }
     let request: Request;
     try {
-      request = await toWebRequest(req, bodyLimit(match.route.file));
+      const streamed = STREAMED_ROUTES.get(path.relative(apiDir, match.route.file));
+      request = await toWebRequest(req, streamed ?? bodyLimit(match.route.file), streamed !== undefined);
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         // The rest of the body is still on its way: close the connection after answering, so it is
@@ -76,6 +81,9 @@ export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
       } catch (err) {
         out = { response: toErrorResponse(err), withBody: true };
       }
+      // A streamed body refused before it was all read (a bad key, a 413): close the connection after
+      // answering, so the rest of it is not read as the next request.
+      if (!req.complete && out.response.status >= 400) out.response.headers.set('connection', 'close');
       await sendWebResponse(res, out.response, out.withBody);
     },
   };

@@ -6,20 +6,25 @@ import type { Db } from '@/lib/db/client';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '@/lib/errors';
 
-// Uploaded audience CSVs, kept on disk beside the database (<db dir>/uploads/campaigns/<account>/<id>.csv)
+// Uploaded audience CSVs, kept on disk beside the database (<db dir>/uploads/<db name>/campaigns/<account>/<id>.csv)
 // rather than in it: a 50 MB file is streamed to disk as it arrives and read back as a stream by the
 // import, never held in memory whole. A file belongs to its account: another account's id is a 404.
 
 /** The largest audience file: a million rows of a number and a few columns fit several times over. */
 export const MAX_AUDIENCE_BYTES = 200 * 1024 * 1024;
+/** A whole upload request: the largest audience file, its spec and the form's framing. */
+export const MAX_CAMPAIGN_BODY_BYTES = MAX_AUDIENCE_BYTES + 2 * 1024 * 1024;
 
 const FILE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-async function uploadsDir(db: Db, accountId: string): Promise<string> {
+/** The folder of the account's audience files. */
+export async function uploadsDir(db: Db, accountId: string): Promise<string> {
   const file = (await sqliteConnection(db)).name;
   // An account id is ours, but it becomes a path: anything but plain characters is encoded.
   const folder = /^[A-Za-z0-9_-]{1,100}$/.test(accountId) ? accountId : `~${Buffer.from(accountId).toString('base64url').slice(0, 120)}`;
-  return path.join(path.dirname(path.resolve(file)), 'uploads', 'campaigns', folder);
+  // Per database file: a bench's or a test's database beside the app's keeps its uploads apart.
+  const database = path.basename(file).replace(/\.[^.]*$/, '');
+  return path.join(path.dirname(path.resolve(file)), 'uploads', database, 'campaigns', folder);
 }
 
 /** Where the account's file is stored; a 404 when it is not there (another account's, deleted, or no id of ours). */

@@ -9,7 +9,7 @@ import { recipientNumber } from '@/lib/campaigns/audience/recipient-number';
 import { RecipientWriter, type SaveContacts } from '@/lib/campaigns/audience/recipient-writer';
 import { detectDelimiter, detectMsisdnColumn, isBlankRow, SNIFF_BYTES } from '@/lib/campaigns/audience/sniff-audience';
 import type { ParameterSource, RowError } from '@/lib/campaigns/campaign-spec';
-import { contactsWithTag } from '@/lib/contacts/contact-audience';
+import { contactsWithTag, countContactsWithTag } from '@/lib/contacts/contact-audience';
 import { all } from '@/lib/db/sql';
 import { ValidationError } from '@/lib/errors';
 import { INVALID_MSISDN, INVALID_PARAMETER } from '@/lib/messaging/codes';
@@ -190,6 +190,7 @@ async function readCsvFile(path: string, sink: Sink, onProgress: (bytes: number,
 }
 
 function readTag(conn: Database.Database, accountId: string, tag: string, sink: Sink) {
+  if (!countContactsWithTag(conn, accountId, tag)) return;
   const names = all<{ k: string }>(
     conn,
     `SELECT DISTINCT je."key" AS "k" FROM "ContactTag" t JOIN "Contact" c ON c."accountId" = t."accountId" AND c."msisdn" = t."msisdn", json_each(c."attributes") je

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { importAudienceRows, type ImportJob } from '@/lib/campaigns/audience/import-audience-rows';
 
-// The worker thread of one audience import (run-audience-import.ts starts it): reads the job, runs it,
-// answers with the summary or the error, and is then ended by its parent.
+// A worker thread of audience imports (run-audience-import.ts starts it): takes one job at a time,
+// runs it, answers with the summary or the error, and waits for the next.
 
 export type WorkerMessage =
   | { type: 'progress'; rows: number; bytes: number; totalBytes: number }
@@ -10,7 +10,7 @@ export type WorkerMessage =
   | { type: 'error'; error: { name: string; message: string; status?: number; code?: number | string; issues?: unknown } };
 
 const port = parentPort!;
-port.once('message', async (job: ImportJob) => {
+port.on('message', async (job: ImportJob) => {
   try {
     const summary = await importAudienceRows(job, (p) => port.postMessage({ type: 'progress', ...p } satisfies WorkerMessage));
     port.postMessage({ type: 'done', summary } satisfies WorkerMessage);

@@ -5,13 +5,17 @@ import type { ImportJob, ImportProgress, ImportSummary } from '@/lib/campaigns/a
 import type { WorkerMessage } from '@/lib/campaigns/audience/import-audience-worker';
 import { NotFoundError, PayloadTooLargeError, ValidationError, type Issue } from '@/lib/errors';
 
-// Runs an audience import in a worker thread of its own, so that parsing and checking a million rows
-// (seconds of CPU) leaves the event loop to the requests meanwhile; the worker writes through its own
-// SQLite connection in short transactions. At most two at once: the machines we target have two cores.
+// Runs an audience import in a worker thread, so that parsing and checking a million rows (seconds of
+// CPU) leaves the event loop to the requests meanwhile; the worker writes through its own SQLite
+// connection in short transactions. At most two at once: the machines we target have two cores. A
+// worker takes a second to start (the TypeScript loader, the modules), so a finished one waits a
+// while for the next import (the wizard's "back to mapping" comes right after the first).
 
 const MAX_AT_ONCE = 2;
+const IDLE_MS = 60_000;
 let running = 0;
 const waiting: (() => void)[] = [];
+const idle = new Map<Worker, NodeJS.Timeout>();
 
 async function turn(): Promise<() => void> {
   if (running >= MAX_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -30,6 +34,35 @@ function entry(): string {
   return path.join(process.cwd(), 'lib', 'campaigns', 'audience', 'import-audience-worker.ts');
 }
 
+function takeWorker(): Worker {
+  const [reused] = idle.keys();
+  if (reused) {
+    clearTimeout(idle.get(reused));
+    idle.delete(reused);
+    reused.ref();
+    return reused;
+  }
+  // A worker thread does not inherit the TypeScript loader the process started with: register it.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry()).href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function giveBack(worker: Worker): void {
+  if (idle.size >= MAX_AT_ONCE) {
+    void worker.terminate();
+    return;
+  }
+  // Idle, it keeps no process alive, and ends after a while.
+  worker.unref();
+  idle.set(
+    worker,
+    setTimeout(() => {
+      idle.delete(worker);
+      void worker.terminate();
+    }, IDLE_MS).unref(),
+  );
+}
+
 function rebuild(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
   const issues = (Array.isArray(e.issues) ? e.issues : []) as Issue[];
   if (e.name === 'ValidationError') return new ValidationError(e.message, issues, typeof e.code === 'number' ? e.code : undefined);
@@ -41,22 +74,38 @@ function rebuild(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
 /** Imports the audience of `job` in a worker thread; resolves with its summary, rejects with its error. */
 export async function runAudienceImport(job: ImportJob, onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
   const release = await turn();
-  // A worker thread does not inherit the TypeScript loader the process started with: register it.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry()).href)}); })`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = takeWorker();
+  let healthy = false;
+  const listeners = {
+    message: (_m: WorkerMessage) => {},
+    error: (_err: Error) => {},
+    exit: (_code: number) => {},
+  };
   try {
     return await new Promise<ImportSummary>((resolve, reject) => {
-      worker.on('message', (m: WorkerMessage) => {
+      listeners.message = (m) => {
         if (m.type === 'progress') onProgress?.({ rows: m.rows, bytes: m.bytes, totalBytes: m.totalBytes });
-        else if (m.type === 'done') resolve(m.summary);
-        else reject(rebuild(m.error));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`The audience import stopped before it finished (exit code ${code})`)));
+        else {
+          // The job ran to its end (a refusal included): the worker can take the next one.
+          healthy = true;
+          if (m.type === 'done') resolve(m.summary);
+          else reject(rebuild(m.error));
+        }
+      };
+      listeners.error = reject;
+      listeners.exit = (code) => reject(new Error(`The audience import stopped before it finished (exit code ${code})`));
+      worker.on('message', listeners.message);
+      worker.on('error', listeners.error);
+      worker.on('exit', listeners.exit);
       worker.postMessage(job);
     });
   } finally {
+    // Only this job's listeners: the worker's own (Node's) stay.
+    worker.off('message', listeners.message);
+    worker.off('error', listeners.error);
+    worker.off('exit', listeners.exit);
     release();
-    void worker.terminate();
+    if (healthy) giveBack(worker);
+    else void worker.terminate();
   }
 }
