@@ -20,7 +20,6 @@ import {
 import { toast } from 'sonner';
 import { connectionProblem } from '@/lib/automation/graph/connection-problem';
 import { addDoSequence, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
-import { fitViewport } from '@/lib/automation/graph/fit-viewport';
 import { knownDataPaths } from '@/lib/automation/graph/known-paths';
 import { layoutGraph } from '@/lib/automation/graph/layout-graph';
 import { envelopeOf, nodesToWorkflow, type WorkflowEnvelope } from '@/lib/automation/graph/nodes-to-workflow';
@@ -42,6 +41,7 @@ import { useCanvasNodes } from './use-canvas-nodes';
 import { useDerivedEdges } from './use-derived-edges';
 import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useGraphHistory } from './use-graph-history';
+import { useCanvasView, MIN_ZOOM } from './use-canvas-view';
 import { useKeepInView } from './use-keep-in-view';
 import { useStepCommands } from './use-step-commands';
 
@@ -55,6 +55,13 @@ export type FlowEditorHandle = {
   getLayout: () => SavedLayout;
   focusStep: (id: string) => void;
   layout: () => void;
+  /** The canvas nodes as they are (what a draft keeps: paths not connected yet, positions, selection). */
+  getNodes: () => GraphNode[];
+  /**
+   * Puts a kept draft back: its workflow's settings and its nodes as they were. `quiet` (the draft is
+   * the saved workflow plus what its JSON cannot hold) neither enters the undo history nor counts as an edit.
+   */
+  restoreDraft: (workflow: WorkflowJson, nodes: GraphNode[], opts?: { quiet?: boolean }) => void;
 };
 
 export type FlowEditorProps = {
@@ -90,7 +97,6 @@ export const FlowEditor = memo(function FlowEditor(props: FlowEditorProps) {
 
 const SNAP: [number, number] = [15, 15];
 const NO_PROBLEMS = new Map<string, string[]>();
-const VIEW = { padding: 0.08, minZoom: 0.1, maxZoom: 1 };
 const EDGE_OPTIONS = { type: 'smoothstep' };
 const PRO = { hideAttribution: true };
 const MULTI_SELECT = ['Meta', 'Control'];
@@ -142,6 +148,7 @@ function FlowEditorInner({
   const readOnly = env.readOnly;
 
   const workflow = useCallback(() => nodesToWorkflow(envelope.current, nodesRef.current), [nodesRef]);
+  const { showAll, showOpening, focusStep } = useCanvasView(setTransient);
 
   // Tell the page about real edits (not drags or selection): it autosaves and validates.
   const onChangeRef = useRef(onChange);
@@ -149,18 +156,12 @@ function FlowEditorInner({
   const onLayoutRef = useRef(onLayoutChange);
   onLayoutRef.current = onLayoutChange;
   const firstVersion = useRef(version);
+  // A quiet draft restore is no edit: the nodes it put on the canvas change nothing the page saves.
+  const quietNodes = useRef<GraphNode[] | null>(null);
   useEffect(() => {
-    if (version !== firstVersion.current) onChangeRef.current?.(workflow());
-  }, [version, workflow]);
-
-  /** Shows the graph (or its start, when it is too big to fit) without waiting for any measurement. */
-  const showAll = useCallback(
-    (list: GraphNode[], duration?: number) => {
-      const { width, height } = store.getState();
-      void flow.setViewport(fitViewport(list, { width, height, ...VIEW }), duration ? { duration } : undefined);
-    },
-    [flow, store],
-  );
+    if (version === firstVersion.current || nodesRef.current === quietNodes.current) return;
+    onChangeRef.current?.(workflow());
+  }, [version, workflow, nodesRef]);
 
   const relayout = useCallback(() => {
     commit((prev) => layoutGraph(prev));
@@ -172,18 +173,6 @@ function FlowEditorInner({
   const { undo: undoGraph, redo: redoGraph } = history;
   const undo = useCallback(() => void (undoGraph() && onLayoutRef.current?.()), [undoGraph]);
   const redo = useCallback(() => void (redoGraph() && onLayoutRef.current?.()), [redoGraph]);
-
-  const focusStep = useCallback(
-    (id: string) => {
-      setTransient((prev) => prev.map((n) => (n.selected !== (n.id === id) ? { ...n, selected: n.id === id } : n)));
-      const n = flow.getInternalNode(id);
-      if (n) {
-        const { x, y } = n.internals.positionAbsolute;
-        flow.setCenter(x + (n.measured.width ?? 260) / 2, y + (n.measured.height ?? 80) / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
-      }
-    },
-    [flow, setTransient],
-  );
 
   useImperativeHandle(
     ref,
@@ -199,8 +188,17 @@ function FlowEditorInner({
       getLayout: () => layoutOf(nodesRef.current),
       focusStep,
       layout: relayout,
+      getNodes: () => nodesRef.current,
+      restoreDraft: (wf, list, opts) => {
+        envelope.current = envelopeOf(wf);
+        if (opts?.quiet) {
+          quietNodes.current = list;
+          setTransient(list);
+        } else commit(list);
+        showOpening(list);
+      },
     }),
-    [commit, showAll, workflow, nodesRef, focusStep, relayout],
+    [commit, setTransient, showAll, showOpening, workflow, nodesRef, focusStep, relayout],
   );
 
   // Problems and the run path are drawn on the nodes, without entering the undo history.
@@ -272,7 +270,7 @@ function FlowEditorInner({
     [undo, redo, copy, paste, duplicate, remove, selectAll, relayout, fit],
   );
   useEditorShortcuts(rootRef, shortcutHandlers, true);
-  const onInit = useCallback(() => showAll(nodesRef.current), [showAll, nodesRef]);
+  const onInit = useCallback(() => showOpening(nodesRef.current), [showOpening, nodesRef]);
   const onPaletteAdd = useCallback((t: CatalogStepType) => add(t), [add]);
   const toggleSnap = useCallback(() => setSnap((s) => !s), []);
 
@@ -369,7 +367,7 @@ function FlowEditorInner({
             selectionKeyCode="Shift"
             snapToGrid={snap}
             snapGrid={SNAP}
-            minZoom={VIEW.minZoom}
+            minZoom={MIN_ZOOM}
             onlyRenderVisibleElements
             defaultEdgeOptions={EDGE_OPTIONS}
             proOptions={PRO}

@@ -6,6 +6,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { copySteps, pasteSteps, type Clipboard } from '@/lib/automation/graph/clipboard';
 import { addStep, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
 import { growGroup } from '@/lib/automation/graph/grow-group';
+import { addStepAfter, addStepInView } from '@/lib/automation/graph/place-new-step';
 import type { CatalogStepType } from '@/lib/automation/graph/step-catalog';
 import { isGroupNode, isTriggerNode, type GraphNode } from '@/lib/automation/graph/types';
 
@@ -70,24 +71,37 @@ export function useStepCommands(o: {
   const add = useCallback(
     (type: CatalogStepType, screen?: { x: number; y: number }) => {
       if (readOnly) return;
-      const rect = rootRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
-      const at = flow.screenToFlowPosition(screen ?? { x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
-      // Dropped inside an If's dashed box: the step joins that "do" sequence.
-      const group = nodesRef.current.find((n) => {
-        if (!isGroupNode(n)) return false;
-        const w = n.width ?? 292;
-        const h = n.height ?? 72;
-        return at.x >= n.position.x && at.x <= n.position.x + w && at.y >= n.position.y && at.y <= n.position.y + h;
-      });
-      const position = group
-        ? { x: Math.max(16, at.x - group.position.x - 130), y: Math.max(30, at.y - group.position.y - 20) }
-        : { x: at.x - 130, y: at.y - 30 };
       let newId = '';
-      commit((prev) => {
-        const r = addStep(prev, type, position, group?.id);
-        newId = r.id;
-        return group ? growGroup(r.nodes, group.id) : r.nodes;
-      });
+      if (!screen) {
+        // A click in the palette: after the one selected step (or the trigger), connected to it;
+        // else at a free place in the part of the canvas in view.
+        const selected = nodesRef.current.filter((n) => n.selected && !isGroupNode(n));
+        const rect = rootRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+        const { x, y, zoom } = flow.getViewport();
+        const view = rect ? { x: -x / zoom, y: -y / zoom, width: rect.width / zoom, height: rect.height / zoom } : null;
+        commit((prev) => {
+          const r = selected.length === 1 ? addStepAfter(prev, type, selected[0]!.id) : addStepInView(prev, type, view);
+          newId = r.id;
+          return r.nodes;
+        });
+      } else {
+        // Dropped from the palette: where it falls (inside an If's dashed box, it joins that "do" sequence).
+        const at = flow.screenToFlowPosition(screen);
+        const group = nodesRef.current.find((n) => {
+          if (!isGroupNode(n)) return false;
+          const w = n.width ?? 292;
+          const h = n.height ?? 72;
+          return at.x >= n.position.x && at.x <= n.position.x + w && at.y >= n.position.y && at.y <= n.position.y + h;
+        });
+        const position = group
+          ? { x: Math.max(16, at.x - group.position.x - 130), y: Math.max(30, at.y - group.position.y - 20) }
+          : { x: at.x - 130, y: at.y - 30 };
+        commit((prev) => {
+          const r = addStep(prev, type, position, group?.id);
+          newId = r.id;
+          return group ? growGroup(r.nodes, group.id) : r.nodes;
+        });
+      }
       if (newId) requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.react-flow__pane')?.focus());
     },
     [readOnly, flow, rootRef, nodesRef, commit],

@@ -49,8 +49,8 @@ describe('editor test runs', () => {
     );
     expect(done.status).toBe('completed');
     expect(done.steps.map((s) => s.stepId)).toEqual(['Hello', 'wait1', 'success', 'branch2']);
-    expect(done.messages.map((m) => m.direction)).toContain('inbound');
-    expect(done.messages.some((m) => m.direction === 'outbound' && m.text.includes('2️⃣'))).toBe(true);
+    expect(done.messages.map((m) => m.direction)).toEqual(['inbound', 'outbound', 'inbound', 'outbound']);
+    expect(done.messages.some((m) => m.direction === 'outbound' && String((m.content as { text?: string }).text).includes('2️⃣'))).toBe(true);
   });
 
   it('runs an HTTP-triggered workflow with the body as data', async () => {

@@ -3,6 +3,8 @@ import { NotFoundError, ValidationError } from '@/lib/errors';
 import { getWorkflow } from '@/lib/automation/workflows';
 import { createInstance, runSafely } from '@/lib/automation/runner/start-instance';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
+import type { ApiMessage } from '@/lib/messaging/message-view';
+import { readRunTranscript } from '@/lib/automation/instances/run-transcript';
 
 export type TestRunInput = { workflowId: string; mode: 'inbound' | 'http'; msisdn?: string; text?: string; body?: Record<string, unknown> };
 
@@ -70,27 +72,16 @@ export type InstancePath = {
     startedAt: string;
     endedAt: string | null;
   }>;
-  messages: Array<{ id: string; direction: string; text: string; status: string; at: string }>;
+  /** The run's own conversation (readRunTranscript), shaped as the Logs API shapes messages. */
+  messages: ApiMessage[];
 };
 
 /** An instance's path through the graph: each step run with its evaluated inputs and outputs. */
 export async function readInstancePath(db: Db, accountId: string, instanceId: string): Promise<InstancePath> {
   const inst = await db.workflowInstance.findFirst({ where: { id: instanceId, accountId } });
   if (!inst) throw new NotFoundError(`Workflow instance '${instanceId}' not found`);
-  // The customer of an inbound-triggered run, so the conversation shows both sides.
-  const customer = (inst.data as { payload?: { user?: { msisdn?: unknown } } } | null)?.payload?.user?.msisdn;
-  const [runs, messages] = await Promise.all([
-    db.workflowStepRun.findMany({ where: { instanceId }, orderBy: { seq: 'asc' }, take: 1000 }),
-    db.message.findMany({
-      where: {
-        accountId,
-        createdAt: { gte: new Date(inst.createdAt.getTime() - 5000) },
-        OR: [{ workflowId: { in: [inst.id, inst.definitionId] } }, ...(typeof customer === 'string' ? [{ direction: 'inbound', msisdn: customer }] : [])],
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: 100,
-    }),
-  ]);
+  const runs = await db.workflowStepRun.findMany({ where: { instanceId }, orderBy: { seq: 'asc' }, take: 1000 });
+  const messages = await readRunTranscript(db, accountId, inst, runs);
   return {
     id: inst.id,
     workflowId: inst.definitionId,
@@ -110,12 +101,6 @@ export async function readInstancePath(db: Db, accountId: string, instanceId: st
       startedAt: r.startedAt.toISOString(),
       endedAt: r.endedAt?.toISOString() ?? null,
     })),
-    messages: messages.map((m) => ({
-      id: m.id,
-      direction: m.direction,
-      text: String((m.content as { text?: unknown })?.text ?? m.templateName ?? m.type),
-      status: m.status,
-      at: m.createdAt.toISOString(),
-    })),
+    messages,
   };
 }

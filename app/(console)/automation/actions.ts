@@ -90,6 +90,8 @@ export const testRunReplyAction = accountAction(
     channel: z.enum(['whatsapp', 'sms']),
     msisdn: z.string().trim().min(1, 'Required'),
     text: z.string().min(1, 'Type a reply').max(4096),
+    // A tapped reply button or list row, sent as WhatsApp sends it (the Simulator's own shape).
+    reply: z.object({ id: z.string().max(256), title: z.string().max(72) }).optional(),
   }),
   async (input, ctx) => {
     const r = await receiveInbound(db, {
@@ -98,7 +100,7 @@ export const testRunReplyAction = accountAction(
       channel: input.channel,
       msisdn: input.msisdn,
       type: 'text',
-      content: { text: input.text },
+      content: { text: input.text, ...(input.reply ? { reply: input.reply } : {}) },
     });
     return { umid: r.umid };
   },

@@ -1,6 +1,8 @@
 'use client';
 
+import { useState } from 'react';
 import { buildCondition, CONDITION_KINDS, defaultCondition, parseCondition, type Condition } from '@/lib/automation/graph/condition-kinds';
+import { scriptOf } from '@/lib/automation/graph/describe-condition';
 import { Input, Select } from '@/components/ui/input';
 import { WINDOWS_TIME_ZONES } from '@/lib/automation/script/time-zones';
 import { ScriptInput } from './script-input';
@@ -14,8 +16,21 @@ const ZONES = [...WINDOWS_TIME_ZONES].sort((a, b) => a.offsetMinutes - b.offsetM
 const withSeconds = (time: string) => (time.length === 5 ? `${time}:00` : time);
 
 export function ConditionBuilder({ id, value, onChange, trigger }: { id: string; value: string; onChange: (v: string) => void; trigger: string }) {
-  const c = parseCondition(value);
-  const set = (next: Condition) => onChange(buildCondition(next));
+  // The condition as last chosen here. Read back from its script alone, a kind could not be chosen
+  // whose script reads as another: "Custom condition" starts from the current script, which parses
+  // as that kind again, and snapped back; a value half typed would flip the kind to custom. A
+  // script changed elsewhere (undo, another path removed) is read afresh.
+  const [chosen, setChosen] = useState<{ script: string; condition: Condition } | null>(null);
+  const c = chosen && chosen.script === value ? chosen.condition : parseCondition(value);
+  const set = (next: Condition) => {
+    const script = buildCondition(next);
+    setChosen({ script, condition: next });
+    onChange(script);
+  };
+  const setCustom = (script: string) => {
+    setChosen({ script, condition: { kind: 'custom', script: scriptOf(script) } });
+    onChange(script);
+  };
   const small = 'h-8 px-2 text-xs';
   return (
     <div className="space-y-1.5" data-testid={`condition-${id}`}>
@@ -35,6 +50,7 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
         <>
           <ScriptInput
             label="Value to check"
+            mode="script"
             value={c.value}
             placeholder="data.payload.content.text"
             onChange={(v) => set({ ...c, value: v.replace(/^\{\{|\}\}$/g, '') })}
@@ -102,7 +118,14 @@ export function ConditionBuilder({ id, value, onChange, trigger }: { id: string;
           </label>
         </>
       ) : (
-        <ScriptInput id={`${id}-script`} label="Condition script" value={value} onChange={onChange} placeholder="{{data.reply1.payload.content.text == '1'}}" />
+        <ScriptInput
+          id={`${id}-script`}
+          label="Condition script"
+          mode="script"
+          value={value}
+          onChange={setCustom}
+          placeholder="{{data.reply1.payload.content.text == '1'}}"
+        />
       )}
     </div>
   );

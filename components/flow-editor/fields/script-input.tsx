@@ -1,33 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import CodeMirror, { EditorView, oneDark } from '@uiw/react-codemirror';
-import { javascript } from '@codemirror/lang-javascript';
-import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import CodeMirror from '@uiw/react-codemirror';
 import { useTheme } from 'next-themes';
-import { HELPER_SIGNATURES, STEP_RESULT_PATHS } from '@/lib/automation/graph/known-paths';
 import { scriptProblem } from '@/lib/automation/graph/script-problems';
 import { cn } from '@/lib/utils';
+import { extensionsFor, themeFor, type FieldMode } from './script-extensions';
 import { useScriptPaths } from './script-paths-context';
 
-function completions(paths: string[]) {
-  return (ctx: CompletionContext): CompletionResult | null => {
-    const word = ctx.matchBefore(/[\w$.]*/);
-    if (!word || (word.from === word.to && !ctx.explicit)) return null;
-    const text = word.text;
-    const options = [
-      ...[...paths, ...STEP_RESULT_PATHS].map((p) => ({ label: p, type: 'property', detail: p.startsWith('step.') ? 'step result' : 'data' })),
-      ...HELPER_SIGNATURES.map((h) => ({ label: h.name, type: 'function', detail: h.signature, info: h.info, apply: h.signature })),
-      { label: 'data', type: 'variable', detail: 'workflow data' },
-      { label: 'step', type: 'variable', detail: 'this step’s results' },
-    ].filter((o) => o.label.startsWith(text) && o.label !== text);
-    return { from: word.from, options, validFor: /^[\w$.]*$/ };
-  };
-}
-
-// @uiw/react-codemirror reconfigures an editor whenever `extensions`, `basicSetup` or `onChange`
-// change identity, which costs as much as creating it: all three are kept stable, and the
-// extensions are shared by every editor that sees the same known paths.
+// Kept stable: @uiw/react-codemirror reconfigures an editor whenever `basicSetup` changes identity.
 const BASIC_SETUP = {
   lineNumbers: false,
   foldGutter: false,
@@ -36,15 +17,8 @@ const BASIC_SETUP = {
   autocompletion: false,
   searchKeymap: false,
 };
-const LANGUAGE = javascript();
-// One Dark's highlighting on the card's own background (themes listed first take precedence).
-const DARK = [EditorView.theme({ '&': { backgroundColor: 'transparent' }, '.cm-gutters': { backgroundColor: 'transparent' } }, { dark: true }), oneDark];
-const extensionsByPaths = new WeakMap<string[], unknown[]>();
-function extensionsFor(paths: string[]) {
-  let ext = extensionsByPaths.get(paths);
-  if (!ext) extensionsByPaths.set(paths, (ext = [LANGUAGE, autocompletion({ override: [completions(paths)], icons: false }), EditorView.lineWrapping]));
-  return ext as Parameters<typeof CodeMirror>[0]['extensions'];
-}
+// Text is not code: no quotes or brackets typed for the writer (an expression's "{{" is closed for them).
+const TEXT_SETUP = { ...BASIC_SETUP, closeBrackets: false, bracketMatching: false };
 
 const idle = (fn: () => void) => {
   if (typeof requestIdleCallback === 'function') {
@@ -56,8 +30,9 @@ const idle = (fn: () => void) => {
 };
 
 /**
- * A value that may hold {{ scripts }}: JavaScript highlighting, autocomplete of data.* paths,
- * step results and helper functions, and the script rules checked as you type.
+ * A value that may hold {{ scripts }}, and the script rules checked as you type. `mode="text"` (the
+ * default: messages, numbers, URLs) is plain text with each {{ }} drawn as a chip and data./step.
+ * names offered; `mode="script"` (a bare expression, a custom condition) is JavaScript, highlighted.
  *
  * A step's panel can hold several of these, and a CodeMirror editor takes a few milliseconds to
  * create: the panel first shows each value as plain text in the same box, and each editor replaces
@@ -72,7 +47,9 @@ export function ScriptInput({
   multiline,
   label,
   className,
+  mode = 'text',
 }: {
+  mode?: FieldMode;
   id?: string;
   value: string;
   onChange: (v: string) => void;
@@ -111,10 +88,10 @@ export function ScriptInput({
             value={value ?? ''}
             onChange={change}
             placeholder={placeholder}
-            extensions={extensionsFor(paths)}
-            basicSetup={BASIC_SETUP}
+            extensions={extensionsFor(mode, paths)}
+            basicSetup={mode === 'text' ? TEXT_SETUP : BASIC_SETUP}
             autoFocus={focusOnMount}
-            theme={resolvedTheme === 'dark' ? DARK : 'light'}
+            theme={themeFor(mode, resolvedTheme === 'dark')}
           />
         ) : (
           // biome-ignore lint/a11y/useSemanticElements: a read-only stand-in for the CodeMirror editor until it is focused; it hands focus to the real editor
@@ -126,7 +103,8 @@ export function ScriptInput({
             onPointerDown={wake}
             onFocus={wake}
             className={cn(
-              'cursor-text whitespace-pre-wrap break-words px-2 py-1.5 font-mono leading-[1.4]',
+              'cursor-text whitespace-pre-wrap break-words px-2 py-1.5',
+              mode === 'text' ? 'leading-[1.45] text-foreground' : 'font-mono leading-[1.4]',
               multiline && 'min-h-16',
               !value && 'text-muted-foreground',
             )}

@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ArrowLeft, CircleAlert, Download, History, Play, Upload } from 'lucide-react';
+import { ArrowLeft, CircleAlert, Download, History, MonitorSmartphone, Play, Upload } from 'lucide-react';
 import { toast } from 'sonner';
+import { draftHasUnsavedPaths, draftOf, nodesOfDraft, sameWorkflow, type EditorDraft } from '@/lib/automation/graph/editor-draft';
+import { plainProblems } from '@/lib/automation/graph/plain-problems';
 import type { SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { FlowEditor, type FlowEditorHandle, type RunPath } from '@/components/flow-editor/flow-editor';
@@ -18,6 +20,7 @@ import { PublishDialog } from './publish-dialog';
 import { SaveIndicator } from './save-indicator';
 import { TestRunPanel } from './test-run-panel';
 import { useAutosave } from './use-autosave';
+import { useNarrowScreen } from './use-narrow-screen';
 import { useValidation } from './use-validation';
 
 const NONE: Array<{ path: string; message: string }> = [];
@@ -66,10 +69,14 @@ export function WorkflowEditorClient({
   const [dialog, setDialog] = useState<null | 'publish' | 'history' | 'import' | 'export' | 'test'>(null);
   const [runPath, setRunPath] = useState<RunPath | null>(null);
   const [viewInstance, setViewInstance] = useState<string | null>(instanceId ?? null);
+  // On a phone-width screen the graph is shown read only: the canvas, the palette and the step's
+  // properties cannot share 390 px, and dragging nodes and handles needs a pointer finer than a finger.
+  const narrow = useNarrowScreen();
+  const editable = canEdit && !narrow;
   // Stable, so saving and validating (which re-render this page) do not re-render every node's panel.
   const editorEnv = useMemo(
-    () => ({ accountId, origin, subAccounts: env.subAccounts, templates: env.templates, readOnly: !canEdit }),
-    [accountId, origin, env.subAccounts, env.templates, canEdit],
+    () => ({ accountId, origin, subAccounts: env.subAccounts, templates: env.templates, readOnly: !editable }),
+    [accountId, origin, env.subAccounts, env.templates, editable],
   );
 
   // What would be saved: the canvas plus the name kept in this header.
@@ -79,28 +86,51 @@ export function WorkflowEditorClient({
   const validation = useValidation(full);
   const errors = validation?.errors ?? NONE;
   const warnings = validation?.warnings ?? NONE;
+  // What the Problems panel lists, and so what its button counts: errors and warnings alike.
+  const problems = useMemo(() => plainProblems(validation?.workflow ?? full, errors, warnings), [validation, full, errors, warnings]);
 
+  const nameRef = useRef(name);
+  nameRef.current = name;
   const autosave = useAutosave({
     workflowId: initial.id,
     latestVersion: initial.latestVersion,
     initial: initial.body,
-    enabled: canEdit,
+    enabled: editable,
     getLayout: () => editor.current?.getLayout(),
+    getDraft: () => {
+      const ed = editor.current;
+      if (!ed) return undefined;
+      const wf = ed.getWorkflow();
+      return draftOf({ ...wf, status: 'disabled', definition: { ...wf.definition, name: nameRef.current } }, ed.getNodes());
+    },
     onCreated: (id) => {
       setWorkflowId(id);
       window.history.replaceState(null, '', `/automation/${id}`);
     },
   });
-  const { changed, layoutChanged, readLocalDraft, discardLocalDraft } = autosave;
-  const [restorable, setRestorable] = useState<ReturnType<typeof readLocalDraft>>(null);
+  const { changed, layoutChanged, keepLocally, readLocalDraft, discardLocalDraft } = autosave;
+  const [restorable, setRestorable] = useState<EditorDraft | null>(null);
 
+  // A draft kept in this browser: the saved workflow with paths not connected yet opens as it was
+  // left; other changes newer than the saved version are offered back ("Restore them").
   useEffect(() => {
+    if (!canEdit) return;
     const local = readLocalDraft();
-    if (local && (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) && JSON.stringify(local.workflow) !== JSON.stringify(initial.body))
-      setRestorable(local);
+    if (!local) return;
+    if (sameWorkflow(local.workflow, full)) {
+      if (draftHasUnsavedPaths(local)) editor.current?.restoreDraft(local.workflow, nodesOfDraft(local, { selection: false }), { quiet: true });
+      else discardLocalDraft();
+    } else if (!initial.updatedAt || local.savedAt > Date.parse(initial.updatedAt)) setRestorable(local);
+    else discardLocalDraft();
     // Only on first load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const restore = (local: EditorDraft) => {
+    editor.current?.restoreDraft(local.workflow, nodesOfDraft(local));
+    if (local.workflow.definition?.name) setName(String(local.workflow.definition.name));
+    setRestorable(null);
+  };
 
   // Every edit (canvas or name) reaches autosave once it is checked; the first answer is about the
   // workflow as opened, which needs no saving.
@@ -108,10 +138,15 @@ export function WorkflowEditorClient({
     if (validation && validation.seq > 1) changed(validation.workflow, validation.errors.length);
   }, [validation, changed]);
 
-  const onCanvasChange = useCallback((wf: WorkflowJson) => {
-    setDraft(wf);
-    setRunPath(null);
-  }, []);
+  const onCanvasChange = useCallback(
+    (wf: WorkflowJson) => {
+      setDraft(wf);
+      setRunPath(null);
+      // Kept at once, not after the check: leaving right after an edit must not lose it.
+      keepLocally();
+    },
+    [keepLocally],
+  );
 
   const importInto = useCallback((wf: WorkflowJson, layout?: SavedLayout | null) => {
     editor.current?.importWorkflow(wf, layout);
@@ -168,17 +203,17 @@ export function WorkflowEditorClient({
         <Badge tone={published ? 'info' : 'warning'} data-testid="published-version">
           {published ? `v${published} published` : 'Not published'}
         </Badge>
-        {canEdit ? <SaveIndicator state={autosave.state} errors={errorCount} published={published} /> : <Badge>Read only</Badge>}
+        {editable ? <SaveIndicator state={autosave.state} errors={errorCount} published={published} /> : <Badge>Read only</Badge>}
         <div className="ml-auto flex flex-wrap items-center gap-1.5">
           <Button
-            variant={errorCount ? 'outline' : 'ghost'}
+            variant={problems.length ? 'outline' : 'ghost'}
             size="sm"
             onClick={() => setShowProblems((s) => !s)}
-            className={errorCount ? 'border-destructive text-destructive' : ''}
+            className={errorCount ? 'border-destructive text-destructive' : problems.length ? 'border-[var(--warning)] text-[var(--warning)]' : ''}
           >
-            <CircleAlert /> {errorCount ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : 'Validate'}
+            <CircleAlert /> {problems.length ? `${problems.length} problem${problems.length > 1 ? 's' : ''}` : 'Validate'}
           </Button>
-          {canEdit ? (
+          {editable ? (
             <Button variant="ghost" size="sm" onClick={() => setDialog('import')} aria-label="Import" title="Import workflow JSON">
               <Upload /> <span className={WIDE_ONLY}>Import</span>
             </Button>
@@ -191,7 +226,7 @@ export function WorkflowEditorClient({
               <History /> <span className={WIDE_ONLY}>History</span>
             </Button>
           ) : null}
-          {workflowId ? (
+          {workflowId && !narrow ? (
             <Button variant="outline" size="sm" onClick={() => (setViewInstance(null), setDialog('test'))} disabled={errorCount > 0}>
               <Play /> Test run
             </Button>
@@ -216,10 +251,19 @@ export function WorkflowEditorClient({
           </Link>
         </div>
       ) : null}
-      {restorable ? (
+      {narrow ? (
+        <div className="flex items-start gap-2 rounded-md border bg-muted px-3 py-2 text-sm" role="note">
+          <MonitorSmartphone className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+          <span>
+            <span className="font-medium">Editing needs a wider screen.</span> Here the workflow is shown read only: open it on a screen at least 768 px wide to
+            change it.
+          </span>
+        </div>
+      ) : null}
+      {restorable && !narrow ? (
         <div className="flex items-center gap-2 rounded-md border border-[var(--warning)]/40 bg-amber-50 px-3 py-1.5 text-sm dark:bg-amber-500/10">
           This browser has unsaved changes from an earlier session.
-          <Button size="sm" variant="outline" onClick={() => (importInto(restorable.workflow, restorable.layout), setRestorable(null))}>
+          <Button size="sm" variant="outline" onClick={() => restore(restorable)}>
             Restore them
           </Button>
           <Button size="sm" variant="ghost" onClick={() => (discardLocalDraft(), setRestorable(null))}>
@@ -229,8 +273,8 @@ export function WorkflowEditorClient({
       ) : null}
       {/* The test run is a column beside the canvas, not a layer over it: floating, it covered the
           properties panel and the canvas's Shortcuts button. */}
-      <div className="flex min-h-0 flex-1 gap-2">
-        <div className="min-w-0 flex-1">
+      <div className="flex min-h-0 flex-1 flex-col gap-2 md:flex-row">
+        <div className="min-h-0 min-w-0 flex-1">
           <FlowEditor
             ref={editor}
             initialWorkflow={initial.body}
@@ -240,7 +284,7 @@ export function WorkflowEditorClient({
             runPath={runPath}
             onChange={onCanvasChange}
             onLayoutChange={layoutChanged}
-            hideProperties={testOpen}
+            hideProperties={testOpen || narrow}
           />
         </div>
         {testOpen && workflowId ? (
@@ -255,15 +299,7 @@ export function WorkflowEditorClient({
           />
         ) : null}
       </div>
-      {showProblems ? (
-        <ProblemsPanel
-          workflow={validation?.workflow ?? full}
-          errors={errors}
-          warnings={warnings}
-          onFocus={(id) => editor.current?.focusStep(id)}
-          onClose={() => setShowProblems(false)}
-        />
-      ) : null}
+      {showProblems ? <ProblemsPanel problems={problems} onFocus={(id) => editor.current?.focusStep(id)} onClose={() => setShowProblems(false)} /> : null}
       <PublishDialog
         open={dialog === 'publish'}
         onOpenChange={(o) => setDialog(o ? 'publish' : null)}

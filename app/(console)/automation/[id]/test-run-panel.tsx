@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTheme } from 'next-themes';
 import { Play, Send, X } from 'lucide-react';
 import { toast } from 'sonner';
 import type { RunPath } from '@/components/flow-editor/flow-editor';
@@ -9,6 +10,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
+import { MessageView } from '@/components/simulator/message-view';
+import type { ReplyChoice } from '@/components/simulator/interactive-bubble';
+import { WA_COLORS, WaThemeProvider } from '@/components/whatsapp-preview/wa-theme';
 import { instancePathAction, startTestRunAction, testRunReplyAction } from '../actions';
 import type { InstancePath } from '@/lib/automation/test-run';
 
@@ -97,21 +101,36 @@ export function TestRunPanel({
     }
   };
 
-  const sendReply = async () => {
-    if (!reply.trim()) return;
+  /** The customer answers: typed, or a tapped reply button or list row (which WhatsApp sends with its id). */
+  const sendReply = async (text: string, choice?: ReplyChoice) => {
+    if (!text.trim()) return;
     const r = await testRunReplyAction({
       subAccountId: String(workflow.subAccountId ?? ''),
       channel: workflow.trigger === 'inbound_sms' ? 'sms' : 'whatsapp',
       msisdn,
-      text: reply,
+      text,
+      ...(choice ? { reply: choice } : {}),
     });
     if (!r.ok) return void toast.error(r.error);
-    setReply('');
+    if (!choice) setReply('');
     if (instanceId) setInstanceId(null), setTimeout(() => setInstanceId(instanceId), 0);
   };
+  // Taps answer only a live test run that waits for the customer; a past run (from Runs) is for reading.
+  const canAnswer = run?.status === 'waiting' && !http && !initialInstance;
+  const onTap = (choice: ReplyChoice) => {
+    if (canAnswer) void sendReply(choice.title, choice);
+    else toast.info(initialInstance ? 'This is a past run: start a test run to answer as the customer' : 'The run is not waiting for a reply');
+  };
+  const { resolvedTheme } = useTheme();
+  const wa = resolvedTheme === 'dark' ? 'dark' : 'light';
 
   return (
-    <aside className="flex w-72 shrink-0 flex-col overflow-hidden rounded-lg border bg-card" aria-label="Test run" data-testid="test-run-panel">
+    // Beside the canvas; under it on a phone-width screen.
+    <aside
+      className="flex max-h-[45%] w-full shrink-0 flex-col overflow-hidden rounded-lg border bg-card md:max-h-none md:w-72"
+      aria-label="Test run"
+      data-testid="test-run-panel"
+    >
       <header className="flex items-center gap-2 border-b px-3 py-2">
         <Play className="size-4 text-muted-foreground" />
         <h2 className="text-sm font-semibold">{initialInstance ? 'Run' : 'Test run'}</h2>
@@ -184,23 +203,22 @@ export function TestRunPanel({
           </ol>
         ) : null}
         {run && run.messages.length ? (
-          <div className="space-y-1 rounded-lg bg-[#efeae2] p-2 dark:bg-[#0b141a]" data-testid="run-messages">
-            {run.messages.map((m) => (
-              <div
-                key={m.id}
-                className={`max-w-[85%] whitespace-pre-wrap rounded-lg px-2 py-1 text-xs shadow-sm ${m.direction === 'outbound' ? 'bg-white text-[#111b21] dark:bg-[#202c33] dark:text-[#e9edef]' : 'ml-auto bg-[#d9fdd3] text-[#111b21] dark:bg-[#005c4b] dark:text-[#e9edef]'}`}
-              >
-                {m.text}
-              </div>
-            ))}
-          </div>
+          // The conversation as the customer's phone shows it (the Simulator's bubbles): buttons and
+          // list rows can be tapped to answer while the run waits.
+          <WaThemeProvider value={wa}>
+            <div className="flex flex-col gap-1.5 rounded-lg p-2 text-[13px]" style={{ background: WA_COLORS[wa].wallpaper }} data-testid="run-messages">
+              {run.messages.map((m) => (
+                <MessageView key={m.umid} m={m} onReply={onTap} onKey={() => undefined} />
+              ))}
+            </div>
+          </WaThemeProvider>
         ) : null}
-        {run?.status === 'waiting' && !http && !initialInstance ? (
+        {canAnswer ? (
           <form
             className="flex gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              void sendReply();
+              void sendReply(reply);
             }}
           >
             <Input aria-label="Reply as the customer" placeholder="Reply as the customer" value={reply} onChange={(e) => setReply(e.target.value)} />

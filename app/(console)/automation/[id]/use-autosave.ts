@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { draftHasUnsavedPaths, readDraft, type EditorDraft } from '@/lib/automation/graph/editor-draft';
 import type { SavedLayout } from '@/lib/automation/graph/saved-layout';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import { createWorkflowAction, saveWorkflowAction } from '../actions';
@@ -12,8 +13,6 @@ export type SaveState =
   | { kind: 'invalid'; count: number }
   | { kind: 'error'; message: string }
   | { kind: 'new' };
-
-export type LocalDraft = { savedAt: number; workflow: WorkflowJson; layout?: SavedLayout };
 
 const DELAY_MS = 1500;
 
@@ -31,6 +30,8 @@ export function useAutosave(opts: {
   initial: WorkflowJson;
   enabled: boolean;
   getLayout: () => SavedLayout | undefined;
+  /** The canvas as it is now, to keep in this browser (see EditorDraft). */
+  getDraft: () => EditorDraft | undefined;
   onCreated: (id: string) => void;
 }) {
   const [state, setState] = useState<SaveState>(opts.workflowId ? { kind: 'saved', version: opts.latestVersion, at: new Date() } : { kind: 'new' });
@@ -44,7 +45,19 @@ export function useAutosave(opts: {
   onCreated.current = opts.onCreated;
   const getLayout = useRef(opts.getLayout);
   getLayout.current = opts.getLayout;
-  const draftKey = `parley.workflow-draft.${opts.workflowId ?? 'new'}`;
+  const getDraft = useRef(opts.getDraft);
+  getDraft.current = opts.getDraft;
+  // A new workflow's draft moves to its own key once the first save has given it an id.
+  const draftKey = useCallback(() => `parley.workflow-draft.${idRef.current ?? 'new'}`, []);
+  /**
+   * Once the server has the draft, the browser's copy goes, unless it holds paths not connected yet,
+   * which the saved JSON cannot: it is kept so the canvas opens with them next time.
+   */
+  const dropSavedDraft = useCallback(() => {
+    const draft = getDraft.current();
+    if (draft && draftHasUnsavedPaths(draft)) keepDraft(draftKey(), draft);
+    else localStorage.removeItem(draftKey());
+  }, [draftKey]);
 
   const flush = useCallback(async (): Promise<number | null> => {
     if (timer.current) clearTimeout(timer.current);
@@ -63,15 +76,16 @@ export function useAutosave(opts: {
       if (!idRef.current) {
         const r = await createWorkflowAction({ workflow: job.wf, layout });
         if (!r.ok) return (setState({ kind: 'error', message: r.error }), null);
+        localStorage.removeItem(draftKey());
         idRef.current = r.data.id;
-        localStorage.removeItem(draftKey);
+        dropSavedDraft();
         setState({ kind: 'saved', version: r.data.version, at: new Date() });
         onCreated.current(r.data.id);
         return r.data.version;
       }
       const r = await saveWorkflowAction({ id: idRef.current, workflow: job.wf, layout });
       if (!r.ok) return (setState({ kind: 'error', message: r.error }), null);
-      if (!pending.current) localStorage.removeItem(draftKey);
+      if (!pending.current) dropSavedDraft();
       setState(pending.current ? { kind: 'dirty' } : { kind: 'saved', version: r.data.version, at: new Date() });
       return r.data.version;
     })();
@@ -79,21 +93,17 @@ export function useAutosave(opts: {
     const version = await run;
     inFlight.current = null;
     return version;
-  }, [draftKey, state]);
+  }, [dropSavedDraft, draftKey, state]);
 
   const flushRef = useRef(flush);
   flushRef.current = flush;
 
-  const keepLocally = useCallback(
-    (wf: WorkflowJson) => {
-      try {
-        localStorage.setItem(draftKey, JSON.stringify({ savedAt: Date.now(), workflow: wf, layout: getLayout.current() } satisfies LocalDraft));
-      } catch {
-        /* storage full or blocked: the server copy still works */
-      }
-    },
-    [draftKey],
-  );
+  /** Keeps the canvas as it is now in this browser: called on every edit and move, before any check or save. */
+  const keepLocally = useCallback(() => {
+    if (!opts.enabled) return;
+    const draft = getDraft.current();
+    if (draft) keepDraft(draftKey(), draft);
+  }, [opts.enabled, draftKey]);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -104,7 +114,7 @@ export function useAutosave(opts: {
   const changed = useCallback(
     (wf: WorkflowJson, errors: number) => {
       if (!opts.enabled) return;
-      keepLocally(wf);
+      keepLocally();
       pending.current = { wf, valid: errors === 0, errors };
       if (errors === 0) lastValid.current = wf;
       setState(errors ? { kind: 'invalid', count: errors } : { kind: 'dirty' });
@@ -117,13 +127,12 @@ export function useAutosave(opts: {
   /** Nodes moved: save their positions with the newest valid workflow (an invalid one waits for a fix, and takes them along). */
   const layoutChanged = useCallback(() => {
     if (!opts.enabled) return;
+    keepLocally();
     if (pending.current) {
-      keepLocally(pending.current.wf);
       if (pending.current.valid) schedule();
       return;
     }
     if (!lastValid.current) return;
-    keepLocally(lastValid.current);
     pending.current = { wf: lastValid.current, valid: true, errors: 0 };
     setState({ kind: 'dirty' });
     schedule();
@@ -131,16 +140,23 @@ export function useAutosave(opts: {
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
-  const readLocalDraft = useCallback((): LocalDraft | null => {
+  const readLocalDraft = useCallback((): EditorDraft | null => {
     try {
-      const raw = localStorage.getItem(draftKey);
-      return raw ? JSON.parse(raw) : null;
+      return readDraft(localStorage.getItem(draftKey()));
     } catch {
       return null;
     }
   }, [draftKey]);
 
-  const discardLocalDraft = useCallback(() => localStorage.removeItem(draftKey), [draftKey]);
+  const discardLocalDraft = useCallback(() => localStorage.removeItem(draftKey()), [draftKey]);
 
-  return { state, changed, layoutChanged, flush, readLocalDraft, discardLocalDraft, workflowId: () => idRef.current };
+  return { state, changed, layoutChanged, keepLocally, flush, readLocalDraft, discardLocalDraft, workflowId: () => idRef.current };
+}
+
+function keepDraft(key: string, draft: EditorDraft) {
+  try {
+    localStorage.setItem(key, JSON.stringify(draft));
+  } catch {
+    /* storage full or blocked: the server copy still works */
+  }
 }

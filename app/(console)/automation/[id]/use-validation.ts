@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { validateDefinition } from '@/lib/automation/definition/validate-definition';
+import { plainProblems } from '@/lib/automation/graph/plain-problems';
 import { problemsByStep } from '@/lib/automation/graph/problem-locations';
 import type { WorkflowJson } from '@/lib/automation/graph/types';
 import type { ValidationReply, ValidationRequest } from './validate-workflow.worker';
@@ -44,7 +45,11 @@ export function useValidation(workflow: WorkflowJson): Validation | null {
       const wf = sent.current.get(reply.seq);
       for (const k of sent.current.keys()) if (k <= reply.seq) sent.current.delete(k);
       if (!wf || reply.seq !== seq.current) return;
-      setResult({ seq: reply.seq, workflow: wf, errors: reply.errors, warnings: reply.warnings, byStep: problemsByStep(wf, reply.errors) });
+      // The nodes show their errors in the Problems panel's words.
+      const worded = plainProblems(wf, reply.errors, [])
+        .filter((p) => p.level === 'error')
+        .map((p) => ({ path: p.path, message: p.text }));
+      setResult({ seq: reply.seq, workflow: wf, errors: reply.errors, warnings: reply.warnings, byStep: problemsByStep(wf, worded) });
     };
     const onPage = (req: ValidationRequest) => setTimeout(() => accept({ seq: req.seq, ...validateDefinition(req.workflow) }), 0);
     if (worker.current === undefined) {

@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { Workflow } from 'lucide-react';
 import { db } from '@/lib/db/client';
 import { listWorkflows } from '@/lib/automation/workflows';
-import { INSTANCE_STATUSES, listInstances, type InstanceStatus } from '@/lib/automation/instances/read-instances';
+import { INSTANCE_STATUSES, type InstanceStatus } from '@/lib/automation/instances/read-instances';
+import { listRuns } from '@/lib/automation/instances/list-runs';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { Card } from '@/components/ui/card';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/input';
+import { Input, Select } from '@/components/ui/input';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { RunsTable } from './runs-table';
 
@@ -16,22 +17,28 @@ export const metadata: Metadata = { title: 'Runs' };
 
 const PAGE = 50;
 
-type Search = { workflow?: string; status?: string; before?: string };
+type Search = { workflow?: string; status?: string; before?: string; customer?: string };
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { account } = await requireAccountPage('automation.view');
   const sp = await searchParams;
   const status = (INSTANCE_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as InstanceStatus) : undefined;
   const before = sp.before && !Number.isNaN(Date.parse(sp.before)) ? new Date(sp.before) : undefined;
+  const customer = typeof sp.customer === 'string' ? sp.customer.trim().slice(0, 100) : '';
   const [workflows, runs] = await Promise.all([
     listWorkflows(db, account.id),
-    listInstances(db, account.id, { definitionId: sp.workflow || undefined, status, limit: PAGE, before }),
+    listRuns(db, account.id, { definitionId: sp.workflow || undefined, status, limit: PAGE, before, customer: customer || undefined }),
   ]);
   const names = new Map(workflows.map((w) => [w.id, w.name]));
-  const filtered = Boolean(sp.workflow || status || before);
+  const filtered = Boolean(sp.workflow || status || before || customer);
   const older =
     runs.length === PAGE
-      ? new URLSearchParams({ ...(sp.workflow ? { workflow: sp.workflow } : {}), ...(status ? { status } : {}), before: runs[runs.length - 1].createdAt })
+      ? new URLSearchParams({
+          ...(sp.workflow ? { workflow: sp.workflow } : {}),
+          ...(status ? { status } : {}),
+          ...(customer ? { customer } : {}),
+          before: runs[runs.length - 1]!.createdAt,
+        })
       : null;
 
   return (
@@ -59,6 +66,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
               ))}
             </Select>
           </Field>
+          <Field label="Customer" htmlFor="customer" className="min-w-48 flex-1 sm:max-w-64">
+            <Input id="customer" name="customer" type="search" defaultValue={customer} placeholder="Number or contact name" />
+          </Field>
           <Button type="submit" variant="outline">
             Apply
           </Button>
@@ -74,7 +84,9 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           runs={runs.map((r) => ({ ...r, workflowName: names.get(r.definitionId) ?? 'Deleted workflow' }))}
           empty={
             <EmptyState icon={<Workflow />} title={filtered ? 'No runs match these filters' : 'No runs yet'}>
-              {filtered ? 'Try another workflow or status.' : 'A run starts when an enabled workflow is triggered by an inbound message or an HTTP request.'}
+              {filtered
+                ? 'Try another workflow, status or customer.'
+                : 'A run starts when an enabled workflow is triggered by an inbound message or an HTTP request.'}
             </EmptyState>
           }
         />

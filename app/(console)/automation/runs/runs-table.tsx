@@ -1,13 +1,13 @@
 'use client';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import type { InstanceSummary } from '@/lib/automation/instances/read-instances';
+import type { RunListItem } from '@/lib/automation/instances/list-runs';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableColumns } from '@/components/data-table/data-table-columns';
 import { RelativeTime } from '@/components/format/relative-time';
 import { RunStatusBadge } from './status-badge';
 
-export type RunRow = InstanceSummary & { workflowName: string };
+export type RunRow = RunListItem & { workflowName: string };
 
 const col = dataTableColumns<RunRow>();
 
@@ -35,6 +35,21 @@ const columns = col.columns([
         <span className="block text-xs text-muted-foreground">version {r.version}</span>
       </>
     ),
+  }),
+  // Whose run it is: the contact's name over the number (a run started over HTTP has no customer).
+  col.display({
+    id: 'customer',
+    header: 'Customer',
+    meta: { cellClassName: 'whitespace-nowrap' },
+    cell: ({ row: { original: r } }) =>
+      r.customer ? (
+        <>
+          {r.customer.name ? <span className="block font-medium">{r.customer.name}</span> : null}
+          <span className={r.customer.name ? 'block font-mono text-xs text-muted-foreground' : 'font-mono text-xs'}>{r.customer.msisdn}</span>
+        </>
+      ) : (
+        <span className="text-xs text-muted-foreground">—</span>
+      ),
   }),
   col.accessor('status', { header: 'Status', cell: ({ getValue }) => <RunStatusBadge status={getValue()} /> }),
   col.display({
