@@ -6,6 +6,7 @@
 //   npx tsx bench/campaigns/import-bench.ts            (BENCH_ROWS=1000000)
 // Uses data/campaign-bench.db (recreated) and data/campaign-bench-<rows>.csv (made once, then reused).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freshBenchDatabase } from '../runner/fresh-database';
 
@@ -107,6 +108,7 @@ const sampler = setInterval(() => {
 }, 100);
 
 const size = fs.statSync(csv).size;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const file = await storeAudienceFile(db, SYSTEM_ACTOR, {
   accountId: 'acme_corp',
@@ -135,6 +137,7 @@ const campaign = await createCampaign(db, SYSTEM_ACTOR, {
   },
 });
 const t2 = performance.now();
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 
@@ -148,6 +151,7 @@ Campaign import, ${ROWS.toLocaleString('en')} rows (${(size / 1024 / 1024).toFix
   store file      ${((t1 - t0) / 1000).toFixed(2)} s
   import          ${((t2 - t1) / 1000).toFixed(2)} s  (parse, check, store ${stored.toLocaleString('en')} recipients)
   total           ${seconds.toFixed(2)} s   ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s   goal ≤ ${GOAL_SECONDS} s   ${seconds <= GOAL_SECONDS ? 'PASS' : 'FAIL'}
+  CPU             ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of all threads (the import's worker, SQLite's checkpoints)   load average ${os.loadavg()[0]!.toFixed(1)}
   peak RSS growth ${growthMb.toFixed(0)} MB   goal ≤ ${GOAL_MB} MB   ${growthMb <= GOAL_MB ? 'PASS' : 'FAIL'}
   counts          ${c.valid} valid, ${c.invalid} invalid, ${c.duplicates} duplicates, ${c.optedOut} opted out = ${c.rows} rows ${ok ? '(adds up)' : '(DOES NOT ADD UP)'}
   estimate        ${campaign.estimate.cost.amount} ${campaign.estimate.cost.currency}, tier allows ${campaign.estimate.tierRemaining24h ?? 'unlimited'}
