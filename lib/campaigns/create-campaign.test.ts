@@ -11,7 +11,8 @@ import { checkSendParameters } from '@/lib/templates/check-send-parameters';
 import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
 import { templateSlots } from '@/lib/templates/template-slots';
 import type { TemplateComponent } from '@/lib/templates/template-schema';
-import { audienceFilePath, storeAudienceFile, uploadsDir } from '@/lib/campaigns/audience/audience-file';
+import { audienceFilePath, campaignFilesRoot, storeAudienceFile, uploadsDir } from '@/lib/campaigns/audience/audience-file';
+import { sweepAbandonedImports } from '@/lib/campaigns/audience/import-markers';
 import { createCampaign } from '@/lib/campaigns/create-campaign';
 import { deleteCampaign } from '@/lib/campaigns/delete-campaign';
 import { getCampaign } from '@/lib/campaigns/get-campaign';
@@ -383,45 +384,18 @@ describe('a tag audience, saving contacts, replacing and deleting drafts', () =>
   });
 });
 
-describe('reads', () => {
-  it('lists campaigns newest first by status, pages recipients in row order, steps through previews and streams the report', async () => {
-    const c = await create('phone,name,order\n+6591234567,Ann,A1\nbad,Bob,B2\n+6591234568,"Cy, ""Jr""",C3\n+6591234567,Dup,D4\n');
-    const list = await listCampaigns(db, ACCOUNT, { status: 'draft', limit: 2 });
-    expect(list.data[0]!.id).toBe(c.id);
-    expect(list.nextCursor).not.toBeNull();
-    const next = await listCampaigns(db, ACCOUNT, { status: 'draft', limit: 2, cursor: list.nextCursor });
-    expect(next.data.map((x) => x.id)).not.toContain(c.id);
-    expect((await listCampaigns(db, ACCOUNT, { status: 'running' })).data.every((x) => x.status === 'running')).toBe(true);
-    expect(await errorOf(listCampaigns(db, ACCOUNT, { status: 'bogus' }))).toMatchObject({ status: 400 });
-
-    const page1 = await listRecipients(db, ACCOUNT, c.id, { limit: 2 });
-    expect(page1.data.map((r) => r.row)).toEqual([2, 3]);
-    const page2 = await listRecipients(db, ACCOUNT, c.id, { limit: 2, cursor: page1.nextCursor });
-    expect(page2).toMatchObject({ data: [{ row: 4 }, { row: 5 }], nextCursor: null });
-    expect((await listRecipients(db, ACCOUNT, c.id, { status: 'invalid' })).data.map((r) => r.row)).toEqual([3]);
-
-    const first = await previewRecipient(db, ACCOUNT, c.id);
-    expect(first).toMatchObject({ row: 2, prevRow: null, nextRow: 4 });
-    const second = await previewRecipient(db, ACCOUNT, c.id, '4');
-    expect(second).toMatchObject({ row: 4, msisdn: '+6591234568', prevRow: 2, nextRow: null });
-    expect(second.message.content.template.components[0]).toEqual({
-      type: 'body',
-      parameters: [
-        { type: 'text', text: 'Cy, "Jr"' },
-        { type: 'text', text: 'C3' },
-      ],
-    });
-    expect(await errorOf(previewRecipient(db, ACCOUNT, c.id, 3))).toMatchObject({ status: 400, message: 'Row 3 is invalid: it gets no message' });
-    expect(await errorOf(previewRecipient(db, ACCOUNT, c.id, 99))).toMatchObject({ status: 404 });
-
-    const csv = await new Response(await recipientsCsv(db, ACCOUNT, c.id)).text();
-    expect(csv.split('\r\n')).toEqual([
-      'row,msisdn,status,column,code,message,umid,errorCode,errorMessage',
-      '2,+6591234567,pending,,,,,,',
-      "3,bad,invalid,phone,1002,'bad' is not a valid mobile number (local numbers are read as SG numbers),,,",
-      '4,+6591234568,pending,,,,,,',
-      '5,+6591234567,duplicate,,,,,,',
-      '',
-    ]);
+describe('an import cut off by a crash', () => {
+  it('leaves recipients that the next import removes, once their mark is old and no campaign was stored', async () => {
+    const dir = path.join(await campaignFilesRoot(db), '.importing');
+    fs.mkdirSync(dir, { recursive: true });
+    await db.campaignRecipient.createMany({ data: [2, 3].map((row) => ({ campaignId: 'cut_off_import', row, msisdn: '+6591234567', status: 'pending' })) });
+    fs.writeFileSync(path.join(dir, 'cut_off_import'), '');
+    // Recent: it may still be running (in another process).
+    expect(await sweepAbandonedImports(db)).toEqual([]);
+    const hourAgo = new Date(Date.now() - 3600_000);
+    fs.utimesSync(path.join(dir, 'cut_off_import'), hourAgo, hourAgo);
+    await create('phone,name,order\n+6591234567,Ann,A1\n');
+    expect(await db.campaignRecipient.count({ where: { campaignId: 'cut_off_import' } })).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

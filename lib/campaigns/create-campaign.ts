@@ -5,6 +5,7 @@ import { audienceFilePath, deleteAudienceFile } from '@/lib/campaigns/audience/a
 import { planAudience } from '@/lib/campaigns/audience/audience-mapping';
 import { estimateCampaign } from '@/lib/campaigns/audience/estimate-campaign';
 import type { ImportJob, ImportProgress } from '@/lib/campaigns/audience/import-audience-rows';
+import { markImport, sweepAbandonedImports } from '@/lib/campaigns/audience/import-markers';
 import { purgeRecipients } from '@/lib/campaigns/audience/purge-recipients';
 import { runAudienceImport } from '@/lib/campaigns/audience/run-audience-import';
 import { campaignSpecSchema, type CampaignSpec } from '@/lib/campaigns/campaign-spec';
@@ -91,10 +92,35 @@ export async function createCampaign(db: Db, actor: Actor, input: CreateCampaign
   const fileId = 'fileId' in audience ? audience.fileId : null;
   const source: ImportJob['source'] =
     'fileId' in audience ? { kind: 'csv', path: await audienceFilePath(db, accountId, audience.fileId) } : { kind: 'tag', tag: audience.contactsTag };
+  // Recipients of an import a crash cut off, before this one adds its own.
+  await sweepAbandonedImports(db);
+  const id = newId();
+  const marker = await markImport(db, id);
+  try {
+    return await importAndStore(db, actor, { input, spec, audience, sub, template, source, fileId, replaced, id });
+  } finally {
+    await marker.done();
+  }
+}
+
+type Prepared = {
+  input: CreateCampaignInput;
+  spec: CampaignSpec;
+  audience: CampaignAudience;
+  sub: Awaited<ReturnType<typeof findSubAccount>>;
+  template: NonNullable<Awaited<ReturnType<typeof findApprovedTemplate>>>;
+  source: ImportJob['source'];
+  fileId: string | null;
+  replaced: { audienceFileId: string | null } | null;
+  id: string;
+};
+
+/** The import, then the campaign row and its audit entry in one transaction; a failure removes the recipients. */
+async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<CampaignView> {
+  const { input, spec, audience, sub, template, source, fileId, replaced, id } = p;
+  const { accountId } = input;
   const channel = sub.channels.find((c) => c.id === template.channelId) ?? sub.channels.find((c) => c.kind === 'whatsapp')!;
   const category = template.category.toLowerCase();
-
-  const id = newId();
   const summary = await runAudienceImport(
     {
       dbFile: (await sqliteConnection(db)).name,

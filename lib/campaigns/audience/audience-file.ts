@@ -17,14 +17,18 @@ export const MAX_CAMPAIGN_BODY_BYTES = MAX_AUDIENCE_BYTES + 2 * 1024 * 1024;
 
 const FILE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
+/** The campaigns' folder beside the database: per database file, so a bench's or a test's keeps its files apart from the app's. */
+export async function campaignFilesRoot(db: Db): Promise<string> {
+  const file = (await sqliteConnection(db)).name;
+  const database = path.basename(file).replace(/\.[^.]*$/, '');
+  return path.join(path.dirname(path.resolve(file)), 'uploads', database, 'campaigns');
+}
+
 /** The folder of the account's audience files. */
 export async function uploadsDir(db: Db, accountId: string): Promise<string> {
-  const file = (await sqliteConnection(db)).name;
   // An account id is ours, but it becomes a path: anything but plain characters is encoded.
   const folder = /^[A-Za-z0-9_-]{1,100}$/.test(accountId) ? accountId : `~${Buffer.from(accountId).toString('base64url').slice(0, 120)}`;
-  // Per database file: a bench's or a test's database beside the app's keeps its uploads apart.
-  const database = path.basename(file).replace(/\.[^.]*$/, '');
-  return path.join(path.dirname(path.resolve(file)), 'uploads', database, 'campaigns', folder);
+  return path.join(await campaignFilesRoot(db), folder);
 }
 
 /** Where the account's file is stored; a 404 when it is not there (another account's, deleted, or no id of ours). */
