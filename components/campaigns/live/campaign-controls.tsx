@@ -15,7 +15,7 @@ export function CampaignControls({ campaign, pending, onVerb }: { campaign: Camp
   const c = campaign.counts;
   const icon = (v: ControlVerb, I: React.ComponentType) => (pending === v ? <Loader2 className="animate-spin" /> : <I />);
   return (
-    <>
+    <div className="flex flex-wrap items-center gap-2">
       {s === 'running' || s === 'scheduled' ? (
         <Button variant="outline" onClick={() => onVerb('pause')} disabled={!!pending} data-testid="pause-campaign">
           {icon('pause', Pause)} Pause
@@ -61,6 +61,6 @@ export function CampaignControls({ campaign, pending, onVerb }: { campaign: Camp
           onVerb('cancel');
         }}
       />
-    </>
+    </div>
   );
 }

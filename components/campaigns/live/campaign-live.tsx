@@ -108,7 +108,7 @@ export function CampaignLive({
           </div>
         </div>
       ) : null}
-      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_340px]">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_340px]">
         <div className="min-w-0 space-y-5">
           <ProgressCard campaign={campaign} />
           <TimelineChart points={timeline.data?.points ?? []} bucketSeconds={timeline.data?.bucketSeconds ?? 1} />

@@ -94,7 +94,7 @@ export function CampaignReview({
         }
       />
       {canSend ? <WizardStepper current={3} reached={3} onStep={(i) => router.push(`${remap}&step=${i}`)} /> : null}
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_360px] lg:grid-rows-[auto_auto_auto_auto_1fr]">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_360px] lg:grid-rows-[auto_auto_auto_auto_1fr]">
         <AudienceCounts counts={campaign.counts} />
         <aside className="space-y-5 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-5 lg:row-start-1 lg:self-start">
           <RecipientPreviewCard campaignId={campaign.id} template={template} businessName={businessName} onRow={setRow} />

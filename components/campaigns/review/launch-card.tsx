@@ -21,7 +21,8 @@ function tomorrowNine(): string {
 }
 
 function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`;
+  if (seconds < 1.5) return 'a second';
+  if (seconds < 90) return `${Math.round(seconds)} seconds`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} minutes`;
   return `${(seconds / 3600).toFixed(1)} hours`;
 }
@@ -34,7 +35,9 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
   const [localTime, setLocalTime] = React.useState(!!campaign.schedule?.recipientLocalTime);
   const [rate, setRate] = React.useState(String(campaign.ratePerSecond));
   const [confirm, setConfirm] = React.useState(false);
-  const zones = React.useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const listed = React.useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  // The browser's own zone (or a stored one) may be an alias the list leaves out, such as UTC.
+  const zones = timeZone && !listed.includes(timeZone) ? [timeZone, ...listed] : listed;
   React.useEffect(() => setTimeZone((z) => z || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'), []);
 
   const rateNum = Number(rate);
@@ -123,7 +126,7 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
           {none ? <p className="mr-auto text-sm text-destructive">No row can be sent: fix the problems above and map again.</p> : null}
           <Button type="button" disabled={none || !!rateError || !!atError || pending} onClick={() => setConfirm(true)} data-testid="launch">
             {pending ? <Loader2 className="animate-spin" /> : mode === 'now' ? <Send /> : <CalendarClock />}
-            {mode === 'now' ? `Send now to ${formatCount(campaign.counts.valid)}` : 'Schedule'}
+            {mode === 'now' ? `Send now to ${formatCount(campaign.counts.valid)} recipient${campaign.counts.valid === 1 ? '' : 's'}` : 'Schedule'}
           </Button>
         </div>
       </CardContent>

@@ -96,7 +96,7 @@ export function ProblemsCard({ campaignId, counts }: { campaignId: string; count
                     <TD>
                       {line.first ? <Badge tone={STATUS_BADGE[line.status]?.tone ?? 'neutral'}>{STATUS_BADGE[line.status]?.label ?? line.status}</Badge> : null}
                     </TD>
-                    <TD className="font-mono text-xs [overflow-wrap:anywhere]">{line.column}</TD>
+                    <TD className="whitespace-nowrap font-mono text-xs">{line.column}</TD>
                     <TD className="min-w-48 text-xs">{line.reason}</TD>
                   </TR>
                 ))}

@@ -58,7 +58,7 @@ export function MappingStep({
   const parsed = phone ? parsePhoneNumberFromString(phone, (defaultCountry || undefined) as CountryCode | undefined) : undefined;
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_360px]">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_360px]">
       <div className="min-w-0 space-y-5">
         <Card>
           <CardHeader>
@@ -94,12 +94,12 @@ export function MappingStep({
               htmlFor="default-country"
               help={
                 phone ? (
-                  parsed?.isValid() ? (
+                  parsed?.isPossible() ? (
                     <>
                       Sent to <span className="font-mono">{parsed.number}</span>
                     </>
                   ) : (
-                    'The first row’s number is not valid with this country; such rows are reported at review.'
+                    'The previewed row’s number is not a possible number with this country; such rows are reported at review.'
                   )
                 ) : (
                   'For local numbers such as 9123 4567.'
@@ -162,8 +162,8 @@ export function MappingStep({
                   <ChevronLeft />
                 </Button>
                 <span className="text-center" data-testid="mapping-preview-row">
-                  Row {at + 1} of the first {sample.length}
-                  {parsed?.isValid() ? <span className="block font-mono text-foreground">{parsed.number}</span> : null}
+                  Sample row {at + 1} of {sample.length}
+                  {parsed?.isPossible() ? <span className="block font-mono text-foreground">{parsed.number}</span> : null}
                 </span>
                 <Button type="button" variant="ghost" size="icon" aria-label="Next sample row" disabled={at >= sample.length - 1} onClick={() => setAt(at + 1)}>
                   <ChevronRight />

@@ -93,7 +93,7 @@ export function SlotMappingRow({
             <Input
               id={`${id}-fallback`}
               aria-label={`${slot.label}: fallback for empty cells`}
-              placeholder={slot.kind === 'text' ? 'Fallback for empty cells, e.g. there' : 'Fallback for empty cells'}
+              placeholder={slot.kind === 'text' ? 'Fallback if empty, e.g. there' : 'Fallback if empty'}
               value={mapping.fallback}
               onChange={(e) => onChange({ ...mapping, fallback: e.target.value })}
             />

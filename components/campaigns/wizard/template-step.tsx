@@ -35,7 +35,7 @@ export function TemplateStep({
   const chosen = mine.find((t) => t.id === templateId) ?? null;
 
   return (
-    <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_360px]">
+    <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_360px]">
       <div className="min-w-0 space-y-5">
         <Card>
           <CardContent className="pt-5">
