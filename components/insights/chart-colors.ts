@@ -13,7 +13,18 @@ export const CHART_COLOR_VARS = [
   '[--chart-authentication:#7c3aed] dark:[--chart-authentication:#a78bfa]',
   '[--chart-service:#16a34a] dark:[--chart-service:#4ade80]',
   '[--chart-cost:#4f46e5] dark:[--chart-cost:#818cf8]',
+  // A palette for series of no meaning of their own (a report's groups), distinct in both themes.
+  '[--chart-g1:#4f46e5] dark:[--chart-g1:#818cf8]',
+  '[--chart-g2:#0891b2] dark:[--chart-g2:#22d3ee]',
+  '[--chart-g3:#db2777] dark:[--chart-g3:#f472b6]',
+  '[--chart-g4:#ca8a04] dark:[--chart-g4:#facc15]',
+  '[--chart-g5:#16a34a] dark:[--chart-g5:#4ade80]',
+  '[--chart-g6:#ea580c] dark:[--chart-g6:#fb923c]',
+  '[--chart-g7:#7c3aed] dark:[--chart-g7:#a78bfa]',
+  '[--chart-g8:#64748b] dark:[--chart-g8:#94a3b8]',
 ].join(' ');
+
+export const GROUP_COLORS = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'].map((g) => `var(--chart-${g})`);
 
 export const chartColor = (name: string) => `var(--chart-${name})`;
 

@@ -1,5 +1,6 @@
 'use client';
 import type * as React from 'react';
+import Link from 'next/link';
 import { Globe } from 'lucide-react';
 import { RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/analytics/date-range';
 import { Input, Select } from '@/components/ui/input';
@@ -17,11 +18,14 @@ export function RangeFilters({
   values,
   subAccounts,
   timeZone,
+  canChangeZone = false,
   children,
 }: {
   values: RangeFilterValues;
   subAccounts: Array<{ id: string; name: string }>;
   timeZone: string;
+  /** Whether the user may change the account's zone (Settings → Account), so the hint links there. */
+  canChangeZone?: boolean;
   children?: React.ReactNode;
 }) {
   const { setParams } = useInsightsFrame();
@@ -86,6 +90,11 @@ export function RangeFilters({
           {values.to !== values.from ? ` – ${formatDay(values.to)}` : ''}
         </span>
         <span>· days in {timeZone}</span>
+        {canChangeZone ? (
+          <Link href="/settings/account" className="text-primary hover:underline">
+            Change
+          </Link>
+        ) : null}
       </p>
     </search>
   );

@@ -56,3 +56,15 @@ export function daysBetween(from: string, to: string): string[] {
   for (let d = from; d <= to; d = nextDay(d)) out.push(d);
   return out;
 }
+
+/** The periods a report over `from`..`to` has: every local day, or every month ("2026-12"). */
+export function periodsBetween(from: string, to: string, interval: 'day' | 'month'): string[] {
+  if (interval === 'day') return daysBetween(from, to);
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+    out.push(m);
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return out;
+}

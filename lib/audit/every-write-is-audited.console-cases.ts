@@ -271,6 +271,16 @@ export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
       return { call: action(c, k, { tier: 'TIER_10K' }), bad: action(c, k, { tier: 'TIER_7' }), entityId: 'acme_corp' };
     },
   }),
+  // The account's time zone, with the recount of its day rollups in the same transaction.
+  write('(console)/settings/account/actions.ts setAccountTimeZoneAction', {
+    action: 'account.time_zone.update',
+    entityType: 'account',
+    table: 'Account',
+    prepare: async (c, k) => {
+      await db.account.update({ where: { id: 'acme_corp' }, data: { timeZone: 'UTC' } });
+      return { call: action(c, k, { timeZone: 'Asia/Singapore' }), bad: action(c, k, { timeZone: 'Mars/Base' }), entityId: 'acme_corp' };
+    },
+  }),
 
   // Partners: roles and users.
   write(`${A.roles} createRoleAction`, {

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
 import { listAccountStructure } from '@/lib/tenancy/list-account-structure';
 import { dashboardData, type DashboardData } from '@/lib/analytics/dashboard-data';
+import { can } from '@/lib/auth/principal';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -23,7 +24,7 @@ const KIND_ICON = { whatsapp: MessageCircle, sms: MessageSquareText, voice: Phon
 const CHANNEL_NAMES: Record<string, string> = { whatsapp: 'WhatsApp', sms: 'SMS', voice: 'Voice' };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { account } = await requireAccountPage('dashboard.view');
+  const { account, principal } = await requireAccountPage('dashboard.view');
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : undefined);
   const subAccounts = await listAccountStructure(db, account.id);
@@ -60,6 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             values={{ range: data.range, from: data.from, to: data.to, subAccountId: data.subAccountId, channel: data.channel }}
             subAccounts={subAccounts.map((sub) => ({ id: sub.id, name: sub.name }))}
             timeZone={data.timeZone}
+            canChangeZone={can(principal, 'settings.pricing.manage')}
           />
         }
       >
