@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db/client';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '@/lib/errors';
+import { warmImportWorker } from '@/lib/campaigns/audience/run-audience-import';
 
 // Uploaded audience CSVs, kept on disk beside the database (<db dir>/uploads/<db name>/campaigns/<account>/<id>.csv)
 // rather than in it: a 50 MB file is streamed to disk as it arrives and read back as a stream by the
@@ -50,6 +51,8 @@ export async function storeAudienceFile(
 ): Promise<{ fileId: string; size: number }> {
   const dir = await uploadsDir(db, input.accountId);
   await fs.promises.mkdir(dir, { recursive: true });
+  // The import comes next: its worker thread loads while the file arrives.
+  warmImportWorker();
   const fileId = crypto.randomBytes(18).toString('base64url');
   const file = path.join(dir, `${fileId}.csv`);
   const max = input.maxBytes ?? MAX_AUDIENCE_BYTES;

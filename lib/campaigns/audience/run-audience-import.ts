@@ -34,6 +34,22 @@ function entry(): string {
   return path.join(process.cwd(), 'lib', 'campaigns', 'audience', 'import-audience-worker.ts');
 }
 
+function spawnWorker(): Worker {
+  // A worker thread does not inherit the TypeScript loader the process started with: register it.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry()).href)}); })`;
+  // A small young generation: a row's garbage is short-lived, and the import's memory stays low.
+  return new Worker(bootstrap, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+}
+
+/**
+ * Starts a worker ahead of an import (when an upload begins: its modules load while the file arrives),
+ * unless one is waiting already.
+ */
+export function warmImportWorker(): void {
+  if (idle.size || running >= MAX_AT_ONCE) return;
+  giveBack(spawnWorker());
+}
+
 function takeWorker(): Worker {
   const [reused] = idle.keys();
   if (reused) {
@@ -42,9 +58,7 @@ function takeWorker(): Worker {
     reused.ref();
     return reused;
   }
-  // A worker thread does not inherit the TypeScript loader the process started with: register it.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry()).href)}); })`;
-  return new Worker(bootstrap, { eval: true });
+  return spawnWorker();
 }
 
 function giveBack(worker: Worker): void {
