@@ -51,6 +51,7 @@ export type ImportSummary = {
   savedContacts: number | null;
 };
 
+/** Rows read so far; `bytes` of `totalBytes` of the file (for a tag audience: contacts of the tag's count). */
 export type ImportProgress = { rows: number; bytes: number; totalBytes: number };
 
 const CHUNK = 1 << 20;
@@ -190,8 +191,9 @@ async function readCsvFile(path: string, sink: Sink, onProgress: (bytes: number,
   return { encoding, delimiter };
 }
 
-function readTag(conn: Database.Database, accountId: string, tag: string, sink: Sink) {
-  if (!countContactsWithTag(conn, accountId, tag)) return;
+function readTag(conn: Database.Database, accountId: string, tag: string, sink: Sink, onProgress: (done: number, total: number) => void) {
+  const total = countContactsWithTag(conn, accountId, tag);
+  if (!total) return;
   const names = all<{ k: string }>(
     conn,
     `SELECT DISTINCT je."key" AS "k" FROM "ContactTag" t JOIN "Contact" c ON c."accountId" = t."accountId" AND c."msisdn" = t."msisdn", json_each(c."attributes") je
@@ -203,7 +205,11 @@ function readTag(conn: Database.Database, accountId: string, tag: string, sink: 
     .filter((k) => k !== 'msisdn' && k !== 'name');
   sink.header(['msisdn', 'name', ...names]);
   let line = 1;
-  for (const c of contactsWithTag(conn, accountId, tag)) sink.row([c.msisdn, c.name ?? '', ...names.map((n) => c.attributes[n] ?? '')], ++line);
+  for (const c of contactsWithTag(conn, accountId, tag)) {
+    sink.row([c.msisdn, c.name ?? '', ...names.map((n) => c.attributes[n] ?? '')], ++line);
+    if (line % 10_000 === 0) onProgress(line - 1, total);
+  }
+  onProgress(line - 1, total);
 }
 
 export function openImportConnection(file: string): Database.Database {
@@ -238,15 +244,16 @@ export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportP
       row: (cells, line) => state.importer!.row(cells, line),
     };
     let format: { encoding: AudienceEncoding | null; delimiter: string | null } = { encoding: null, delimiter: null };
-    if (job.source.kind === 'csv') {
-      format = await readCsvFile(job.source.path, sink, (bytes, totalBytes) => {
-        const rows = state.importer?.counts.rows ?? 0;
-        if (rows - state.reported >= 50_000 || bytes === totalBytes) {
-          state.reported = rows;
-          onProgress({ rows, bytes, totalBytes });
-        }
-      });
-    } else readTag(conn, job.accountId, job.source.tag, sink);
+    // Progress in bytes of the file, or contacts of the tag, at most every 50,000 rows and at the end.
+    const progress = (done: number, total: number) => {
+      const rows = state.importer?.counts.rows ?? 0;
+      if (rows - state.reported >= 50_000 || done === total) {
+        state.reported = rows;
+        onProgress({ rows, bytes: done, totalBytes: total });
+      }
+    };
+    if (job.source.kind === 'csv') format = await readCsvFile(job.source.path, sink, progress);
+    else readTag(conn, job.accountId, job.source.tag, sink, progress);
     const { importer, writer } = state;
     if (!importer || !writer || importer.counts.rows === 0) {
       const why = job.source.kind === 'tag' ? `No contacts are tagged "${job.source.tag}"` : 'The file has a header but no rows';
