@@ -112,6 +112,11 @@ export async function createOptOut(base: string, t: Tenant, msisdn = numberOf(t)
   return msisdn;
 }
 
+/** A Converse ticket of the tenant, handed over for the number the inbound probes use (its window is open). */
+export async function createTicket(base: string, t: Tenant): Promise<string> {
+  return (await api(base, t, 'POST', `/api/v1/accounts/${t.accountId}/converse/tickets`, { subAccountId: t.subAccountId, msisdn: numberOf(t) })).id;
+}
+
 /**
  * A draft campaign of the tenant to the contacts tagged "probe" (createContact's), with a template of
  * its own; the probes then launch, pause, resume, cancel, retry and test-send it.
@@ -128,6 +133,20 @@ export async function createCampaignFixture(t: Tenant): Promise<string> {
     parameters: { 'body.1': { value: 'there' } },
   };
   return (await createCampaign(db, SYSTEM_ACTOR, { accountId: t.accountId, spec: { ...spec, contactsTag: 'probe' } })).id;
+}
+
+/** The spec of a draft to the contacts tagged "probe", with the template createCampaignFixture approved. */
+export const campaignSpec = (t: Tenant) => ({
+  name: 'Robustness probe ✓',
+  subAccountId: t.subAccountId,
+  template: { name: `probe_campaign_${t.accountId}`, language: 'en_US' },
+  parameters: { 'body.1': { column: 'name', fallback: 'there' } },
+  contactsTag: 'probe',
+});
+
+/** Another draft like createCampaignFixture's (after it), for a DELETE to remove. */
+export async function freshDraftCampaign(t: Tenant): Promise<string> {
+  return (await createCampaign(db, SYSTEM_ACTOR, { accountId: t.accountId, spec: campaignSpec(t) })).id;
 }
 
 /** A number no fixture uses, for a DELETE to remove. */
@@ -159,6 +178,7 @@ export async function tenantFixtures(base: string, t: Tenant, templateName = TEM
     'opt-outs/[msisdn]': await createOptOut(base, t),
     // After the contact: its audience is the contacts tagged "probe".
     'campaigns/[id]': await createCampaignFixture(t),
+    'tickets/[id]': await createTicket(base, t),
     '/[...path]': 'no-such-endpoint',
   };
 }
@@ -235,7 +255,13 @@ export function validBodies(t: Tenant): Record<string, unknown[]> {
     'POST /accounts/[accountId]/triggers/http_request': [{ price: '10', nested: { list: [1, 2] } }],
     'PUT /accounts/[accountId]/contacts/[msisdn]': [{ name: 'Ada Lovelace ✓', attributes: { city: 'Singapore', plan: 'gold' }, tags: ['vip', 'probe'] }],
     'PUT /accounts/[accountId]/opt-outs/[msisdn]': [{ optedOutAt: '2026-01-01T00:00:00Z' }],
+    'POST /accounts/[accountId]/campaigns': [campaignSpec(t)],
     'POST /accounts/[accountId]/campaigns/[id]/test': [{ msisdn: '+6591234567' }, { msisdn: '+6591234567', row: 2 }],
+    'POST /accounts/[accountId]/converse/tickets': [{ subAccountId: t.subAccountId, msisdn: '+6591234567', channel: 'whatsapp' }],
+    'PATCH /accounts/[accountId]/converse/tickets/[id]': [{ status: 'resolved' }, { status: 'queued', assigneeId: null }],
+    'POST /accounts/[accountId]/converse/tickets/[id]/messages': [{ type: 'text', content: { text: 'Hello from an agent ✓' }, clientMessageId: 'probe-reply' }],
+    'POST /accounts/[accountId]/converse/tickets/[id]/notes': [{ text: 'Probe note ✓' }],
+    'PUT /accounts/[accountId]/converse/config': [{ resolvedToClosedHours: 2, pendingToClosedHours: 1.5, maxAssignedTicketsPerAgent: 5 }],
   };
 }
 

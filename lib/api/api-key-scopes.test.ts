@@ -30,6 +30,12 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
   'POST /accounts/[accountId]/channels/[channelId]/templates': 'templates.write',
   'GET /accounts/[accountId]/channels/[channelId]/templates/[name]': 'templates.view',
   'DELETE /accounts/[accountId]/channels/[channelId]/templates/[name]': 'templates.write',
+  'GET /accounts/[accountId]/campaigns': 'campaigns.view',
+  'POST /accounts/[accountId]/campaigns': 'campaigns.send',
+  'GET /accounts/[accountId]/campaigns/[id]': 'campaigns.view',
+  'DELETE /accounts/[accountId]/campaigns/[id]': 'campaigns.send',
+  'GET /accounts/[accountId]/campaigns/[id]/recipients': 'campaigns.view',
+  'GET /accounts/[accountId]/campaigns/[id]/preview': 'campaigns.view',
   'POST /accounts/[accountId]/campaigns/[id]/launch': 'campaigns.send',
   'POST /accounts/[accountId]/campaigns/[id]/pause': 'campaigns.send',
   'POST /accounts/[accountId]/campaigns/[id]/resume': 'campaigns.send',
@@ -59,6 +65,16 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
   'GET /subaccounts/[subAccountId]/messages/[umid]': 'logs.view',
   'POST /subaccounts/[subAccountId]/sandbox/inbound': 'simulator.use',
   'POST /subaccounts/[subAccountId]/sandbox/dtmf': 'simulator.use',
+  // Converse: ticket work is an agent's; assigning others is checked inside (a key needs the supervisor scope).
+  'GET /accounts/[accountId]/converse/tickets': 'converse.agent',
+  'POST /accounts/[accountId]/converse/tickets': 'converse.agent',
+  'GET /accounts/[accountId]/converse/tickets/[id]': 'converse.agent',
+  'PATCH /accounts/[accountId]/converse/tickets/[id]': 'converse.agent',
+  'POST /accounts/[accountId]/converse/tickets/[id]/messages': 'converse.agent',
+  'POST /accounts/[accountId]/converse/tickets/[id]/notes': 'converse.agent',
+  'GET /accounts/[accountId]/converse/agents': 'converse.supervisor',
+  'GET /accounts/[accountId]/converse/config': 'converse.supervisor',
+  'PUT /accounts/[accountId]/converse/config': 'converse.supervisor',
 };
 
 type Case = { name: string; call: (key: string) => Promise<Response>; required: Permission[] | null };

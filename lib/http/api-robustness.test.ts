@@ -22,6 +22,7 @@ import {
   createWorkflow,
   disposableTemplate,
   freshNumber,
+  freshDraftCampaign,
   freshKeys,
   tenantFixtures,
   withQuery,
@@ -84,6 +85,7 @@ async function ownValues(r: RouteUnderTest, method: string): Promise<Record<stri
   if (keys.includes('webhooks/[id]')) fresh['webhooks/[id]'] = await createWebhook(server.base, demo);
   if (keys.includes('workflows/[id]')) fresh['workflows/[id]'] = await createWorkflow(server.base, demo);
   if (keys.includes('templates/[name]')) fresh['templates/[name]'] = await disposableTemplate(demo);
+  if (keys.includes('campaigns/[id]')) fresh['campaigns/[id]'] = await freshDraftCampaign(demo);
   if (keys.includes('contacts/[msisdn]')) fresh['contacts/[msisdn]'] = await createContact(server.base, demo, freshNumber());
   if (keys.includes('opt-outs/[msisdn]')) fresh['opt-outs/[msisdn]'] = await createOptOut(server.base, demo, freshNumber());
   return fresh;
