@@ -107,7 +107,7 @@ export function ConverseInbox({
     <div>
       <ReconnectingBanner show={reconnecting} />
       <div
-        className="relative grid h-[calc(100dvh-10.5rem)] min-h-[520px] grid-cols-1 overflow-hidden rounded-[var(--radius)] border bg-card md:grid-cols-[260px_minmax(0,1fr)] xl:grid-cols-[272px_minmax(0,1fr)_256px]"
+        className="relative grid h-[calc(100dvh-8rem)] min-h-[520px] md:h-[calc(100dvh-12rem)] grid-cols-1 overflow-hidden rounded-[var(--radius)] border bg-card md:grid-cols-[260px_minmax(0,1fr)] xl:grid-cols-[272px_minmax(0,1fr)_256px]"
         data-testid="converse-inbox"
         data-version={version}
       >

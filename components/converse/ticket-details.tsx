@@ -71,7 +71,9 @@ export function TicketDetails({
         </p>
         <p className="text-muted-foreground">Opened {new Date(ticket.createdAt).toLocaleString()}</p>
         {ticket.waitingSince && !closed ? (
-          <p className="font-medium text-amber-700 dark:text-amber-300">Customer waiting {duration(now - Date.parse(ticket.waitingSince))}</p>
+          <p className={now - Date.parse(ticket.waitingSince) > 5 * 60_000 ? 'font-medium text-amber-700 dark:text-amber-300' : 'text-muted-foreground'}>
+            Customer waiting {duration(now - Date.parse(ticket.waitingSince))}
+          </p>
         ) : null}
       </section>
 

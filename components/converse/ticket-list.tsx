@@ -16,6 +16,9 @@ const EMPTY: Record<ListTab, string> = {
   closed: 'No closed tickets yet.',
 };
 
+// Four tabs side by side in the list's 260 px: compact, each as wide as its label.
+const TAB = 'flex-1 gap-1 px-1.5 text-xs';
+
 export function ticketsOf(snapshot: InboxSnapshot, tab: ListTab): TicketSummary[] {
   return (tab === 'all' ? snapshot.all : snapshot[tab]) ?? [];
 }
@@ -44,18 +47,18 @@ export function TicketList({
     <div className="flex min-h-0 flex-1 flex-col">
       <Tabs value={tab} onValueChange={(v) => onTab(v as ListTab)} className="gap-0 border-b p-2">
         <TabsList className="w-full" aria-label="Ticket lists">
-          <TabsTrigger value="queue" className="flex-1" data-testid="converse-tab-queue">
+          <TabsTrigger value="queue" className={TAB} data-testid="converse-tab-queue">
             Queue <Count n={snapshot.queue.length} strong={snapshot.queue.length > 0} />
           </TabsTrigger>
-          <TabsTrigger value="mine" className="flex-1" data-testid="converse-tab-mine">
+          <TabsTrigger value="mine" className={TAB} data-testid="converse-tab-mine">
             Mine <Count n={snapshot.mine.length} strong={unreadMine > 0} />
           </TabsTrigger>
           {me.supervisor ? (
-            <TabsTrigger value="all" className="flex-1" data-testid="converse-tab-all">
+            <TabsTrigger value="all" className={TAB} data-testid="converse-tab-all">
               All <Count n={snapshot.all?.length ?? 0} />
             </TabsTrigger>
           ) : null}
-          <TabsTrigger value="closed" className="flex-1">
+          <TabsTrigger value="closed" className={TAB}>
             Closed
           </TabsTrigger>
         </TabsList>
@@ -79,7 +82,7 @@ function Count({ n, strong }: { n: number; strong?: boolean }) {
   return (
     <span
       className={cn(
-        'min-w-5 rounded-full px-1.5 text-[11px] tabular-nums',
+        'min-w-4 rounded-full px-1 text-[10.5px] tabular-nums',
         strong ? 'bg-primary text-primary-foreground' : 'bg-background text-muted-foreground',
       )}
       data-testid="converse-count"

@@ -11,7 +11,8 @@ import type { TicketPanel } from '@/components/converse/types';
  */
 export function WindowTimer({ window: w, channel, now }: { window: TicketPanel['window']; channel: string; now: number }) {
   if (channel !== 'whatsapp') return <p className="text-xs text-muted-foreground">SMS: no reply window.</p>;
-  const left = w.expiresAt ? Date.parse(w.expiresAt) - now : 0;
+  // At most 24 h: the page's clock may lag the message that just opened the window by a few seconds.
+  const left = w.expiresAt ? Math.min(Date.parse(w.expiresAt) - now, 24 * 3600_000) : 0;
   const open = left > 0;
   return (
     <p
