@@ -110,8 +110,7 @@ export function TimeZonePicker({ options, value, onChange, id }: { options: Time
             onClick={() => onChange(o.id)}
           >
             <span className="min-w-0 truncate">
-              <span className="mr-2 tabular-nums text-muted-foreground">{o.label.slice(0, o.label.indexOf(')') + 1)}</span>
-              {o.id.replaceAll('_', ' ')}
+              <span className="mr-1 tabular-nums text-muted-foreground">{o.label.slice(0, o.label.indexOf(')') + 1)}</span> {o.id.replaceAll('_', ' ')}
             </span>
             {o.id === value ? <Check className="size-4 shrink-0" aria-hidden /> : null}
           </div>
