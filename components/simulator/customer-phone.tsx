@@ -96,8 +96,10 @@ export function CustomerPhone({
       {/* A phone's height, not the conversation's: a long chat scrolls inside the phone as on a real
           one. The height is what the window leaves under the phone's top once the composer is below
           it, so the composer is in view without scrolling the page. */}
-      <div ref={phone} style={height ? { height } : undefined} className={height ? undefined : 'h-[clamp(420px,calc(100dvh-24rem),640px)]'}>
-        <PhoneFrame theme="light" title={businessName} className="h-full">
+      <div ref={phone} style={height ? { height } : undefined} className={height ? undefined : 'h-[clamp(360px,calc(100dvh-24rem),640px)]'}>
+        {/* The frame's chat area keeps a 420 px minimum (right for the designer's preview); here the measured
+            height rules, so the chat scrolls inside it instead of running under the frame's bottom edge. */}
+        <PhoneFrame theme="light" title={businessName} className="h-full [&>div:last-child]:min-h-0">
           {error ? <p className="rounded bg-red-50 p-2 text-xs text-red-700">{String((error as Error).message)}</p> : null}
           {count === 0 ? (
             <p className="mx-auto mt-8 max-w-[80%] rounded-md bg-[#ffeecd] px-3 py-2 text-center text-[12px] text-neutral-700">
@@ -150,7 +152,7 @@ export function CustomerPhone({
   );
 }
 
-const MIN_PHONE = 420;
+const MIN_PHONE = 360;
 const MAX_PHONE = 720;
 /** Room kept under the composer: the page's bottom padding. */
 const BOTTOM_GAP = 24;

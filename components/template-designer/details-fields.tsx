@@ -45,6 +45,7 @@ export function DetailsFields({
           id="tpl-name"
           value={state.name}
           readOnly={!!locks.name}
+          className={locks.name ? 'bg-muted text-muted-foreground' : undefined}
           placeholder="order_shipped_v1"
           aria-invalid={!!err('name')}
           aria-describedby={err('name') ? 'tpl-name-error' : undefined}

@@ -4,7 +4,7 @@ import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/fact
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { createTemplate } from '@/lib/templates/create-template';
-import { editTemplate } from '@/lib/templates/edit-template';
+import { editTemplate, whyTemplateNotEditable } from '@/lib/templates/edit-template';
 import { reviewPendingTemplates } from '@/lib/templates/review-pending-templates';
 import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
 import { applyQualityEvent } from '@/lib/templates/apply-quality-event';
@@ -166,11 +166,14 @@ describe('editing a template as WhatsApp allows', () => {
     const pending = await create(payload('still_pending', 'Your order is confirmed.'));
     await expect(edit(pending.id, payload('still_pending', 'Your order is confirmed!'))).rejects.toThrow(/in review/);
     await reviewPendingTemplates(db, later());
+    expect(await whyTemplateNotEditable(db, await getTemplateById(db, 'acme_corp', pending.id))).toBeNull();
 
     await edit(pending.id, payload('still_pending', 'Your order is confirmed!'));
     await expect(edit(pending.id, payload('still_pending', 'Your order is now confirmed.'))).rejects.toThrow(/already in review/);
     await reviewPendingTemplates(db, later());
     await expect(edit(pending.id, payload('still_pending', 'Your order is now confirmed.'))).rejects.toThrow(/one edit in 24 hours/);
+    // The template page asks the same question before offering Edit.
+    expect(await whyTemplateNotEditable(db, await getTemplateById(db, 'acme_corp', pending.id))).toMatch(/one edit in 24 hours/);
 
     // Ten edits spread over the last 30 days (none in the last 24 hours) spend the month's allowance.
     await db.templateStatusChange.deleteMany({ where: { templateId: pending.id, fromStatus: 'APPROVED' } });

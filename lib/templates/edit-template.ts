@@ -80,6 +80,22 @@ export async function editTemplate(db: Db, input: EditTemplateInput): Promise<St
   });
 }
 
+/**
+ * Why the template cannot be edited now, or null: its state (template-edit-rules.ts) or, for an approved
+ * one, WhatsApp's allowance of edits. The template page offers Edit only when this is null.
+ */
+export async function whyTemplateNotEditable(db: Db, t: StoredTemplate): Promise<string | null> {
+  const blocked = whyNotEditable(t);
+  if (blocked || t.status !== 'APPROVED') return blocked;
+  return assertEditAllowance(db, t.id).then(
+    () => null,
+    (err: unknown) => {
+      if (err instanceof ConflictError) return err.message;
+      throw err;
+    },
+  );
+}
+
 /** WhatsApp's allowance for an approved template: one edit in 24 hours, ten in 30 days. */
 async function assertEditAllowance(tx: Pick<Db, 'templateStatusChange'>, templateId: string) {
   const now = Date.now();

@@ -30,6 +30,12 @@ export function SimulatorClient({ subAccounts, phones, focus }: { subAccounts: S
       setCustomers(r.data);
       setError(null);
       done?.();
+      // The row of phones scrolls sideways: bring the one just added into view.
+      requestAnimationFrame(() =>
+        document
+          .querySelector(`[data-testid="sim-phone"][data-msisdn="${CSS.escape(r.data.at(-1) ?? '')}"]`)
+          ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+      );
     });
   const remove = (msisdn: string) =>
     start(async () => {
@@ -83,7 +89,7 @@ export function SimulatorClient({ subAccounts, phones, focus }: { subAccounts: S
             </p>
           ) : null}
         </form>
-        <p className="max-w-md text-xs text-muted-foreground">
+        <p className="min-w-0 max-w-md flex-1 basis-56 self-center text-xs text-muted-foreground">
           Numbers ending in 0000 are unreachable on the sandbox network. Every phone here is a customer of {sub?.name ?? 'this subaccount'}; your phones are
           kept for you on every browser you sign in from.
         </p>

@@ -54,15 +54,41 @@ function endpointColumns(act: RowActions, pending: boolean) {
       header: actionsHeader,
       meta: { className: 'text-right' },
       cell: ({ row }) => (
-        <div className="flex justify-end gap-1">
-          <Button variant="ghost" size="sm" disabled={pending} onClick={() => act.onTest(row.original)} data-testid="test-webhook">
-            <Send /> Test
+        // Icons with their names (shown on hover, read by screen readers): three labelled buttons pushed the
+        // table past the card's edge at 1280 px.
+        <div className="flex justify-end gap-0.5">
+          <Button
+            variant="ghost"
+            size="icon"
+            disabled={pending}
+            onClick={() => act.onTest(row.original)}
+            data-testid="test-webhook"
+            aria-label="Send a test event"
+            title="Send a test event"
+          >
+            <Send />
           </Button>
-          <Button variant="ghost" size="sm" disabled={pending} onClick={() => act.onEdit(row.original)} data-testid="edit-webhook">
-            <Pencil /> Edit
+          <Button
+            variant="ghost"
+            size="icon"
+            disabled={pending}
+            onClick={() => act.onEdit(row.original)}
+            data-testid="edit-webhook"
+            aria-label="Edit webhook"
+            title="Edit webhook"
+          >
+            <Pencil />
           </Button>
-          <Button variant="ghost" size="sm" className="text-destructive" disabled={pending} onClick={() => act.onDelete(row.original)}>
-            <Trash2 /> Delete
+          <Button
+            variant="ghost"
+            size="icon"
+            className="text-destructive"
+            disabled={pending}
+            onClick={() => act.onDelete(row.original)}
+            aria-label="Delete webhook"
+            title="Delete webhook"
+          >
+            <Trash2 />
           </Button>
         </div>
       ),

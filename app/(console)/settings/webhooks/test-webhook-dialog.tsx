@@ -76,7 +76,7 @@ export function TestWebhookDialog({ endpoint, onOpenChange }: { endpoint: Endpoi
           )}
           <DialogFooter>
             <Button type="button" variant="ghost" onClick={() => onOpenChange(false)}>
-              Close
+              Done
             </Button>
             <Button type="button" onClick={send} disabled={pending || !eventType} data-testid="send-test-event">
               <Send /> {pending ? 'Sending…' : result ? 'Send again' : 'Send test event'}

@@ -66,17 +66,16 @@ export function TemplateDetailClient({
 
   return (
     <>
+      {/* Back to the list above the title, so the header's right side holds the template's own actions. */}
+      <Link href="/templates" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-3.5" aria-hidden /> All templates
+      </Link>
       <PageHeader
         title={t.name}
-        description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name} · version ${t.version}`}
+        description={`${TEMPLATE_LANGUAGES[t.language] ?? t.language} · ${t.category[0] + t.category.slice(1).toLowerCase()} · ${channel.name}`}
         actions={
           // Wraps onto a second line on a phone instead of running off the screen.
           <div className="flex flex-wrap items-center gap-2">
-            <Button variant="outline" asChild>
-              <Link href="/templates">
-                <ArrowLeft /> All templates
-              </Link>
-            </Button>
             {canSend && t.status === 'APPROVED' && (
               <Button asChild>
                 <Link href={`/templates/${t.id}/send`} data-testid="send-template">
@@ -129,6 +128,9 @@ export function TemplateDetailClient({
                   </span>
                 )}
                 <span className="text-sm text-muted-foreground">Quality: {t.qualityScore === 'UNKNOWN' ? 'not rated yet' : t.qualityScore}</span>
+                <span className="text-sm text-muted-foreground" data-testid="template-version">
+                  Version {t.version}
+                </span>
               </div>
               {t.pendingComponents && (
                 <p
@@ -153,6 +155,11 @@ export function TemplateDetailClient({
                     </Button>
                   )}
                 </div>
+              )}
+              {canWrite && editBlocked && t.status === 'APPROVED' && !t.pendingComponents && (
+                <p className="text-xs text-muted-foreground" data-testid="edit-blocked">
+                  {editBlocked}
+                </p>
               )}
               <TemplateHistory history={history} />
             </CardContent>

@@ -6,7 +6,7 @@ import { NotFoundError } from '@/lib/errors';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { getTemplateById, getTemplateHistory } from '@/lib/templates/get-template';
 import { listTemplateChannels } from '@/lib/templates/list-template-channels';
-import { whyNotEditable } from '@/lib/templates/template-edit-rules';
+import { whyTemplateNotEditable } from '@/lib/templates/edit-template';
 import { TemplateDetailClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Template' };
@@ -21,14 +21,18 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
     if (err instanceof NotFoundError) notFound();
     throw err;
   }
-  const [history, channels] = await Promise.all([getTemplateHistory(db, account.id, id), listTemplateChannels(db, account.id)]);
+  const [history, channels, editBlocked] = await Promise.all([
+    getTemplateHistory(db, account.id, id),
+    listTemplateChannels(db, account.id),
+    whyTemplateNotEditable(db, template),
+  ]);
   const channel = channels.find((c) => c.id === template.channelId);
   return (
     <TemplateDetailClient
       accountId={account.id}
       canWrite={can(principal, 'templates.write')}
       canSend={can(principal, 'messages.send')}
-      editBlocked={whyNotEditable(template)}
+      editBlocked={editBlocked}
       channel={channel ?? { id: template.channelId, name: template.channelId, address: '', subAccountId: template.subAccountId }}
       template={{
         id: template.id,

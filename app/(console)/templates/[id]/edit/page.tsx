@@ -5,7 +5,8 @@ import { NotFoundError } from '@/lib/errors';
 import { requireAccountPage } from '@/app/_lib/console-context';
 import { getTemplateById } from '@/lib/templates/get-template';
 import { listTemplateChannels } from '@/lib/templates/list-template-channels';
-import { categoryEditable, whyNotEditable } from '@/lib/templates/template-edit-rules';
+import { categoryEditable } from '@/lib/templates/template-edit-rules';
+import { whyTemplateNotEditable } from '@/lib/templates/edit-template';
 import { EditTemplateClient } from './page-client';
 
 export const metadata: Metadata = { title: 'Edit template' };
@@ -30,7 +31,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
       name={t.name}
       status={t.status}
       version={t.version}
-      blocked={whyNotEditable(t)}
+      blocked={await whyTemplateNotEditable(db, t)}
       channels={channels.length ? channels : [{ id: t.channelId, name: t.channelId, address: '', subAccountId: t.subAccountId }]}
       initial={{ channelId: t.channelId, name: t.name, language: t.language, category: t.category, components: t.components }}
       locks={{
