@@ -154,3 +154,54 @@ test('Talk to an Agent: the ticket arrives live, is taken, answered, resolved an
   const list = await (await request.get('/api/v1/accounts/acme_corp/converse/tickets?status=closed', { headers: auth })).json();
   expect(list.data[0]).toMatchObject({ customer: { msisdn: CUSTOMER }, status: 'closed', assigneeId: expect.any(String), workflowId: expect.any(String) });
 });
+
+test('outside the 24 h window only an approved template can be sent: parameters, a live preview, and the send', async ({ page, request }) => {
+  const payload = JSON.parse(fs.readFileSync('lib/templates/fixtures/reference-creation-payloads.json', 'utf8')).find(
+    (t: { name: string }) => t.name === 'order_shipped_v2',
+  );
+  const created = await request.post('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates', { headers: auth, data: payload });
+  expect([201, 409]).toContain(created.status());
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await request.get('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates/order_shipped_v2?language=en_US', { headers: auth })
+          ).json()
+        ).status,
+      {
+        timeout: 15_000,
+      },
+    )
+    .toBe('APPROVED');
+  // A hand-over by an integration for a customer who has not written in 24 hours.
+  const customer = '+15554448888';
+  const opened = await request.post('/api/v1/accounts/acme_corp/converse/tickets', { headers: auth, data: { subAccountId: SUB, msisdn: customer } });
+  expect(opened.status()).toBe(201);
+  const { id } = await opened.json();
+  // Freeform through the API is refused with the window named, not sent to fail later.
+  const refused = await request.post(`/api/v1/accounts/acme_corp/converse/tickets/${id}/messages`, {
+    headers: auth,
+    data: { type: 'text', content: { text: 'Hello?' } },
+  });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).message).toContain('24-hour customer service window');
+
+  await signIn(page, ADMIN);
+  await page.goto(`/converse?tab=queue&ticket=${id}`);
+  await expect(page.getByTestId('converse-window')).toHaveAttribute('data-open', 'false');
+  await expect(page.getByTestId('converse-window')).toContainText('only approved templates can be sent');
+  await expect(page.getByRole('tab', { name: 'Reply' })).toBeDisabled();
+  const composer = page.getByTestId('converse-template-reply');
+  await composer.getByLabel('Approved template').selectOption('order_shipped_v2|en_US');
+  await composer.getByLabel('Body {{1}}').fill('Ada');
+  await composer.getByLabel('Body {{2}}').fill('A-1001');
+  await expect(composer.getByRole('button', { name: 'Send template' })).toBeDisabled();
+  await composer.getByLabel('Button 1 URL suffix').fill('A-1001');
+  await expect(composer.getByLabel('Preview')).toContainText('Hi Ada, good news! Your order #A-1001 has shipped.');
+  await screens(page, 'template-reply');
+  await composer.getByRole('button', { name: 'Send template' }).click();
+  await expect(page.getByTestId('converse-thread').getByTestId('wa-template')).toContainText('Hi Ada, good news! Your order #A-1001 has shipped.');
+  // Answering took the ticket.
+  await expect(page.getByTestId('converse-assignee')).toHaveText('You');
+});

@@ -59,61 +59,64 @@ export function TemplateReply({
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,260px)]" data-testid="converse-template-reply">
-      <div className="flex min-w-0 flex-col gap-3">
-        <Field label="Approved template" htmlFor="converse-template">
-          <Select
-            id="converse-template"
-            value={key}
-            onChange={(e) => {
-              setKey(e.target.value);
-              setValues({});
-            }}
-          >
-            <option value="">Choose a template…</option>
-            {templates.map((t) => (
-              <option key={`${t.name}|${t.language}`} value={`${t.name}|${t.language}`}>
-                {t.name} ({t.language}) · {t.category.toLowerCase()}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {slots.length ? (
-          <div className="grid gap-2 sm:grid-cols-2">
-            {slots.map((s) => (
-              <Field key={s.key} label={s.label} htmlFor={`slot-${s.key}`}>
-                <Input
-                  id={`slot-${s.key}`}
-                  value={values[s.key] ?? ''}
-                  placeholder={s.example}
-                  onChange={(e) => setValues({ ...values, [s.key]: e.target.value })}
-                />
-              </Field>
-            ))}
-          </div>
-        ) : template ? (
-          <p className="text-xs text-muted-foreground">This template has no parameters.</p>
-        ) : null}
-        <div className="flex items-center justify-end gap-2">
-          {template && missing.length ? (
-            <span className="text-xs text-muted-foreground">Fill {missing.length === 1 ? missing[0] : `${missing.length} parameters`}</span>
+    // Sized by its own width (a container), not the window's: the conversation column is narrow beside the lists.
+    <form onSubmit={submit} className="@container" data-testid="converse-template-reply">
+      <div className="grid gap-3 @lg:grid-cols-[minmax(0,1fr)_minmax(0,240px)]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <Field label="Approved template" htmlFor="converse-template">
+            <Select
+              id="converse-template"
+              value={key}
+              onChange={(e) => {
+                setKey(e.target.value);
+                setValues({});
+              }}
+            >
+              <option value="">Choose a template…</option>
+              {templates.map((t) => (
+                <option key={`${t.name}|${t.language}`} value={`${t.name}|${t.language}`}>
+                  {t.name} ({t.language}) · {t.category.toLowerCase()}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {slots.length ? (
+            <div className="grid gap-2 @sm:grid-cols-2">
+              {slots.map((s) => (
+                <Field key={s.key} label={s.label} htmlFor={`slot-${s.key}`}>
+                  <Input
+                    id={`slot-${s.key}`}
+                    value={values[s.key] ?? ''}
+                    placeholder={s.example}
+                    onChange={(e) => setValues({ ...values, [s.key]: e.target.value })}
+                  />
+                </Field>
+              ))}
+            </div>
+          ) : template ? (
+            <p className="text-xs text-muted-foreground">This template has no parameters.</p>
           ) : null}
-          <Button type="submit" disabled={!template || missing.length > 0 || pending}>
-            <Send /> Send template
-          </Button>
         </div>
+        {rendered ? (
+          <WaThemeProvider value={theme}>
+            <section
+              className="rounded-[var(--radius)] p-3 text-[13.5px] leading-[18px]"
+              style={{ background: WA_COLORS[theme].wallpaper, color: WA_COLORS[theme].text }}
+              aria-label="Preview"
+            >
+              <TemplateBubble rendered={rendered} time="now" />
+            </section>
+          </WaThemeProvider>
+        ) : null}
       </div>
-      {rendered ? (
-        <WaThemeProvider value={theme}>
-          <section
-            className="rounded-[var(--radius)] p-3 text-[13.5px] leading-[18px]"
-            style={{ background: WA_COLORS[theme].wallpaper, color: WA_COLORS[theme].text }}
-            aria-label="Preview"
-          >
-            <TemplateBubble rendered={rendered} time="now" />
-          </section>
-        </WaThemeProvider>
-      ) : null}
+      <div className="mt-3 flex flex-wrap items-center justify-end gap-2">
+        {template && missing.length ? (
+          <span className="text-xs text-muted-foreground">Fill {missing.length === 1 ? missing[0] : `${missing.length} parameters`}</span>
+        ) : null}
+        <Button type="submit" disabled={!template || missing.length > 0 || pending}>
+          <Send /> Send template
+        </Button>
+      </div>
     </form>
   );
 }
