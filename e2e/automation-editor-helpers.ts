@@ -9,12 +9,16 @@ export function example(name: string): Record<string, unknown> & { definition: {
   return JSON.parse(readFileSync(path.join(process.cwd(), 'lib/automation/graph/fixtures', `${name}.json`), 'utf8'));
 }
 
-/** Opens the import dialog, pastes the JSON and imports it. */
+/**
+ * Opens the import dialog, pastes the JSON and imports it; then fits the whole graph in view (an
+ * imported workflow opens at a readable zoom around its trigger, and off-screen nodes are not drawn).
+ */
 export async function importJson(page: Page, json: unknown) {
   await page.getByRole('button', { name: 'Import' }).click();
   await page.getByRole('textbox', { name: 'Workflow JSON' }).fill(JSON.stringify(json, null, 2));
   await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Fit view' }).click();
 }
 
 /** Opens the export dialog and returns the parsed JSON. */

@@ -108,7 +108,8 @@ test('builds "Menu using WaitForReply" from an empty canvas, publishes it and te
   for (let i = 0; i < 5; i++) await page.getByLabel(`Path ${i + 1} goes to`).selectOption(`branch${i + 1}`);
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Shift+L');
-  await expect(page.getByRole('button', { name: 'Validate' })).toBeVisible();
+  // No errors left; the one problem is a warning: the menu's Branch has no path for an answer other than 1-5.
+  await expect(page.getByRole('button', { name: '1 problem' })).toBeVisible();
 
   // Undo / redo a deletion.
   await page.getByTestId('step-node-branch5').click({ position: { x: 60, y: 14 } });
@@ -184,8 +185,10 @@ test('shows validation errors on their nodes; clicking a problem focuses the ste
   await expect(page.getByTestId('step-node-register_flow_2')).toHaveAttribute('data-problems', '1');
   await expect(page.getByTestId('step-node-register_flow_fail')).toHaveAttribute('data-problems', /\d/);
   await expect(page.getByTestId('save-state')).toContainText('Draft kept in this browser');
-  await page.getByRole('button', { name: /2 problems/ }).click();
-  await expect(page.getByTestId('problems-panel')).toContainText("No step has id 'nowhere'");
+  // Two errors and the reference's own warning ("others" names no step): the count is what the panel lists.
+  await page.getByRole('button', { name: /3 problems/ }).click();
+  await expect(page.getByTestId('problem-row')).toHaveCount(3);
+  await expect(page.getByTestId('problems-panel')).toContainText("'register_flow_2' goes to 'nowhere', which is not a step");
   await page.getByTestId('problem-row').filter({ hasText: 'nowhere' }).click();
   await expect(page.locator('#step-id')).toHaveValue('register_flow_2');
   await expect(page.getByTestId('script-error').first())

@@ -28,7 +28,7 @@ for (const size of [
     await expect(page.locator('.react-flow__minimap')).toBeVisible();
 
     // Fit view shows every step.
-    await page.getByRole('button', { name: 'Fit view' }).click();
+    await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Fit view' }).click();
     await waitForCanvasToSettle(page);
     const all = await nodeBoxes(page);
     for (const id of ['__trigger', 'Hello', 'wait1', 'success', 'branch1', 'branch5', 'failure']) {

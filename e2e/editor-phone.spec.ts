@@ -18,7 +18,7 @@ test('at 390 px the editor shows the graph read-only with a note; the Dashboard 
   // No palette, no editing toolbar; the graph can still be looked at.
   await expect(page.getByTestId('palette-ChatAppsMessage')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Fit view' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Fit view' })).toBeVisible();
   // The canvas keeps most of the screen.
   const canvas = (await page.locator('.react-flow').boundingBox())!;
   expect(canvas.width).toBeGreaterThan(300);

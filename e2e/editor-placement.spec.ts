@@ -42,7 +42,11 @@ test('a step clicked in the palette goes after the selected step, connected, or 
   await page.getByTestId('palette-Branch').click();
   const branch = await selectedId(page);
   await expect(page.getByTestId(`rf__edge-${wait}|sel:0`)).toBeAttached();
+  // (The view followed the new step to the right: the whole graph back in view to reach the WaitForReply.)
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Fit view' }).click();
+  await waitForCanvasToSettle(page);
   await page.getByTestId(`step-node-${wait}`).click({ position: { x: 60, y: 14 } });
+  await expect(page.locator('#step-id')).toHaveValue(wait);
   await page.getByTestId('palette-SMS').click();
   const sms = await selectedId(page);
   await expect(page.getByTestId(`rf__edge-${wait}|sel:1`)).toBeAttached();

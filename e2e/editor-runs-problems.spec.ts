@@ -47,17 +47,17 @@ test('the Runs list names the customer (number and contact name) and filters by 
   await expect(page.getByRole('columnheader', { name: 'Customer' })).toBeVisible();
 
   // By name: only that customer's runs, and the filter is kept in the URL.
-  await page.getByLabel('Customer').fill('nur tan');
+  await page.getByLabel('Customer', { exact: true }).fill('nur tan');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/customer=nur\+tan/);
   await expect(page.locator('[data-testid^="run-"]')).toHaveCount(1);
   await expect(page.locator('[data-testid^="run-"]')).toContainText(NAMED);
   // By number (a part of it is enough).
-  await page.getByLabel('Customer').fill('90002002');
+  await page.getByLabel('Customer', { exact: true }).fill('90002002');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.locator('[data-testid^="run-"]')).toHaveCount(1);
   await expect(page.locator('[data-testid^="run-"]')).toContainText(UNNAMED);
-  await page.getByLabel('Customer').fill('+6599999999');
+  await page.getByLabel('Customer', { exact: true }).fill('+6599999999');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText('No runs match these filters')).toBeVisible();
   await page.screenshot({ path: 'test-results-editor/screens/editor-runs-by-customer.png', fullPage: true });

@@ -181,8 +181,9 @@ function FlowEditorInner({
         const next = placeNodes(workflowToNodes(wf), layout);
         envelope.current = envelopeOf(wf);
         commit(next);
-        // Set in the same task as the nodes, so the first render is already in place.
-        showAll(next);
+        // Set in the same task as the nodes, so the first render is already in place; as a
+        // workflow opens (readable, around its trigger), since this is opening one.
+        showOpening(next);
       },
       getWorkflow: workflow,
       getLayout: () => layoutOf(nodesRef.current),
