@@ -109,7 +109,7 @@ test('a CSV campaign from upload to delivered, with its problem report, previews
   await page.getByTestId('wizard-next').click();
 
   // 4. Review: what happens to each row, and why.
-  await expect(page).toHaveURL(/\/campaigns\/[^/]+$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/campaigns\/(?!new\b)[^/?]+$/, { timeout: 30_000 });
   const campaignUrl = page.url();
   await expect(page.getByTestId('count-rows').locator('[data-value]')).toHaveAttribute('data-value', '8');
   await expect(page.getByTestId('count-valid').locator('[data-value]')).toHaveAttribute('data-value', '5');

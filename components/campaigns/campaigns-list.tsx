@@ -180,7 +180,16 @@ function ListProgress({ row }: { row: CampaignListRow }) {
     <div className="space-y-1" title={`${formatCount(p.done)} of ${formatCount(p.total)} handled`}>
       <div className="h-1.5 overflow-hidden rounded-full bg-muted">
         <div
-          className={cn('h-full rounded-full', row.status === 'paused' ? 'bg-amber-500' : row.status === 'cancelled' ? 'bg-muted-foreground/50' : 'bg-primary')}
+          className={cn(
+            'h-full rounded-full',
+            row.status === 'paused'
+              ? 'bg-amber-500'
+              : row.status === 'cancelled'
+                ? 'bg-muted-foreground/50'
+                : row.status === 'completed'
+                  ? 'bg-green-600 dark:bg-green-500'
+                  : 'bg-primary',
+          )}
           style={{ width: `${Math.min(100, p.fraction * 100)}%` }}
         />
       </div>

@@ -18,9 +18,11 @@ const SERIES = [
 ] as const;
 
 function widthLabel(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  if (seconds < 3600) return `${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
-  return `${seconds / 3600} hour${seconds === 3600 ? '' : 's'}`;
+  if (seconds === 1) return 'second';
+  if (seconds < 60) return `${seconds} seconds`;
+  if (seconds === 60) return 'minute';
+  if (seconds < 3600) return `${seconds / 60} minutes`;
+  return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
 }
 
 /** Sends and what became of them, per time bucket. */
@@ -35,12 +37,26 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
       ),
     [bucketSeconds],
   );
+  // Running totals: a marketer reads "how many so far" at a glance, and a short campaign's two or three
+  // buckets still draw a rising line instead of a zigzag. It starts from zero one bucket before the first.
+  const data = React.useMemo(() => {
+    if (!points.length) return [];
+    const total = { sent: 0, delivered: 0, read: 0, failed: 0 };
+    const start = { t: new Date(Date.parse(points[0]!.t) - bucketSeconds * 1000).toISOString(), ...total };
+    return [
+      start,
+      ...points.map((p) => {
+        for (const s of SERIES) total[s.key] += p[s.key];
+        return { t: p.t, ...total };
+      }),
+    ];
+  }, [points, bucketSeconds]);
   const shown = SERIES.filter((s) => s.key === 'sent' || s.key === 'delivered' || points.some((p) => p[s.key] > 0));
   return (
     <Card data-testid="timeline-card">
       <CardHeader>
         <CardTitle>Over time</CardTitle>
-        <CardDescription>Messages per {widthLabel(bucketSeconds)}, by what happened to them.</CardDescription>
+        <CardDescription>Messages so far by what happened to them, every {widthLabel(bucketSeconds)}.</CardDescription>
       </CardHeader>
       <CardContent>
         {points.length === 0 ? (
@@ -50,7 +66,7 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
         ) : (
           <div className="h-56" data-testid="timeline-chart">
             <ResponsiveContainer width="100%" height="100%">
-              <AreaChart data={points} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+              <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                 <CartesianGrid stroke={c.grid} vertical={false} />
                 <XAxis dataKey="t" tickFormatter={time} stroke={c.axis} tick={{ fontSize: 11 }} tickLine={false} minTickGap={32} />
                 <YAxis stroke={c.axis} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} allowDecimals={false} width={56} />
@@ -58,7 +74,7 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
                   labelFormatter={(v) => time(String(v))}
                   contentStyle={{ background: c.card, border: `1px solid ${c.grid}`, borderRadius: 8, fontSize: 12, color: c.text }}
                 />
-                <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+                <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                 {shown.map((s) => (
                   <Area
                     key={s.key}
@@ -67,7 +83,7 @@ export function TimelineChart({ points, bucketSeconds }: { points: TimelinePoint
                     name={s.label}
                     stroke={c[s.key]}
                     fill={c[s.key]}
-                    fillOpacity={s.key === 'sent' ? 0.15 : 0.08}
+                    fillOpacity={s.key === 'sent' ? 0.12 : 0.06}
                     strokeWidth={2}
                     isAnimationActive={false}
                     dot={false}

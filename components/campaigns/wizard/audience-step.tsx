@@ -198,7 +198,7 @@ function FileStatus({ preview, upload, onClear, onFile }: { preview: CsvPreview;
     <div className="space-y-4" data-testid="audience-file-status">
       <div className="flex flex-wrap items-center gap-3">
         <FileSpreadsheet className="size-8 shrink-0 text-primary" aria-hidden />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[12rem] flex-1 basis-48">
           <p className="truncate text-sm font-medium" title={preview.fileName}>
             {preview.fileName}
           </p>

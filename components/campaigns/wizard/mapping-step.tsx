@@ -73,7 +73,7 @@ export function MappingStep({
               help={
                 phone ? (
                   <>
-                    First row: <span className="font-mono">{phone}</span>
+                    In the previewed row: <span className="font-mono">{phone}</span>
                   </>
                 ) : (
                   'Detected from the header; change it if it is wrong.'

@@ -116,7 +116,7 @@ export function SlotMappingRow({
         </p>
       ) : mapping.source === 'column' ? (
         <p className="truncate text-xs text-muted-foreground">
-          First row:{' '}
+          In the previewed row:{' '}
           {cell?.trim() ? (
             <span className="font-mono text-foreground">{cell}</span>
           ) : (
