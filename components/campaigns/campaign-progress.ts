@@ -27,5 +27,6 @@ export function formatPercent(fraction: number): string {
   if (fraction >= 1) return '100%';
   const p = fraction * 100;
   if (p > 99.5) return '99%';
+  if (p > 0 && p < 0.1) return '<0.1%';
   return p < 10 && p > 0 ? `${p.toFixed(1)}%` : `${Math.round(p)}%`;
 }

@@ -79,15 +79,15 @@ export function ProgressCard({ campaign }: { campaign: CampaignData }) {
           size="lg"
           detail={detail}
         />
-        <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-[var(--radius)] border bg-border sm:grid-cols-3 xl:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-[var(--radius)] border bg-border sm:grid-cols-3">
           {tiles.map((t) => (
-            <div key={t.key} className="bg-card px-3 py-2.5" data-testid={`counter-${t.key}`}>
+            <div key={t.key} className="min-w-0 bg-card px-3 py-2.5" data-testid={`counter-${t.key}`}>
               <dt className="text-xs font-medium text-muted-foreground">{t.label}</dt>
-              <dd className={cn('text-xl font-semibold tabular-nums', t.tone)} data-value={t.value}>
+              <dd className={cn('truncate text-xl font-semibold tabular-nums', t.tone)} data-value={t.value}>
                 {formatCount(t.value)}
               </dd>
               <p className="text-[11px] tabular-nums text-muted-foreground">
-                {p.total && t.key !== 'queued' ? `${Math.round((t.value / p.total) * 100)}%` : ' '}
+                {t.key === 'queued' ? 'not yet sent' : p.total ? formatPercent(t.value / p.total) : ' '}
               </p>
             </div>
           ))}

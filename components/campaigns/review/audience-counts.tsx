@@ -3,26 +3,43 @@ import { formatCount } from '@/components/campaigns/format';
 import type { CampaignCounts } from '@/lib/campaigns/campaign-spec';
 import { cn } from '@/lib/utils';
 
-/** Rows, and what became of them: valid + invalid + duplicates + opted out = rows. */
+/** Rows, and what became of them (valid + invalid + duplicates + opted out = rows), as a split bar and four numbers. */
 export function AudienceCounts({ counts }: { counts: CampaignCounts }) {
-  const tiles = [
-    { key: 'rows', label: 'Rows', value: counts.rows, tone: '' },
-    { key: 'valid', label: 'Will be sent', value: counts.valid, tone: 'text-green-700 dark:text-green-400' },
-    { key: 'invalid', label: 'Invalid', value: counts.invalid, tone: counts.invalid ? 'text-red-700 dark:text-red-400' : '' },
-    { key: 'duplicates', label: 'Duplicates', value: counts.duplicates, tone: counts.duplicates ? 'text-amber-700 dark:text-amber-300' : '' },
-    { key: 'optedOut', label: 'Opted out', value: counts.optedOut, tone: '' },
+  const parts = [
+    { key: 'valid', label: 'Will be sent', value: counts.valid, text: 'text-green-700 dark:text-green-400', bar: 'bg-green-600 dark:bg-green-500' },
+    { key: 'invalid', label: 'Invalid', value: counts.invalid, text: 'text-red-700 dark:text-red-400', bar: 'bg-red-500' },
+    { key: 'duplicates', label: 'Duplicates', value: counts.duplicates, text: 'text-amber-700 dark:text-amber-300', bar: 'bg-amber-400' },
+    { key: 'optedOut', label: 'Opted out', value: counts.optedOut, text: '', bar: 'bg-muted-foreground/40' },
   ];
+  const pct = (n: number) => (counts.rows ? (n / counts.rows) * 100 : 0);
   return (
-    <Card className="grid grid-cols-2 divide-border sm:grid-cols-5 sm:divide-x" data-testid="audience-counts">
-      {tiles.map((t, i) => (
-        <div key={t.key} className={cn('px-4 py-3', i === 0 && 'col-span-2 border-b sm:col-span-1 sm:border-b-0')} data-testid={`count-${t.key}`}>
-          <p className="text-xs font-medium text-muted-foreground">{t.label}</p>
-          <p className={cn('mt-0.5 text-2xl font-semibold tabular-nums', t.tone)} data-value={t.value}>
-            {formatCount(t.value)}
-          </p>
-          {t.key !== 'rows' && counts.rows ? <p className="text-xs tabular-nums text-muted-foreground">{Math.round((t.value / counts.rows) * 100)}%</p> : null}
-        </div>
-      ))}
+    <Card data-testid="audience-counts">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-5 pt-4" data-testid="count-rows">
+        <p className="text-sm">
+          <span className="text-2xl font-semibold tabular-nums" data-value={counts.rows}>
+            {formatCount(counts.rows)}
+          </span>{' '}
+          <span className="text-muted-foreground">rows in the audience</span>
+        </p>
+        <p className="text-xs text-muted-foreground">Each row is counted once.</p>
+      </div>
+      <div className="mx-5 mt-3 flex h-2 overflow-hidden rounded-full bg-muted" aria-hidden>
+        {parts.map((p) => (p.value ? <div key={p.key} className={p.bar} style={{ width: `${pct(p.value)}%` }} /> : null))}
+      </div>
+      <dl className="grid grid-cols-2 gap-px sm:grid-cols-4">
+        {parts.map((p) => (
+          <div key={p.key} className="min-w-0 px-5 py-3" data-testid={`count-${p.key}`}>
+            <dt className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
+              <span className={cn('size-2 shrink-0 rounded-full', p.bar)} aria-hidden />
+              {p.label}
+            </dt>
+            <dd className={cn('mt-0.5 truncate text-xl font-semibold tabular-nums', p.value ? p.text : '')} data-value={p.value}>
+              {formatCount(p.value)}
+            </dd>
+            <p className="text-xs tabular-nums text-muted-foreground">{counts.rows ? `${Math.round(pct(p.value))}%` : '—'}</p>
+          </div>
+        ))}
+      </dl>
     </Card>
   );
 }

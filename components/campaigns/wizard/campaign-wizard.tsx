@@ -217,64 +217,67 @@ export function CampaignWizard({
           <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden /> {formError}
         </p>
       ) : null}
-      {step === 0 ? (
-        <AudienceStep
-          name={name}
-          onName={setName}
-          nameError={(show && !name.trim() ? 'Name the campaign' : null) ?? serverErrors[findPath(serverErrors, 'name')] ?? null}
-          kind={kind}
-          onKind={setKind}
-          preview={preview}
-          upload={upload}
-          onFile={onFile}
-          onClearFile={() => {
-            resetParse();
-            cancelUpload();
-          }}
-          tags={tags}
-          tag={tag}
-          onTag={setTag}
-          draftAudience={draft ? { rows: draft.rows, columns: draft.columns, label: draft.audience.label } : null}
-          tagAudience={tagAudience.data ?? null}
-        />
-      ) : step === 1 ? (
-        <TemplateStep
-          subAccounts={subAccounts}
-          templates={templates}
-          subAccountId={subAccountId}
-          onSubAccount={(id) => {
-            setSubAccountId(id);
-            setTemplateId('');
-          }}
-          templateId={templateId}
-          onTemplate={setTemplateId}
-        />
-      ) : template ? (
-        <MappingStep
-          template={template}
-          slots={slots}
-          columns={columns}
-          sample={sample}
-          businessName={sub?.channelName ?? 'Business'}
-          msisdnColumn={msisdnColumn}
-          onMsisdnColumn={setMsisdnColumn}
-          msisdnError={
-            (show && kind === 'file' && !msisdnColumn ? 'Choose the column with the phone numbers' : null) ??
-            serverErrors[findPath(serverErrors, 'recipients')] ??
-            null
-          }
-          defaultCountry={defaultCountry}
-          onDefaultCountry={setDefaultCountry}
-          mapping={mapping}
-          onMapping={(m) => {
-            setMapping(m);
-            setServerErrors({});
-          }}
-          problems={problems}
-          saveContactsTag={tags && kind === 'file' ? saveTag : null}
-          onSaveContactsTag={setSaveTag}
-        />
-      ) : null}
+      {/* Nothing changes under the import: it reads what was submitted. */}
+      <fieldset disabled={!!busy} className="min-w-0">
+        {step === 0 ? (
+          <AudienceStep
+            name={name}
+            onName={setName}
+            nameError={(show && !name.trim() ? 'Name the campaign' : null) ?? serverErrors[findPath(serverErrors, 'name')] ?? null}
+            kind={kind}
+            onKind={setKind}
+            preview={preview}
+            upload={upload}
+            onFile={onFile}
+            onClearFile={() => {
+              resetParse();
+              cancelUpload();
+            }}
+            tags={tags}
+            tag={tag}
+            onTag={setTag}
+            draftAudience={draft ? { rows: draft.rows, columns: draft.columns, label: draft.audience.label } : null}
+            tagAudience={tagAudience.data ?? null}
+          />
+        ) : step === 1 ? (
+          <TemplateStep
+            subAccounts={subAccounts}
+            templates={templates}
+            subAccountId={subAccountId}
+            onSubAccount={(id) => {
+              setSubAccountId(id);
+              setTemplateId('');
+            }}
+            templateId={templateId}
+            onTemplate={setTemplateId}
+          />
+        ) : template ? (
+          <MappingStep
+            template={template}
+            slots={slots}
+            columns={columns}
+            sample={sample}
+            businessName={sub?.channelName ?? 'Business'}
+            msisdnColumn={msisdnColumn}
+            onMsisdnColumn={setMsisdnColumn}
+            msisdnError={
+              (show && kind === 'file' && !msisdnColumn ? 'Choose the column with the phone numbers' : null) ??
+              serverErrors[findPath(serverErrors, 'recipients')] ??
+              null
+            }
+            defaultCountry={defaultCountry}
+            onDefaultCountry={setDefaultCountry}
+            mapping={mapping}
+            onMapping={(m) => {
+              setMapping(m);
+              setServerErrors({});
+            }}
+            problems={problems}
+            saveContactsTag={tags && kind === 'file' ? saveTag : null}
+            onSaveContactsTag={setSaveTag}
+          />
+        ) : null}
+      </fieldset>
 
       <div className="sticky bottom-0 z-20 -mx-4 mt-6 border-t bg-background/90 px-4 py-3 backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:px-0 md:backdrop-blur-none">
         {busy ? (
@@ -328,7 +331,7 @@ function BusyCard({ busy, rows, uploadPct }: { busy: { phase: 'upload' | 'import
               : `Checking ${rows ? formatCount(rows) : 'the'} rows: numbers, duplicates, opt-outs and values…`}
           </p>
           <p className="text-xs text-muted-foreground">
-            {secs}s{busy.phase === 'import' && rows > 100_000 ? ' · a million rows take about fifteen seconds' : ''}
+            {secs}s{busy.phase === 'import' && rows > 100_000 ? ' · a million rows take up to twenty seconds' : ''}
           </p>
         </div>
       </CardContent>
