@@ -81,11 +81,11 @@ export function SendTemplateForm({
             <CardDescription>The subaccount sends from its WhatsApp number; the template must be approved there.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2">
-            <Field label="Subaccount" htmlFor="send-subaccount" help={sender ? `From ${sender.channelName}` : undefined}>
+            <Field label="Subaccount" htmlFor="send-subaccount" help={sender ? `${sender.subAccountId} · from ${sender.channelName}` : undefined}>
               <Select id="send-subaccount" value={subAccountId} onChange={(e) => setSubAccountId(e.target.value)}>
                 {senders.map((s) => (
                   <option key={s.subAccountId} value={s.subAccountId}>
-                    {s.subAccountName} — {s.subAccountId}
+                    {s.subAccountName}
                   </option>
                 ))}
               </Select>
