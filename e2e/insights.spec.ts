@@ -42,14 +42,14 @@ async function send(request: APIRequestContext, sub: string, msisdn: string, tex
   return (await res.json()).umid as string;
 }
 
-/** Until the sandbox has given every message its last receipt, the numbers still move. */
+/** Until the sandbox has given every message its last receipt (WhatsApp: read), the numbers still move. */
 async function settled(request: APIRequestContext) {
   await expect
     .poll(
       async () => {
         let n = 0;
         for (const sub of [CHATAPPS, MAIN])
-          for (const status of ['queued', 'sent'])
+          for (const status of ['queued', 'sent', 'delivered'])
             n += (await (await request.get(`/api/v1/subaccounts/${sub}/messages?status=${status}`, { headers: auth })).json()).data.length;
         return n;
       },
@@ -63,7 +63,7 @@ async function summary(request: APIRequestContext, query = '') {
   return (await request.get(`/api/v1/accounts/acme_corp/reports/summary?from=${today}&to=${today}${query}`, { headers: auth })).json();
 }
 
-/** Clicks the count and checks the Logs it opens hold exactly that many messages, each one listed. */
+/** Clicks the count and checks the Logs it opens count and list exactly that many messages. */
 async function opensMatchingLogs(page: Page, testId: string) {
   const link = page.getByTestId(testId).first();
   const n = Number(await link.getAttribute('data-count'));
@@ -71,7 +71,8 @@ async function opensMatchingLogs(page: Page, testId: string) {
   await link.click();
   await expect(page).toHaveURL(/\/logs\?/);
   await expect(page.getByTestId('logs-count')).toHaveAttribute('data-count', String(n));
-  await expect(page.getByTestId('log-row')).toHaveCount(n);
+  // The list itself holds that many (its first page is 50; the table renders only the rows in view).
+  if (n <= 50) await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('aria-rowcount', String(n + 1));
   return n;
 }
 
@@ -81,6 +82,7 @@ let failedUmid: string;
 test('the Dashboard shows the traffic in charts and numbers, follows its filters, and each number opens exactly its messages', async ({ page, request }) => {
   // Customers write in (opening the 24 h window), the business answers; a number that cannot be
   // reached, a message outside any window, and SMS from customers on the other subaccount.
+  const before = await summary(request);
   for (const [sub, n] of [
     [CHATAPPS, '+6591234567'],
     [CHATAPPS, '+447700900123'],
@@ -95,8 +97,8 @@ test('the Dashboard shows the traffic in charts and numbers, follows its filters
   await inbound(request, MAIN, '+15552220003', 'HELP', 'sms');
   await settled(request);
   const all = await summary(request);
-  expect(all.read).toBeGreaterThan(0);
-  expect(all.undelivered).toBe(2);
+  expect(all.read - before.read).toBe(3);
+  expect(all.undelivered - before.undelivered).toBe(2);
 
   await signIn(page, ADMIN);
   await page.goto('/dashboard?range=today');
@@ -116,17 +118,19 @@ test('the Dashboard shows the traffic in charts and numbers, follows its filters
   await shot(page, 'dashboard-today-1280-light');
 
   // The filters go to the URL and the numbers follow them.
-  await page.getByLabel('Subaccount').selectOption(CHATAPPS);
+  await page.getByRole('combobox', { name: /^Subaccount/ }).selectOption(CHATAPPS);
   await expect(page).toHaveURL(/subAccountId=acme_corp_chatapps/);
   const chatapps = await summary(request, `&subAccountId=${CHATAPPS}`);
   await expect(page.getByTestId('stat-received')).toHaveAttribute('data-count', String(chatapps.received));
   await expect(page.getByTestId('stat-undelivered')).toHaveAttribute('data-count', String(chatapps.undelivered));
-  await page.getByLabel('Subaccount').selectOption('');
-  await page.getByLabel('Channel').selectOption('sms');
+  await page.getByRole('combobox', { name: /^Subaccount/ }).selectOption('');
+  await page.getByRole('combobox', { name: /^Channel/ }).selectOption('sms');
   await expect(page).toHaveURL(/channel=sms/);
-  await expect(page.getByTestId('stat-received')).toHaveAttribute('data-count', '2');
+  const sms = await summary(request, '&channel=sms');
+  expect(sms.received).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('stat-received')).toHaveAttribute('data-count', String(sms.received));
   await expect(page.getByTestId('stat-read')).toHaveAttribute('data-count', '0');
-  await page.getByLabel('Channel').selectOption('');
+  await page.getByRole('combobox', { name: /^Channel/ }).selectOption('');
   await page.getByLabel('Date range').selectOption('7d');
   await expect(page).toHaveURL(/range=7d/);
   await expect(page.getByTestId('stat-read')).toHaveAttribute('data-count', String(all.read));
@@ -137,8 +141,8 @@ test('the Dashboard shows the traffic in charts and numbers, follows its filters
   await page.goBack();
   await opensMatchingLogs(page, 'stat-received');
   await page.goBack();
-  expect(await opensMatchingLogs(page, 'top-error-count-1022')).toBe(1);
-  await expect(page.getByTestId('log-row')).toContainText('Hello outside the window');
+  expect(await opensMatchingLogs(page, 'top-error-count-1022')).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('log-row').first()).toContainText('Hello outside the window');
   await page.goBack();
   await page.getByTestId(`split-subAccountId-${MAIN}`).getByRole('link').nth(1).click();
   await expect(page).toHaveURL(/subAccountId=acme_corp&.*status=read/);

@@ -24,16 +24,23 @@ export function InsightsFrame({ filters, children, className }: { filters: React
   const search = useSearchParams();
   const [pending, start] = React.useTransition();
   const params = React.useMemo(() => new URLSearchParams(search.toString()), [search]);
+  // Two changes in a row (a select, then another before the page came back) build on each other, not
+  // both on the address as it was.
+  const latest = React.useRef(search.toString());
+  React.useEffect(() => {
+    latest.current = search.toString();
+  }, [search]);
   const setParams = React.useCallback(
     (changes: Record<string, string | null>) => {
-      const next = new URLSearchParams(search.toString());
+      const next = new URLSearchParams(latest.current);
       for (const [k, v] of Object.entries(changes)) {
         if (v === null || v === '') next.delete(k);
         else next.set(k, v);
       }
+      latest.current = next.toString();
       start(() => router.push(`${pathname}?${next}`, { scroll: false }));
     },
-    [router, pathname, search],
+    [router, pathname],
   );
   return (
     <FrameContext.Provider value={{ pending, setParams, params }}>

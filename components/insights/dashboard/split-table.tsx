@@ -16,7 +16,11 @@ const COLUMNS = [
 export function SplitTable({ rows, by, scope, names }: { rows: SplitRow[]; by: 'subAccountId' | 'channel'; scope: LogsScope; names: Record<string, string> }) {
   if (rows.length === 0) return <p className="px-5 py-6 text-center text-sm text-muted-foreground">No messages in this range.</p>;
   return (
-    <Table containerClassName="max-h-none" aria-label={by === 'channel' ? 'By channel' : 'By subaccount'}>
+    <Table containerClassName="max-h-none" className="min-w-[40rem] table-fixed" aria-label={by === 'channel' ? 'By channel' : 'By subaccount'}>
+      {/* The same widths in both tables of the card, so that their columns line up. */}
+      <colgroup>
+        <col className="w-[28%]" />
+      </colgroup>
       <THead>
         <tr>
           <TH>{by === 'channel' ? 'Channel' : 'Subaccount'}</TH>

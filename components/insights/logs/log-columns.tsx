@@ -18,7 +18,7 @@ export function logColumns(timeZone: string) {
     }),
     col.accessor('direction', {
       header: 'Direction',
-      meta: { className: 'w-28' },
+      meta: { className: 'w-[6.5rem]' },
       cell: ({ getValue }) => (
         <span className="inline-flex items-center gap-1 whitespace-nowrap">
           {getValue() === 'inbound' ? (
@@ -45,7 +45,7 @@ export function logColumns(timeZone: string) {
     col.display({
       id: 'message',
       header: 'Message',
-      meta: { className: 'min-w-48' },
+      meta: {},
       cell: ({ row: { original: m } }) => (
         <span className="block truncate" data-testid="log-summary" title={summarize(m)}>
           {summarize(m)}
@@ -55,7 +55,7 @@ export function logColumns(timeZone: string) {
     col.display({
       id: 'status',
       header: 'Status',
-      meta: { className: 'w-48' },
+      meta: { className: 'w-44' },
       cell: ({ row: { original: m } }) => (
         <span className="flex min-w-0 items-center gap-1.5" data-testid="log-status" data-state={m.status.state}>
           <Badge tone={STATUS_TONE[m.status.state] ?? 'neutral'}>{m.status.state}</Badge>

@@ -116,11 +116,11 @@ export function LogsFilterForm({
         </label>
         <label className={label}>
           Country
-          <Input name="country" placeholder="US" maxLength={2} defaultValue={values.country ?? ''} />
+          <Input name="country" placeholder="e.g. US" maxLength={2} defaultValue={values.country ?? ''} />
         </label>
         <label className={label}>
           Number
-          <Input name="msisdn" placeholder="+15551234567" defaultValue={values.msisdn ?? ''} />
+          <Input name="msisdn" placeholder="e.g. +15551234567" defaultValue={values.msisdn ?? ''} />
         </label>
         <label className={label}>
           UMID
@@ -132,7 +132,7 @@ export function LogsFilterForm({
         </label>
         <label className={label}>
           Error code
-          <Input name="errorCode" placeholder="131026" inputMode="numeric" defaultValue={values.errorCode ?? ''} />
+          <Input name="errorCode" placeholder="e.g. 131026" inputMode="numeric" defaultValue={values.errorCode ?? ''} />
         </label>
         <label className={label}>
           From

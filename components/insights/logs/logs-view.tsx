@@ -77,7 +77,7 @@ export function LogsView({
             </span>{' '}
             <span className="text-muted-foreground">
               message{logs.count === 1 ? '' : 's'}
-              {filtered ? ' match these filters' : ''}
+              {filtered ? (logs.count === 1 ? ' matches these filters' : ' match these filters') : ''}
             </span>
           </p>
           <div className="flex items-center gap-2">

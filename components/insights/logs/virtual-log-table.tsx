@@ -84,7 +84,7 @@ export function VirtualLogTable({
               key={c.id}
               className={c.columnDef.meta?.className
                 ?.split(' ')
-                .filter((k) => /^(w|min-w)-/.test(k))
+                .filter((k) => k.startsWith('w-'))
                 .join(' ')}
             />
           ))}
