@@ -89,6 +89,14 @@ test('message text is plain text with {{ }} chips and autocomplete; scripts keep
     .first()
     .evaluate((el) => getComputedStyle(el).color);
   expect(reddish(chipColour)).toBe(false);
+  // The script field keeps its highlighting, in colours that are not the error red either.
+  const script = page.getByTestId('script-send_CA-branch-0-script');
+  await expect(script.locator('.cm-line span').first()).toBeVisible();
+  const tokens = await script
+    .locator('.cm-line span')
+    .evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', colour: getComputedStyle(el).color })));
+  expect(new Set(tokens.map((x) => x.colour)).size, 'highlighted in more than one colour').toBeGreaterThan(1);
+  for (const x of tokens) expect(reddish(x.colour), `${x.text}: ${x.colour}`).toBe(false);
   await page.screenshot({ path: 'test-results-editor/screens/editor-text-field-dark.png' });
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
 });

@@ -1,16 +1,18 @@
 'use client';
 
-import { EditorView, oneDark } from '@uiw/react-codemirror';
-import { Decoration, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { Decoration, EditorView, MatchDecorator, ViewPlugin, type DecorationSet, type Extension, type ViewUpdate } from '@uiw/react-codemirror';
 import { javascript } from '@codemirror/lang-javascript';
+// Both come with @uiw/react-codemirror (through @codemirror/theme-one-dark), at the versions the lockfile pins.
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { completeTemplate, TEMPLATE_CHIP } from '@/lib/automation/graph/template-completion';
 
 // The CodeMirror set-ups of the editor's fields. A text field (a message, a URL, a number with
 // {{ }} in it) is plain text: its expressions drawn as chips, data./step. names offered as you
 // type, the console's own text colours in both themes. A script field (a bare expression) keeps
-// JavaScript highlighting. The message text used to be coloured as JavaScript: all red in the dark
-// theme, where One Dark draws every unknown word as an error-red name.
+// JavaScript highlighting, in colours of its own: the message text used to be coloured as
+// JavaScript with One Dark, which draws every name in the error red, so a whole message was red.
 
 function completionSource(paths: string[]) {
   return (ctx: CompletionContext): CompletionResult | null => {
@@ -47,10 +49,9 @@ const closeExpression = EditorView.inputHandler.of((view, from, to, text) => {
   return true;
 });
 
-/** Text in the console's colours (the design tokens switch with the theme), expressions as chips. */
-const TEXT_THEME = EditorView.theme({
+/** Both kinds of field in the console's colours (the design tokens switch with the theme); chips for text fields. */
+const BASE_THEME = EditorView.theme({
   '&': { color: 'var(--foreground)', backgroundColor: 'transparent' },
-  '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.45' },
   '.cm-content': { caretColor: 'var(--foreground)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--foreground)' },
   '.cm-placeholder': { color: 'var(--muted-foreground)' },
@@ -69,32 +70,45 @@ const TEXT_THEME = EditorView.theme({
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--primary)', color: 'var(--primary-foreground)' },
 });
 
-// One Dark's highlighting on the card's own background (themes listed first take precedence).
-export const SCRIPT_DARK = [
-  EditorView.theme({ '&': { backgroundColor: 'transparent' }, '.cm-gutters': { backgroundColor: 'transparent' } }, { dark: true }),
-  oneDark,
-];
+/** Script colours on the card, light and dark: names in the text colour, nothing in red (red says "error" here). */
+const scriptColours = (c: { keyword: string; string: string; number: string; property: string; fn: string }) =>
+  syntaxHighlighting(
+    HighlightStyle.define([
+      { tag: [t.keyword, t.operatorKeyword, t.bool, t.null, t.atom], color: c.keyword },
+      { tag: [t.string, t.special(t.string), t.regexp], color: c.string },
+      { tag: [t.number], color: c.number },
+      { tag: [t.propertyName], color: c.property },
+      { tag: [t.function(t.variableName), t.function(t.propertyName)], color: c.fn },
+      { tag: [t.variableName, t.name, t.definition(t.variableName)], color: 'var(--foreground)' },
+      { tag: [t.operator, t.punctuation, t.bracket, t.separator], color: 'var(--muted-foreground)' },
+      { tag: [t.comment], color: 'var(--muted-foreground)', fontStyle: 'italic' },
+    ]),
+  );
+/** Text is set in the console's font; scripts stay in CodeMirror's monospace. */
+const TEXT_FONT = EditorView.theme({ '.cm-scroller': { fontFamily: 'inherit', lineHeight: '1.45' } });
+
+const SCRIPT_LIGHT = scriptColours({ keyword: '#7c3aed', string: '#047857', number: '#b45309', property: '#1d4ed8', fn: '#0e7490' });
+const SCRIPT_DARK = scriptColours({ keyword: '#c4b5fd', string: '#86efac', number: '#fcd34d', property: '#93c5fd', fn: '#67e8f9' });
 
 const LANGUAGE = javascript();
 
 // @uiw/react-codemirror reconfigures an editor whenever `extensions` change identity, which costs as
 // much as creating it: the extensions are shared by every field of a kind that sees the same paths.
-const cache = { text: new WeakMap<string[], unknown[]>(), script: new WeakMap<string[], unknown[]>() };
+const cache = { text: new WeakMap<string[], Extension[]>(), script: new WeakMap<string[], Extension[]>(), scriptDark: new WeakMap<string[], Extension[]>() };
 
-export type FieldMode = keyof typeof cache;
+export type FieldMode = 'text' | 'script';
 
-export function extensionsFor(mode: FieldMode, paths: string[]) {
-  let ext = cache[mode].get(paths);
+/** A field's extensions; its look comes from them (the editor's `theme` prop stays 'none'). */
+export function extensionsFor(mode: FieldMode, dark: boolean, paths: string[]): Extension[] {
+  const kind = mode === 'text' ? 'text' : dark ? 'scriptDark' : 'script';
+  let ext = cache[kind].get(paths);
   if (!ext) {
     const complete = autocompletion({ override: [completionSource(paths)], icons: false });
-    ext = mode === 'text' ? [TEXT_THEME, templateChips, closeExpression, complete, EditorView.lineWrapping] : [LANGUAGE, complete, EditorView.lineWrapping];
-    cache[mode].set(paths, ext);
+    ext =
+      mode === 'text'
+        ? [BASE_THEME, TEXT_FONT, templateChips, closeExpression, complete, EditorView.lineWrapping]
+        : [BASE_THEME, LANGUAGE, dark ? SCRIPT_DARK : SCRIPT_LIGHT, complete, EditorView.lineWrapping];
+    cache[kind].set(paths, ext);
   }
-  return ext as import('@codemirror/state').Extension[];
-}
-
-/** The theme prop of a field: text fields bring their own (in the extensions), scripts One Dark in the dark theme. */
-export function themeFor(mode: FieldMode, dark: boolean) {
-  if (mode === 'text') return 'none' as const;
-  return dark ? SCRIPT_DARK : ('light' as const);
+  return ext;
 }

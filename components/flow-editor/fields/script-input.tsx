@@ -5,7 +5,7 @@ import CodeMirror from '@uiw/react-codemirror';
 import { useTheme } from 'next-themes';
 import { scriptProblem } from '@/lib/automation/graph/script-problems';
 import { cn } from '@/lib/utils';
-import { extensionsFor, themeFor, type FieldMode } from './script-extensions';
+import { extensionsFor, type FieldMode } from './script-extensions';
 import { useScriptPaths } from './script-paths-context';
 
 // Kept stable: @uiw/react-codemirror reconfigures an editor whenever `basicSetup` changes identity.
@@ -88,10 +88,10 @@ export function ScriptInput({
             value={value ?? ''}
             onChange={change}
             placeholder={placeholder}
-            extensions={extensionsFor(mode, paths)}
+            extensions={extensionsFor(mode, resolvedTheme === 'dark', paths)}
             basicSetup={mode === 'text' ? TEXT_SETUP : BASIC_SETUP}
             autoFocus={focusOnMount}
-            theme={themeFor(mode, resolvedTheme === 'dark')}
+            theme="none"
           />
         ) : (
           // biome-ignore lint/a11y/useSemanticElements: a read-only stand-in for the CodeMirror editor until it is focused; it hands focus to the real editor
