@@ -15,7 +15,7 @@ import { formatInstant } from '@/components/insights/logs/zoned-time-input';
 import { StatusTimeline } from '@/components/insights/logs/status-timeline';
 
 async function fetchDetail(umid: string): Promise<MessageDetail> {
-  const res = await fetch(`/logs/data/${encodeURIComponent(umid)}`, { cache: 'no-store' });
+  const res = await fetch(`/logs/feed/${encodeURIComponent(umid)}`, { cache: 'no-store' });
   const body = await res.json();
   if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`);
   return body;

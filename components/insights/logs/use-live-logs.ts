@@ -17,7 +17,7 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-const logsUrl = (filters: Record<string, string>, extra: Record<string, string>) => `/logs/data?${new URLSearchParams({ ...filters, ...extra })}`;
+const logsUrl = (filters: Record<string, string>, extra: Record<string, string>) => `/logs/feed?${new URLSearchParams({ ...filters, ...extra })}`;
 
 const newestFirst = (a: ApiMessage, b: ApiMessage) => (a.createdAt === b.createdAt ? (a.umid < b.umid ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
 
@@ -83,7 +83,7 @@ export function useLiveLogs({
 
     const ids = visibleIds();
     if (ids.length === 0) return;
-    const { data } = await getJson<{ data: MessageStatusUpdate[] }>(`/logs/data/statuses?${new URLSearchParams(ids.map((id) => ['umid', id]))}`);
+    const { data } = await getJson<{ data: MessageStatusUpdate[] }>(`/logs/feed/statuses?${new URLSearchParams(ids.map((id) => ['umid', id]))}`);
     const byId = new Map(data.map((u) => [u.umid, u]));
     setRows((r) => {
       let changed = false;
@@ -124,7 +124,7 @@ export function useLiveLogs({
     if (overflow) {
       const [page, counted] = await Promise.all([
         getJson<LogsPageData>(logsUrl(filters, { limit: '50' })),
-        getJson<{ count: number; atLeast: boolean }>(`/logs/data/count?${new URLSearchParams(filters)}`),
+        getJson<{ count: number; atLeast: boolean }>(`/logs/feed/count?${new URLSearchParams(filters)}`),
       ]);
       known.current = new Set(page.data.map((m) => m.umid));
       setRows(page.data);

@@ -3,7 +3,7 @@ import { jsonResponse } from '@/lib/api/json-response';
 import { getMessageDetail } from '@/lib/messaging/get-message-detail';
 import { consoleRoute } from '../console-route';
 
-// GET /logs/data/<umid> — the drawer: the message, its status timeline, its campaign or workflow run.
+// GET /logs/feed/<umid> — the drawer: the message, its status timeline, its campaign or workflow run.
 export const GET = consoleRoute('logs.view', async (_req, accountId, params) =>
   jsonResponse(await getMessageDetail(db, accountId, params.umid ?? ''), { headers: { 'cache-control': 'no-store' } }),
 );
