@@ -1,4 +1,5 @@
 'use client';
+import * as React from 'react';
 import Link from 'next/link';
 import { Megaphone, Plus, Upload } from 'lucide-react';
 import { Button } from '@/components/ui/button';
@@ -66,20 +67,24 @@ export function CampaignsList({
 
 /** The status filter as links: it lives in the URL, survives a reload and works without JavaScript. */
 function StatusFilter({ current }: { current: CampaignStatus | null }) {
+  const active = React.useRef<HTMLAnchorElement>(null);
+  // On a phone the strip scrolls sideways: keep the chosen status in view.
+  React.useEffect(() => active.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), []);
   const options: [CampaignStatus | null, string][] = [[null, 'All'], ...CAMPAIGN_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [CampaignStatus, string])];
   return (
     <nav aria-label="Filter by status" className="-mx-4 mb-4 overflow-x-auto px-4 md:mx-0 md:px-0">
       <ul className="inline-flex w-max items-center rounded-[var(--radius)] border bg-muted p-0.5 text-sm">
         {options.map(([s, label]) => {
-          const active = s === current;
+          const isActive = s === current;
           return (
             <li key={label}>
               <Link
                 href={s ? `/campaigns?status=${s}` : '/campaigns'}
-                aria-current={active ? 'page' : undefined}
+                ref={isActive ? active : undefined}
+                aria-current={isActive ? 'page' : undefined}
                 className={cn(
                   'inline-flex items-center whitespace-nowrap rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground transition-colors hover:text-foreground',
-                  active && 'bg-card text-foreground shadow-xs dark:bg-input/60',
+                  isActive && 'bg-card text-foreground shadow-xs dark:bg-input/60',
                 )}
               >
                 {label}
@@ -123,7 +128,7 @@ const COLUMNS = col.columns([
   col.accessor('name', {
     header: 'Campaign',
     enableSorting: true,
-    meta: { cellClassName: 'min-w-44 [overflow-wrap:anywhere]' },
+    meta: { cellClassName: 'min-w-36 sm:min-w-44 [overflow-wrap:anywhere]' },
     cell: ({ row: { original: c } }) => (
       <div className="min-w-0">
         <Link href={`/campaigns/${c.id}`} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-ring">
@@ -132,12 +137,17 @@ const COLUMNS = col.columns([
         <p className="mt-0.5 truncate font-mono text-xs text-muted-foreground">
           {c.template.name} · {c.template.language}
         </p>
+        {/* On a phone the status rides under the name, so that the audience still fits beside it. */}
+        <div className="mt-1.5 sm:hidden">
+          <CampaignStatusBadge status={c.status} />
+        </div>
       </div>
     ),
   }),
   col.accessor('status', {
     header: 'Status',
     enableSorting: true,
+    meta: { className: 'hidden sm:table-cell' },
     cell: ({ row: { original: c } }) => (
       <div className="flex flex-col items-start gap-1">
         <CampaignStatusBadge status={c.status} />
