@@ -164,8 +164,11 @@ describe('Reports API', () => {
       'usage?from=2026-12-05&to=2026-12-01',
       'usage?timeZone=Mars/Base',
       'usage?stauts=x',
+      'usage?from=not-a-date',
+      'usage?to=2026-13-45',
+      'summary?from=1e400',
     ]) {
-      const res = await get(usageRoute, q);
+      const res = await get(q.startsWith('summary') ? summaryRoute : usageRoute, q);
       expect(res.status, q).toBe(400);
       expect(JSON.parse(res.text).code).toBe(1005);
     }

@@ -10,10 +10,14 @@ export const GROUP_BY = ['subAccount', 'channel', 'category', 'country', 'direct
 const PARAMS = ['from', 'to', 'interval', 'groupBy', 'subAccountId', 'channel', 'direction', 'timeZone', 'format'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const localDate = z
-  .string()
-  .regex(DAY, 'A local date such as 2026-12-05')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'Not a calendar date');
+/** A real calendar date written YYYY-MM-DD (not 2026-02-30, not 2026-13-45). */
+function isCalendarDay(d: string): boolean {
+  if (!DAY.test(d)) return false;
+  const at = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === d;
+}
+
+const localDate = z.string().refine(isCalendarDay, 'A calendar date such as 2026-12-05');
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 
