@@ -51,6 +51,7 @@ test('message text is plain text with {{ }} chips and autocomplete; scripts keep
   const options = page.locator('.cm-tooltip-autocomplete li');
   await expect(options.first()).toBeVisible();
   await expect(options.filter({ hasText: 'data.payload.content.text' })).toHaveCount(1);
+  await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected]')).toContainText('data.payload.content.text');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(chips).toHaveCount(2);

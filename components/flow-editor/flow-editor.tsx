@@ -20,7 +20,6 @@ import {
 import { toast } from 'sonner';
 import { connectionProblem } from '@/lib/automation/graph/connection-problem';
 import { addDoSequence, connectOutcome, removeSteps } from '@/lib/automation/graph/edit-graph';
-import { knownDataPaths } from '@/lib/automation/graph/known-paths';
 import { layoutGraph } from '@/lib/automation/graph/layout-graph';
 import { envelopeOf, nodesToWorkflow, type WorkflowEnvelope } from '@/lib/automation/graph/nodes-to-workflow';
 import { layoutOf, placeNodes, type SavedLayout } from '@/lib/automation/graph/saved-layout';
@@ -31,7 +30,7 @@ import { workflowToNodes } from '@/lib/automation/graph/workflow-to-nodes';
 import { CanvasHelp } from './canvas-help';
 import { EditorEnvContext, type EditorEnv } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
-import { ScriptPathsContext } from './fields/script-paths-context';
+import { ScriptPathsContext, useKnownPaths } from './fields/script-paths-context';
 import { NODE_TYPES } from './node-types';
 import { Palette, paletteDropTarget } from './palette';
 import { TriggerPanel } from './panels/trigger-panel';
@@ -283,7 +282,7 @@ function FlowEditorInner({
   const structural = useMemo(() => nodesRef.current, [version]);
   const stepIds = useMemo(() => structural.filter(isStepNode).map((n) => n.id), [structural]);
   const triggerKind = structural.find(isTriggerNode)?.data.trigger ?? '';
-  const paths = useMemo(() => knownDataPaths(structural, triggerKind), [structural, triggerKind]);
+  const paths = useKnownPaths(structural, triggerKind);
   const panelNode = singleId ? structural.find((n) => n.id === singleId) : undefined;
   const panel = useMemo(
     () => ({
