@@ -67,9 +67,12 @@ export function CampaignsList({
 
 /** The status filter as links: it lives in the URL, survives a reload and works without JavaScript. */
 function StatusFilter({ current }: { current: CampaignStatus | null }) {
-  const active = React.useRef<HTMLAnchorElement>(null);
+  const active = React.useRef<HTMLLIElement>(null);
   // On a phone the strip scrolls sideways: keep the chosen status in view.
-  React.useEffect(() => active.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), []);
+  // A block body: an effect returns nothing or a cleanup, and a minified `a?.b()` evaluates to `true` when `a` is null.
+  React.useEffect(() => {
+    active.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, []);
   const options: [CampaignStatus | null, string][] = [[null, 'All'], ...CAMPAIGN_STATUSES.map((s) => [s, STATUS_LABELS[s]] as [CampaignStatus, string])];
   return (
     <nav aria-label="Filter by status" className="-mx-4 mb-4 overflow-x-auto px-4 md:mx-0 md:px-0">
@@ -77,10 +80,9 @@ function StatusFilter({ current }: { current: CampaignStatus | null }) {
         {options.map(([s, label]) => {
           const isActive = s === current;
           return (
-            <li key={label}>
+            <li key={label} ref={isActive ? active : undefined}>
               <Link
                 href={s ? `/campaigns?status=${s}` : '/campaigns'}
-                ref={isActive ? active : undefined}
                 aria-current={isActive ? 'page' : undefined}
                 className={cn(
                   'inline-flex items-center whitespace-nowrap rounded-[calc(var(--radius)-2px)] px-3 py-1 font-medium text-muted-foreground transition-colors hover:text-foreground',

@@ -27,7 +27,9 @@ export function MessagePreview({
 }) {
   const { resolvedTheme } = useTheme();
   const [mounted, setMounted] = React.useState(false);
-  React.useEffect(() => setMounted(true), []);
+  React.useEffect(() => {
+    setMounted(true);
+  }, []);
   const theme = mounted && resolvedTheme === 'dark' ? 'dark' : 'light';
   const rendered = React.useMemo(() => (template ? renderTemplate(template, send) : null), [template, send]);
   return (

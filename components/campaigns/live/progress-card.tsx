@@ -15,7 +15,10 @@ function useMeasuredRate(done: number, active: boolean): number | null {
     const now = Date.now();
     const prev = last.current;
     last.current = { done, at: now };
-    if (!active) return setRate(null);
+    if (!active) {
+      setRate(null);
+      return;
+    }
     if (!prev || now - prev.at < 300) return;
     const instant = Math.max(0, (done - prev.done) / ((now - prev.at) / 1000));
     setRate((r) => (r === null ? instant : r * 0.6 + instant * 0.4));

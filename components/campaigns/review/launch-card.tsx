@@ -38,7 +38,9 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
   const listed = React.useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   // The browser's own zone (or a stored one) may be an alias the list leaves out, such as UTC.
   const zones = timeZone && !listed.includes(timeZone) ? [timeZone, ...listed] : listed;
-  React.useEffect(() => setTimeZone((z) => z || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'), []);
+  React.useEffect(() => {
+    setTimeZone((z) => z || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  }, []);
 
   const rateNum = Number(rate);
   const rateError = !Number.isInteger(rateNum) || rateNum < 1 || rateNum > 10_000 ? 'A whole number of messages per second, 1 to 10,000' : null;

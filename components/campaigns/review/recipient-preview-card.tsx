@@ -38,7 +38,10 @@ export function RecipientPreviewCard({
   React.useEffect(() => {
     if (p) setTyped(String(p.row));
   }, [p]);
-  React.useEffect(() => onRow?.(query.error ? null : (p?.row ?? null)), [p, query.error, onRow]);
+  // Block bodies: an effect must return nothing or a cleanup (a minified `a?.()` can come out as `true`).
+  React.useEffect(() => {
+    onRow?.(query.error ? null : (p?.row ?? null));
+  }, [p, query.error, onRow]);
 
   function jump() {
     const n = Number(typed);
