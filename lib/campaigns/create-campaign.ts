@@ -11,7 +11,7 @@ import { runAudienceImport } from '@/lib/campaigns/audience/run-audience-import'
 import { campaignSpecSchema, type CampaignSpec } from '@/lib/campaigns/campaign-spec';
 import { campaignView, type CampaignRow, type CampaignView } from '@/lib/campaigns/campaign-view';
 import { parseWith } from '@/lib/api/read-json';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { Db } from '@/lib/db/client';
 import { newId, one, readNow, run, sqlDate, sqlJson, writeTransaction } from '@/lib/db/sql';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';

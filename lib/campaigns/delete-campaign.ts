@@ -2,7 +2,7 @@ import type { Actor } from '@/lib/audit/record-audit-event';
 import { deleteAudienceFile } from '@/lib/campaigns/audience/audience-file';
 import { purgeRecipients } from '@/lib/campaigns/audience/purge-recipients';
 import { campaignRowOf } from '@/lib/campaigns/get-campaign';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { Db } from '@/lib/db/client';
 import { one, readNow, run, writeTransaction } from '@/lib/db/sql';
 import { ConflictError } from '@/lib/errors';

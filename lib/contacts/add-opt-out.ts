@@ -4,7 +4,7 @@ import { writeTransaction } from '@/lib/db/sql';
 import { parseWith } from '@/lib/api/read-json';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { parseIsoInstant } from '@/lib/messaging/logs/logs-query-schema';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { OptOutSource } from '@/lib/contacts/contact-input';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
 import { insertOptOut } from '@/lib/contacts/opt-out-rows';

@@ -3,7 +3,7 @@ import { run, sqlDate } from '@/lib/db/sql';
 import type { InboundConsumer, StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { systemActor } from '@/lib/audit/record-audit-event';
 import { MAX_NAME } from '@/lib/contacts/contact-input';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { optOutKeyword } from '@/lib/contacts/opt-out-keywords';
 import { deleteOptOut, insertOptOut } from '@/lib/contacts/opt-out-rows';
 

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { newId, writeTransaction } from '@/lib/db/sql';
 import { PayloadTooLargeError, ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { MAX_ATTRIBUTE_VALUE, MAX_ATTRIBUTES, MAX_NAME, tagSchema } from '@/lib/contacts/contact-input';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
 import { upsertContactsInTransaction, type ContactUpsertRow } from '@/lib/contacts/contact-rows';

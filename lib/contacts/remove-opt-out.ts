@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { writeTransaction } from '@/lib/db/sql';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
 import { deleteOptOut, findOptOut } from '@/lib/contacts/opt-out-rows';
 

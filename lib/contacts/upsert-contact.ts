@@ -3,7 +3,7 @@ import { writeTransaction } from '@/lib/db/sql';
 import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { contactInputSchema } from '@/lib/contacts/contact-input';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
 import { findContact, writeContact } from '@/lib/contacts/contact-rows';

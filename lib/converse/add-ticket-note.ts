@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { newId, run, sqlDate, writeTransaction } from '@/lib/db/sql';
 import { parseWith } from '@/lib/api/read-json';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { noteSchema } from '@/lib/converse/converse-schemas';
 import type { ConverseViewer } from '@/lib/converse/converse-viewer';
 import type { TicketNote } from '@/lib/converse/get-ticket';

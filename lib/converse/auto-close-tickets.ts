@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { all, one, run, sqlDate, writeTransaction } from '@/lib/db/sql';
 import { systemActor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { nextStamp } from '@/lib/converse/ticket-rows';
 
 const AUTO_CLOSE = systemActor('Converse auto-close');

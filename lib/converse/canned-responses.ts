@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { all, newId, one, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { parseWith } from '@/lib/api/read-json';
 import { NotFoundError, ValidationError } from '@/lib/errors';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { cannedResponseSchema } from '@/lib/converse/converse-schemas';
 import { requireSupervisor, type ConverseViewer } from '@/lib/converse/converse-viewer';
 

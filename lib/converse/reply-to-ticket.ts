@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { sendSms } from '@/lib/messaging/send-sms';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { ConverseViewer } from '@/lib/converse/converse-viewer';
 import { nextStamp, saveTicket, type TicketRow } from '@/lib/converse/ticket-rows';
 import { toTicketView, type TicketView } from '@/lib/converse/ticket-view';

@@ -1,6 +1,6 @@
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { newId, one, readDate, readDateOrNull, run, sqlDate, type Sqlite } from '@/lib/db/sql';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 
 // The ticket rows, read and written inside the caller's write transaction. A leaf of lib/converse:
 // the SendToConverse step and automation's inbound routing import it, so it imports nothing of

@@ -3,7 +3,7 @@ import { one, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { parseWith } from '@/lib/api/read-json';
 import { ConflictError, PermissionError, ValidationError } from '@/lib/errors';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
-import { insertAuditRow } from '@/lib/converse/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { AUTO_CLOSE_TASK, readConfig } from '@/lib/converse/converse-config';
 import { updateTicketSchema, type TicketUpdate } from '@/lib/converse/converse-schemas';
 import type { ConverseViewer } from '@/lib/converse/converse-viewer';

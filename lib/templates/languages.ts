@@ -74,7 +74,7 @@ export const TEMPLATE_LANGUAGES: Record<string, string> = {
 };
 
 export function isTemplateLanguage(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(TEMPLATE_LANGUAGES, code);
+  return Object.hasOwn(TEMPLATE_LANGUAGES, code);
 }
 
 const byFolded = new Map(Object.keys(TEMPLATE_LANGUAGES).map((code) => [code.toLowerCase(), code]));

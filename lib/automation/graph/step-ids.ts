@@ -2,7 +2,7 @@ import { ValidationError } from '@/lib/errors';
 import { canonicalStepType } from './step-catalog';
 import { groupNodeId, isGroupNode, isStepNode, type GraphNode } from './types';
 
-const ID_PATTERN = /^[A-Za-z0-9_\-]+$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** A new id in the 8x8 editor's style, `chatappsmessage_0501`, not yet in `taken`. */
 export function newStepId(stepType: string, taken: ReadonlySet<string>, random: () => number = Math.random): string {

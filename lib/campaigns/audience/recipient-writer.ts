@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { upsertContactsInTransaction, type ContactUpsertRow } from '@/lib/contacts/contact-rows';
 import { statement } from '@/lib/db/sql';
 

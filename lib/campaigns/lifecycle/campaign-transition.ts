@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { ConflictError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import type { CampaignStatus } from '@/lib/campaigns/campaign-spec';
 import { campaignRowOf } from '@/lib/campaigns/get-campaign';

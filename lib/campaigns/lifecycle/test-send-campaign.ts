@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { parseWith } from '@/lib/api/read-json';
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { insertAuditRow } from '@/lib/contacts/audit-row';
+import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { numberAsString } from '@/lib/messaging/send-schema';
 import { sendMessage, type SendAccepted } from '@/lib/messaging/send-message';
 import { previewRecipient } from '@/lib/campaigns/preview-recipient';

@@ -1,8 +1,9 @@
 import type { Actor, AuditEventInput } from '@/lib/audit/record-audit-event';
 import { newId, one, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
 
-// recordAuditEvent's row, written with the SQL helpers: contact writes run in writeTransaction (the
-// bulk helpers share the campaign import's transaction), so the entry commits or rolls back with them.
+// recordAuditEvent's row, written with the SQL helpers, for writes that run in writeTransaction (contacts,
+// campaign imports and lifecycle, Converse tickets inside the runner's or the send's transaction), so the
+// entry commits or rolls back with them.
 
 /** Appends the audit entry inside the caller's write transaction. */
 export function insertAuditRow(conn: Sqlite, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): void {
