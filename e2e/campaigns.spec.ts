@@ -110,6 +110,20 @@ test('a CSV campaign from upload to delivered, with its problem report, previews
 
   // 4. Review: what happens to each row, and why.
   await expect(page).toHaveURL(/\/campaigns\/(?!new\b)[^/?]+$/, { timeout: 30_000 });
+  const draftUrl = page.url();
+
+  // The draft is kept: back to its mapping (restored, with its stored CSV's rows in the preview), a
+  // change, and the review again makes a new draft in its place.
+  await page.getByTestId('back-to-mapping').click();
+  await expect(page.getByLabel('Body {{1}}: column')).toHaveValue('first_name');
+  await expect(page.getByLabel('Body {{1}}: fallback for empty cells')).toHaveValue('there');
+  await expect(page.getByTestId('campaign-preview')).toContainText('Hi Ana, good news!');
+  await page.getByLabel('Body {{1}}: fallback for empty cells').fill('friend');
+  await page.getByTestId('wizard-next').click();
+  await expect(page).toHaveURL(/\/campaigns\/(?!new\b)[^/?]+$/, { timeout: 30_000 });
+  expect(page.url()).not.toBe(draftUrl);
+  expect((await page.goto(draftUrl))?.status()).toBe(404);
+  await page.goBack();
   const campaignUrl = page.url();
   await expect(page.getByTestId('count-rows').locator('[data-value]')).toHaveAttribute('data-value', '8');
   await expect(page.getByTestId('count-valid').locator('[data-value]')).toHaveAttribute('data-value', '5');
@@ -138,12 +152,12 @@ test('a CSV campaign from upload to delivered, with its problem report, previews
   await expect(preview).toContainText('Hi José');
   await expect(page.getByTestId('preview-msisdn')).toHaveText('+15550100002');
   await page.getByRole('button', { name: 'Next recipient' }).click();
-  await expect(preview).toContainText('Hi there, good news! Your order #A-1003');
+  await expect(preview).toContainText('Hi friend, good news! Your order #A-1003');
   await page.getByLabel('Row', { exact: true }).fill('8');
   await page.getByLabel('Row', { exact: true }).press('Enter');
   await expect(preview).toContainText('Hi Eve');
   await page.getByRole('button', { name: 'Previous recipient' }).click();
-  await expect(preview).toContainText('Hi there');
+  await expect(preview).toContainText('Hi friend');
   await screens(page, 'review');
 
   // A test send of the row on screen arrives on the Simulator's phone.
@@ -152,7 +166,7 @@ test('a CSV campaign from upload to delivered, with its problem report, previews
   await expect(page.getByTestId('test-sent')).toBeVisible();
   const sim = await context.newPage();
   const testPhone = await simulatorPhone(sim, TEST_NUMBER);
-  await expect(testPhone.getByTestId('wa-template')).toContainText('Hi there, good news! Your order #A-1003 has shipped.');
+  await expect(testPhone.getByTestId('wa-template')).toContainText('Hi friend, good news! Your order #A-1003 has shipped.');
 
   // Send now, and watch it finish.
   await page.getByTestId('launch').click();
