@@ -30,6 +30,8 @@ const { usageReport } = await import('@/lib/analytics/usage-report');
 const { topErrors } = await import('@/lib/analytics/top-errors');
 const { localDay, countNewMessage, countStatusChange } = await import('@/lib/analytics/rollup-rows');
 const { listMessages } = await import('@/lib/messaging/logs/list-messages');
+const { listAccountMessages } = await import('@/lib/messaging/logs/list-account-messages');
+const { countMessages } = await import('@/lib/messaging/logs/count-messages');
 const { writeTransaction } = await import('@/lib/db/sql');
 
 const COUNTRIES: Array<[string, string]> = [
@@ -152,7 +154,13 @@ for (const [name, query] of [
   ['a month', { from: monthAgo, to: today }],
   ['msisdn', { msisdn: '+6581007919' }],
 ] as const) {
-  results.push(await time(`logs page: ${name}`, 100, () => listMessages(db, SUB, { ...query, limit: '50' })));
+  results.push(await time(`logs API: ${name}`, 100, () => listMessages(db, SUB, { ...query, limit: '50' })));
+  // The Logs page: every subaccount of the account merged, and the count of what it lists.
+  results.push(
+    await time(`logs page (account, with its count): ${name}`, 100, () =>
+      Promise.all([listAccountMessages(db, 'acme_corp', { ...query, limit: '50' }), countMessages(db, 'acme_corp', { ...query })]),
+    ),
+  );
 }
 results.push(
   await time('report: a year, monthly, by category (account zone)', 1000, () =>

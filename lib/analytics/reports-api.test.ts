@@ -7,6 +7,8 @@ import { listMessages } from '@/lib/messaging/logs/list-messages';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { nextDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { sumRollups } from '@/lib/analytics/sum-rollups';
+import { readNow } from '@/lib/db/sql';
 import { GET as usageRoute } from '@/app/api/v1/accounts/[accountId]/reports/usage/route';
 import { GET as summaryRoute } from '@/app/api/v1/accounts/[accountId]/reports/summary/route';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
@@ -125,6 +127,35 @@ describe('Reports API', () => {
     const inbound = month.data.find((r: { direction: string }) => r.direction === 'inbound');
     expect(inbound.period).toBe('2026-12');
     expect(inbound.messages).toBe(await logsCount({ from, to, direction: 'inbound' }));
+  });
+
+  it('sums a counter over any quarter-hour range, open or not, as the Logs count it (whole days from the day rollups, edges from quarter hours)', async () => {
+    const ranges: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ['2026-12-01T06:15:00.000Z', '2026-12-03T10:45:00.000Z'],
+      ['2026-12-02T00:00:00.000Z', undefined],
+      [undefined, '2026-12-02T13:30:00.000Z'],
+      ['2026-12-02T01:00:00.000Z', '2026-12-02T03:00:00.000Z'],
+    ];
+    for (const [from, until] of ranges) {
+      for (const column of ['messages', 'delivered', 'received']) {
+        const sum = await readNow(db, (conn) =>
+          sumRollups(conn, {
+            accountId: 'acme_corp',
+            subAccountIds: [SUB],
+            column,
+            from: from ? new Date(from) : undefined,
+            until: until ? new Date(until) : undefined,
+          }),
+        );
+        const query: Record<string, string> = {
+          ...(from ? { from } : {}),
+          ...(until ? { to: new Date(Date.parse(until) - 1).toISOString() } : {}),
+          ...(column === 'messages' ? {} : { status: column }),
+        };
+        expect(sum, `${column} ${from}..${until}`).toBe(await logsCount(query));
+      }
+    }
   });
 
   it('groups by day and month, and its days add up to the total', async () => {

@@ -1,6 +1,7 @@
-import { one, readNow } from '@/lib/db/sql';
+import { readNow } from '@/lib/db/sql';
 import type { Db } from '@/lib/db/client';
-import { COUNTED_STATES, quarterHour } from '@/lib/analytics/rollup-rows';
+import { COUNTED_STATES } from '@/lib/analytics/rollup-rows';
+import { sumRollups } from '@/lib/analytics/sum-rollups';
 import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
 
 const QUARTER = 15 * 60_000;
@@ -17,17 +18,18 @@ export async function countFromRollups(db: Db, accountId: string, subAccountIds:
   if (f.from && f.from.getTime() % QUARTER !== 0) return null;
   // "to" is inclusive: a range ending on an edge ends a millisecond before it.
   if (f.to && (f.to.getTime() + 1) % QUARTER !== 0) return null;
-  const where: string[] = ['"accountId" = ?', `"subAccountId" IN (${subAccountIds.map(() => '?').join(', ')})`];
-  const params: unknown[] = [accountId, ...subAccountIds];
-  if (f.from) where.push('"slot" >= ?') && params.push(quarterHour(f.from));
-  if (f.to) where.push('"slot" < ?') && params.push(quarterHour(new Date(f.to.getTime() + 1)));
-  if (f.channel) where.push('"channel" = ?') && params.push(f.channel);
-  if (f.direction) where.push('"direction" = ?') && params.push(f.direction);
-  if (f.country) where.push('"country" = ?') && params.push(f.country);
   // Column names come from the fixed list of states, never from the request as written.
   const column = f.status ? COUNTED_STATES.find((s) => s === f.status)! : 'messages';
-  return readNow(
-    db,
-    (conn) => one<{ n: number | null }>(conn, `SELECT SUM("${column}") AS "n" FROM "MessageRollupSlot" WHERE ${where.join(' AND ')}`, ...params)?.n ?? 0,
+  return readNow(db, (conn) =>
+    sumRollups(conn, {
+      accountId,
+      subAccountIds,
+      channel: f.channel,
+      direction: f.direction,
+      country: f.country,
+      column,
+      from: f.from,
+      until: f.to ? new Date(f.to.getTime() + 1) : undefined,
+    }),
   );
 }
