@@ -290,6 +290,11 @@ describe('createCampaign from a CSV', () => {
       status: 400,
       issues: [{ path: 'recipients.defaultCountry' }],
     });
+    // The demo channel sends 80 a second: a campaign cannot promise more.
+    expect(await errorOf(create('phone,name,order\n+6591234567,Ann,A\n', { ratePerSecond: 200 }))).toMatchObject({
+      status: 400,
+      issues: [{ path: 'ratePerSecond', message: expect.stringContaining('at most 80 messages a second') }],
+    });
     expect(await db.campaign.count()).toBe(before);
     expect(await db.campaignRecipient.count()).toBe(recipients);
   });

@@ -120,6 +120,12 @@ async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<Campai
   const { input, spec, audience, sub, template, source, fileId, replaced, id } = p;
   const { accountId } = input;
   const channel = sub.channels.find((c) => c.id === template.channelId) ?? sub.channels.find((c) => c.kind === 'whatsapp')!;
+  // The outbox holds the channel's rate for every send: a campaign rate above it would be a promise the
+  // campaign cannot keep, so the configured rate is always the real one.
+  if (spec.ratePerSecond && spec.ratePerSecond > channel.rateLimitPerSecond) {
+    const message = `The channel ${channel.address} sends at most ${channel.rateLimitPerSecond} messages a second; ask for that or less`;
+    throw new ValidationError(message, [{ path: 'ratePerSecond', message }]);
+  }
   const category = template.category.toLowerCase();
   const summary = await runAudienceImport(
     {

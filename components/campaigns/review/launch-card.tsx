@@ -121,7 +121,7 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
           help={
             rateError
               ? undefined
-              : `About ${duration(campaign.counts.valid / rateNum)} for ${formatCount(campaign.counts.valid)} recipients. Defaults to the channel’s rate.`
+              : `About ${duration(campaign.counts.valid / rateNum)} for ${formatCount(campaign.counts.valid)} recipients. Defaults to the channel’s rate, which is also the most it sends.`
           }
         >
           <Input id="rate" type="number" min={1} max={10000} value={rate} onChange={(e) => setRate(e.target.value)} className="w-32" />
