@@ -153,6 +153,9 @@ test('Talk to an Agent: the ticket arrives live, is taken, answered, resolved an
   // The API sees the same ticket, closed.
   const list = await (await request.get('/api/v1/accounts/acme_corp/converse/tickets?status=closed', { headers: auth })).json();
   expect(list.data[0]).toMatchObject({ customer: { msisdn: CUSTOMER }, status: 'closed', assigneeId: expect.any(String), workflowId: expect.any(String) });
+  // The bot is enabled for every inbound message of the subaccount: later specs must not meet it.
+  const { id } = await created.json();
+  expect((await request.delete(`/api/v1/accounts/acme_corp/workflows/${id}`, { headers: auth })).status()).toBeLessThan(300);
 });
 
 test('outside the 24 h window only an approved template can be sent: parameters, a live preview, and the send', async ({ page, request }) => {
