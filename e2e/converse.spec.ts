@@ -9,6 +9,7 @@ import { ADMIN, E2E_API_KEY, signIn } from './fixtures';
 const SUB = 'acme_corp_chatapps';
 const CUSTOMER = '+15554447777';
 const auth = { authorization: `Bearer ${E2E_API_KEY}` };
+const TEMPLATE = 'converse_order_shipped';
 const supportBot = JSON.parse(fs.readFileSync('lib/converse/fixtures/support-bot.json', 'utf8'));
 
 /** What a person sees, at the widths and themes the console must look right in. */
@@ -159,19 +160,18 @@ test('Talk to an Agent: the ticket arrives live, is taken, answered, resolved an
 });
 
 test('outside the 24 h window only an approved template can be sent: parameters, a live preview, and the send', async ({ page, request }) => {
-  const payload = JSON.parse(fs.readFileSync('lib/templates/fixtures/reference-creation-payloads.json', 'utf8')).find(
+  // Under a name of its own: the templates spec builds order_shipped_v2 in the designer and must find the name free.
+  const reference = JSON.parse(fs.readFileSync('lib/templates/fixtures/reference-creation-payloads.json', 'utf8')).find(
     (t: { name: string }) => t.name === 'order_shipped_v2',
   );
+  const payload = { ...reference, name: TEMPLATE };
   const created = await request.post('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates', { headers: auth, data: payload });
   expect([201, 409]).toContain(created.status());
   await expect
     .poll(
       async () =>
-        (
-          await (
-            await request.get('/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates/order_shipped_v2?language=en_US', { headers: auth })
-          ).json()
-        ).status,
+        (await (await request.get(`/api/v1/accounts/acme_corp/channels/acme_corp_whatsapp/templates/${TEMPLATE}?language=en_US`, { headers: auth })).json())
+          .status,
       {
         timeout: 15_000,
       },
@@ -196,7 +196,7 @@ test('outside the 24 h window only an approved template can be sent: parameters,
   await expect(page.getByTestId('converse-window')).toContainText('only approved templates can be sent');
   await expect(page.getByRole('tab', { name: 'Reply' })).toBeDisabled();
   const composer = page.getByTestId('converse-template-reply');
-  await composer.getByLabel('Approved template').selectOption('order_shipped_v2|en_US');
+  await composer.getByLabel('Approved template').selectOption(`${TEMPLATE}|en_US`);
   await composer.getByLabel('Body {{1}}').fill('Ada');
   await composer.getByLabel('Body {{2}}').fill('A-1001');
   await expect(composer.getByRole('button', { name: 'Send template' })).toBeDisabled();

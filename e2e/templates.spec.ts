@@ -27,7 +27,7 @@ test('build the order-shipped template (body variables + dynamic URL button), pr
   await signIn(page, ADMIN);
   await page.getByRole('link', { name: 'Templates' }).click();
   await expect(page).toHaveURL(/\/templates$/);
-  await startNew(page, 'order_shipped_v2', 'UTILITY');
+  await startNew(page, 'order_shipped_designed', 'UTILITY');
 
   await page.getByLabel('Message text').fill('Hi {{1}}, good news! Your order #{{2}} has shipped.');
   await page.locator('#tpl-body-example-1').fill('Maria');
@@ -51,14 +51,14 @@ test('build the order-shipped template (body variables + dynamic URL button), pr
 
   // The Code tab holds the creation payload and a ready send payload.
   await page.getByRole('tab', { name: 'Code' }).click();
-  await expect(page.getByTestId('code-create')).toContainText('"name": "order_shipped_v2"');
+  await expect(page.getByTestId('code-create')).toContainText('"name": "order_shipped_designed"');
   await expect(page.getByTestId('code-send')).toContainText('"subType": "url"');
   await page.getByRole('radio', { name: 'curl' }).click();
   await expect(page.getByTestId('code-send')).toContainText('/api/v1/subaccounts/acme_corp_chatapps/messages');
   await snapshot(page, 'templates-designer-code');
   await page.getByRole('tab', { name: 'Preview' }).click();
 
-  await submitAndExpectApproved(page, 'order_shipped_v2');
+  await submitAndExpectApproved(page, 'order_shipped_designed');
   await snapshot(page, 'templates-detail-approved');
 });
 
