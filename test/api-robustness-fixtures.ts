@@ -310,3 +310,15 @@ export function freshKeys(body: unknown, valid: unknown): unknown {
   }
   return out;
 }
+
+/** `own`, with a thing of its own in place of each one a DELETE would remove (so the fixtures outlive the probes). */
+export async function deletableValues(base: string, t: Tenant, keys: string[], own: Record<string, string>): Promise<Record<string, string>> {
+  const fresh: Record<string, string> = { ...own };
+  if (keys.includes('webhooks/[id]')) fresh['webhooks/[id]'] = await createWebhook(base, t);
+  if (keys.includes('workflows/[id]')) fresh['workflows/[id]'] = await createWorkflow(base, t);
+  if (keys.includes('templates/[name]')) fresh['templates/[name]'] = await disposableTemplate(t);
+  if (keys.includes('campaigns/[id]')) fresh['campaigns/[id]'] = await freshDraftCampaign(t);
+  if (keys.includes('contacts/[msisdn]')) fresh['contacts/[msisdn]'] = await createContact(base, t, freshNumber());
+  if (keys.includes('opt-outs/[msisdn]')) fresh['opt-outs/[msisdn]'] = await createOptOut(base, t, freshNumber());
+  return fresh;
+}

@@ -8,8 +8,6 @@ import { updateWorkflow } from '@/lib/automation/workflows';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { saveRate } from '@/lib/messaging/pricing/save-rate';
 import creation from '@/lib/templates/fixtures/reference-creation-payloads.json';
-import { upsertContact } from '@/lib/contacts/upsert-contact';
-import { addOptOut } from '@/lib/contacts/add-opt-out';
 import {
   unique,
   idOf,
@@ -27,10 +25,7 @@ import {
   type AuditedWrite,
 } from './every-write-is-audited.kit';
 import { CAMPAIGN_WRITES } from './every-write-is-audited.campaign-cases';
-
-const CONTACTS = '(console)/contacts/actions.ts';
-// A number no other case uses (each case is prepared on the same database).
-const freshMsisdn = () => `+6593${crypto.randomInt(0, 1_000_000).toString().padStart(6, '0')}`;
+import { CONTACT_WRITES } from './every-write-is-audited.contact-cases';
 
 export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
   // Campaigns, from the wizard, the review and the campaign page.
@@ -381,61 +376,5 @@ export const CONSOLE_WRITES: Record<string, AuditedWrite> = Object.fromEntries([
       return { call: set(u.link!.path.split('/').pop()!), bad: set('not-a-real-token-at-all'), entityId: u.id, actorLabel: u.email };
     },
   }),
-  // Contacts and opt-outs, from the Contacts page.
-  write(`${CONTACTS} saveContactAction`, {
-    action: 'contact.create',
-    entityType: 'contact',
-    table: 'Contact',
-    prepare: async (c, k) => {
-      const msisdn = freshMsisdn();
-      return {
-        call: action(c, k, { msisdn, isNew: true, contact: { name: 'From the page', tags: ['audit'] } }),
-        bad: action(c, k, { msisdn, isNew: true, contact: { tags: 'not a list' } }),
-        entityId: msisdn,
-      };
-    },
-  }),
-  write(`${CONTACTS} deleteContactAction`, {
-    action: 'contact.delete',
-    entityType: 'contact',
-    table: 'Contact',
-    prepare: async (c, k) => {
-      const msisdn = freshMsisdn();
-      await upsertContact(db, 'acme_corp', msisdn, { name: 'Doomed' }, { actor: SYSTEM_ACTOR });
-      return { call: action(c, k, { msisdn }), bad: action(c, k, { msisdn: 'not a number' }), entityId: msisdn };
-    },
-  }),
-  write(`${CONTACTS} importContactsAction`, {
-    action: 'contact.import',
-    entityType: 'contact',
-    table: 'Contact',
-    prepare: async (c, k) => {
-      const form = (text: string) => {
-        const f = new FormData();
-        f.set('file', new File([text], 'people.csv', { type: 'text/csv' }));
-        f.set('tag', 'audit-import');
-        return f;
-      };
-      return { call: action(c, k, form(`phone,name\n${freshMsisdn()},Imported\n`)), bad: action(c, k, form('name\nNo phone column\n')), entityId: idOf };
-    },
-  }),
-  write(`${CONTACTS} addOptOutAction`, {
-    action: 'opt_out.add',
-    entityType: 'opt_out',
-    table: 'OptOut',
-    prepare: async (c, k) => {
-      const msisdn = freshMsisdn();
-      return { call: action(c, k, { msisdn }), bad: action(c, k, { msisdn: 'not a number' }), entityId: msisdn };
-    },
-  }),
-  write(`${CONTACTS} removeOptOutAction`, {
-    action: 'opt_out.remove',
-    entityType: 'opt_out',
-    table: 'OptOut',
-    prepare: async (c, k) => {
-      const msisdn = freshMsisdn();
-      await addOptOut(db, 'acme_corp', msisdn, { source: 'manual', actor: SYSTEM_ACTOR });
-      return { call: action(c, k, { msisdn }), bad: action(c, k, { msisdn: freshMsisdn() }), entityId: msisdn };
-    },
-  }),
+  ...CONTACT_WRITES,
 ]);

@@ -17,12 +17,9 @@ import {
 import {
   bodiesFor,
   createWebhook,
-  createContact,
-  createOptOut,
   createWorkflow,
+  deletableValues,
   disposableTemplate,
-  freshNumber,
-  freshDraftCampaign,
   freshKeys,
   tenantFixtures,
   withQuery,
@@ -79,16 +76,7 @@ const text = bodyText;
 
 /** Path values naming the demo tenant's own things; a DELETE gets things of its own to delete. */
 async function ownValues(r: RouteUnderTest, method: string): Promise<Record<string, string>> {
-  if (method !== 'DELETE') return mine;
-  const keys = paramKeys(r.route);
-  const fresh: Record<string, string> = { ...mine };
-  if (keys.includes('webhooks/[id]')) fresh['webhooks/[id]'] = await createWebhook(server.base, demo);
-  if (keys.includes('workflows/[id]')) fresh['workflows/[id]'] = await createWorkflow(server.base, demo);
-  if (keys.includes('templates/[name]')) fresh['templates/[name]'] = await disposableTemplate(demo);
-  if (keys.includes('campaigns/[id]')) fresh['campaigns/[id]'] = await freshDraftCampaign(demo);
-  if (keys.includes('contacts/[msisdn]')) fresh['contacts/[msisdn]'] = await createContact(server.base, demo, freshNumber());
-  if (keys.includes('opt-outs/[msisdn]')) fresh['opt-outs/[msisdn]'] = await createOptOut(server.base, demo, freshNumber());
-  return fresh;
+  return method === 'DELETE' ? deletableValues(server.base, demo, paramKeys(r.route), mine) : mine;
 }
 
 /** A 2xx to the demo key that shows the other tenant's data is a leak; a refusal may echo the id it was given. */
