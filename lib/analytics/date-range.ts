@@ -1,4 +1,4 @@
-import { nextDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { nextDay, shiftDay, startOfLocalDay } from '@/lib/time/zoned-time';
 
 // The Dashboard's and Reports' date ranges: whole local days in the account's zone, chosen by a preset
 // or given, and the instants they span (what the Logs filter takes, so a count links to its messages).
@@ -19,11 +19,6 @@ export function isRangePreset(v: unknown): v is RangePreset {
 }
 
 /** "2026-12-03" for ("2026-12-05", -2). */
-export function shiftDay(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** The local days of a preset ending `today` (inclusive); custom keeps the days given, today by default. */
 export function presetDays(preset: RangePreset, today: string, custom: { from?: string; to?: string } = {}): { from: string; to: string } {
   switch (preset) {

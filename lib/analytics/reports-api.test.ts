@@ -6,7 +6,7 @@ import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { listMessages } from '@/lib/messaging/logs/list-messages';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
-import { nextDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { nextDay, startOfLocalDay } from '@/lib/time/zoned-time';
 import { sumRollups } from '@/lib/analytics/sum-rollups';
 import { readNow } from '@/lib/db/sql';
 import { GET as usageRoute } from '@/app/api/v1/accounts/[accountId]/reports/usage/route';

@@ -1,6 +1,6 @@
 import { one, type Sqlite } from '@/lib/db/sql';
 import { localDay, quarterHour } from '@/lib/analytics/rollup-rows';
-import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/time/zoned-time';
 
 export type RollupSum = {
   accountId: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import { ianaZone } from '@/lib/automation/script/time-zones';
+import { shiftDay } from '@/lib/time/zoned-time';
 
 // The Reports API's query string (API.md "Reports"). Every value arrives as a string; a bad one is a 400
 // naming it, and an unknown parameter is refused rather than silently ignored.
@@ -86,10 +87,4 @@ export function resolveRange(q: UsageQueryInput, today: string): UsageQuery {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > MAX_DAYS) throw new ValidationError('The range is at most three years', [{ path: 'from', message: 'At most three years between from and to' }]);
   return { ...q, from, to };
-}
-
-function shiftDay(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

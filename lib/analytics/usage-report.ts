@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { all, one, readNow, type Sqlite } from '@/lib/db/sql';
 import { NotFoundError } from '@/lib/errors';
 import { localDay, quarterHour } from '@/lib/analytics/rollup-rows';
-import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/analytics/zoned-time';
+import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/time/zoned-time';
 import { resolveRange, type UsageQuery, type UsageQueryInput } from '@/lib/analytics/usage-query';
 
 export const COUNTERS = ['messages', 'queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received', 'conversations'] as const;

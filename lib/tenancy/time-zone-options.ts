@@ -1,5 +1,5 @@
 import { getAllTimezones } from 'countries-and-timezones';
-import { offsetMinutes } from '@/lib/analytics/zoned-time';
+import { offsetMinutes } from '@/lib/time/zoned-time';
 
 export type TimeZoneOption = { id: string; offsetMinutes: number; label: string };
 

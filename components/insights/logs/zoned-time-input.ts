@@ -1,4 +1,4 @@
-import { offsetMinutes } from '@/lib/analytics/zoned-time';
+import { offsetMinutes } from '@/lib/time/zoned-time';
 
 // The Logs filters keep exact instants in the URL (the Dashboard links with them) and show them as
 // wall-clock times of the account's zone in datetime-local fields.

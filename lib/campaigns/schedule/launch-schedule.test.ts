@@ -7,7 +7,7 @@ import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
 import { dispatchCampaigns } from '@/lib/campaigns/dispatch/dispatch-campaigns';
 import { launchCampaign } from '@/lib/campaigns/lifecycle/launch-campaign';
 import { planLaunch } from '@/lib/campaigns/schedule/plan-launch';
-import { parseLocalDateTime, zonedTimeToInstant } from '@/lib/campaigns/schedule/zoned-time';
+import { parseLocalDateTime, zonedTimeToInstant } from '@/lib/time/zoned-time';
 
 let template: string;
 const spec = (schedule: Record<string, unknown>) => ({

@@ -1,7 +1,8 @@
 import { ValidationError } from '@/lib/errors';
 import type { CampaignSchedule } from '@/lib/campaigns/campaign-spec';
 import { countryDueTime } from '@/lib/campaigns/schedule/recipient-due-times';
-import { parseLocalDateTime, resolveTimeZone, zonedTimeToInstant } from '@/lib/campaigns/schedule/zoned-time';
+import { parseLocalDateTime, zonedTimeToInstant } from '@/lib/time/zoned-time';
+import { resolveTimeZone } from '@/lib/campaigns/schedule/resolve-time-zone';
 
 export type LaunchPlan = {
   status: 'scheduled' | 'running';

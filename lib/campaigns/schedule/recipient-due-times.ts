@@ -1,5 +1,5 @@
 import { getCountry } from 'countries-and-timezones';
-import { zonedTimeToInstant } from '@/lib/campaigns/schedule/zoned-time';
+import { zonedTimeToInstant } from '@/lib/time/zoned-time';
 
 /**
  * When a wall-clock time (as parseLocalDateTime reads it) comes in a country. Where the country spans

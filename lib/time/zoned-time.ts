@@ -1,8 +1,6 @@
-import { ValidationError } from '@/lib/errors';
-import { ianaZone } from '@/lib/automation/script/time-zones';
-
-// Wall-clock times in a time zone as instants, for campaign schedules ("2026-12-24T09:00:00" in
-// Asia/Singapore, or in each recipient's zone). Intl knows every zone's rules, DST included.
+// Wall-clock times and calendar days in a time zone as instants: campaign schedules ("2026-12-24T09:00:00"
+// in Asia/Singapore, or in each recipient's zone) and report periods (the instant a local day starts).
+// Intl knows every zone's rules, DST included.
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -61,11 +59,27 @@ export function zonedTimeToInstant(wallMs: number, zone: string): Date {
   return new Date(wallMs - before);
 }
 
-/** An IANA or Windows time zone id as its IANA zone; a 400 naming `path` when it is neither. */
-export function resolveTimeZone(id: string | undefined, path = 'schedule.timeZone'): string {
-  if (id === undefined) return 'UTC';
-  const zone = ianaZone(id);
-  if (!zone)
-    throw new ValidationError(`Unknown time zone '${id}'`, [{ path, message: 'An IANA zone (Asia/Singapore) or a Windows id (Singapore Standard Time)' }]);
-  return zone;
+/** Minutes the zone is ahead of UTC at the instant (+330 for Asia/Kolkata). */
+export function offsetMinutes(at: Date, zone: string): number {
+  return Math.round(zoneOffsetMs(zone, at.getTime()) / 60_000);
+}
+
+/** The instant local midnight starts the calendar day `day` ("2026-12-05") in the zone. */
+export function startOfLocalDay(day: string, zone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return zonedTimeToInstant(Date.UTC(y, m - 1, d), zone);
+}
+
+/** The calendar day `days` after (or before, when negative) `day`: "2026-12-06" for ("2026-12-05", 1). */
+export function shiftDay(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export const nextDay = (day: string): string => shiftDay(day, 1);
+export const previousDay = (day: string): string => shiftDay(day, -1);
+
+/** Whether the zone's offset at the instant is whole quarter hours, so quarter-hour rollups line up with its days. */
+export function isQuarterHourZone(zone: string, at: Date): boolean {
+  return offsetMinutes(at, zone) % 15 === 0;
 }
