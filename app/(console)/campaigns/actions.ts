@@ -2,10 +2,8 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { accountAction } from '@/app/_lib/action';
-import { campaignSpecOf } from './_lib/campaign-data';
-import { scheduleSchema, type CampaignSchedule, type CampaignSpec } from '@/lib/campaigns/campaign-spec';
+import { scheduleSchema } from '@/lib/campaigns/campaign-spec';
 import { createCampaign } from '@/lib/campaigns/create-campaign';
-import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { deleteCampaign } from '@/lib/campaigns/delete-campaign';
 import { launchCampaign } from '@/lib/campaigns/lifecycle/launch-campaign';
 import { pauseCampaign } from '@/lib/campaigns/lifecycle/pause-campaign';
@@ -39,29 +37,12 @@ export const createCampaignAction = accountAction(
   },
 );
 
-const sameSchedule = (a: CampaignSchedule | undefined, b: CampaignSchedule | null) =>
-  JSON.stringify(a ? { at: a.at, timeZone: a.timeZone, local: !!a.recipientLocalTime } : null) ===
-  JSON.stringify(b ? { at: b.at, timeZone: b.timeZone, local: !!b.recipientLocalTime } : null);
-
-/**
- * Review's "Send now" / "Schedule". When and how fast are part of the spec a draft was imported with,
- * so a draft whose schedule or rate the user changed on the review is first made again from its stored
- * audience (a new draft replacing it), then launched; the answer names the campaign that runs.
- */
+/** Review's "Send now" / "Schedule", with the schedule and rate chosen there. */
 export const launchCampaignAction = accountAction(
   'campaigns.send',
   byId.extend({ schedule: scheduleSchema.nullable(), ratePerSecond: z.number().int().min(1).max(10_000) }),
   async (input, ctx) => {
-    let id = input.id;
-    const draft = await getCampaign(db, ctx.accountId, id);
-    if (draft.status === 'draft' && (!sameSchedule(draft.schedule, input.schedule) || draft.ratePerSecond !== input.ratePerSecond)) {
-      const spec: CampaignSpec = { ...campaignSpecOf(draft), ratePerSecond: input.ratePerSecond };
-      if (input.schedule) spec.schedule = input.schedule;
-      else delete spec.schedule;
-      const audience = draft.audienceFileId ? { fileId: draft.audienceFileId } : { contactsTag: draft.contactsTag ?? '' };
-      id = (await createCampaign(db, ctx.actor, { accountId: ctx.accountId, spec, audience, replaceDraftId: draft.id })).id;
-    }
-    const v = await launchCampaign(db, ctx.actor, ctx.accountId, id);
+    const v = await launchCampaign(db, ctx.actor, ctx.accountId, input.id, { schedule: input.schedule, ratePerSecond: input.ratePerSecond });
     return { id: v.id, status: String(v.status) };
   },
 );

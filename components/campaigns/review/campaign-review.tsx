@@ -55,9 +55,7 @@ export function CampaignReview({
         return;
       }
       toast.success(r.data.status === 'scheduled' ? 'Campaign scheduled' : 'Sending started');
-      // A changed schedule or rate made the draft again under a new id.
-      if (r.data.id !== campaign.id) router.replace(`/campaigns/${encodeURIComponent(r.data.id)}`);
-      else router.refresh();
+      router.refresh();
     });
   }
 

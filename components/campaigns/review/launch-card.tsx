@@ -52,7 +52,6 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
   const schedule: CampaignSchedule | null =
     mode === 'schedule' ? { at: at.length === 16 ? `${at}:00` : at, ...(localTime ? { recipientLocalTime: true } : { timeZone }) } : null;
   // When and how fast are part of the spec the audience was checked with: changing them checks it again.
-  const changed = rateNum !== campaign.ratePerSecond || JSON.stringify(schedule) !== JSON.stringify(campaign.schedule ? { ...campaign.schedule } : null);
   const when = mode === 'now' ? 'now' : localTime ? `at ${at.replace('T', ' ')} in each recipient’s own time` : `at ${at.replace('T', ' ')} (${timeZone})`;
 
   return (
@@ -127,13 +126,7 @@ export function LaunchCard({ campaign, onLaunch, pending }: { campaign: Campaign
           <Input id="rate" type="number" min={1} max={10000} value={rate} onChange={(e) => setRate(e.target.value)} className="w-32" />
         </Field>
         <div className="flex flex-wrap items-center justify-end gap-3 border-t pt-4">
-          {none ? (
-            <p className="mr-auto text-sm text-destructive">No row can be sent: fix the problems above and map again.</p>
-          ) : changed ? (
-            <p className="mr-auto max-w-sm text-xs text-muted-foreground">
-              A new schedule or rate checks the audience again before sending: seconds, up to twenty for a million rows.
-            </p>
-          ) : null}
+          {none ? <p className="mr-auto text-sm text-destructive">No row can be sent: fix the problems above and map again.</p> : null}
           <Button type="button" disabled={none || !!rateError || !!atError || pending} onClick={() => setConfirm(true)} data-testid="launch">
             {pending ? <Loader2 className="animate-spin" /> : mode === 'now' ? <Send /> : <CalendarClock />}
             {mode === 'now' ? `Send now to ${formatCount(campaign.counts.valid)} recipient${campaign.counts.valid === 1 ? '' : 's'}` : 'Schedule'}

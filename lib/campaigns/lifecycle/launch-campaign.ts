@@ -1,9 +1,9 @@
 import type { Db } from '@/lib/db/client';
-import { all, readJson, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { all, one, readJson, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
-import { scheduleSchema } from '@/lib/campaigns/campaign-spec';
+import { scheduleSchema, type CampaignSchedule } from '@/lib/campaigns/campaign-spec';
 import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
 import { transitionCampaign, type CampaignHead } from '@/lib/campaigns/lifecycle/campaign-transition';
 import type { CampaignView } from '@/lib/campaigns/campaign-view';
@@ -14,9 +14,16 @@ import { planLaunch } from '@/lib/campaigns/schedule/plan-launch';
  * Launches a draft: it runs now, or is scheduled for its spec's time (in the spec's IANA or Windows
  * time zone), or, with recipientLocalTime, each pending recipient is due at that time in their own
  * country and the campaign starts with the earliest of them (planLaunch). Refused while its template
- * is not approved (3038) or when nobody is left to send to (409).
+ * is not approved (3038) or when nobody is left to send to (409). `change` sets the schedule (null: send
+ * now) and the rate the review chose, in the same transaction, without importing the audience again.
  */
-export async function launchCampaign(db: Db, actor: Actor, accountId: string, id: string): Promise<CampaignView> {
+export async function launchCampaign(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  id: string,
+  change: { schedule?: CampaignSchedule | null; ratePerSecond?: number } = {},
+): Promise<CampaignView> {
   await transitionCampaign(db, actor, accountId, id, {
     action: 'campaign.launch',
     verb: 'launch',
@@ -30,7 +37,8 @@ export async function launchCampaign(db: Db, actor: Actor, accountId: string, id
           TEMPLATE_NOT_FOUND,
         );
       }
-      const schedule = scheduleOf(c);
+      if (change.schedule !== undefined || change.ratePerSecond !== undefined) applyChange(conn, c, change);
+      const schedule = change.schedule !== undefined ? (change.schedule ?? undefined) : scheduleOf(c);
       const countries = schedule?.recipientLocalTime ? pendingCountries(conn, c.id) : [];
       const plan = planLaunch(schedule, countries, now);
       if (plan.dueByCountry) setDueTimes(conn, c.id, plan.dueByCountry);
@@ -49,6 +57,34 @@ export async function launchCampaign(db: Db, actor: Actor, accountId: string, id
     },
   });
   return getCampaign(db, accountId, id);
+}
+
+/** The review's schedule and rate written into the draft's spec; a rate above the channel's is refused as at creation. */
+function applyChange(conn: Sqlite, c: CampaignHead, change: { schedule?: CampaignSchedule | null; ratePerSecond?: number }): void {
+  const spec = readJson<Record<string, unknown>>(c.spec) ?? {};
+  if (change.schedule !== undefined) {
+    if (change.schedule) spec.schedule = scheduleSchema.parse(change.schedule);
+    else delete spec.schedule;
+  }
+  if (change.ratePerSecond !== undefined) {
+    const channel = one<{ address: string; rateLimitPerSecond: number }>(
+      conn,
+      'SELECT ch."address", ch."rateLimitPerSecond" FROM "Campaign" c JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."id" = ?',
+      c.id,
+    );
+    if (channel && change.ratePerSecond > channel.rateLimitPerSecond) {
+      const message = `The channel ${channel.address} sends at most ${channel.rateLimitPerSecond} messages a second; ask for that or less`;
+      throw new ValidationError(message, [{ path: 'ratePerSecond', message }]);
+    }
+    spec.ratePerSecond = change.ratePerSecond;
+  }
+  run(
+    conn,
+    'UPDATE "Campaign" SET "spec" = ?, "ratePerSecond" = COALESCE(?, "ratePerSecond") WHERE "id" = ?',
+    sqlJson(spec),
+    change.ratePerSecond ?? null,
+    c.id,
+  );
 }
 
 function scheduleOf(c: CampaignHead) {

@@ -72,6 +72,38 @@ describe('launching on a schedule', () => {
     expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe('running');
   });
 
+  it('takes the schedule and rate the review chose at launch, in the draft’s spec, and refuses a rate above the channel’s', async () => {
+    const id = await storeCampaign({
+      templateName: template,
+      recipients: 2,
+      status: 'draft',
+      spec: spec({ at: '2031-01-15T09:00:00', timeZone: 'Asia/Singapore' }),
+    });
+    await expect(launchCampaign(db, SYSTEM_ACTOR, 'acme_corp', id, { ratePerSecond: 500 })).rejects.toMatchObject({
+      status: 400,
+      issues: [{ path: 'ratePerSecond', message: expect.stringContaining('at most 80 messages a second') }],
+    });
+    expect((await db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
+    const launched = await launchCampaign(db, SYSTEM_ACTOR, 'acme_corp', id, {
+      schedule: { at: '2031-03-01T10:00:00', timeZone: 'Europe/London' },
+      ratePerSecond: 40,
+    });
+    expect(launched).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: '2031-03-01T10:00:00.000Z',
+      ratePerSecond: 40,
+      schedule: { at: '2031-03-01T10:00:00', timeZone: 'Europe/London' },
+    });
+    // No schedule: it runs now.
+    const now = await storeCampaign({
+      templateName: template,
+      recipients: 1,
+      status: 'draft',
+      spec: spec({ at: '2031-01-15T09:00:00', timeZone: 'Asia/Singapore' }),
+    });
+    expect(await launchCampaign(db, SYSTEM_ACTOR, 'acme_corp', now, { schedule: null })).toMatchObject({ status: 'running' });
+  });
+
   it('a time in a Windows zone is read in its IANA equivalent', async () => {
     const id = await storeCampaign({
       templateName: template,
