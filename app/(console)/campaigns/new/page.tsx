@@ -9,7 +9,7 @@ import { CampaignWizard, type WizardDraft } from '@/components/campaigns/wizard/
 import { createCampaignAction } from '../actions';
 import { campaignSpecOf } from '../_lib/campaign-data';
 import { wizardOptions } from '../_lib/wizard-options';
-import { draftSample } from '../_lib/draft-sample';
+import { draftSample } from '@/lib/campaigns/audience/draft-sample';
 
 export const metadata: Metadata = { title: 'New campaign' };
 
@@ -37,7 +37,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         ? { fileId: v.audienceFileId, label: 'The CSV uploaded with this draft' }
         : { contactsTag: v.contactsTag ?? '', label: `Contacts tagged “${v.contactsTag ?? ''}”` },
       columns: v.columns,
-      sample: v.audienceFileId ? await draftSample(account.id, v.audienceFileId) : [],
+      sample: v.audienceFileId ? await draftSample(db, account.id, v.audienceFileId) : [],
       rows: v.counts.rows,
     };
   }

@@ -3,7 +3,7 @@ import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { listRecipients, recipientsCsv } from '@/lib/campaigns/list-recipients';
 import { pageLimit } from '@/lib/campaigns/list-campaigns';
 import { campaignRoute, jsonResponse } from '../../_lib/campaign-route';
-import { listProblemRecipients, problemRecipientsCsv } from '../../_lib/problem-recipients';
+import { listProblemRecipients, problemRecipientsCsv } from '@/lib/campaigns/problem-recipients';
 
 const stem = (name: string, other: RegExp) =>
   name

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { listRecipients, recipientsCsv, type RecipientView } from '@/lib/campaigns/list-recipients';
 

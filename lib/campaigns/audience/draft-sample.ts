@@ -1,6 +1,5 @@
-import 'server-only';
 import fs from 'node:fs';
-import { db } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { audienceFilePath } from '@/lib/campaigns/audience/audience-file';
 import { SNIFF_BYTES, sniffAudience } from '@/lib/campaigns/audience/sniff-audience';
 
@@ -8,7 +7,7 @@ import { SNIFF_BYTES, sniffAudience } from '@/lib/campaigns/audience/sniff-audie
  * The first rows of a draft's stored CSV, read as the import reads them, so that mapping a draft again
  * previews real values as it did the first time. Nothing (an empty preview) if the file is gone.
  */
-export async function draftSample(accountId: string, fileId: string): Promise<string[][]> {
+export async function draftSample(db: Db, accountId: string, fileId: string): Promise<string[][]> {
   try {
     const file = await fs.promises.open(await audienceFilePath(db, accountId, fileId), 'r');
     try {
