@@ -1,4 +1,4 @@
-import { csvStream } from '@/lib/contacts/csv-export';
+import { csvStream } from '@/lib/http/csv';
 import { COUNTERS, type UsageReport } from '@/lib/analytics/usage-report';
 
 const GROUP_KEYS = ['subAccountId', 'channel', 'category', 'country', 'direction'] as const;

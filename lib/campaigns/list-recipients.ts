@@ -4,7 +4,7 @@ import { pageLimit } from '@/lib/campaigns/list-campaigns';
 import type { Db } from '@/lib/db/client';
 import { all, readJson, readNow } from '@/lib/db/sql';
 import { ValidationError } from '@/lib/errors';
-import { csvStream } from '@/lib/contacts/csv-export';
+import { csvStream } from '@/lib/http/csv';
 
 // A campaign's recipients in row order: the API's list (cursor pages) and the downloadable report
 // (a CSV streamed a page at a time, so a million rows never sit in memory).

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { all, readNow } from '@/lib/db/sql';
 import { decodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
-import { csvStream } from '@/lib/contacts/csv-export';
+import { csvStream } from '@/lib/http/csv';
 import { CONTACT_LIST_PARAMS, contactListQuerySchema, contactsPage, parseListQuery } from '@/lib/contacts/list-contacts';
 
 const PAGE = 1000;

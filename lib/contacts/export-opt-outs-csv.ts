@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { readNow } from '@/lib/db/sql';
 import { decodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
-import { csvStream } from '@/lib/contacts/csv-export';
+import { csvStream } from '@/lib/http/csv';
 import { parseListQuery } from '@/lib/contacts/list-contacts';
 import { OPT_OUT_LIST_PARAMS, optOutListQuerySchema, optOutsPage } from '@/lib/contacts/list-opt-outs';
 

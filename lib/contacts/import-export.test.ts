@@ -9,7 +9,7 @@ import { importContactsCsv } from '@/lib/contacts/import-contacts-csv';
 import { upsertContactsInTransaction } from '@/lib/contacts/contact-rows';
 import { addOptOut } from '@/lib/contacts/add-opt-out';
 import { getContact } from '@/lib/contacts/get-contact';
-import { csvField } from '@/lib/contacts/csv-export';
+import { csvField } from '@/lib/http/csv';
 
 // The Contacts page's CSV import (per-row report) and the streamed CSV exports of the API.
 

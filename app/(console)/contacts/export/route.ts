@@ -2,7 +2,7 @@ import { getConsoleContext } from '@/app/_lib/console-context';
 import { can } from '@/lib/auth/principal';
 import { db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
-import { csvResponse } from '@/lib/contacts/csv-export';
+import { csvResponse } from '@/lib/http/csv';
 import { exportContactsCsv } from '@/lib/contacts/export-contacts-csv';
 import { exportOptOutsCsv } from '@/lib/contacts/export-opt-outs-csv';
 

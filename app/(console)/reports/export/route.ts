@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { reportView } from '@/lib/analytics/report-view';
 import { usageReportCsv } from '@/lib/analytics/usage-report-csv';
-import { csvResponse } from '@/lib/contacts/csv-export';
+import { csvResponse } from '@/lib/http/csv';
 import { consoleRoute, queryOf } from '@/app/(console)/logs/feed/console-route';
 
 // GET /reports/export?<the Reports page's query> — the report on the screen as a CSV download, streamed.

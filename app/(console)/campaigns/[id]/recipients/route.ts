@@ -1,18 +1,10 @@
 import { db } from '@/lib/db/client';
 import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { listRecipients, recipientsCsv } from '@/lib/campaigns/list-recipients';
+import { csvResponse } from '@/lib/http/csv';
 import { pageLimit } from '@/lib/campaigns/list-campaigns';
 import { campaignRoute, jsonResponse } from '../../_lib/campaign-route';
 import { listProblemRecipients, problemRecipientsCsv } from '@/lib/campaigns/problem-recipients';
-
-const stem = (name: string, other: RegExp) =>
-  name
-    .replace(other, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'campaign';
-// Headers carry Latin-1 only: an ASCII name for every browser, the campaign's own name for those that read filename*.
-const disposition = (name: string, suffix: string) =>
-  `attachment; filename="${stem(name, /[^A-Za-z0-9]+/g)}-${suffix}.csv"; filename*=UTF-8''${encodeURIComponent(`${stem(name, /[^\p{L}\p{N}]+/gu)}-${suffix}.csv`)}`;
 
 /**
  * GET /campaigns/{id}/recipients?status=&cursor=&limit= — the recipients table's pages; `status=problems`
@@ -27,15 +19,7 @@ export const GET = campaignRoute('campaigns.view', async (req, { accountId, para
     const campaign = await getCampaign(db, accountId, id);
     const body = status === 'problems' ? await problemRecipientsCsv(db, accountId, id) : await recipientsCsv(db, accountId, id, { status });
     const suffix = status === 'problems' ? 'problems' : status ? `recipients-${status}` : 'results';
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': disposition(campaign.name, suffix),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+    return csvResponse(`${campaign.name}-${suffix}.csv`, body);
   }
   if (status === 'problems')
     return jsonResponse(200, await listProblemRecipients(db, accountId, id, { limit: pageLimit(q.get('limit'), 1000, 100), cursor: q.get('cursor') }));

@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { listContacts } from '@/lib/contacts/list-contacts';
 import { exportContactsCsv } from '@/lib/contacts/export-contacts-csv';
-import { csvResponse, wantsCsv } from '@/lib/contacts/csv-export';
+import { csvResponse, wantsCsv } from '@/lib/http/csv';
 
 export const GET = withApiKey<{ accountId: string }>(
   async ({ req, key }) => {

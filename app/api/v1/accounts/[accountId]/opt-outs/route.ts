@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { listOptOuts } from '@/lib/contacts/list-opt-outs';
 import { exportOptOutsCsv } from '@/lib/contacts/export-opt-outs-csv';
-import { csvResponse, wantsCsv } from '@/lib/contacts/csv-export';
+import { csvResponse, wantsCsv } from '@/lib/http/csv';
 
 export const GET = withApiKey<{ accountId: string }>(
   async ({ req, key }) => {

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { parseUsageQuery } from '@/lib/analytics/usage-query';
 import { usageReport } from '@/lib/analytics/usage-report';
 import { usageReportCsv } from '@/lib/analytics/usage-report-csv';
-import { csvResponse, wantsCsv } from '@/lib/contacts/csv-export';
+import { csvResponse, wantsCsv } from '@/lib/http/csv';
 
 export const GET = withApiKey<{ accountId: string }>(
   async ({ req, key }) => {

@@ -1,7 +1,7 @@
 import { jsonResponse } from '@/lib/api/json-response';
 import { withApiKey } from '@/lib/api/with-api-key';
 import { listRecipients, recipientsCsv } from '@/lib/campaigns/list-recipients';
-import { csvResponse, wantsCsv } from '@/lib/contacts/csv-export';
+import { csvResponse, wantsCsv } from '@/lib/http/csv';
 import { db } from '@/lib/db/client';
 
 // The recipients in row order (?status=, cursor pages), or with ?format=csv / Accept: text/csv the

@@ -50,13 +50,24 @@ export function wantsCsv(req: Request): boolean {
   return /\btext\/csv\b/i.test(req.headers.get('accept') ?? '');
 }
 
-/** The streamed answer, named for the browser's download. */
+// Headers carry Latin-1 only: an ASCII name for every browser, the name as written for those that read filename*.
+const stem = (name: string, other: RegExp) =>
+  name
+    .replace(/\.csv$/i, '')
+    .replace(other, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'export';
+
+/** The streamed answer, named for the browser's download ("report.csv"; any name, non-ASCII kept in filename*). */
 export function csvResponse(filename: string, body: ReadableStream<Uint8Array>): Response {
+  const ascii = `${stem(filename, /[^A-Za-z0-9_.]+/g)}.csv`;
+  const unicode = `${stem(filename, /[^\p{L}\p{N}_.]+/gu)}.csv`;
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+      'content-disposition': `attachment; filename="${ascii}"${unicode === ascii ? '' : `; filename*=UTF-8''${encodeURIComponent(unicode)}`}`,
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
     },
   });
 }
