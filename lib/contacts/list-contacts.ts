@@ -44,6 +44,18 @@ export function parseListQuery<S extends z.ZodType>(schema: S, known: readonly s
 /** `s` anywhere in a LIKE pattern, its wildcards taken literally (ESCAPE '\\'). */
 export const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * A search by number or name: "+65 9123" finds +6591234567 (the number matched on its digits), any other
+ * text matches the name as typed. Adds its condition and values to `where` and `params`.
+ */
+export function searchClause(search: string, msisdnColumn: string, nameColumn: string, where: string[], params: unknown[]): void {
+  const digits = search.replace(/[\s().+-]/g, '');
+  const byNumber = /^\d+$/.test(digits);
+  where.push(byNumber ? `(${msisdnColumn} LIKE ? ESCAPE '\\' OR ${nameColumn} LIKE ? ESCAPE '\\')` : `${nameColumn} LIKE ? ESCAPE '\\'`);
+  if (byNumber) params.push(likeText(digits));
+  params.push(likeText(search));
+}
+
 /** The SQL of one page of contacts matching the filters, after `cursor`, `take` rows. */
 export function contactsPageQuery(accountId: string, f: ContactFilters, cursor: LogsCursor | null, take: number): { sql: string; params: unknown[] } {
   const where = ['c."accountId" = ?'];
@@ -52,14 +64,7 @@ export function contactsPageQuery(accountId: string, f: ContactFilters, cursor: 
     where.push('EXISTS (SELECT 1 FROM "ContactTag" t WHERE t."accountId" = c."accountId" AND t."tag" = ? AND t."msisdn" = c."msisdn")');
     params.push(f.tag);
   }
-  if (f.search) {
-    // "+65 9123" finds +6591234567: the number is matched on its digits, the name on the text as typed.
-    const digits = f.search.replace(/[\s().+-]/g, '');
-    const byNumber = /^\d+$/.test(digits);
-    where.push(byNumber ? `(c."msisdn" LIKE ? ESCAPE '\\' OR c."name" LIKE ? ESCAPE '\\')` : `c."name" LIKE ? ESCAPE '\\'`);
-    if (byNumber) params.push(likeText(digits));
-    params.push(likeText(f.search));
-  }
+  if (f.search) searchClause(f.search, 'c."msisdn"', 'c."name"', where, params);
   if (cursor) {
     where.push('(c."updatedAt", c."msisdn") < (?, ?)');
     params.push(sqlDate(cursor.createdAt), cursor.id);

@@ -4,7 +4,7 @@ import { all, one, readDate, readNow, sqlDate, type Sqlite } from '@/lib/db/sql'
 import { NotFoundError } from '@/lib/errors';
 import { decodeCursor, encodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
-import { likeText, parseListQuery } from '@/lib/contacts/list-contacts';
+import { parseListQuery, searchClause } from '@/lib/contacts/list-contacts';
 import { toOptOutView, type OptOutView } from '@/lib/contacts/opt-out-view';
 
 // GET /accounts/{id}/opt-outs and the Opt-outs tab: newest first, keyset pages on (optedOutAt, msisdn).
@@ -32,14 +32,8 @@ type Stored = { msisdn: string; source: string; optedOutAt: string; name: string
 export function optOutsPage(conn: Sqlite, accountId: string, f: OptOutFilters, cursor: LogsCursor | null, take: number) {
   const where = ['o."accountId" = ?'];
   const params: unknown[] = [accountId];
-  if (f.search) {
-    // As the contacts list: "+65 9123" finds +6591234567 by its digits; a name finds a number with a contact.
-    const digits = f.search.replace(/[\s().+-]/g, '');
-    const byNumber = /^\d+$/.test(digits);
-    where.push(byNumber ? `(o."msisdn" LIKE ? ESCAPE '\\' OR c."name" LIKE ? ESCAPE '\\')` : `c."name" LIKE ? ESCAPE '\\'`);
-    if (byNumber) params.push(likeText(digits));
-    params.push(likeText(f.search));
-  }
+  // As the contacts list; a name finds a number that has a contact.
+  if (f.search) searchClause(f.search, 'o."msisdn"', 'c."name"', where, params);
   if (cursor) {
     where.push('(o."optedOutAt", o."msisdn") < (?, ?)');
     params.push(sqlDate(cursor.createdAt), cursor.id);
