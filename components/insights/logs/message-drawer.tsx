@@ -17,7 +17,7 @@ import { StatusTimeline } from '@/components/insights/logs/status-timeline';
 async function fetchDetail(umid: string): Promise<MessageDetail> {
   const res = await fetch(`/logs/feed/${encodeURIComponent(umid)}`, { cache: 'no-store' });
   const body = await res.json();
-  if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
   return body;
 }
 

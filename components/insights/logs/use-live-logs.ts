@@ -13,7 +13,7 @@ const LOOKBACK_MS = 5000;
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error((body as { message?: string }).message ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new Error((body as { error?: string }).error ?? `HTTP ${res.status}`);
   return body as T;
 }
 

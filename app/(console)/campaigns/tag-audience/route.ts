@@ -2,13 +2,13 @@ import { db } from '@/lib/db/client';
 import { ValidationError } from '@/lib/errors';
 import { listContacts } from '@/lib/contacts/list-contacts';
 import { listContactTags } from '@/lib/contacts/list-contact-tags';
-import { campaignRoute, jsonResponse } from '../_lib/campaign-route';
+import { consoleRoute, jsonResponse } from '@/app/_lib/console-route';
 
 /**
  * GET /campaigns/tag-audience?tag=vip — what the mapping step offers for "contacts with a tag": the
  * columns the import reads them as (msisdn, name, then the attributes by name) and the first contacts.
  */
-export const GET = campaignRoute('campaigns.send', async (req, { accountId }) => {
+export const GET = consoleRoute('campaigns.send', async (req, { accountId }) => {
   const tag = new URL(req.url).searchParams.get('tag')?.trim();
   if (!tag) throw new ValidationError('Choose a tag', [{ path: 'tag', message: 'Choose a tag' }]);
   const [page, tags] = await Promise.all([listContacts(db, accountId, { tag, limit: 50 }), listContactTags(db, accountId)]);

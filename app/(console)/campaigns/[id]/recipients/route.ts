@@ -3,7 +3,7 @@ import { getCampaign } from '@/lib/campaigns/get-campaign';
 import { listRecipients, recipientsCsv } from '@/lib/campaigns/list-recipients';
 import { csvResponse } from '@/lib/http/csv';
 import { pageLimit } from '@/lib/campaigns/list-campaigns';
-import { campaignRoute, jsonResponse } from '../../_lib/campaign-route';
+import { consoleRoute, jsonResponse } from '@/app/_lib/console-route';
 import { listProblemRecipients, problemRecipientsCsv } from '@/lib/campaigns/problem-recipients';
 
 /**
@@ -11,7 +11,7 @@ import { listProblemRecipients, problemRecipientsCsv } from '@/lib/campaigns/pro
  * is every row that will not be sent. With format=csv, the whole list as a download (the problem report,
  * or the results), streamed.
  */
-export const GET = campaignRoute('campaigns.view', async (req, { accountId, params }) => {
+export const GET = consoleRoute('campaigns.view', async (req, { accountId, params }) => {
   const id = params.id!;
   const q = new URL(req.url).searchParams;
   const status = q.get('status') || null;
