@@ -21,4 +21,12 @@ describe('parseEnv', () => {
     expect(env.ALLOW_PRIVATE_NETWORK).toBe(true);
     expect(env.RUN_WORKER_IN_WEB).toBe(false);
   });
+
+  it('reads CREDENTIALS_KEY as 32 bytes and refuses any other length', () => {
+    const hex = 'ab'.repeat(32);
+    expect(parseEnv({ CREDENTIALS_KEY: hex }).CREDENTIALS_KEY?.length).toBe(32);
+    expect(parseEnv({ CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64') }).CREDENTIALS_KEY).toEqual(Buffer.alloc(32, 7));
+    expect(() => parseEnv({ CREDENTIALS_KEY: 'too-short' })).toThrow(/CREDENTIALS_KEY: must be 32 bytes/);
+    expect(() => parseEnv({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL: must start with smtp/);
+  });
 });

@@ -49,6 +49,30 @@ const schema = z.object({
   // Take the client address from X-Forwarded-For (its last entry, the one the proxy appended). Only
   // behind a reverse proxy that sets that header: otherwise any client could pick its own address.
   TRUST_PROXY: bool,
+  // 32 bytes (base64, base64url or 64 hex digits) that encrypt channel credentials at rest
+  // (lib/crypto/secret-box.ts). `npm start` writes a random one to data/.credentials-key on first start.
+  CREDENTIALS_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const bytes = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64url');
+      if (bytes.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as base64 or 64 hex digits (openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      return bytes;
+    }),
+  // Replaces every 8x8 regional base URL (lib/channels/regions.ts): for tests against a local server.
+  PARLEY_8X8_BASE_URL: z.string().url().optional(),
+  // Outgoing mail for invitations and password resets (lib/email). Without SMTP_URL the one-time link
+  // is shown on screen instead. smtp://user:pass@host:587 or smtps://… for TLS from the first byte.
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' }),
+  SMTP_FROM: z.string().default('Parley <no-reply@parley.local>'),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -17,6 +17,13 @@ if (!process.env.AUTH_SECRET) {
   process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
 
+// CREDENTIALS_KEY encrypts channel credentials at rest; kept beside the database the same way.
+if (!process.env.CREDENTIALS_KEY) {
+  const file = path.join(root, 'data', '.credentials-key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  process.env.CREDENTIALS_KEY = fs.readFileSync(file, 'utf8').trim();
+}
+
 let env: typeof import('@/lib/env').env;
 try {
   ({ env } = await import('@/lib/env'));

@@ -14,6 +14,7 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.ALLOW_PRIVATE_NETWORK ??= 'true';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-0123';
+process.env.CREDENTIALS_KEY ??= crypto.randomBytes(32).toString('base64url');
 
 // As every entry point that runs Parley does: inbound messages go to their consumers (automation).
 // In a hook, which runs after the test file was collected: importing the domains here, before it, would

@@ -61,6 +61,7 @@ export const PERMISSION_MODULES = [
       { key: 'partners.roles.manage', label: 'Manage Roles' },
       { key: 'partners.users.manage', label: 'Manage Users' },
       { key: 'partners.audit.view', label: 'View Audit Log' },
+      { key: 'partners.accounts.manage', label: 'Manage Accounts' },
     ],
   },
   {
@@ -70,6 +71,7 @@ export const PERMISSION_MODULES = [
       { key: 'settings.apikeys.manage', label: 'Manage API Keys' },
       { key: 'settings.webhooks.manage', label: 'Manage Webhooks' },
       { key: 'settings.pricing.manage', label: 'Manage Pricing' },
+      { key: 'settings.channels.manage', label: 'Manage Channels' },
     ],
   },
 ] as const;
