@@ -26,8 +26,9 @@ describe('the grant_contacts migration', () => {
     role.run('other', 'Support', JSON.stringify(['logs.view']), 0);
     role.run('copy', 'Partner Admin copy', JSON.stringify(['logs.view']), 0);
     conn.close();
-    applyMigrationsSqlite(file, all);
-    applyMigrationsSqlite(file, all);
+    // Up to this migration only: later ones grant other permissions of their own.
+    applyMigrationsSqlite(file, all.slice(0, at + 1));
+    applyMigrationsSqlite(file, all.slice(0, at + 1));
     const read = new Database(file, { readonly: true });
     const perms = (id: string) => JSON.parse((read.prepare(`SELECT "permissions" FROM "Role" WHERE "id" = ?`).get(id) as { permissions: string }).permissions);
     expect(perms('admin')).toEqual(['logs.view', 'partners.users.manage', 'contacts.view', 'contacts.manage']);
