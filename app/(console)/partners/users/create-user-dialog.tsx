@@ -12,7 +12,8 @@ import { createUserAction } from './actions';
 import { AccountPicker, type GrantableAccounts } from './account-picker';
 import { RoleOptions, type RoleOption } from './role-options';
 import { CredentialSetup, type Setup } from './credential-setup';
-import { OneTimeLink } from './one-time-link';
+import { LinkDeliveryPanel } from './link-delivery';
+import type { LinkDelivery } from '@/lib/partners/email-password-link';
 
 type Option = { id: string; name: string };
 type Errors = Record<string, string | undefined>;
@@ -25,19 +26,27 @@ export function CreateUserDialog({
   roles,
   accounts,
   grantable,
+  emailLinks,
 }: {
   open: boolean;
   onClose: () => void;
   roles: RoleOption[];
   accounts: Option[];
   grantable: GrantableAccounts;
+  emailLinks: boolean;
 }) {
   const router = useRouter();
   const [v, setV] = React.useState(empty);
   const [errors, setErrors] = React.useState<Errors>({});
-  const [created, setCreated] = React.useState<{ email: string; link: { path: string; expiresAt: Date } | null } | null>(null);
+  const [created, setCreated] = React.useState<{
+    email: string;
+    link: { path: string; expiresAt: Date } | null;
+    delivery: LinkDelivery | null;
+  } | null>(null);
   const [pending, start] = React.useTransition();
   const set = <K extends keyof typeof empty>(k: K, val: (typeof empty)[K]) => setV((s) => ({ ...s, [k]: val }));
+
+  const emailed = created?.delivery?.status === 'emailed';
 
   function close() {
     setV(empty);
@@ -58,7 +67,7 @@ export function CreateUserDialog({
       const res = await createUserAction(v);
       if (!res.ok) return setErrors(res.fieldErrors ?? { _: res.error });
       router.refresh();
-      if (res.data.link) setCreated({ email: res.data.email, link: res.data.link });
+      if (res.data.link) setCreated({ email: res.data.email, link: res.data.link, delivery: res.data.delivery });
       else {
         toast.success(`Added ${res.data.email}`);
         close();
@@ -70,16 +79,18 @@ export function CreateUserDialog({
     <Dialog open={open} onOpenChange={(o) => !o && close()}>
       <DialogContent
         className="max-h-[calc(100dvh-2rem)] overflow-y-auto"
-        title={created ? 'Send the invitation link' : 'Add a user'}
+        title={created ? (emailed ? 'Invitation sent' : 'Send the invitation link') : 'Add a user'}
         description={
           created
-            ? `${created.email} was added. They set their password with this link.`
+            ? emailed
+              ? `${created.email} was added. They set their password with the link in the email.`
+              : `${created.email} was added. They set their password with this link.`
             : 'They sign in with their email. Choose what they may do and which customer accounts they see.'
         }
       >
         {created?.link ? (
           <>
-            <OneTimeLink path={created.link.path} expiresAt={created.link.expiresAt} />
+            <LinkDeliveryPanel delivery={created.delivery} link={created.link} noun="invitation" />
             <DialogFooter>
               <Button onClick={close}>Done</Button>
             </DialogFooter>
@@ -123,7 +134,7 @@ export function CreateUserDialog({
               password={v.password}
               onPassword={(p) => set('password', p)}
               error={errors.password}
-              linkHint="You get a link to send them; it works once, for 7 days."
+              linkHint={emailLinks ? 'We email them a link; it works once, for 7 days.' : 'You get a link to send them; it works once, for 7 days.'}
             />
             {errors._ ? (
               <p role="alert" className="text-sm text-destructive">

@@ -73,12 +73,14 @@ export function UsersClient({
   accounts,
   filtered,
   grantable,
+  emailLinks,
 }: {
   users: UserListRow[];
   roles: RoleOption[];
   accounts: Option[];
   filtered: boolean;
   grantable: GrantableAccounts;
+  emailLinks: boolean;
 }) {
   const [creating, setCreating] = React.useState(false);
   return (
@@ -110,7 +112,7 @@ export function UsersClient({
       <p className="mt-2 text-xs text-muted-foreground">
         {users.length} user{users.length === 1 ? '' : 's'}
       </p>
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} roles={roles} accounts={accounts} grantable={grantable} />
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} roles={roles} accounts={accounts} grantable={grantable} emailLinks={emailLinks} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
 import { listUsersFilter } from '@/lib/partners/user-input';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
 import { grantableAccounts, roleOptions } from '@/lib/partners/grant-hints';
+import { isEmailConfigured } from '@/lib/email/is-email-configured';
 import { requirePage } from '@/app/_lib/console-context';
 import { UsersClient } from './page-client';
 
@@ -23,6 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <UsersClient
       filtered={!!(filter.q || filter.roleId || filter.status)}
+      emailLinks={isEmailConfigured()}
       roles={roleOptions(roles, held)}
       accounts={accounts}
       grantable={grantableAccounts(

@@ -7,6 +7,7 @@ import { listRoles } from '@/lib/partners/list-roles';
 import { listPartnerAccounts } from '@/lib/partners/list-partner-accounts';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
 import { grantableAccounts, roleOptions } from '@/lib/partners/grant-hints';
+import { isEmailConfigured } from '@/lib/email/is-email-configured';
 import { requirePage } from '@/app/_lib/console-context';
 import { ProfileClient } from './profile-client';
 
@@ -28,6 +29,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ us
     <ProfileClient
       key={`${user.id}:${user.roleId}:${user.allAccounts}:${user.accountIds.join(',')}:${user.status}`}
       isSelf={user.id === principal.userId}
+      emailLinks={isEmailConfigured()}
       roles={roleOptions(roles, held, user.roleId)}
       accounts={accounts}
       grantable={grantableAccounts(

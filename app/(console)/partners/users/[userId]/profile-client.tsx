@@ -35,12 +35,14 @@ export function ProfileClient({
   accounts,
   isSelf,
   grantable,
+  emailLinks,
 }: {
   user: ProfileUser;
   roles: RoleOption[];
   accounts: Option[];
   isSelf: boolean;
   grantable: GrantableAccounts;
+  emailLinks: boolean;
 }) {
   const router = useRouter();
   const [name, setName] = React.useState(user.name);
@@ -149,7 +151,7 @@ export function ProfileClient({
           </CardContent>
         </Card>
       </div>
-      <ResetPasswordDialog user={user} open={dialog === 'reset'} onClose={() => setDialog(null)} />
+      <ResetPasswordDialog user={user} open={dialog === 'reset'} onClose={() => setDialog(null)} emailLinks={emailLinks} />
       <StatusDialog user={user} open={dialog === 'status'} onClose={() => setDialog(null)} />
     </>
   );

@@ -5,14 +5,27 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { resetPasswordAction } from '../actions';
 import { CredentialSetup, type Setup } from '../credential-setup';
-import { OneTimeLink } from '../one-time-link';
+import { LinkDeliveryPanel } from '../link-delivery';
+import type { LinkDelivery } from '@/lib/partners/email-password-link';
 
-export function ResetPasswordDialog({ user, open, onClose }: { user: { id: string; email: string }; open: boolean; onClose: () => void }) {
+export function ResetPasswordDialog({
+  user,
+  open,
+  onClose,
+  emailLinks,
+}: {
+  user: { id: string; email: string };
+  open: boolean;
+  onClose: () => void;
+  emailLinks: boolean;
+}) {
   const [setup, setSetup] = React.useState<Setup>('link');
   const [password, setPassword] = React.useState('');
   const [error, setError] = React.useState<string | undefined>();
-  const [link, setLink] = React.useState<{ path: string; expiresAt: Date } | null>(null);
+  const [link, setLink] = React.useState<{ path: string; expiresAt: Date; delivery: LinkDelivery | null } | null>(null);
   const [pending, start] = React.useTransition();
+
+  const emailed = link?.delivery?.status === 'emailed';
 
   function close() {
     setSetup('link');
@@ -25,12 +38,18 @@ export function ResetPasswordDialog({ user, open, onClose }: { user: { id: strin
   return (
     <Dialog open={open} onOpenChange={(o) => !o && close()}>
       <DialogContent
-        title={link ? 'Send the reset link' : `Reset the password of ${user.email}?`}
-        description={link ? 'Their old password no longer works.' : 'Their current password stops working and they are signed out everywhere.'}
+        title={link ? (emailed ? 'Reset link sent' : 'Send the reset link') : `Reset the password of ${user.email}?`}
+        description={
+          link
+            ? emailed
+              ? 'Their old password no longer works. They choose a new one with the link in the email.'
+              : 'Their old password no longer works.'
+            : 'Their current password stops working and they are signed out everywhere.'
+        }
       >
         {link ? (
           <>
-            <OneTimeLink path={link.path} expiresAt={link.expiresAt} />
+            <LinkDeliveryPanel delivery={link.delivery} link={link} noun="reset link" />
             <DialogFooter>
               <Button onClick={close}>Done</Button>
             </DialogFooter>
@@ -43,7 +62,7 @@ export function ResetPasswordDialog({ user, open, onClose }: { user: { id: strin
               start(async () => {
                 const res = await resetPasswordAction({ userId: user.id, setup, password: setup === 'password' ? password : undefined });
                 if (!res.ok) return setError(res.fieldErrors?.password ?? res.error);
-                if (res.data.link) setLink(res.data.link);
+                if (res.data.link) setLink({ ...res.data.link, delivery: res.data.delivery });
                 else {
                   toast.success(`Password of ${user.email} reset`);
                   close();
@@ -57,7 +76,7 @@ export function ResetPasswordDialog({ user, open, onClose }: { user: { id: strin
               password={password}
               onPassword={setPassword}
               error={error}
-              linkHint="You get a link to send them; it works once, for 24 hours."
+              linkHint={emailLinks ? 'We email them a link; it works once, for 24 hours.' : 'You get a link to send them; it works once, for 24 hours.'}
             />
             {error && setup === 'link' ? (
               <p role="alert" className="mt-2 text-sm text-destructive">
