@@ -1,7 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import { all, one, readDate, readJson, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
 import { providerFor } from '@/lib/channels/get-provider';
-import type { OutboundForProvider, ProviderReceipt } from '@/lib/channels/provider';
+import { toChannelForProvider } from '@/lib/channels/channel-for-provider';
+import { type OutboundForProvider, type ProviderAnswer, PermanentProviderError, RetryableProviderError } from '@/lib/channels/provider';
+import { logger } from '@/lib/log/logger';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { WINDOW_EXPIRED } from '@/lib/messaging/codes';
 import { insertJob } from '@/lib/messaging/message-rows';
@@ -11,14 +13,21 @@ import { isCswOpen, readWindow } from '@/lib/messaging/windows';
 const DEFAULT_RATE_PER_SECOND = 80;
 const IDLE_MS = 1000;
 // A send handed to its provider stays leased this long: if the process dies before the outcome is
-// stored, another pass hands it over again (providers take the umid as their idempotency key).
+// stored, another pass hands it over again (providers take the umid as their idempotency key). Longer
+// than a provider call may take, so a slow answer is still ours when it arrives.
 const LEASE_MS = 30_000;
+export const PROVIDER_TIMEOUT_MS = 10_000;
+// A pass waits this long for its providers' answers, so the sandbox's (at once) commit in one
+// transaction with the pass; a slower carrier's answer is recorded on its own when it arrives, and
+// the next pass hands other channels' sends over meanwhile.
+const ANSWER_WAIT_MS = 50;
 const MAX_ATTEMPTS = 8;
+const MAX_BACKOFF_MS = 300_000;
 // Rows per pass: one pass is one synchronous transaction, so a small batch keeps the API's requests
 // from waiting behind a long one (the background loop comes straight back while there is more).
 const BATCH = 100;
 
-export type OutboxOptions = { now?: () => Date; limit?: number; buckets?: TokenBuckets };
+export type OutboxOptions = { now?: () => Date; limit?: number; buckets?: TokenBuckets; providerTimeoutMs?: number };
 
 const sharedBuckets = new TokenBuckets();
 
@@ -37,9 +46,30 @@ type DueJob = {
   content: string | null;
   provider: string | null;
   rateLimitPerSecond: number | null;
+  accountId: string | null;
+  channelKind: string | null;
+  address: string | null;
+  credentials: string | null;
+  region: string | null;
 };
 
-type Handoff = { jobId: number; leasedUntil: string; attempts: number; provider: string | null; message: OutboundForProvider };
+type Handoff = {
+  jobId: number;
+  leasedUntil: string;
+  attempts: number;
+  provider: string | null;
+  message: OutboundForProvider;
+  channel: Parameters<typeof toChannelForProvider>[0] | null;
+};
+type Answer = ProviderAnswer | { error: unknown };
+
+// Calls still waiting for their provider, across passes: settleOutbox waits for them.
+const inFlight = new Set<Promise<void>>();
+
+/** Waits until every provider call already made has been answered and its answer stored (tests, shutdown). */
+export async function settleOutbox(): Promise<void> {
+  while (inFlight.size) await Promise.all([...inFlight]);
+}
 
 /**
  * One pass of the send outbox: applies due receipts, and hands due sends to their channel provider
@@ -53,17 +83,17 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const at = now();
   const handoffs = await writeTransaction(db, (conn) => claimDue(conn, at, opts.limit ?? BATCH, buckets));
   if (handoffs.length) {
-    const answers = await Promise.all(
-      handoffs.map((h) =>
-        providerFor(h.provider)
-          .send(h.message)
-          .then(
-            (receipts) => ({ receipts }),
-            (error: unknown) => ({ error }),
-          ),
-      ),
-    );
-    await writeTransaction(db, (conn) => handoffs.forEach((h, i) => recordAnswer(conn, h, answers[i]!, now())));
+    const record = answerRecorder(db, now);
+    const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
+    const calls = handoffs.map((h) => {
+      const call = handOver(h, timeoutMs).then((answer) => record(h, answer));
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
+      return call;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(calls), new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WAIT_MS)))]);
+    clearTimeout(timer);
   }
   return readNow(db, (conn) => {
     const next = one<{ dueAt: string | null }>(conn, 'SELECT MIN("dueAt") AS "dueAt" FROM "MessageJob"')?.dueAt;
@@ -72,12 +102,52 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   });
 }
 
+async function handOver(h: Handoff, timeoutMs: number): Promise<Answer> {
+  try {
+    const channel = h.channel ? toChannelForProvider(h.channel) : null;
+    return await providerFor(h.provider).send(h.message, channel, AbortSignal.timeout(timeoutMs));
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Stores answers as they arrive: those that arrive together (the sandbox's, in the same tick) share
+ * one write transaction; one arriving while that commits waits for the next.
+ */
+function answerRecorder(db: Db, now: () => Date): (h: Handoff, answer: Answer) => Promise<void> {
+  let queue: { h: Handoff; answer: Answer }[] = [];
+  let flushing: Promise<void> | null = null;
+  const flush = async (): Promise<void> => {
+    await Promise.resolve(); // let answers settling in this tick join
+    const batch = queue;
+    queue = [];
+    try {
+      await writeTransaction(db, (conn) => {
+        const at = now();
+        for (const { h, answer } of batch) recordAnswer(conn, h, answer, at);
+      });
+    } catch (err) {
+      // The leases run out and the sends are handed over again: nothing is lost.
+      logger.error({ err, jobs: batch.map((b) => b.h.jobId) }, 'storing provider answers failed; the sends will be retried');
+    }
+  };
+  return (h, answer) => {
+    queue.push({ h, answer });
+    const previous = flushing ?? Promise.resolve();
+    const next = previous.then(() => (queue.length ? flush() : undefined));
+    flushing = next;
+    return next;
+  };
+}
+
 function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets): Handoff[] {
   const jobs = all<DueJob>(
     conn,
     `SELECT j."id", j."messageId", j."kind", j."payload", j."attempts", m."status", m."channel", m."channelId", m."subAccountId", m."msisdn", m."type", m."content",
-            c."provider", c."rateLimitPerSecond"
+            m."accountId", c."provider", c."rateLimitPerSecond", c."kind" AS "channelKind", c."address", c."credentials", a."region"
      FROM "MessageJob" j LEFT JOIN "Message" m ON m."id" = j."messageId" LEFT JOIN "Channel" c ON c."id" = m."channelId"
+       LEFT JOIN "Account" a ON a."id" = m."accountId"
      WHERE j."dueAt" <= ? ORDER BY j."dueAt" LIMIT ?`,
     sqlDate(at),
     limit,
@@ -119,6 +189,19 @@ function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets):
       attempts: job.attempts + 1,
       provider: job.provider,
       message: { umid: job.messageId, channel: job.channel!, msisdn: job.msisdn!, type: job.type!, content: readJson(job.content) },
+      // Decrypted outside this transaction, by the call.
+      channel:
+        job.channelId && job.channelKind
+          ? {
+              id: job.channelId,
+              accountId: job.accountId!,
+              kind: job.channelKind,
+              address: job.address ?? '',
+              provider: job.provider ?? 'sandbox',
+              region: job.region ?? 'apac',
+              credentials: job.credentials,
+            }
+          : null,
     });
   }
   return handoffs;
@@ -128,21 +211,50 @@ function deleteJob(conn: Sqlite, id: number): void {
   run(conn, 'DELETE FROM "MessageJob" WHERE "id" = ?', id);
 }
 
-function recordAnswer(conn: Sqlite, h: Handoff, answer: { receipts: ProviderReceipt[] } | { error: unknown }, at: Date): void {
+/** How long a send that could not be handed over waits: the carrier's Retry-After, else doubling with jitter. */
+export function retryDelayMs(attempts: number, retryAfterMs?: number, random = Math.random): number {
+  if (retryAfterMs !== undefined) return Math.min(MAX_BACKOFF_MS, retryAfterMs);
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts);
+  // Half fixed, half random: sends refused together (a carrier's outage) do not come back together.
+  return Math.round(base / 2 + random() * (base / 2));
+}
+
+function recordAnswer(conn: Sqlite, h: Handoff, answer: Answer, at: Date): void {
   // Still ours? (Only a pass that outlived its lease could find the row gone or re-leased.)
   if (!one(conn, 'SELECT 1 FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?', h.jobId, h.leasedUntil)) return;
   if ('error' in answer) {
+    const { error } = answer;
+    if (error instanceof PermanentProviderError) {
+      deleteJob(conn, h.jobId);
+      applyStatus(conn, h.message.umid, { state: error.state, detail: error.detail, errorCode: error.errorCode ?? null, errorMessage: error.message }, at);
+      return;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
     if (h.attempts < MAX_ATTEMPTS) {
-      const backoff = Math.min(300_000, 1000 * 2 ** h.attempts);
-      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + backoff)), h.jobId);
+      const wait = retryDelayMs(h.attempts, error instanceof RetryableProviderError ? error.retryAfterMs : undefined);
+      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + wait)), h.jobId);
       return;
     }
     deleteJob(conn, h.jobId);
-    const reason = answer.error instanceof Error ? answer.error.message : String(answer.error);
-    applyStatus(conn, h.message.umid, { state: 'rejected', detail: 'provider_error', errorMessage: `The channel provider refused the message: ${reason}` }, at);
+    applyStatus(
+      conn,
+      h.message.umid,
+      { state: 'rejected', detail: 'provider_error', errorMessage: `The channel provider did not take the message after ${h.attempts} attempts: ${reason}` },
+      at,
+    );
     return;
   }
   deleteJob(conn, h.jobId);
+  if (answer.carrierId && h.channel) {
+    run(
+      conn,
+      'INSERT OR IGNORE INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?)',
+      h.channel.id,
+      answer.carrierId,
+      h.message.umid,
+      sqlDate(at),
+    );
+  }
   for (const r of answer.receipts) {
     const update: StatusUpdate = { state: r.state, detail: r.detail, errorCode: r.errorCode, errorMessage: r.errorMessage };
     if (r.afterMs <= 0) applyStatus(conn, h.message.umid, update, at);

@@ -1,12 +1,13 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newTimeOrderedUuid, withinSavepoint, writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid, one, run, sqlDate, withinSavepoint, writeTransaction } from '@/lib/db/sql';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
+import { findSubAccount } from '@/lib/tenancy/find-sub-account';
 import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
-import { ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { RECEIVED } from '@/lib/messaging/codes';
 import { isCswOpen, readWindow, touchWindowOnInbound } from '@/lib/messaging/windows';
@@ -21,9 +22,17 @@ export type InboundInput = {
   content: Record<string, unknown>;
   timestamp?: Date;
   referral?: { sourceType: string } | null;
+  /** The exact channel it arrived on (a carrier's webhook names it); else the subaccount's channel of this kind. */
+  channelId?: string;
+  /**
+   * The carrier's id for the message: stored with it (CarrierMessage), so a redelivered webhook is
+   * recognised and ignored. Needs channelId.
+   */
+  carrierId?: string;
 };
 
-export type InboundResult = { umid: string; event: Record<string, unknown> };
+/** `duplicate`: the carrier had delivered this message before; nothing was stored again (umid is the first one's). */
+export type InboundResult = { umid: string; event: Record<string, unknown>; duplicate?: boolean };
 
 function capitalize(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
@@ -37,8 +46,11 @@ function capitalize(type: string): string {
  */
 export async function receiveInbound(db: Db, input: InboundInput): Promise<InboundResult> {
   const from = parseMsisdn(input.msisdn);
-  const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
-  const channelRow = sub.channels.find((c) => c.kind === input.channel) ?? null;
+  let sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
+  // A channel added since the subaccount was cached is read fresh.
+  if (input.channelId && !sub.channels.some((c) => c.id === input.channelId)) sub = await findSubAccount(db, input.accountId, input.subAccountId);
+  const channelRow = (input.channelId ? sub.channels.find((c) => c.id === input.channelId) : sub.channels.find((c) => c.kind === input.channel)) ?? null;
+  if (input.channelId && !channelRow) throw new NotFoundError(`Channel '${input.channelId}' not found`);
   const umid = newTimeOrderedUuid();
   const at = input.timestamp ?? new Date();
   const text = typeof input.content.text === 'string' ? input.content.text : '';
@@ -65,7 +77,26 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     msisdn: from.e164,
     event,
   };
-  const followUps = await writeTransaction(db, (conn) => {
+  const outcome = await writeTransaction(db, (conn) => {
+    if (input.carrierId && channelRow) {
+      const first = run(
+        conn,
+        'INSERT OR IGNORE INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?)',
+        channelRow.id,
+        input.carrierId,
+        umid,
+        sqlDate(new Date()),
+      );
+      if (!first) {
+        const seen = one<{ messageId: string }>(
+          conn,
+          'SELECT "messageId" FROM "CarrierMessage" WHERE "channelId" = ? AND "carrierId" = ?',
+          channelRow.id,
+          input.carrierId,
+        );
+        return { duplicateOf: seen?.messageId ?? umid, followUps: [] };
+      }
+    }
     // A customer message into a closed window opens a (service) conversation.
     const opensConversation = input.channel === 'whatsapp' && !isCswOpen(readWindow(conn, sub.id, from.e164), at);
     insertMessage(conn, {
@@ -100,10 +131,11 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
         logger.error({ err, umid, consumer: consumer.name }, 'an inbound consumer failed to decide; the message is kept');
       }
     }
-    return out;
+    return { duplicateOf: null, followUps: out };
   });
+  if (outcome.duplicateOf) return { umid: outcome.duplicateOf, event, duplicate: true };
 
-  for (const followUp of followUps) {
+  for (const followUp of outcome.followUps) {
     try {
       await followUp.run(db);
     } catch (err) {

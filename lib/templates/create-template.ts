@@ -8,6 +8,7 @@ import { findTemplateChannel } from '@/lib/templates/find-template-channel';
 import type { Prisma } from '@/lib/db/generated/client';
 import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { transactWithRetry } from '@/lib/db/retry-when-busy';
+import { submitTemplateToProvider } from '@/lib/channels/submit-template-to-provider';
 
 export type CreateTemplateInput = {
   accountId: string;
@@ -29,6 +30,8 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
     select: { id: true },
   });
   if (exists) throw duplicate(payload);
+  // A carrier channel's template goes to WhatsApp's review through the carrier, whose webhook decides it.
+  const carrierReviews = await submitTemplateToProvider(db, channel, input.accountId, payload);
   try {
     return await transactWithRetry(db, async (tx) => {
       const row = await tx.template.create({
@@ -41,7 +44,7 @@ export async function createTemplate(db: Db, input: CreateTemplateInput): Promis
           category: payload.category,
           components: payload.components as Prisma.InputJsonValue,
           status: 'PENDING',
-          reviewDueAt: new Date(Date.now() + env.SANDBOX_TEMPLATE_REVIEW_MS),
+          reviewDueAt: carrierReviews ? null : new Date(Date.now() + env.SANDBOX_TEMPLATE_REVIEW_MS),
           history: { create: { fromStatus: null, toStatus: 'PENDING', source: input.source } },
         },
       });
