@@ -45,14 +45,16 @@ function serverActions(): string[] {
   return found.sort();
 }
 
-/** Every writing method of every REST route, read from the route modules' exports. */
+/** Every writing method of every REST route and carrier callback, read from the route modules' exports. */
 async function writeRoutes(): Promise<string[]> {
-  const dir = path.join(APP, 'api/v1');
   const found: string[] = [];
-  for (const file of fs.readdirSync(dir, { recursive: true }) as string[]) {
-    if (path.basename(file) !== 'route.ts') continue;
-    const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) if (typeof mod[method] === 'function') found.push(`api/v1/${file} ${method}`);
+  for (const area of ['api/v1', 'api/providers']) {
+    const dir = path.join(APP, area);
+    for (const file of fs.readdirSync(dir, { recursive: true }) as string[]) {
+      if (path.basename(file) !== 'route.ts') continue;
+      const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) if (typeof mod[method] === 'function') found.push(`${area}/${file} ${method}`);
+    }
   }
   return found.sort();
 }

@@ -22,8 +22,9 @@ import type { z } from 'zod';
 type Channel = { id: string; kind: string; provider: string; credentials: string | null; subAccountId: string; subAccount: { accountId: string } };
 
 const UNAUTHORIZED = 1200;
+// An unreadable body is logged as text, up to this much (a body can be megabytes).
+const LOGGED_BODY_CHARS = 20_000;
 const INVALID = 1005;
-const log = logger.child({ component: '8x8-webhook' });
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): { ok: true; data: z.infer<T> } | { ok: false; issues: Issue[] } {
   const r = schema.safeParse(body);
@@ -32,7 +33,7 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): { ok: true; data:
 
 /** A refused body: answered 400 in the 8x8 shape and logged with the body, so nothing is dropped unseen. */
 function refuse(channelId: string, body: unknown, message: string, issues: Issue[] = []): Response {
-  log.warn({ channelId, body, issues }, `8x8 webhook refused: ${message}`);
+  logger.warn({ component: '8x8-webhook', channelId, body, issues }, `8x8 webhook refused: ${message}`);
   return errorResponse(400, INVALID, message, issues);
 }
 
@@ -41,7 +42,7 @@ function secretOf(channel: Channel): string | null {
   try {
     return readEightByEightCredentials(decryptJson(channel.credentials))?.webhookSecret ?? null;
   } catch (err) {
-    log.error({ err, channelId: channel.id }, "the channel's 8x8 credentials cannot be read");
+    logger.error({ component: '8x8-webhook', err, channelId: channel.id }, "the channel's 8x8 credentials cannot be read");
     return null;
   }
 }
@@ -82,16 +83,18 @@ export async function handleEightByEightWebhook(db: Db, channelId: string, req: 
   if (channel?.provider !== '8x8') return errorResponse(404, INVALID, `No 8x8 channel '${channelId}'`);
   const secret = secretOf(channel);
   if (!secret || !webhookSecretMatches(req.headers.get('authorization'), secret)) {
-    log.warn({ channelId }, '8x8 webhook with a missing or wrong secret');
+    logger.warn({ component: '8x8-webhook', channelId }, '8x8 webhook with a missing or wrong secret');
     return errorResponse(401, UNAUTHORIZED, "Unauthorized: the Authorization header does not carry this channel's webhook secret");
   }
 
   let body: unknown;
+  const copy = req.clone();
   try {
-    body = await readJsonBody(req);
+    body = (await readJsonBody(req)) ?? null;
   } catch (err) {
     if (err instanceof AppError) {
-      log.warn({ channelId, reason: err.message }, '8x8 webhook refused: unreadable body');
+      const raw = (await copy.text().catch(() => '')).slice(0, LOGGED_BODY_CHARS);
+      logger.warn({ component: '8x8-webhook', channelId, body: raw, reason: err.message }, '8x8 webhook refused: unreadable body');
       return errorResponse(err.status, err.code, err.message);
     }
     throw err;
@@ -109,7 +112,7 @@ export async function handleEightByEightWebhook(db: Db, channelId: string, req: 
     const { outcome, messageId } = await applyCarrierStatus(db, channel.id, r.data);
     if (outcome === 'unknown' || outcome === 'foreign') {
       // Another channel's message is answered as an unknown one: the caller learns nothing about it.
-      log.warn({ channelId, body, outcome }, '8x8 webhook: a status for a message this channel did not send');
+      logger.warn({ component: '8x8-webhook', channelId, body, outcome }, '8x8 webhook: a status for a message this channel did not send');
       return errorResponse(404, INVALID, `No message sent on channel '${channelId}' has umid '${r.data.payload.umid}'`);
     }
     return jsonResponse({ umid: messageId, applied: outcome === 'applied' });
@@ -121,13 +124,13 @@ export async function handleEightByEightWebhook(db: Db, channelId: string, req: 
     const { outcome, templateId } = await applyTemplateStatus(db, channel.id, r.data);
     if (outcome === 'unknown') {
       const d = r.data.eventDetails;
-      log.warn({ channelId, body }, '8x8 webhook: a status for a template this channel does not have');
+      logger.warn({ component: '8x8-webhook', channelId, body }, '8x8 webhook: a status for a template this channel does not have');
       return errorResponse(404, INVALID, `No template '${d.templateName}' (${d.templateLanguage}) on channel '${channelId}'`);
     }
     return jsonResponse({ templateId, applied: outcome === 'applied' });
   }
   if (typeof eventType === 'string' && LOGGED_EVENT_TYPES.has(eventType)) {
-    log.info({ channelId, body }, `8x8 webhook: ${eventType} taken and logged`);
+    logger.info({ component: '8x8-webhook', channelId, body }, `8x8 webhook: ${eventType} taken and logged`);
     return jsonResponse({ logged: true });
   }
   return refuse(channelId, body, typeof eventType === 'string' ? `Unknown eventType '${eventType}'` : 'Invalid parameter(s): eventType is required', [
