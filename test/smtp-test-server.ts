@@ -64,6 +64,8 @@ export async function startSmtpServer(initial: SmtpBehaviour = 'accept'): Promis
     },
   };
   const server = new SMTPServer(options);
+  // A client hanging up mid-conversation (a timed-out send does) is expected here, not a crash.
+  server.on('error', () => undefined);
   const port = await listen(
     (p) => new Promise((resolve, reject) => server.listen(p, '127.0.0.1', () => resolve()).once('error', reject)),
     () => (server.server.address() as net.AddressInfo).port,

@@ -22,6 +22,8 @@ async function server(b: SmtpBehaviour) {
   return s;
 }
 
+// Bounds with room for a busy machine: what they rule out is nodemailer's own defaults (30 s for the
+// greeting, 10 min of socket silence), which is how long an admin would wait without our timeouts.
 async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await fn();
@@ -67,7 +69,7 @@ describe('mailer over a real SMTP server', () => {
       const s = await server(behaviour);
       const { result, ms } = await timed(() => mailerFor(s.url).send(message));
       expect(result).toMatchObject({ ok: false, code, reason });
-      expect(ms).toBeLessThan(1500);
+      expect(ms).toBeLessThan(3000);
       expect(s.messages).toEqual([]);
     });
   }
@@ -83,11 +85,11 @@ describe('mailer over a real SMTP server', () => {
     cleanup.push(() => silent.close());
     const quiet = await timed(() => mailerFor(silent.url, 300).send(message));
     expect(quiet.result).toMatchObject({ ok: false, code: 'ETIMEDOUT', reason: 'the mail server did not answer within 0.3 s' });
-    expect(quiet.ms).toBeLessThan(1000);
+    expect(quiet.ms).toBeLessThan(3000);
 
     const stalling = await server('stall-data');
     const stalled = await timed(() => mailerFor(stalling.url, 300).send(message));
     expect(stalled.result).toMatchObject({ ok: false, code: 'ETIMEDOUT', reason: 'the mail server did not answer within 0.3 s' });
-    expect(stalled.ms).toBeLessThan(1000);
+    expect(stalled.ms).toBeLessThan(3000);
   });
 });

@@ -102,7 +102,7 @@ describe('emailing one-time links', () => {
   const failing: [string, () => Promise<{ url: string; close(): Promise<void> }>, RegExp][] = [
     ['refuses the recipient', () => startSmtpServer('reject-recipient'), /refused the address \(550\)/],
     ['refuses the connection', () => startSmtpServer('reject-connection'), /refused the connection \(554\)/],
-    ['never answers', () => startSilentServer(), /did not answer within 0\.4 s/],
+    ['never answers', () => startSilentServer(), /did not answer within 1 s/],
   ];
   for (const [what, start, reason] of failing) {
     it(`a server that ${what}: the admin is told quickly, the user and link remain, the failure is logged and audited without the token`, async () => {
@@ -110,9 +110,9 @@ describe('emailing one-time links', () => {
       const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
       try {
         const email = `failed-${what.replace(/\W/g, '')}@example.com`;
-        const { user, token, delivery, ms } = await invite(email, 'Fay', createMailer({ url: server.url, from: FROM, timeoutMs: 400 }));
+        const { user, token, delivery, ms } = await invite(email, 'Fay', createMailer({ url: server.url, from: FROM, timeoutMs: 1000 }));
         expect(delivery).toEqual({ status: 'failed', to: email, reason: expect.stringMatching(reason) });
-        expect(ms).toBeLessThan(1500);
+        expect(ms).toBeLessThan(3000); // the 1 s timeout, with room for a busy machine
         expect(await findPasswordLink(db, token)).toMatchObject({ userId: user.id });
         const audit = await auditOf(user.id);
         expect(audit.map((a) => a.action)).toEqual(['user.create', 'user.invite.email_failed']);

@@ -7,7 +7,7 @@ import { readMime } from '@/test/read-mime';
 const smtp = await startSmtpServer('accept');
 process.env.SMTP_URL = smtp.url;
 process.env.SMTP_FROM = 'Parley <no-reply@parley.test>';
-process.env.SMTP_TIMEOUT_MS = '500';
+process.env.SMTP_TIMEOUT_MS = '1500';
 process.env.AUTH_URL = 'https://parley.example.com';
 
 vi.mock('server-only', () => ({}));
@@ -72,13 +72,13 @@ describe('Users page actions with SMTP configured', () => {
   it('when the server refuses or stalls, the action still succeeds: the user exists and the admin gets the link and the reason', async () => {
     for (const [behaviour, reason] of [
       ['reject-recipient', 'the mail server refused the address (550)'],
-      ['stall-data', 'the mail server did not answer within 0.5 s'],
+      ['stall-data', 'the mail server did not answer within 1.5 s'],
     ] as const) {
       smtp.behave(behaviour);
       const email = `${behaviour}@example.com`;
       const started = performance.now();
       const res = await createUserAction(input(email));
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000); // SMTP_TIMEOUT_MS, with room for a busy machine
       if (!res.ok) throw new Error(res.error);
       expect(res.data.delivery).toEqual({ status: 'failed', to: email, reason });
       expect(await findPasswordLink(db, res.data.link!.path.split('/').pop()!)).toMatchObject({ email });

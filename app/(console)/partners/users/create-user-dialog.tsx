@@ -134,7 +134,7 @@ export function CreateUserDialog({
               password={v.password}
               onPassword={(p) => set('password', p)}
               error={errors.password}
-              linkHint={emailLinks ? 'We email them a link; it works once, for 7 days.' : 'You get a link to send them; it works once, for 7 days.'}
+              linkHint={emailLinks ? 'We send it to their inbox; it works once, for 7 days.' : 'You get a link to send them; it works once, for 7 days.'}
             />
             {errors._ ? (
               <p role="alert" className="text-sm text-destructive">

@@ -76,7 +76,7 @@ export function ResetPasswordDialog({
               password={password}
               onPassword={setPassword}
               error={error}
-              linkHint={emailLinks ? 'We email them a link; it works once, for 24 hours.' : 'You get a link to send them; it works once, for 24 hours.'}
+              linkHint={emailLinks ? 'We send it to their inbox; it works once, for 24 hours.' : 'You get a link to send them; it works once, for 24 hours.'}
             />
             {error && setup === 'link' ? (
               <p role="alert" className="mt-2 text-sm text-destructive">
