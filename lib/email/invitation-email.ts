@@ -11,7 +11,7 @@ export function invitationEmail(i: InvitationEmailInput): EmailMessage {
     preheader: `${i.inviter} invited you to ${i.partner} on Parley.`,
     heading: `Join ${i.partner} on Parley`,
     greeting: `Hi ${i.name},`,
-    paragraphs: [`${i.inviter} invited you to join ${i.partner} on Parley. You sign in with this address, ${i.to}.`, 'Set your password to get started.'],
+    paragraphs: [`${i.inviter} invited you to join ${i.partner} on Parley. Choose a password to start; you sign in with this address, ${i.to}.`],
     action: { label: 'Set your password', url: i.url },
     notes: [
       `The link works once and expires on ${formatExpiry(i.expiresAt)}. After that, ask ${i.inviter} for a new one.`,
