@@ -48,6 +48,8 @@ export default defineConfig({
       // passwords it piles up do not slow every later test's sign-in from localhost.
       TRUST_PROXY: 'true',
       LOG_LEVEL: 'warn',
+      // Every 8x8 region's base URL: the onboarding spec's fake 8x8 server listens there.
+      PARLEY_8X8_BASE_URL: `http://localhost:${port + 1}`,
     },
   },
 });

@@ -48,8 +48,19 @@ export class PermissionError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  // Issues name the field that clashes (a taken id), so a form can show the refusal beside it.
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
     super(message, 409, 1005);
+  }
+}
+
+/** A suspended customer account: its API keys and its sends are refused until a partner admin resumes it. */
+export class AccountSuspendedError extends AppError {
+  constructor(accountId: string, what = 'this request is') {
+    super(`Account '${accountId}' is suspended: ${what} refused until a partner admin resumes it`, 403, 1200);
   }
 }
 

@@ -165,7 +165,9 @@ export async function tenantFixtures(base: string, t: Tenant, templateName = TEM
     user: { msisdn: '+6591234567' },
     content: { text: 'hello' },
   });
+  const { partnerId } = await db.account.findUniqueOrThrow({ where: { id: t.accountId }, select: { partnerId: true } });
   return {
+    'partners/[partnerId]': partnerId,
     'accounts/[accountId]': t.accountId,
     'subaccounts/[subAccountId]': t.subAccountId,
     'channels/[channelId]': t.channelId,
@@ -261,6 +263,12 @@ export function validBodies(t: Tenant): Record<string, unknown[]> {
     'PATCH /accounts/[accountId]/converse/tickets/[id]': [{ status: 'resolved' }, { status: 'queued', assigneeId: null }],
     'POST /accounts/[accountId]/converse/tickets/[id]/messages': [{ type: 'text', content: { text: 'Hello from an agent ✓' }, clientMessageId: 'probe-reply' }],
     'POST /accounts/[accountId]/converse/tickets/[id]/notes': [{ text: 'Probe note ✓' }],
+    // Provisioning: a second probe with the same id is a 409, which is a refusal like any other.
+    'POST /partners/[partnerId]/accounts': [{ id: `probe_account_${t.accountId}`, name: 'Probe account ✓', region: 'eu' }],
+    'PATCH /partners/[partnerId]/accounts/[accountId]': [{ name: 'Acme Corp' }],
+    'POST /accounts/[accountId]/subaccounts': [{ id: `probe_sub_${t.accountId}`, name: 'Probe subaccount ✓' }],
+    'POST /subaccounts/[subAccountId]/channels': [{ id: `probe_sms_${t.accountId}`, kind: 'sms', address: 'Probe', provider: 'sandbox' }],
+    'PATCH /subaccounts/[subAccountId]/channels/[channelId]': [{ name: 'WhatsApp ✓' }],
     'PUT /accounts/[accountId]/converse/config': [{ resolvedToClosedHours: 2, pendingToClosedHours: 1.5, maxAssignedTicketsPerAgent: 5 }],
   };
 }

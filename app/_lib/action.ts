@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requirePermission } from '@/lib/auth/guard';
 import type { Permission } from '@/lib/auth/permissions';
 import type { Principal } from '@/lib/auth/principal';
-import { AppError, fieldErrorsFrom, NotFoundError, PermissionError, ValidationError } from '@/lib/errors';
+import { AppError, ConflictError, fieldErrorsFrom, NotFoundError, PermissionError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { logger } from '@/lib/log/logger';
 import { isBusy } from '@/lib/db/is-busy';
@@ -17,7 +17,8 @@ export type PartnerActionContext = { principal: Principal; actor: AuditActor };
 
 function failure(err: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
   if (err instanceof ValidationError) return { ok: false, error: err.issues[0]?.message ?? err.message, fieldErrors: fieldErrorsFrom(err.issues) };
-  if (err instanceof PermissionError && err.issues.length) return { ok: false, error: err.message, fieldErrors: fieldErrorsFrom(err.issues) };
+  if ((err instanceof PermissionError || err instanceof ConflictError) && err.issues.length)
+    return { ok: false, error: err.message, fieldErrors: fieldErrorsFrom(err.issues) };
   if (err instanceof AppError) return { ok: false, error: err.message };
   // Load, not a fault: the write rolled back and the same action will succeed in a moment.
   if (isBusy(err)) {

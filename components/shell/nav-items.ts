@@ -16,6 +16,8 @@ import {
   Workflow,
   type LucideIcon,
   Headset,
+  Building2,
+  RadioTower,
 } from 'lucide-react';
 import type { Permission } from '@/lib/auth/permissions';
 
@@ -49,6 +51,7 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'Partners',
     items: [
+      { href: '/partners/accounts', label: 'Accounts', icon: Building2, permission: 'partners.accounts.manage' },
       { href: '/partners/roles', label: 'Roles', icon: ShieldCheck, permission: 'partners.roles.manage' },
       { href: '/partners/users', label: 'Users', icon: Users, permission: 'partners.users.manage' },
       { href: '/partners/audit-log', label: 'Audit log', icon: ScrollText, permission: 'partners.audit.view' },
@@ -57,6 +60,7 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'Settings',
     items: [
+      { href: '/settings/channels', label: 'Channels', icon: RadioTower, permission: 'settings.channels.manage' },
       { href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' },
       { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, permission: 'settings.webhooks.manage' },
       { href: '/settings/pricing', label: 'Pricing', icon: BadgeDollarSign, permission: 'settings.pricing.manage' },

@@ -1,6 +1,6 @@
 import { jsonResponse } from '@/lib/api/json-response';
 import crypto from 'node:crypto';
-import { AppError, ValidationError, type Issue } from '@/lib/errors';
+import { AppError, ConflictError, ValidationError, type Issue } from '@/lib/errors';
 import { isBusy } from '@/lib/db/is-busy';
 import { logger } from '@/lib/log/logger';
 
@@ -19,7 +19,7 @@ export function errorResponse(status: number, code: number, message: string, err
 
 /** The 8x8-shaped answer for anything a handler threw: domain errors as they say, a busy database as 503. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ValidationError) return errorResponse(err.status, err.code, err.message, err.issues);
+  if (err instanceof ValidationError || err instanceof ConflictError) return errorResponse(err.status, err.code, err.message, err.issues);
   if (err instanceof AppError) return errorResponse(err.status, err.code, err.message);
   if (isBusy(err)) {
     // Load, not a fault: nothing was written (the transaction rolled back), and the same request

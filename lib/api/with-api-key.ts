@@ -1,7 +1,7 @@
 import { db } from '@/lib/db/client';
 import { authenticateApiKey, type ApiKeyPrincipal } from '@/lib/auth/api-keys';
 import { permissionLabel, type Permission } from '@/lib/auth/permissions';
-import { NotFoundError, PermissionError, RateLimitError } from '@/lib/errors';
+import { AccountSuspendedError, NotFoundError, PermissionError, RateLimitError } from '@/lib/errors';
 import { errorResponse, toErrorResponse } from '@/lib/api/error-response';
 import { takeApiCall } from '@/lib/api/api-rate-limit';
 
@@ -26,7 +26,8 @@ function assertKeyMay(key: Pick<ApiKeyPrincipal, 'scopes'>, required: Permission
 /**
  * Every /api/v1 route handler is wrapped in this: it authenticates the API key (401 code 1200), holds
  * the key to its rate (429 with Retry-After), checks the key's scopes against the route's permission
- * (403), checks that an {accountId} in the path is the key's own account (404 otherwise), and maps
+ * (403), checks that an {accountId} in the path is the key's own account and a {partnerId} its partner
+ * (404 otherwise), refuses every call of a suspended account's key (403 code 1200), and maps
  * thrown domain errors to the 8x8 error shape in one place.
  */
 export function withApiKey<P extends Record<string, string> = Record<string, never>>(
@@ -37,11 +38,17 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
     try {
       const key = await authenticateApiKey(db, req.headers.get('authorization'));
       if (!key) return errorResponse(401, 1200, 'Unauthorized: the Authorization: Bearer header is missing or the API key is incorrect');
+      if (key.suspended) throw new AccountSuspendedError(key.accountId, 'its API keys are');
       const limit = takeApiCall(key);
       if (limit.retryAfterMs > 0) return tooManyRequests(limit.ratePerSecond, limit.burst, limit.retryAfterMs);
       assertKeyMay(key, options.permission);
       const params = ((await route?.params) ?? {}) as P;
-      if ('accountId' in params && params.accountId !== key.accountId) throw new NotFoundError(`Account '${params.accountId}' not found`);
+      // Partner routes (/partners/{partnerId}/accounts/{accountId}) reach the partner's other accounts:
+      // the partner is the key's own, and the domain checks the account belongs to it.
+      if ('partnerId' in params && params.partnerId !== key.partnerId) throw new NotFoundError(`Partner '${params.partnerId}' not found`);
+      if ('accountId' in params && !('partnerId' in params) && params.accountId !== key.accountId) {
+        throw new NotFoundError(`Account '${params.accountId}' not found`);
+      }
       return await handler({ req, key, params });
     } catch (err) {
       return toErrorResponse(err);

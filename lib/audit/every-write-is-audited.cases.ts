@@ -6,15 +6,22 @@ import { CONSOLE_WRITES } from './every-write-is-audited.console-cases';
 import { API_WRITES } from './every-write-is-audited.api-cases';
 import { CONVERSE_NOT_AUDITED, CONVERSE_WRITES } from './every-write-is-audited.converse-cases';
 import { CARRIER_NOT_AUDITED } from './every-write-is-audited.carrier-cases';
+import { PROVISIONING_NOT_AUDITED, PROVISIONING_WRITES } from './every-write-is-audited.provisioning-cases';
 
 export type { Outcome } from './every-write-is-audited.kit';
 
-export const AUDITED_WRITES: Record<string, AuditedWrite> = { ...CONSOLE_WRITES, ...API_WRITES, ...CONVERSE_WRITES };
+export const AUDITED_WRITES: Record<string, AuditedWrite> = {
+  ...CONSOLE_WRITES,
+  ...API_WRITES,
+  ...CONVERSE_WRITES,
+  ...Object.fromEntries(PROVISIONING_WRITES),
+};
 
 /** Server actions and routes that are not audited writes, and why. */
 export const NOT_AUDITED: Record<string, string> = {
   ...CONVERSE_NOT_AUDITED,
   ...CARRIER_NOT_AUDITED,
+  ...PROVISIONING_NOT_AUDITED,
   [`${A.automation} getWorkflowVersionAction`]: 'reads only',
   [`${A.automation} listVersionsAction`]: 'reads only',
   [`${A.automation} instancePathAction`]: 'reads only',

@@ -132,6 +132,8 @@ export type ApiKeyPrincipal = {
   rateLimit: number | null;
   /** The permissions the key was given when it was made; null = full access (keys made before scopes existed). */
   scopes: Permission[] | null;
+  /** Its account is suspended: every call is refused (withApiKey) until a partner admin resumes it. */
+  suspended: boolean;
 };
 
 /** Reads a key's stored scopes: null stays null (full access), anything else is a permission list. */
@@ -175,8 +177,14 @@ export async function authenticateApiKey(db: Db, header: string | null): Promise
     prefix: key.prefix,
     rateLimit: key.rateLimit,
     scopes: parseScopes(key.scopes),
+    suspended: !!key.account.suspendedAt,
   };
   if (authCache.size > 10_000) authCache.clear();
   authCache.set(hash, { principal, until: now + AUTH_CACHE_MS });
   return principal;
+}
+
+/** Looks the account's keys up again on their next call (its suspension changed). */
+export function forgetAccountKeys(accountId: string): void {
+  for (const [hash, entry] of authCache) if (entry.principal.accountId === accountId) authCache.delete(hash);
 }

@@ -3,6 +3,7 @@ import { ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
 import { withoutNulls } from '@/lib/api/without-nulls';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
+import { assertAccountActive } from '@/lib/tenancy/find-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { CONTENT_ENVELOPES, sendEnvelopeSchema, type SendTemplate } from '@/lib/messaging/send-schema';
 import { approvedTemplateFor, checkTemplateParameters, renderForCustomer } from '@/lib/messaging/template-port';
@@ -17,6 +18,8 @@ export type SendMessageRequest = {
   /** The 8x8 Chat Apps send payload: { user: { msisdn }, type, content, clientMessageId? }. */
   body: unknown;
   origin?: SendOrigin;
+  /** The WhatsApp channel to send from (a channel page's test send); the subaccount's first one otherwise. */
+  channelId?: string;
 };
 
 /**
@@ -31,7 +34,8 @@ export async function sendMessage(db: Db, req: SendMessageRequest): Promise<Send
   const { content } = parseWith(CONTENT_ENVELOPES[envelope.type], { content: envelope.content });
 
   const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
-  const channel = sub.channels.find((c) => c.kind === 'whatsapp');
+  assertAccountActive(sub);
+  const channel = sub.channels.find((c) => c.kind === 'whatsapp' && (req.channelId === undefined || c.id === req.channelId));
   if (!channel) {
     throw new ValidationError(`Subaccount '${sub.id}' has no WhatsApp channel to send from`, [{ path: 'subAccountId', message: 'No WhatsApp channel' }]);
   }

@@ -1,5 +1,7 @@
 import type { Db } from '@/lib/db/client';
+import { NotFoundError } from '@/lib/errors';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
+import { assertAccountActive } from '@/lib/tenancy/find-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
 
@@ -9,6 +11,8 @@ type ChannelSend = {
   destination: string;
   clientMessageId?: string | null;
   origin?: SendOrigin;
+  /** The channel to send from (a channel page's test send); the subaccount's first of the kind otherwise. */
+  channelId?: string;
 };
 
 /**
@@ -24,7 +28,9 @@ export async function sendOnChannel(
 ): Promise<SendAccepted> {
   const to = parseMsisdn(req.destination, 'destination');
   const sub = await findSubAccountCached(db, req.accountId, req.subAccountId);
-  const channel = sub.channels.find((c) => c.kind === kind) ?? null;
+  assertAccountActive(sub);
+  const channel = sub.channels.find((c) => c.kind === kind && (req.channelId === undefined || c.id === req.channelId)) ?? null;
+  if (req.channelId !== undefined && !channel) throw new NotFoundError(`Channel '${req.channelId}' not found`);
   const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
   if (previous) return previous;
   return enqueueOutbound(db, {

@@ -13,6 +13,7 @@ export type SendSmsRequest = {
   source?: string | null;
   clientMessageId?: string | null;
   origin?: SendOrigin;
+  channelId?: string;
 };
 
 const smsSchema = z.object({

@@ -47,11 +47,13 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
   if (scheduled?.due) await writeTransaction(db, (conn) => startDueCampaigns(conn, start));
   let wait = scheduled?.at && !scheduled.due ? Math.min(IDLE_MS, readDate(scheduled.at).getTime() - start.getTime()) : IDLE_MS;
 
+  // A suspended account's campaigns are held where they are (still running, recipients pending) until it is resumed.
   const running = await readNow(db, (conn) =>
     all<Running>(
       conn,
       `SELECT c."id", c."ratePerSecond", c."pending", c."queued", ch."rateLimitPerSecond" AS "channelRate"
-       FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."status" = 'running' ORDER BY c."createdAt", c."id"`,
+       FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" JOIN "Account" a ON a."id" = c."accountId"
+       WHERE c."status" = 'running' AND a."suspendedAt" IS NULL ORDER BY c."createdAt", c."id"`,
     ),
   );
   throttle.retain(new Set(running.map((c) => c.id)));

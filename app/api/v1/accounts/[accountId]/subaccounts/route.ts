@@ -1,7 +1,10 @@
 import { jsonResponse } from '@/lib/api/json-response';
+import { apiKeyActor } from '@/lib/audit/record-audit-event';
 import { db } from '@/lib/db/client';
 import { withApiKey } from '@/lib/api/with-api-key';
+import { readJsonBody } from '@/lib/api/read-json-body';
 import { listAccountStructure } from '@/lib/tenancy/list-account-structure';
+import { createSubAccount } from '@/lib/provisioning/create-sub-account';
 
 export const GET = withApiKey<{ accountId: string }>(
   async ({ key }) => {
@@ -16,4 +19,9 @@ export const GET = withApiKey<{ accountId: string }>(
     });
   },
   { permission: null },
+);
+
+export const POST = withApiKey<{ accountId: string }>(
+  async ({ req, key }) => jsonResponse(await createSubAccount(db, apiKeyActor(key), key.accountId, (await readJsonBody(req)) as never), { status: 201 }),
+  { permission: 'settings.channels.manage' },
 );
