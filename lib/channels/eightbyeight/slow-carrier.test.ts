@@ -26,13 +26,13 @@ describe('a slow carrier', () => {
   it('does not block the sandbox channel: its sends complete while 8x8’s server hangs', async () => {
     fake.respond(() => ({ hang: true }));
     const buckets = new TokenBuckets();
-    const opts = { buckets, providerTimeoutMs: 3000 };
+    const opts = { buckets, providerTimeoutMs: 5000 };
     const carrier = await Promise.all([1, 2, 3].map((i) => sms(EBE.subAccountId, i)));
     const sandboxFirst = await Promise.all([4, 5].map((i) => sms('acme_corp', i)));
 
     const started = performance.now();
     await processOutbox(db, opts);
-    expect(performance.now() - started, 'the pass waited for the hanging carrier').toBeLessThan(1000);
+    expect(performance.now() - started, 'the pass waited for the hanging carrier').toBeLessThan(2500);
     await vi.waitFor(() => expect(fake.requests).toHaveLength(3));
     for (const umid of sandboxFirst) expect((await db.message.findUniqueOrThrow({ where: { id: umid } })).status).toBe('sent');
 
@@ -40,7 +40,7 @@ describe('a slow carrier', () => {
     const sandboxLater = await sms('acme_corp', 6);
     const again = performance.now();
     await processOutbox(db, opts);
-    expect(performance.now() - again).toBeLessThan(1000);
+    expect(performance.now() - again).toBeLessThan(2500);
     expect((await db.message.findUniqueOrThrow({ where: { id: sandboxLater } })).status).toBe('sent');
     // The carrier's sends are still leased to the first pass: not handed over twice.
     expect(fake.requests).toHaveLength(3);
@@ -48,7 +48,7 @@ describe('a slow carrier', () => {
 
     // Their timeout ends the calls; they are rescheduled, not lost.
     await settleOutbox();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(2900);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(4900);
     const jobs = await db.messageJob.findMany({ where: { messageId: { in: carrier }, kind: 'send' } });
     expect(jobs.map((j) => j.attempts)).toEqual([1, 1, 1]);
     expect(jobs.every((j) => j.dueAt.getTime() > Date.now())).toBe(true);

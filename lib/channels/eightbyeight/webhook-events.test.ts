@@ -99,6 +99,17 @@ describe('inbound_message_received from 8x8', () => {
     });
   });
 
+  it('out of order: an older message arriving after a newer one is stored with its own time and does not shorten the window', async () => {
+    const customer = '+15551234009';
+    const newer = new Date(Date.now() - 60_000).toISOString();
+    const older = new Date(Date.now() - 3_600_000).toISOString();
+    await postWebhook(EBE.whatsapp, inboundEvent('8x8-in-newer', customer, 'second', { timestamp: newer }));
+    const late = await postWebhook(EBE.whatsapp, inboundEvent('8x8-in-older', customer, 'first', { timestamp: older }));
+    expect((await db.message.findUniqueOrThrow({ where: { id: late.json.umid } })).createdAt.toISOString()).toBe(older);
+    const w = await db.conversationWindow.findUniqueOrThrow({ where: { subAccountId_msisdn: { subAccountId: EBE.subAccountId, msisdn: customer } } });
+    expect(w.cswExpiresAt!.getTime()).toBe(Date.parse(newer) + 24 * 3_600_000);
+  });
+
   it('the same 8x8 umid on two channels is two messages (ids are per channel)', async () => {
     await postWebhook(EBE.sms, { namespace: 'SMS', eventType: 'inbound_message_received', payload: { umid: 'shared-1', source: '+6591112223', text: 'a' } });
     const wa = await postWebhook(EBE.whatsapp, inboundEvent('shared-1', CUSTOMER, 'b'));
@@ -124,7 +135,7 @@ describe('outbound_message_status_changed from 8x8', () => {
   });
 
   it('a status that outruns the send’s answer finds the message by clientMessageId (our umid)', async () => {
-    fake.respond(() => ({ delayMs: 300, body: { umid: '8x8-out-slow', status: { state: 'queued' } } }));
+    fake.respond(() => ({ delayMs: 1500, body: { umid: '8x8-out-slow', status: { state: 'queued' } } }));
     const res = await call(
       SEND,
       'POST',
@@ -134,6 +145,8 @@ describe('outbound_message_status_changed from 8x8', () => {
     );
     await processOutbox(db, { buckets: new TokenBuckets() });
     await vi.waitFor(() => expect(fake.requests.some((r) => (r.body as { clientMessageId?: string }).clientMessageId === res.json.umid)).toBe(true));
+    // 8x8 has the send but its answer has not been stored.
+    expect(await db.carrierMessage.count({ where: { messageId: res.json.umid } })).toBe(0);
     const early = await postWebhook(EBE.whatsapp, statusEvent('8x8-out-slow', 'sent', { clientMessageId: res.json.umid }));
     expect(early.json).toEqual({ umid: res.json.umid, applied: true });
     await settleOutbox();
