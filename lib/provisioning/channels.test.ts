@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/lib/db/client';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { decryptJson } from '@/lib/crypto/secret-box';
@@ -6,6 +7,7 @@ import { createSubAccount } from '@/lib/provisioning/create-sub-account';
 import { createChannel } from '@/lib/provisioning/create-channel';
 import { updateChannel } from '@/lib/provisioning/update-channel';
 import { listChannels, listSubAccountsWithChannels } from '@/lib/provisioning/list-channels';
+import { listAccountStructure } from '@/lib/tenancy/list-account-structure';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
 
 const creds = { apiKey: 'k-very-secret-0001', subAccountId: 'Acme_EU_8x8', webhookSecret: 'whsec-very-secret-0001' };
@@ -53,6 +55,9 @@ describe('subaccounts and channels', () => {
     expect(decryptJson(row.credentials!)).toEqual(creds);
     noSecrets(await listChannels(db, 'acme_corp', 'acme_onboard'));
     noSecrets(await listSubAccountsWithChannels(db, 'acme_corp'));
+    // The pickers' structure that many pages hand to the browser holds no credentials at all, not even encrypted.
+    const structure = await listAccountStructure(db, 'acme_corp');
+    expect(structure.flatMap((s) => s.channels).some((c) => 'credentials' in c)).toBe(false);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: 'onboard_wa', action: 'channel.create' } });
     noSecrets(audit);
     expect(audit.summary).toBe('Added WhatsApp channel “WhatsApp +447700900321” (+447700900321, 8x8) to subaccount acme_onboard');
@@ -109,5 +114,23 @@ describe('subaccounts and channels', () => {
       updateChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_onboard', 'onboard_sms_alpha', { credentials: { apiKey: 'k-rotated-0002' } }),
     ).rejects.toMatchObject({ status: 400, issues: [{ path: 'credentials' }] });
     await expect(updateChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_onboard', 'onboard_wa', {})).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('says plainly that credentials cannot be stored on a server without CREDENTIALS_KEY (503), writing nothing', async () => {
+    const key = env.CREDENTIALS_KEY;
+    env.CREDENTIALS_KEY = undefined;
+    try {
+      const input = { id: 'onboard_nokey', kind: 'whatsapp' as const, address: '+447700900323', provider: '8x8' as const, credentials: creds };
+      await expect(createChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_onboard', input)).rejects.toMatchObject({
+        status: 503,
+        message: expect.stringContaining('CREDENTIALS_KEY'),
+      });
+      await expect(updateChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_onboard', 'onboard_wa', { credentials: { apiKey: 'k' } })).rejects.toMatchObject({
+        status: 503,
+      });
+      expect(await db.channel.findUnique({ where: { id: 'onboard_nokey' } })).toBeNull();
+    } finally {
+      env.CREDENTIALS_KEY = key;
+    }
   });
 });

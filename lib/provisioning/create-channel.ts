@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { parseWith } from '@/lib/api/read-json';
-import { encryptJson } from '@/lib/crypto/secret-box';
+import { sealCredentials } from '@/lib/provisioning/channel-credentials';
 import { ConflictError } from '@/lib/errors';
 import { forgetSubAccounts } from '@/lib/messaging/cached-sub-account';
 import { findSubAccount } from '@/lib/tenancy/find-sub-account';
@@ -19,7 +19,7 @@ export async function createChannel(db: Db, actor: Actor, accountId: string, sub
   const input = parseWith(createChannelInput, raw);
   const sub = await findSubAccount(db, accountId, subAccountId);
   // Encrypted before the transaction: a missing CREDENTIALS_KEY refuses the request before anything is written.
-  const credentials = input.credentials ? encryptJson(input.credentials) : null;
+  const credentials = input.credentials ? sealCredentials(input.credentials) : null;
   const name = input.name ?? `${KIND_LABEL[input.kind]} ${input.address}`;
   const row = await db.$transaction(async (tx) => {
     if (await tx.channel.findUnique({ where: { id: input.id }, select: { id: true } })) {

@@ -1,10 +1,10 @@
 import type { Db } from '@/lib/db/client';
 import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
 import { parseWith } from '@/lib/api/read-json';
-import { decryptJson, encryptJson } from '@/lib/crypto/secret-box';
+import { openCredentials, sealCredentials } from '@/lib/provisioning/channel-credentials';
 import { ValidationError } from '@/lib/errors';
 import { forgetSubAccounts } from '@/lib/messaging/cached-sub-account';
-import { eightByEightCredentials, updateChannelInput, type EightByEightCredentials, type UpdateChannelInput } from '@/lib/provisioning/channel-input';
+import { eightByEightCredentials, updateChannelInput, type UpdateChannelInput } from '@/lib/provisioning/channel-input';
 import { channelView, type ChannelView } from '@/lib/provisioning/channel-view';
 import { findAccountChannel } from '@/lib/provisioning/find-account-channel';
 
@@ -32,12 +32,12 @@ export async function updateChannel(
       if (before.provider !== '8x8') {
         throw new ValidationError('Only an 8x8 channel has credentials', [{ path: 'credentials', message: 'The sandbox takes no credentials' }]);
       }
-      const current = before.credentials ? decryptJson<Partial<EightByEightCredentials>>(before.credentials) : {};
+      const current = openCredentials(before.credentials);
       const merged = parseWith(eightByEightCredentials, {
         ...current,
         ...Object.fromEntries(Object.entries(input.credentials!).filter(([, v]) => v !== undefined)),
       });
-      data.credentials = encryptJson(merged);
+      data.credentials = sealCredentials(merged);
     }
     if (!Object.keys(data).length) return before;
     const after = await tx.channel.update({ where: { id: before.id }, data });
