@@ -5,7 +5,12 @@ import { logger } from '@/lib/log/logger';
  * `tick` does what is due now and returns how long to sleep before the next look; `wake()` cuts a
  * sleep short when new work arrives in this process.
  */
-export type BackgroundTask = { name: string; tick: () => Promise<number> };
+export type BackgroundTask = {
+  name: string;
+  tick: () => Promise<number>;
+  /** Waits for work a tick started but did not wait for (a carrier call still out), when the loops stop. */
+  settle?: () => Promise<void>;
+};
 
 export type LoopHandle = { wake(name?: string): void; stop(): Promise<void> };
 
@@ -42,6 +47,7 @@ export function startLoops(tasks: BackgroundTask[]): LoopHandle {
       stopped = true;
       for (const w of [...wakers.values()]) w();
       await Promise.all(running);
+      await Promise.all(tasks.map((t) => t.settle?.()));
     },
   };
 }
