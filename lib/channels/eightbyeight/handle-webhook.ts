@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { errorResponse } from '@/lib/api/error-response';
+import { errorResponse, toErrorResponse } from '@/lib/api/error-response';
 import { jsonResponse } from '@/lib/api/json-response';
 import { readJsonBody } from '@/lib/api/read-json-body';
 import { decryptJson } from '@/lib/crypto/secret-box';
@@ -99,6 +99,20 @@ export async function handleEightByEightWebhook(db: Db, channelId: string, req: 
     }
     throw err;
   }
+  try {
+    return await dispatchEvent(db, channel, body);
+  } catch (err) {
+    // Read but refused further on (a sender that is no phone number, say): still answered and logged.
+    if (err instanceof AppError && err.status < 500) {
+      logger.warn({ component: '8x8-webhook', channelId, body, reason: err.message }, `8x8 webhook refused: ${err.message}`);
+      return toErrorResponse(err);
+    }
+    throw err;
+  }
+}
+
+async function dispatchEvent(db: Db, channel: Channel, body: unknown): Promise<Response> {
+  const channelId = channel.id;
   const eventType = body && typeof body === 'object' ? (body as { eventType?: unknown }).eventType : undefined;
 
   if (eventType === 'inbound_message_received') {

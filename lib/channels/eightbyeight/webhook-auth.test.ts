@@ -92,13 +92,16 @@ describe('8x8 webhook bodies it cannot read', () => {
       { eventType: 'template_status_update', eventDetails: { templateName: 't', templateLanguage: 'en_US', meta: { status: 'MAYBE' } } },
       /template_status_update/,
     ],
+    ['an inbound from something that is no phone number', inboundEvent('u4', 'not-a-number', 'hi'), /msisdn/i],
     ['an SMS on a WhatsApp channel', { ...inboundEvent('u3', '+15551239999', 'hi'), namespace: 'SMS' }, /whatsapp channel/],
-  ])('%s: 400 in the error shape, logged with the body', async (_name, body, message) => {
+  ])('%s: 400 in the error shape, logged with the body', async (name, body, message) => {
     const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     const before = await messages();
     const res = await postWebhook(EBE.whatsapp, body);
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ ...ERROR_SHAPE, code: 1005 });
+    expect(res.json).toMatchObject(ERROR_SHAPE);
+    // 1002 for a sender that is no number (as the send API answers it), 1005 for everything else.
+    expect(res.json.code).toBe(name.includes('phone number') ? 1002 : 1005);
     expect(res.json.message).toMatch(message);
     expect(warn).toHaveBeenCalledTimes(1);
     const [fields] = warn.mock.calls[0] as unknown as [Record<string, unknown>];
