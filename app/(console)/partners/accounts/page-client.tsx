@@ -28,8 +28,13 @@ function accountColumns(act: RowActions, pending: boolean) {
       cell: ({ row: { original: a } }) => (
         <>
           <span className="font-medium">{a.name}</span>
-          {/* On a phone the id column gives way to the row's actions; the id stays under the name. */}
+          {/* On a phone the id and status columns give way to the row's actions; both stay under the name. */}
           <p className="font-mono text-xs text-muted-foreground sm:hidden">{a.id}</p>
+          {a.status === 'suspended' ? (
+            <Badge tone="danger" className="mt-1 sm:hidden">
+              Suspended
+            </Badge>
+          ) : null}
         </>
       ),
     }),
@@ -38,6 +43,7 @@ function accountColumns(act: RowActions, pending: boolean) {
     col.accessor('status', {
       header: 'Status',
       enableSorting: true,
+      meta: { className: 'hidden sm:table-cell' },
       cell: ({ getValue }) => (getValue() === 'suspended' ? <Badge tone="danger">Suspended</Badge> : <Badge tone="success">Active</Badge>),
     }),
     col.accessor('createdAt', { header: 'Created', ...SORTED_TIME_COLUMN, meta: { ...SORTED_TIME_COLUMN.meta, className: 'hidden lg:table-cell' } }),
