@@ -2,6 +2,7 @@ import {
   MessageSquareText,
   Activity,
   BadgeDollarSign,
+  BookOpen,
   BookUser,
   FileBarChart,
   KeyRound,
@@ -62,6 +63,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { href: '/settings/channels', label: 'Channels', icon: RadioTower, permission: 'settings.channels.manage' },
       { href: '/settings/api-keys', label: 'API keys', icon: KeyRound, permission: 'settings.apikeys.manage' },
+      { href: '/settings/api-reference', label: 'API reference', icon: BookOpen, permission: 'settings.apikeys.manage' },
       { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, permission: 'settings.webhooks.manage' },
       { href: '/settings/pricing', label: 'Pricing', icon: BadgeDollarSign, permission: 'settings.pricing.manage' },
     ],

@@ -22,7 +22,7 @@ const localDate = z.string().refine(isCalendarDay, 'A calendar date such as 2026
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 
-const schema = z
+export const usageQuerySchema = z
   .object({
     from: localDate.optional(),
     to: localDate.optional(),
@@ -61,7 +61,7 @@ const schema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'to must not be before from' });
 
-type Parsed = z.infer<typeof schema>;
+type Parsed = z.infer<typeof usageQuerySchema>;
 /** The query as code passes it (the parser's output; optional fields may be left out). */
 export type UsageQueryInput = Pick<Parsed, 'interval' | 'groupBy'> & Partial<Omit<Parsed, 'interval' | 'groupBy'>>;
 /** The parsed query with its range settled (defaults filled in by resolveRange). */
@@ -75,7 +75,7 @@ export function parseUsageQuery(query: Record<string, string>): UsageQueryInput 
       unknown.map((path) => ({ path, message: `Unknown parameter; the parameters are ${PARAMS.join(', ')}` })),
     );
   }
-  return parseWith(schema, query);
+  return parseWith(usageQuerySchema, query);
 }
 
 const MAX_DAYS = 3 * 366;

@@ -28,6 +28,8 @@ const EXPECTED: Record<string, Permission | Permission[] | null> = {
   'POST /partners/[partnerId]/accounts': 'partners.accounts.manage',
   'GET /partners/[partnerId]/accounts/[accountId]': 'partners.accounts.manage',
   'PATCH /partners/[partnerId]/accounts/[accountId]': 'partners.accounts.manage',
+  // Public (no key at all): the API's own description, which holds no account data.
+  'GET /openapi.json': null,
   'GET /accounts/[accountId]/contacts': 'contacts.view',
   'GET /accounts/[accountId]/contacts/[msisdn]': 'contacts.view',
   'PUT /accounts/[accountId]/contacts/[msisdn]': 'contacts.manage',

@@ -2,7 +2,8 @@
 import * as React from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { Check, Copy, KeyRound, Plus } from 'lucide-react';
+import Link from 'next/link';
+import { BookOpen, Check, Copy, KeyRound, Plus } from 'lucide-react';
 import { createApiKeyAction, revokeApiKeyAction } from './actions';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -108,9 +109,16 @@ export function ApiKeysClient({ keys, accountId, description, held }: { keys: Ke
         title="API keys"
         description={description}
         actions={
-          <Button onClick={() => setCreating(true)}>
-            <Plus /> Create API key
-          </Button>
+          <>
+            <Button variant="outline" asChild>
+              <Link href="/settings/api-reference">
+                <BookOpen /> API reference
+              </Link>
+            </Button>
+            <Button onClick={() => setCreating(true)}>
+              <Plus /> Create API key
+            </Button>
+          </>
         }
       />
       <Card>

@@ -1,0 +1,105 @@
+import type { ApiOperation } from '@/lib/api/openapi/operation';
+import { ref } from '@/lib/api/openapi/zod-json-schema';
+import { page } from '@/lib/api/openapi/response-schemas';
+import { contactInputSchema } from '@/lib/contacts/contact-input';
+import { contactListQuerySchema } from '@/lib/contacts/list-contacts';
+import { optOutBodySchema } from '@/lib/contacts/add-opt-out';
+import { optOutListQuerySchema } from '@/lib/contacts/list-opt-outs';
+
+const msisdn = { msisdn: 'The number in E.164, e.g. +6591234567 (URL-encode the +: %2B6591234567)' };
+
+export const CONTACT_OPERATIONS: ApiOperation[] = [
+  {
+    method: 'GET',
+    path: '/accounts/{accountId}/contacts',
+    operationId: 'listContacts',
+    tag: 'Contacts',
+    summary: 'List contacts',
+    description: '`search` matches the number’s digits or the name. With `format=csv` (or `Accept: text/csv`) every match, streamed.',
+    permission: 'contacts.view',
+    query: contactListQuerySchema,
+    responses: { 200: { description: 'A page of contacts', schema: page('Contact'), csv: true } },
+    errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/accounts/{accountId}/contacts/{msisdn}',
+    operationId: 'getContact',
+    tag: 'Contacts',
+    summary: 'Get a contact',
+    permission: 'contacts.view',
+    pathParams: msisdn,
+    responses: { 200: { description: 'The contact', schema: ref('Contact') } },
+    errors: [400, 404],
+  },
+  {
+    method: 'PUT',
+    path: '/accounts/{accountId}/contacts/{msisdn}',
+    operationId: 'upsertContact',
+    tag: 'Contacts',
+    summary: 'Create or update a contact',
+    permission: 'contacts.manage',
+    pathParams: msisdn,
+    body: { schema: contactInputSchema, example: { name: 'Maria Tan', attributes: { city: 'Singapore' }, tags: ['vip'] } },
+    responses: { 200: { description: 'Updated', schema: ref('Contact') }, 201: { description: 'Created', schema: ref('Contact') } },
+    errors: [400],
+  },
+  {
+    method: 'DELETE',
+    path: '/accounts/{accountId}/contacts/{msisdn}',
+    operationId: 'deleteContact',
+    tag: 'Contacts',
+    summary: 'Delete a contact',
+    permission: 'contacts.manage',
+    pathParams: msisdn,
+    responses: { 204: { description: 'Deleted' } },
+    errors: [400, 404],
+  },
+  {
+    method: 'GET',
+    path: '/accounts/{accountId}/opt-outs',
+    operationId: 'listOptOuts',
+    tag: 'Opt-outs',
+    summary: 'List opt-outs',
+    description: 'Numbers that asked for no marketing messages (by keyword such as STOP, or through the API or console).',
+    permission: 'contacts.view',
+    query: optOutListQuerySchema,
+    responses: { 200: { description: 'A page of opt-outs', schema: page('OptOut'), csv: true } },
+    errors: [400],
+  },
+  {
+    method: 'GET',
+    path: '/accounts/{accountId}/opt-outs/{msisdn}',
+    operationId: 'getOptOut',
+    tag: 'Opt-outs',
+    summary: 'Check a number',
+    description: 'The opt-out, or 404 when the number did not opt out.',
+    permission: 'contacts.view',
+    pathParams: msisdn,
+    responses: { 200: { description: 'The opt-out', schema: ref('OptOut') } },
+    errors: [400, 404],
+  },
+  {
+    method: 'PUT',
+    path: '/accounts/{accountId}/opt-outs/{msisdn}',
+    operationId: 'addOptOut',
+    tag: 'Opt-outs',
+    summary: 'Opt a number out',
+    permission: 'contacts.manage',
+    pathParams: msisdn,
+    body: { schema: optOutBodySchema, required: false, example: {} },
+    responses: { 200: { description: 'Already opted out', schema: ref('OptOut') }, 201: { description: 'Opted out', schema: ref('OptOut') } },
+    errors: [400],
+  },
+  {
+    method: 'DELETE',
+    path: '/accounts/{accountId}/opt-outs/{msisdn}',
+    operationId: 'removeOptOut',
+    tag: 'Opt-outs',
+    summary: 'Opt a number back in',
+    permission: 'contacts.manage',
+    pathParams: msisdn,
+    responses: { 204: { description: 'Removed' } },
+    errors: [400, 404],
+  },
+];
