@@ -1,8 +1,12 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 
-/** Who made a change: a signed-in user (userId set) or an API key (userId null, named in the label). */
-export type AuditActor = { partnerId: string; userId?: string | null; label: string };
+/**
+ * Who made a change: a signed-in user (userId set) or an API key (userId null, named in the label).
+ * A key made by a person acts within that person's current account access (accessOfUserId), so a
+ * key never reaches an account its maker cannot.
+ */
+export type AuditActor = { partnerId: string; userId?: string | null; accessOfUserId?: string | null; label: string };
 
 /**
  * Parley itself, acting with nobody behind it (seeding, the sandbox reviewer, WhatsApp's automatic
@@ -23,8 +27,8 @@ export function systemActor(label: string): SystemActor {
 export const SYSTEM_ACTOR: SystemActor = systemActor('Parley');
 
 /** A change made through the REST API is recorded under the key that made it: "API key Shop (prl_ab12cd…)". */
-export function apiKeyActor(key: { partnerId: string; name: string; prefix: string }): AuditActor {
-  return { partnerId: key.partnerId, userId: null, label: `API key ${key.name} (${key.prefix}…)` };
+export function apiKeyActor(key: { partnerId: string; name: string; prefix: string; createdById?: string | null }): AuditActor {
+  return { partnerId: key.partnerId, userId: null, accessOfUserId: key.createdById ?? null, label: `API key ${key.name} (${key.prefix}…)` };
 }
 
 export type AuditEventInput = {

@@ -134,6 +134,8 @@ export type ApiKeyPrincipal = {
   scopes: Permission[] | null;
   /** Its account is suspended: every call is refused (withApiKey) until a partner admin resumes it. */
   suspended: boolean;
+  /** Who made it (null: seeded): partner-wide routes reach only the accounts this person holds now. */
+  createdById: string | null;
 };
 
 /** Reads a key's stored scopes: null stays null (full access), anything else is a permission list. */
@@ -178,6 +180,7 @@ export async function authenticateApiKey(db: Db, header: string | null): Promise
     rateLimit: key.rateLimit,
     scopes: parseScopes(key.scopes),
     suspended: !!key.account.suspendedAt,
+    createdById: key.createdById,
   };
   if (authCache.size > 10_000) authCache.clear();
   authCache.set(hash, { principal, until: now + AUTH_CACHE_MS });

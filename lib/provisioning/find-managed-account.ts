@@ -6,15 +6,16 @@ import { ACCOUNT_VIEW_SELECT } from '@/lib/provisioning/account-view';
 
 /**
  * An account the actor may manage: one of their partner's, and for a person one they hold access to
- * (as the partner rules give it: "all accounts" or their list). An API key (no user) reaches every
- * account of its partner; its scope was capped by its maker's permissions. Anything else is a 404,
- * exactly like an account that does not exist.
+ * (as the partner rules give it: "all accounts" or their list). An API key reaches the accounts its
+ * maker holds now (a seeded key, made by nobody, its partner's). Anything else is a 404, exactly like
+ * an account that does not exist.
  */
 export async function findManagedAccount(tx: Tx, actor: AuditActor, accountId: string) {
   const account = await tx.account.findFirst({ where: { id: accountId, partnerId: actor.partnerId }, select: ACCOUNT_VIEW_SELECT });
   if (!account) throw new NotFoundError(`Account '${accountId}' not found`);
-  if (actor.userId) {
-    const held = await loadHeldAccess(tx, actor.partnerId, actor.userId);
+  const person = actor.userId ?? actor.accessOfUserId;
+  if (person) {
+    const held = await loadHeldAccess(tx, actor.partnerId, person);
     if (!held.accountIds.has(accountId)) throw new NotFoundError(`Account '${accountId}' not found`);
   }
   return account;

@@ -14,7 +14,8 @@ export const listCustomerAccountsQuery = z.object({
 
 /**
  * The partner's customer accounts the actor may manage, newest first, a page at a time (cursor: the
- * last id of the previous page). A person sees the accounts they hold access to; a key its partner's.
+ * last id of the previous page). A person sees the accounts they hold access to, and so does a key
+ * made by them; a seeded key its partner's.
  */
 export async function listCustomerAccounts(
   db: Db,
@@ -22,7 +23,8 @@ export async function listCustomerAccounts(
   raw: z.input<typeof listCustomerAccountsQuery> = {},
 ): Promise<{ data: CustomerAccountView[]; nextCursor: string | null }> {
   const q = parseWith(listCustomerAccountsQuery, raw);
-  const ids = actor.userId ? await heldAccountIds(db, actor) : null;
+  const person = actor.userId ?? actor.accessOfUserId;
+  const ids = person ? [...(await loadHeldAccess(db, actor.partnerId, person)).accountIds] : null;
   const where = { partnerId: actor.partnerId, ...(ids ? { id: { in: ids } } : {}) };
   if (q.cursor && !(await db.account.findFirst({ where: { ...where, id: q.cursor }, select: { id: true } }))) {
     throw new NotFoundError(`Cursor '${q.cursor}' does not name an account of this list`);
@@ -36,10 +38,6 @@ export async function listCustomerAccounts(
   });
   const page = rows.slice(0, q.limit);
   return { data: page.map(accountView), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
-}
-
-async function heldAccountIds(db: Db, actor: AuditActor): Promise<string[]> {
-  return [...(await loadHeldAccess(db, actor.partnerId, actor.userId!)).accountIds];
 }
 
 /** One account the actor may manage (404 for any other). */

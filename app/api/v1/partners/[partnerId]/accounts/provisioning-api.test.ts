@@ -5,7 +5,8 @@ import { GET as getAccount, PATCH as patchAccount } from '@/app/api/v1/partners/
 import { POST as createSub } from '@/app/api/v1/accounts/[accountId]/subaccounts/route';
 import { GET as listChannels, POST as createChannel } from '@/app/api/v1/subaccounts/[subAccountId]/channels/route';
 import { GET as getChannel, PATCH as patchChannel } from '@/app/api/v1/subaccounts/[subAccountId]/channels/[channelId]/route';
-import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
+import { createApiKey } from '@/lib/auth/api-keys';
+import { createOtherTenant, createUserWithPermissions, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 
 type Handler = (req: Request, ctx: never) => Promise<Response>;
 const creds = { apiKey: 'api-secret-123456', subAccountId: 'AcmeEU', webhookSecret: 'hook-secret-654321' };
@@ -67,6 +68,25 @@ describe('provisioning API: accounts', () => {
     expect((await call(patchAccount, { ...P, accountId: other.accountId }, { suspended: true }, DEMO_API_KEY, 'PATCH')).status).toBe(404);
     expect((await call(listAccounts, P, undefined, other.apiKey)).status).toBe(404);
     expect(await db.account.findUnique({ where: { id: 'api_theirs' } })).toBeNull();
+  });
+});
+
+describe('provisioning API: a key made by a person', () => {
+  it('reaches only the accounts its maker holds now, not every account of the partner', async () => {
+    const maker = await createUserWithPermissions(['partners.accounts.manage', 'settings.apikeys.manage'], ['acme_corp']);
+    const { secret } = await createApiKey(db, {
+      accountId: 'acme_corp',
+      name: 'Restricted maker',
+      actor: { partnerId: 'demo_partner', userId: maker.id, label: maker.name },
+      createdById: maker.id,
+      scopes: ['partners.accounts.manage'],
+    });
+    await call(createAccount, P, { id: 'api_not_theirs', name: 'Not the maker’s', region: 'na' });
+    const list = await call(listAccounts, P, undefined, secret);
+    expect(list.body.data.map((a: { id: string }) => a.id)).toEqual(['acme_corp']);
+    expect((await call(getAccount, { ...P, accountId: 'api_not_theirs' }, undefined, secret)).status).toBe(404);
+    expect((await call(patchAccount, { ...P, accountId: 'api_not_theirs' }, { suspended: true }, secret, 'PATCH')).status).toBe(404);
+    expect((await db.account.findUniqueOrThrow({ where: { id: 'api_not_theirs' } })).suspendedAt).toBeNull();
   });
 });
 
