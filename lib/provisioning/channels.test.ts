@@ -80,12 +80,13 @@ describe('subaccounts and channels', () => {
     await refused({ kind: 'sms', address: 'Acme', provider: '8x8', credentials: { ...creds, apiKey: ' ' } }, 'credentials.apiKey');
     await refused({ kind: 'sms', address: 'Acme', provider: 'twilio' }, 'provider');
     expect(await db.channel.findUnique({ where: { id: 'onboard_bad' } })).toBeNull();
-    // Both sender forms an SMS channel takes.
-    for (const [id, address] of [
-      ['onboard_sms_alpha', 'Acme'],
-      ['onboard_sms_num', '+6591234567'],
+    // Both sender forms an SMS channel takes (one SMS channel per subaccount, so two subaccounts).
+    await createSubAccount(db, SYSTEM_ACTOR, 'acme_corp', { id: 'acme_onboard_sms2', name: 'Second SMS' });
+    for (const [sub, id, address] of [
+      ['acme_onboard', 'onboard_sms_alpha', 'Acme'],
+      ['acme_onboard_sms2', 'onboard_sms_num', '+6591234567'],
     ]) {
-      expect((await createChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_onboard', { id: id!, kind: 'sms', address: address! })).provider).toBe('sandbox');
+      expect((await createChannel(db, SYSTEM_ACTOR, 'acme_corp', sub!, { id: id!, kind: 'sms', address: address! })).provider).toBe('sandbox');
     }
   });
 

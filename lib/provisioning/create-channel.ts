@@ -9,9 +9,12 @@ import { createChannelInput, type CreateChannelInput } from '@/lib/provisioning/
 import { channelView, type ChannelView } from '@/lib/provisioning/channel-view';
 
 const KIND_LABEL: Record<string, string> = { whatsapp: 'WhatsApp', sms: 'SMS' };
+const WITH_ARTICLE: Record<string, string> = { whatsapp: 'a WhatsApp', sms: 'an SMS' };
 
 /**
- * Adds a WhatsApp number or SMS sender to a subaccount of the account. 8x8 credentials are stored
+ * Adds a WhatsApp number or SMS sender to a subaccount of the account. A subaccount has at most one
+ * channel of each kind, as an 8x8 subaccount does: sends, inbound messages, templates and Converse
+ * name a subaccount and a kind, so a second number of one kind would leave them guessing which. 8x8 credentials are stored
  * encrypted (lib/crypto/secret-box.ts) and never answered: the result, the audit entry and every page
  * say only that they are set.
  */
@@ -25,6 +28,11 @@ export async function createChannel(db: Db, actor: Actor, accountId: string, sub
     if (await tx.channel.findUnique({ where: { id: input.id }, select: { id: true } })) {
       const message = `The channel id '${input.id}' is already taken`;
       throw new ConflictError(message, [{ path: 'id', message }]);
+    }
+    const sibling = await tx.channel.findFirst({ where: { subAccountId: sub.id, kind: input.kind }, select: { id: true } });
+    if (sibling) {
+      const message = `Subaccount ${sub.id} already has ${WITH_ARTICLE[input.kind]} channel (${sibling.id}); add another subaccount for another ${input.kind === 'sms' ? 'sender' : 'number'}`;
+      throw new ConflictError(message, [{ path: 'kind', message }]);
     }
     const row = await tx.channel.create({
       data: { id: input.id, subAccountId: sub.id, kind: input.kind, provider: input.provider, name, address: input.address, credentials },

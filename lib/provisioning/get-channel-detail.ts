@@ -22,12 +22,11 @@ export type ChannelDetail = {
 export async function getChannelDetail(db: Db, accountId: string, channelId: string, origin: string): Promise<ChannelDetail> {
   const row = await db.channel.findFirst({
     where: { id: channelId, subAccount: { accountId } },
-    include: { subAccount: { select: { name: true, account: { select: { region: true, suspendedAt: true } }, channels: { select: { kind: true } } } } },
+    include: { subAccount: { select: { name: true, account: { select: { region: true, suspendedAt: true } } } } },
   });
   if (!row) throw new NotFoundError(`Channel '${channelId}' not found`);
-  const onlyOfItsKind = row.subAccount.channels.filter((c) => c.kind === row.kind).length === 1;
   const [activity, templates] = await Promise.all([
-    channelActivity(db, row, onlyOfItsKind),
+    channelActivity(db, row),
     row.kind === 'whatsapp'
       ? db.template.findMany({
           where: { channelId: row.id, status: 'APPROVED' },

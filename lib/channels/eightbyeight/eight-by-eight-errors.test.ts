@@ -105,10 +105,11 @@ describe('8x8 retries', () => {
   });
 
   it('Retry-After as an HTTP date is honoured too', async () => {
-    const t0 = Date.now();
     let calls = 0;
     fake.respond(() => (calls++ === 0 ? fake8x8Error(503, 1000, 'Maintenance', { 'retry-after': new Date(Date.now() + 30_000).toUTCString() }) : undefined));
     const umid = await queueSms();
+    // After the send is queued: a pass at an earlier time would find it not yet due.
+    const t0 = Date.now();
     await runOutbox({ now: () => new Date(t0) });
     const wait = (await job(umid))!.dueAt.getTime() - t0;
     expect(wait).toBeGreaterThan(28_000);

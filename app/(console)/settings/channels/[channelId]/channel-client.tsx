@@ -23,9 +23,9 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** A time, or why there is none (with other channels of its kind, only the subaccount's newest messages are looked at). */
-function Activity({ iso, none, scanLimit }: { iso: string | null; none: string; scanLimit: number | null }) {
+function Activity({ iso, none }: { iso: string | null; none: string }) {
   if (iso) return <RelativeTime iso={iso} />;
-  return <span className="text-muted-foreground">{scanLimit ? `None among the subaccount's latest ${scanLimit.toLocaleString('en-US')} messages` : none}</span>;
+  return <span className="text-muted-foreground">{none}</span>;
 }
 
 export function ChannelClient({ detail, canSend }: { detail: ChannelDetail; canSend: boolean }) {
@@ -100,10 +100,10 @@ export function ChannelClient({ detail, canSend }: { detail: ChannelDetail; canS
             <CardContent>
               <dl className="divide-y">
                 <Row label="Last inbound">
-                  <Activity iso={detail.activity.lastInboundAt} none="Nothing received yet" scanLimit={detail.activity.scanLimit} />
+                  <Activity iso={detail.activity.lastInboundAt} none="Nothing received yet" />
                 </Row>
                 <Row label="Last outbound">
-                  <Activity iso={detail.activity.lastOutboundAt} none="Nothing sent yet" scanLimit={detail.activity.scanLimit} />
+                  <Activity iso={detail.activity.lastOutboundAt} none="Nothing sent yet" />
                 </Row>
               </dl>
             </CardContent>
