@@ -17,9 +17,9 @@ const IDLE_MS = 1000;
 // than a provider call may take, so a slow answer is still ours when it arrives.
 const LEASE_MS = 30_000;
 export const PROVIDER_TIMEOUT_MS = 10_000;
-// A pass waits this long for its providers' answers, so the sandbox's (at once) commit in one
-// transaction with the pass; a slower carrier's answer is recorded on its own when it arrives, and
-// the next pass hands other channels' sends over meanwhile.
+// A pass waits this long for its providers' answers: those that came (the sandbox's, at once) are
+// stored by the pass; a slower carrier's answer is stored on its own when it arrives, and the next
+// pass hands other channels' sends over meanwhile.
 const ANSWER_WAIT_MS = 50;
 const MAX_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 300_000;
@@ -83,17 +83,28 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const at = now();
   const handoffs = await writeTransaction(db, (conn) => claimDue(conn, at, opts.limit ?? BATCH, buckets));
   if (handoffs.length) {
-    const record = answerRecorder(db, now);
     const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
-    const calls = handoffs.map((h) => {
-      const call = handOver(h, timeoutMs).then((answer) => record(h, answer));
-      inFlight.add(call);
-      void call.finally(() => inFlight.delete(call));
-      return call;
-    });
+    const answers: (Answer | undefined)[] = new Array(handoffs.length);
+    const calls = handoffs.map((h, i) =>
+      handOver(h, timeoutMs).then((answer) => {
+        answers[i] = answer;
+      }),
+    );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(calls), new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WAIT_MS)))]);
     clearTimeout(timer);
+    // A slower carrier's answers are stored as each arrives, while later passes go on.
+    const record = answerRecorder(db, now);
+    handoffs.forEach((h, i) => {
+      if (answers[i]) return;
+      const late = calls[i]!.then(() => record(h, answers[i]!));
+      inFlight.add(late);
+      void late.finally(() => inFlight.delete(late));
+    });
+    // Those that came within the pass (every sandbox answer: it needs no I/O) are stored before it
+    // returns, so a pass's sends are decided when it ends, however slow the database is right now.
+    const ready = handoffs.flatMap((h, i) => (answers[i] ? [{ h, answer: answers[i] }] : []));
+    if (ready.length) await storeAnswers(db, ready, now);
   }
   return readNow(db, (conn) => {
     const next = one<{ dueAt: string | null }>(conn, 'SELECT MIN("dueAt") AS "dueAt" FROM "MessageJob"')?.dueAt;
@@ -111,9 +122,22 @@ async function handOver(h: Handoff, timeoutMs: number): Promise<Answer> {
   }
 }
 
+/** Stores provider answers in one write transaction. */
+async function storeAnswers(db: Db, batch: { h: Handoff; answer: Answer }[], now: () => Date): Promise<void> {
+  try {
+    await writeTransaction(db, (conn) => {
+      const at = now();
+      for (const { h, answer } of batch) recordAnswer(conn, h, answer, at);
+    });
+  } catch (err) {
+    // The leases run out and the sends are handed over again: nothing is lost.
+    logger.error({ err, jobs: batch.map((b) => b.h.jobId) }, 'storing provider answers failed; the sends will be retried');
+  }
+}
+
 /**
- * Stores answers as they arrive: those that arrive together (the sandbox's, in the same tick) share
- * one write transaction; one arriving while that commits waits for the next.
+ * Stores late answers as they arrive: those that arrive together share one write transaction; one
+ * arriving while that commits waits for the next.
  */
 function answerRecorder(db: Db, now: () => Date): (h: Handoff, answer: Answer) => Promise<void> {
   let queue: { h: Handoff; answer: Answer }[] = [];
@@ -122,15 +146,7 @@ function answerRecorder(db: Db, now: () => Date): (h: Handoff, answer: Answer) =
     await Promise.resolve(); // let answers settling in this tick join
     const batch = queue;
     queue = [];
-    try {
-      await writeTransaction(db, (conn) => {
-        const at = now();
-        for (const { h, answer } of batch) recordAnswer(conn, h, answer, at);
-      });
-    } catch (err) {
-      // The leases run out and the sends are handed over again: nothing is lost.
-      logger.error({ err, jobs: batch.map((b) => b.h.jobId) }, 'storing provider answers failed; the sends will be retried');
-    }
+    await storeAnswers(db, batch, now);
   };
   return (h, answer) => {
     queue.push({ h, answer });
