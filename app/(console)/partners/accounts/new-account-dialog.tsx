@@ -7,6 +7,7 @@ import { Input, Select } from '@/components/ui/input';
 import { Field } from '@/components/ui/field';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { createAccountAction } from './actions';
+import { useFieldErrors } from '@/components/forms/use-field-errors';
 
 export type RegionOption = { id: string; label: string; domain: string };
 
@@ -26,15 +27,8 @@ export function NewAccountDialog({ open, onOpenChange, regions }: { open: boolea
   const [id, setId] = React.useState('');
   const [idEdited, setIdEdited] = React.useState(false);
   const [region, setRegion] = React.useState(regions[0]?.id ?? 'apac');
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [pending, start] = React.useTransition();
-  // A field's error goes as soon as the user changes that field (with the form-wide one).
-  const clear = (...keys: string[]) =>
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of [...keys, '_']) delete next[k];
-      return next;
-    });
   const chosen = regions.find((r) => r.id === region);
 
   function close(o: boolean) {

@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { createChannelAction } from './actions';
 import { CredentialFields, NO_CREDENTIALS, type CredentialValues } from './credential-fields';
+import { useFieldErrors } from '@/components/forms/use-field-errors';
 
 type Kind = 'whatsapp' | 'sms';
 type Provider = 'sandbox' | '8x8';
@@ -36,15 +37,8 @@ export function AddChannelDialog({
   const [address, setAddress] = React.useState('');
   const [provider, setProvider] = React.useState<Provider>('sandbox');
   const [credentials, setCredentials] = React.useState<CredentialValues>(NO_CREDENTIALS);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [pending, start] = React.useTransition();
-  // A field's error goes as soon as the user changes that field (with the form-wide one).
-  const clear = (...keys: string[]) =>
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of [...keys, '_']) delete next[k];
-      return next;
-    });
 
   React.useEffect(() => {
     if (subAccountId === null) return;
@@ -57,7 +51,7 @@ export function AddChannelDialog({
     setProvider('sandbox');
     setCredentials(NO_CREDENTIALS);
     setErrors({});
-  }, [subAccountId]);
+  }, [subAccountId, setErrors]);
 
   // The id follows the subaccount and kind ("acme_eu_whatsapp") until the user types one.
   React.useEffect(() => {

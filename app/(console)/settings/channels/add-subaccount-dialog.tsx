@@ -7,20 +7,14 @@ import { Input } from '@/components/ui/input';
 import { Field } from '@/components/ui/field';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { createSubAccountAction } from './actions';
+import { useFieldErrors } from '@/components/forms/use-field-errors';
 
 export function AddSubAccountDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
   const router = useRouter();
   const [id, setId] = React.useState('');
   const [name, setName] = React.useState('');
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [pending, start] = React.useTransition();
-  // A field's error goes as soon as the user changes that field (with the form-wide one).
-  const clear = (...keys: string[]) =>
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of [...keys, '_']) delete next[k];
-      return next;
-    });
 
   function close(o: boolean) {
     if (!o) {

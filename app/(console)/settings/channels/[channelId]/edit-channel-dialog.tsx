@@ -9,20 +9,14 @@ import { Field } from '@/components/ui/field';
 import { Dialog, DialogContent, DialogFooter } from '@/components/ui/dialog';
 import { updateChannelAction } from '../actions';
 import { CredentialFields, NO_CREDENTIALS, type CredentialValues } from '../credential-fields';
+import { useFieldErrors } from '@/components/forms/use-field-errors';
 
 export function EditChannelDialog({ open, onOpenChange, channel }: { open: boolean; onOpenChange: (o: boolean) => void; channel: ChannelView }) {
   const router = useRouter();
   const [name, setName] = React.useState(channel.name);
   const [credentials, setCredentials] = React.useState<CredentialValues>(NO_CREDENTIALS);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const { errors, setErrors, clear } = useFieldErrors();
   const [pending, start] = React.useTransition();
-  // A field's error goes as soon as the user changes that field (with the form-wide one).
-  const clear = (...keys: string[]) =>
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of [...keys, '_']) delete next[k];
-      return next;
-    });
   const is8x8 = channel.provider === '8x8';
 
   React.useEffect(() => {
@@ -30,7 +24,7 @@ export function EditChannelDialog({ open, onOpenChange, channel }: { open: boole
     setName(channel.name);
     setCredentials(NO_CREDENTIALS);
     setErrors({});
-  }, [open, channel.name]);
+  }, [open, channel.name, setErrors]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
