@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { one, readNow, run, writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid, one, readNow, run, writeTransaction } from '@/lib/db/sql';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
 
 const file = process.env.DATABASE_URL!.slice('file:'.length);
@@ -67,5 +67,17 @@ describe('writeTransaction', () => {
     await ours;
     expect(await exists('p_while_locked')).toBe(true);
     expect(await exists('p_other')).toBe(true);
+  });
+});
+
+describe('newTimeOrderedUuid', () => {
+  it('only grows within a process, also for ids made in the same millisecond, and stays a version 7 UUID', () => {
+    const ids = Array.from({ length: 20_000 }, () => newTimeOrderedUuid());
+    for (let i = 1; i < ids.length; i++) expect(ids[i]! > ids[i - 1]!).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Its first 48 bits are the time it was made (a millisecond borrowed ahead at most, when one overflows).
+    const ms = parseInt(ids[0]!.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(5_000);
   });
 });

@@ -205,14 +205,30 @@ export function newId(): string {
  * A UUID (version 7) that starts with the current millisecond: for the ids of busy tables (messages),
  * whose indexes on the id then grow at their end instead of at random places all over, so a commit
  * writes a few pages rather than one per index per row. Still an ordinary UUID to API clients.
+ * Within a process the ids only grow (RFC 9562's counter in rand_a): rows made in one millisecond
+ * (a reply and the next message, say) sort by id in the order they were made, where lists break a
+ * tie on the time.
  */
 export function newTimeOrderedUuid(): string {
-  const at = takeRandom(10);
-  const hex = Date.now().toString(16).padStart(12, '0') + randomPool.toString('hex', at, at + 10);
-  // version 7 in the 13th digit, variant 10xx in the 17th
-  const variant = ((parseInt(hex[15]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(12, 15)}-${variant}${hex.slice(16, 19)}-${hex.slice(19, 31)}`;
+  const now = Date.now();
+  if (now > lastMs) {
+    lastMs = now;
+    // Started in the lower half, so a millisecond has room for thousands more.
+    sequence = randomPool[takeRandom(1)]! << 3;
+  } else if (++sequence > 0xfff) {
+    lastMs++; // borrowed from the next millisecond, as the RFC allows
+    sequence = 0;
+  }
+  const at = takeRandom(8);
+  const random = randomPool.toString('hex', at, at + 8);
+  // version 7 in the 13th digit, the counter in the next three, variant 10xx in the 17th
+  const variant = ((parseInt(random[0]!, 16) & 0x3) | 0x8).toString(16);
+  const ms = lastMs.toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${sequence.toString(16).padStart(3, '0')}-${variant}${random.slice(1, 4)}-${random.slice(4, 16)}`;
 }
+
+let lastMs = 0;
+let sequence = 0;
 
 // Random bytes drawn 4 KiB at a time: a randomBytes(9) per id cost ~5 µs, ten times the rest.
 const randomPool = Buffer.alloc(4095);
