@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { createCustomerAccount } from '@/lib/partners/create-customer-account';
 import { createChannel } from '@/lib/provisioning/create-channel';
+import { createSubAccount } from '@/lib/provisioning/create-sub-account';
 import { action, route, unique, write } from './every-write-is-audited.kit';
 
 const ACCOUNTS = '(console)/partners/accounts/actions.ts';
@@ -16,9 +17,14 @@ async function account(): Promise<string> {
   return (await createCustomerAccount(db, setup, { id: freshId('audit_acct'), name: 'Audit account', region: 'na' })).id;
 }
 
-async function eightByEightChannel(): Promise<string> {
+/** A subaccount of its own for each case: a subaccount holds one channel of each kind. */
+async function subAccount(): Promise<string> {
+  return (await createSubAccount(db, SYSTEM_ACTOR, 'acme_corp', { id: freshId('audit_sa'), name: 'Audit subaccount' })).id;
+}
+
+async function eightByEightChannel(subAccountId: string): Promise<string> {
   return (
-    await createChannel(db, SYSTEM_ACTOR, 'acme_corp', 'acme_corp_chatapps', {
+    await createChannel(db, SYSTEM_ACTOR, 'acme_corp', subAccountId, {
       id: freshId('audit_ch'),
       kind: 'whatsapp',
       address: '+6590001111',
@@ -63,9 +69,10 @@ export const PROVISIONING_WRITES = [
     prepare: async (c, k) => {
       const id = freshId('audit_ch');
       const channel = { id, kind: 'whatsapp', address: '+6590002222', provider: '8x8', credentials };
+      const subAccountId = await subAccount();
       return {
-        call: action(c, k, { subAccountId: 'acme_corp_chatapps', channel }),
-        bad: action(c, k, { subAccountId: 'acme_corp_chatapps', channel: { ...channel, address: 'not a number' } }),
+        call: action(c, k, { subAccountId, channel }),
+        bad: action(c, k, { subAccountId, channel: { ...channel, address: 'not a number' } }),
         entityId: id,
       };
     },
@@ -75,12 +82,12 @@ export const PROVISIONING_WRITES = [
     entityType: 'channel',
     table: 'Channel',
     prepare: async (c, k) => {
-      const channelId = await eightByEightChannel();
-      const base = { subAccountId: 'acme_corp_chatapps', channelId };
+      const subAccountId = await subAccount();
+      const base = { subAccountId, channelId: await eightByEightChannel(subAccountId) };
       return {
         call: action(c, k, { ...base, change: { credentials: { apiKey: 'k-rotated' } } }),
         bad: action(c, k, { ...base, change: { name: '' } }),
-        entityId: channelId,
+        entityId: base.channelId,
       };
     },
   }),
@@ -122,7 +129,7 @@ export const PROVISIONING_WRITES = [
     table: 'Channel',
     prepare: async (c, k) => {
       const id = freshId('audit_api_ch');
-      const params = { subAccountId: 'acme_corp_chatapps' };
+      const params = { subAccountId: await subAccount() };
       const body = { id, kind: 'sms', address: 'Acme', provider: 'sandbox' };
       return { call: route(c, k, params, body), bad: route(c, k, params, { ...body, address: 'Far too long sender' }), entityId: id };
     },
@@ -132,7 +139,8 @@ export const PROVISIONING_WRITES = [
     entityType: 'channel',
     table: 'Channel',
     prepare: async (c, k) => {
-      const params = { subAccountId: 'acme_corp_chatapps', channelId: await eightByEightChannel() };
+      const subAccountId = await subAccount();
+      const params = { subAccountId, channelId: await eightByEightChannel(subAccountId) };
       return { call: route(c, k, params, { name: 'Renamed by API' }), bad: route(c, k, params, { name: 42 }), entityId: params.channelId };
     },
   }),
