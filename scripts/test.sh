@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# npm test — everything CI runs: type check, formatting, lint and layering rules, migrations in step
-# with the schema, unit and integration tests (Vitest, real SQLite files), then end-to-end tests
-# (Playwright, Debian's Chromium, a production build on a fresh database).
+# npm test — everything CI runs: type check, formatting, lint and layering rules, migrations (SQLite's
+# and PostgreSQL's) in step with the schema, unit and integration tests (Vitest, real SQLite files, and
+# a throwaway PostgreSQL cluster from Debian's packages), then end-to-end tests (Playwright, Debian's
+# Chromium, a production build on a fresh database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,13 +12,18 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+echo "== a throwaway PostgreSQL cluster (installed from Debian's packages when missing)"
+TEST_POSTGRES_URL=$(bash scripts/postgres-test-cluster.sh start)
+export TEST_POSTGRES_URL
+trap 'bash scripts/postgres-test-cluster.sh stop' EXIT
+
 echo "== prisma client in step with the schema"
 node scripts/generate-client.mjs >/dev/null
 echo "== typecheck"
 npx tsc --noEmit
 echo "== format, lint and layering (Biome, dependency-cruiser)"
 npm run --silent lint
-echo "== migrations match prisma/schema"
+echo "== migrations (SQLite and PostgreSQL) match prisma/schema"
 npx tsx scripts/db-migrate.ts --check
 echo "== unit and integration tests"
 npx vitest run

@@ -9,8 +9,10 @@ import { parseDatabaseUrl } from '@/lib/db/database-url';
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-// The migrations ship beside the app, not inside the build.
+// The migrations ship beside the app, not inside the build. PostgreSQL's are made from the same
+// schema by scripts/db-migrate.ts, in step with SQLite's.
 export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma/migrations');
+export const POSTGRES_MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma/postgres/migrations');
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
@@ -83,5 +85,5 @@ export function applyMigrationsSqlite(file: string, migrations = listMigrations(
 export function applyMigrations(databaseUrl: string): MigrateResult {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') return applyMigrationsSqlite(target.path);
-  throw new Error('PostgreSQL migrations arrive with PostgreSQL support');
+  throw new Error('Parley does not run on PostgreSQL yet: `npm run db:deploy` prepares a PostgreSQL database, nothing serves from one');
 }
