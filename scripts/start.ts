@@ -20,6 +20,7 @@ if (!process.env.AUTH_SECRET) {
 // CREDENTIALS_KEY encrypts channel credentials at rest; kept beside the database the same way.
 if (!process.env.CREDENTIALS_KEY) {
   const file = path.join(root, 'data', '.credentials-key');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
   process.env.CREDENTIALS_KEY = fs.readFileSync(file, 'utf8').trim();
 }
