@@ -8,6 +8,11 @@ import type { Prisma } from '@/lib/db/generated/client';
  */
 export type AuditActor = { partnerId: string; userId?: string | null; accessOfUserId?: string | null; label: string };
 
+/** The person whose account access bounds what the actor reaches (null: a seeded key, the whole partner). */
+export function accessHolder(actor: AuditActor): string | null {
+  return actor.userId ?? actor.accessOfUserId ?? null;
+}
+
 /**
  * Parley itself, acting with nobody behind it (seeding, the sandbox reviewer, WhatsApp's automatic
  * upgrade). Said explicitly rather than by leaving the actor out, so that a write with no actor does

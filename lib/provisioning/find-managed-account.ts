@@ -1,4 +1,4 @@
-import type { AuditActor } from '@/lib/audit/record-audit-event';
+import { accessHolder, type AuditActor } from '@/lib/audit/record-audit-event';
 import { NotFoundError } from '@/lib/errors';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
 import type { Tx } from '@/lib/partners/tx';
@@ -13,7 +13,7 @@ import { ACCOUNT_VIEW_SELECT } from '@/lib/provisioning/account-view';
 export async function findManagedAccount(tx: Tx, actor: AuditActor, accountId: string) {
   const account = await tx.account.findFirst({ where: { id: accountId, partnerId: actor.partnerId }, select: ACCOUNT_VIEW_SELECT });
   if (!account) throw new NotFoundError(`Account '${accountId}' not found`);
-  const person = actor.userId ?? actor.accessOfUserId;
+  const person = accessHolder(actor);
   if (person) {
     const held = await loadHeldAccess(tx, actor.partnerId, person);
     if (!held.accountIds.has(accountId)) throw new NotFoundError(`Account '${accountId}' not found`);

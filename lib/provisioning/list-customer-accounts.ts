@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import type { AuditActor } from '@/lib/audit/record-audit-event';
+import { accessHolder, type AuditActor } from '@/lib/audit/record-audit-event';
 import { parseWith } from '@/lib/api/read-json';
 import { NotFoundError } from '@/lib/errors';
 import { loadHeldAccess } from '@/lib/partners/load-held-access';
@@ -23,7 +23,7 @@ export async function listCustomerAccounts(
   raw: z.input<typeof listCustomerAccountsQuery> = {},
 ): Promise<{ data: CustomerAccountView[]; nextCursor: string | null }> {
   const q = parseWith(listCustomerAccountsQuery, raw);
-  const person = actor.userId ?? actor.accessOfUserId;
+  const person = accessHolder(actor);
   const ids = person ? [...(await loadHeldAccess(db, actor.partnerId, person)).accountIds] : null;
   const where = { partnerId: actor.partnerId, ...(ids ? { id: { in: ids } } : {}) };
   if (q.cursor && !(await db.account.findFirst({ where: { ...where, id: q.cursor }, select: { id: true } }))) {
