@@ -38,7 +38,7 @@ module.exports = {
         "app/ hands `db` (lib/db/client) to lib functions and queries nothing itself: the generated Prisma client and its types, the SQL helpers and the drivers are lib's (test/layering.test.ts also refuses `db.<model>.<op>(` in app/).",
       severity: 'error',
       from: { path: '^app/', pathNot: '\\.test\\.ts$' },
-      to: { path: ['^lib/db/(generated/|sql\\.ts$|sqlite-connection\\.ts$)', '^node_modules/(@prisma|better-sqlite3|pg)/'] },
+      to: { path: ['^lib/db/(generated/|generated-postgres/|postgres/|sql\\.ts$|tx\\.ts$|sqlite-connection\\.ts$)', '^node_modules/(@prisma|better-sqlite3|pg)/'] },
     },
     {
       name: 'lib-not-scripts',
@@ -57,7 +57,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(\\.next[^/]*|lib/db/generated|data|test-results)/' },
+    exclude: { path: '(^|/)(\\.next[^/]*|lib/db/generated|lib/db/generated-postgres|data|test-results)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -15,6 +15,11 @@ const schema = z.object({
     .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
       message: 'must start with file: (SQLite) or postgres:// (PostgreSQL)',
     }),
+  // PostgreSQL only: connections each process keeps (Prisma's pool and Parley's own SQL pool each get
+  // this many) and how long one statement may run before PostgreSQL cancels it (the caller answers
+  // "busy, try again" rather than holding a connection for ever).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_URL: z.string().url().optional(),
   SEED_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),

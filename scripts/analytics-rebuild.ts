@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { applyMigrations } from '@/lib/db/migrations';
 import { rebuildRollups } from '@/lib/analytics/rebuild-rollups';
 
-applyMigrations(env.DATABASE_URL);
+await applyMigrations(env.DATABASE_URL);
 const { db } = await import('@/lib/db/client');
 const started = performance.now();
 const accountId = process.argv[2];

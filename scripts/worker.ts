@@ -5,7 +5,7 @@ import { applyMigrations } from '@/lib/db/migrations';
 import { startBackgroundWork } from '@/lib/jobs/start-background-work';
 import { composeParley } from './compose';
 
-applyMigrations(env.DATABASE_URL);
+await applyMigrations(env.DATABASE_URL);
 const loops = startBackgroundWork(composeParley().tasks);
 logger.info('worker running');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,7 +11,7 @@ export async function freshBenchDatabase(name: string, env: Record<string, strin
   Object.assign(process.env, env);
   process.env.LOG_LEVEL ??= 'error';
   const { applyMigrations } = await import('@/lib/db/migrations');
-  applyMigrations(process.env.DATABASE_URL);
+  await applyMigrations(process.env.DATABASE_URL);
   const { db } = await import('@/lib/db/client');
   const { seedDemo } = await import('@/lib/tenancy/seed-demo');
   (await import('@/scripts/compose')).registerInboundConsumers();

@@ -11,7 +11,14 @@ export function isBusy(err: unknown): boolean {
     code === 'P1008' ||
     code === 'P2028' ||
     code === 'P2034' ||
-    /SQLITE_BUSY|database is locked|Timed out fetching a new connection|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(
+    // PostgreSQL: a write conflict or deadlock that outlived lib/db/tx.ts's retries, a statement
+    // cancelled by statement_timeout, a lock not available, too many connections.
+    code === '40001' ||
+    code === '40P01' ||
+    code === '57014' ||
+    code === '55P03' ||
+    code === '53300' ||
+    /SQLITE_BUSY|database is locked|Timed out fetching a new connection|timeout exceeded when trying to connect|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(
       text,
     )
   );

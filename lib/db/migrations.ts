@@ -82,8 +82,10 @@ export function applyMigrationsSqlite(file: string, migrations = listMigrations(
   }
 }
 
-export function applyMigrations(databaseUrl: string): MigrateResult {
+/** Brings DATABASE_URL's database to the current schema, from the history of its own kind. */
+export async function applyMigrations(databaseUrl: string): Promise<MigrateResult> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') return applyMigrationsSqlite(target.path);
-  throw new Error('Parley does not run on PostgreSQL yet: `npm run db:deploy` prepares a PostgreSQL database, nothing serves from one');
+  const { applyMigrationsPostgres } = await import('@/lib/db/migrations-postgres');
+  return applyMigrationsPostgres(target.url);
 }

@@ -8,7 +8,7 @@ export async function prepareDatabase(
   getDb: () => Db,
   seed: { adminPassword?: string; apiKey?: string },
 ): Promise<{ applied: string[]; seed: SeedResult }> {
-  const { applied } = applyMigrations(databaseUrl);
+  const { applied } = await applyMigrations(databaseUrl);
   const result = await seedDemo(getDb(), seed);
   return { applied, seed: result };
 }

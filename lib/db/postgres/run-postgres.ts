@@ -1,0 +1,102 @@
+import type pg from 'pg';
+import type { Body, Query, Tx } from '@/lib/db/tx';
+
+// The PostgreSQL driver of lib/db/tx.ts: a body's statements run one at a time on one pooled
+// connection, `?` placeholders numbered as PostgreSQL wants them.
+
+const POOL = Symbol.for('parley.postgresPool');
+type WithPool = { [POOL]?: pg.Pool };
+
+export function rememberPool(client: object, pool: pg.Pool): void {
+  (client as WithPool)[POOL] = pool;
+}
+
+/** Parley's own pool beside `client` when it talks to PostgreSQL; undefined for SQLite. */
+export function postgresPool(client: object): pg.Pool | undefined {
+  return (client as WithPool)[POOL];
+}
+
+const numbered = new Map<string, string>();
+
+/** `?` → `$1`, `$2`, … outside quoted strings and identifiers (cached per text: the same few hundred statements run all day). */
+export function toPostgresSql(sql: string): string {
+  let out = numbered.get(sql);
+  if (out !== undefined) return out;
+  let n = 0;
+  let quote: string | null = null;
+  out = '';
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '?') {
+      out += `$${++n}`;
+      continue;
+    }
+    out += ch;
+  }
+  numbered.set(sql, out);
+  return out;
+}
+
+async function runQuery(conn: pg.PoolClient, q: Query): Promise<unknown> {
+  const result = await conn.query(toPostgresSql(q.sql), q.params);
+  if (q.op === 'one') return result.rows[0];
+  if (q.op === 'all') return result.rows;
+  return result.rowCount ?? 0;
+}
+
+async function drive<T>(conn: pg.PoolClient, body: Body<T>, tx: Tx): Promise<T> {
+  const it = body(tx);
+  let next = it.next();
+  while (!next.done) {
+    let result: unknown;
+    try {
+      result = await runQuery(conn, next.value);
+    } catch (err) {
+      next = it.throw(err);
+      continue;
+    }
+    next = it.next(result);
+  }
+  return next.value;
+}
+
+// serialization_failure and deadlock_detected: the transaction did nothing and can simply run again.
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 12;
+
+export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, isolation: 'serializable' | 'read committed'): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const conn = await pool.connect();
+    let broken = false;
+    try {
+      await conn.query(isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
+      const result = await drive(conn, body, tx);
+      await conn.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await conn.query('ROLLBACK');
+      } catch {
+        broken = true; // the connection is gone: drop it rather than hand it back
+      }
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
+    } finally {
+      conn.release(broken);
+    }
+    // Jittered, growing: writers that collided should not collide again on the next try.
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 ** attempt)));
+  }
+}
+
+/** Reads as SQLite's do between commits: each statement sees what was committed when it ran. */
+export async function readPostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx): Promise<T> {
+  const conn = await pool.connect();
+  try {
+    return await drive(conn, body, tx);
+  } finally {
+    conn.release();
+  }
+}
