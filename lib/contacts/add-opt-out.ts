@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { parseIsoInstant } from '@/lib/messaging/logs/logs-query-schema';
@@ -50,13 +50,13 @@ export async function addOptOut(
 ): Promise<{ optOut: OptOutView; created: boolean }> {
   const msisdn = contactMsisdn(rawMsisdn);
   const body = parseWith(optOutBodySchema, opts.body);
-  return writeTransaction(db, (conn) => {
+  return write(db, function* (t) {
     const now = new Date();
     const at = body?.optedOutAt ?? now;
-    const created = insertOptOut(conn, accountId, msisdn, opts.source, at);
+    const created = yield* insertOptOut(t, accountId, msisdn, opts.source, at);
     if (created) {
-      insertAuditRow(
-        conn,
+      yield* insertAuditRow(
+        t,
         opts.actor,
         {
           accountId,
@@ -69,6 +69,6 @@ export async function addOptOut(
         now,
       );
     }
-    return { optOut: findOptOutView(conn, accountId, msisdn)!, created };
+    return { optOut: (yield* findOptOutView(t, accountId, msisdn))!, created };
   });
 }

@@ -1,4 +1,5 @@
-import { all, readJson, type Sqlite } from '@/lib/db/sql';
+import { readJson, type Sqlite } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 
 // A campaign's audience "contacts tagged X", read where the campaign reads it (inside its own
 // transaction or on its own connection).
@@ -10,21 +11,36 @@ const PAGE = `SELECT c."msisdn", c."name", c."attributes" FROM "ContactTag" t
   WHERE t."accountId" = ? AND t."tag" = ? AND t."msisdn" > ? ORDER BY t."msisdn" LIMIT ?`;
 
 /**
- * The contacts with `tag`, in number order (stable: the same audience reads the same way twice). Read
- * a page at a time rather than through one open cursor, so that the caller may write on the same
- * connection between rows (better-sqlite3 refuses any statement while an iteration is open).
+ * One page of the contacts with `tag`, in number order after `after` (stable: the same audience reads
+ * the same way twice); a page shorter than `pageSize` is the last. Read a page at a time rather than
+ * through one open cursor, so that the caller may write between pages.
  */
-export function* contactsWithTag(conn: Sqlite, accountId: string, tag: string, pageSize = 1000): Generator<AudienceContact> {
+export function* contactsWithTagPage(t: Tx, accountId: string, tag: string, after: string, pageSize = 1000): Step<AudienceContact[]> {
+  const rows = yield* t.all<{ msisdn: string; name: string | null; attributes: string }>(PAGE, accountId, tag, after, pageSize);
+  return rows.map((r) => ({ msisdn: r.msisdn, name: r.name, attributes: readJson<Record<string, string>>(r.attributes) ?? {} }));
+}
+
+/**
+ * Every contact with `tag`, in number order, on a SQLite connection (the campaign import's own): a
+ * page at a time, so that the caller may write on the same connection between rows (better-sqlite3
+ * refuses any statement while an iteration is open).
+ */
+export function* contactsWithTagSync(conn: Sqlite, accountId: string, tag: string, pageSize = 1000): Generator<AudienceContact> {
   let after = '';
   for (;;) {
-    const rows = all<{ msisdn: string; name: string | null; attributes: string }>(conn, PAGE, accountId, tag, after, pageSize);
-    for (const r of rows) yield { msisdn: r.msisdn, name: r.name, attributes: readJson<Record<string, string>>(r.attributes) ?? {} };
+    const rows = driveSqlite(conn, (t) => contactsWithTagPage(t, accountId, tag, after, pageSize));
+    yield* rows;
     if (rows.length < pageSize) return;
     after = rows.at(-1)!.msisdn;
   }
 }
 
 /** How many contacts carry `tag` (the wizard's audience size before it reads them). */
-export function countContactsWithTag(conn: Sqlite, accountId: string, tag: string): number {
-  return all<{ n: number }>(conn, 'SELECT count(*) AS "n" FROM "ContactTag" WHERE "accountId" = ? AND "tag" = ?', accountId, tag)[0]?.n ?? 0;
+export function* countContactsWithTag(t: Tx, accountId: string, tag: string): Step<number> {
+  return (yield* t.one<{ n: number }>('SELECT count(*) AS "n" FROM "ContactTag" WHERE "accountId" = ? AND "tag" = ?', accountId, tag))?.n ?? 0;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function countContactsWithTagSync(conn: Sqlite, accountId: string, tag: string): number {
+  return driveSqlite(conn, (t) => countContactsWithTag(t, accountId, tag));
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '@/lib/errors';
-import { one, readDate, readJson, run, sqlDate, statement, type Sqlite } from '@/lib/db/sql';
+import { readDate, readJson, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { driveSqlite, type Dialect, type Step, type Tx } from '@/lib/db/tx';
 import { MAX_ATTRIBUTE_KEY, MAX_ATTRIBUTE_VALUE, MAX_ATTRIBUTES, MAX_NAME, MAX_TAG } from '@/lib/contacts/contact-input';
 
 // Contact rows in SQL, inside the caller's write transaction: the API's and the page's writes, and the
@@ -30,15 +31,14 @@ export function readContactRow(r: StoredContact): ContactRow {
   };
 }
 
-export function findContact(conn: Sqlite, accountId: string, msisdn: string): ContactRow | null {
-  const r = one<StoredContact>(conn, 'SELECT * FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn);
+export function* findContact(t: Tx, accountId: string, msisdn: string): Step<ContactRow | null> {
+  const r = yield* t.one<StoredContact>('SELECT * FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn);
   return r ? readContactRow(r) : null;
 }
 
 /** Stores the contact as given (every field replaced), its tag rows brought in step with `fields.tags`. */
-export function writeContact(conn: Sqlite, accountId: string, msisdn: string, fields: ContactFields, before: ContactRow | null, now: Date): void {
-  run(
-    conn,
+export function* writeContact(t: Tx, accountId: string, msisdn: string, fields: ContactFields, before: ContactRow | null, now: Date): Step<void> {
+  yield* t.run(
     `INSERT INTO "Contact" ("accountId", "msisdn", "name", "attributes", "tags", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT ("accountId", "msisdn") DO UPDATE SET "name" = excluded."name", "attributes" = excluded."attributes", "tags" = excluded."tags", "updatedAt" = excluded."updatedAt"`,
     accountId,
@@ -51,19 +51,21 @@ export function writeContact(conn: Sqlite, accountId: string, msisdn: string, fi
   );
   const had = new Set(before?.tags ?? []);
   const has = new Set(fields.tags);
-  for (const tag of had) if (!has.has(tag)) run(conn, 'DELETE FROM "ContactTag" WHERE "accountId" = ? AND "tag" = ? AND "msisdn" = ?', accountId, tag, msisdn);
-  for (const tag of has) if (!had.has(tag)) addTagRow(conn, accountId, tag, msisdn);
+  for (const tag of had) {
+    if (!has.has(tag)) yield* t.run('DELETE FROM "ContactTag" WHERE "accountId" = ? AND "tag" = ? AND "msisdn" = ?', accountId, tag, msisdn);
+  }
+  for (const tag of has) if (!had.has(tag)) yield* addTagRow(t, accountId, tag, msisdn);
 }
 
 /** Removes the contact and its tag rows; false when there was none. */
-export function deleteContactRow(conn: Sqlite, accountId: string, msisdn: string): boolean {
-  if (run(conn, 'DELETE FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn) === 0) return false;
-  run(conn, 'DELETE FROM "ContactTag" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn);
+export function* deleteContactRow(t: Tx, accountId: string, msisdn: string): Step<boolean> {
+  if ((yield* t.run('DELETE FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn)) === 0) return false;
+  yield* t.run('DELETE FROM "ContactTag" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn);
   return true;
 }
 
-function addTagRow(conn: Sqlite, accountId: string, tag: string, msisdn: string): boolean {
-  return run(conn, 'INSERT INTO "ContactTag" ("accountId", "tag", "msisdn") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', accountId, tag, msisdn) > 0;
+function* addTagRow(t: Tx, accountId: string, tag: string, msisdn: string): Step<boolean> {
+  return (yield* t.run('INSERT INTO "ContactTag" ("accountId", "tag", "msisdn") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', accountId, tag, msisdn)) > 0;
 }
 
 export type ContactUpsertRow = { msisdn: string; name?: string | null; attributes?: Record<string, string>; tags?: string[] };
@@ -71,13 +73,23 @@ export type ContactUpsertRow = { msisdn: string; name?: string | null; attribute
 const E164 = /^\+[1-9]\d{5,14}$/;
 
 // A name given replaces the stored one; attributes given are merged into the stored ones (a CSV's
-// columns add to what the contact had); tags are only ever added.
-const MERGE = `INSERT INTO "Contact" ("accountId", "msisdn", "name", "attributes", "tags", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '[]', ?, ?)
+// columns add to what the contact had); tags are only ever added. The values are non-empty strings, so
+// SQLite's json_patch and PostgreSQL's jsonb || merge alike.
+const MERGE: Record<Dialect, string> = {
+  sqlite: mergeSql('json_patch("Contact"."attributes", excluded."attributes")'),
+  postgres: mergeSql('"Contact"."attributes" || excluded."attributes"'),
+};
+function mergeSql(mergedAttributes: string): string {
+  return `INSERT INTO "Contact" ("accountId", "msisdn", "name", "attributes", "tags", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '[]', ?, ?)
   ON CONFLICT ("accountId", "msisdn") DO UPDATE SET
     "name" = coalesce(excluded."name", "Contact"."name"),
-    "attributes" = json_patch("Contact"."attributes", excluded."attributes"),
+    "attributes" = ${mergedAttributes},
     "updatedAt" = excluded."updatedAt"`;
-const APPEND_TAG = `UPDATE "Contact" SET "tags" = json_insert("tags", '$[#]', ?) WHERE "accountId" = ? AND "msisdn" = ?`;
+}
+const APPEND_TAG: Record<Dialect, string> = {
+  sqlite: `UPDATE "Contact" SET "tags" = json_insert("tags", '$[#]', ?) WHERE "accountId" = ? AND "msisdn" = ?`,
+  postgres: `UPDATE "Contact" SET "tags" = "tags" || jsonb_build_array(CAST(? AS TEXT)) WHERE "accountId" = ? AND "msisdn" = ?`,
+};
 const COUNT = 'SELECT count(*) AS "n" FROM "Contact" WHERE "accountId" = ?';
 
 /**
@@ -88,15 +100,15 @@ const COUNT = 'SELECT count(*) AS "n" FROM "Contact" WHERE "accountId" = ?';
  * spreadsheet's cells are data, not a request to refuse. Answers how many rows were stored and how many
  * of them are new contacts.
  */
-export function upsertContactsInTransaction(
-  conn: Sqlite,
+export function* upsertContactsInTransaction(
+  t: Tx,
   accountId: string,
   rows: Iterable<ContactUpsertRow>,
   now: Date,
-): { upserted: number; created: number } {
-  const before = (one<{ n: number }>(conn, COUNT, accountId)?.n ?? 0) as number;
-  const merge = statement(conn, MERGE);
-  const appendTag = statement(conn, APPEND_TAG);
+): Step<{ upserted: number; created: number }> {
+  const before = ((yield* t.one<{ n: number }>(COUNT, accountId))?.n ?? 0) as number;
+  const merge = MERGE[t.dialect];
+  const appendTag = APPEND_TAG[t.dialect];
   const at = sqlDate(now);
   let upserted = 0;
   for (const row of rows) {
@@ -104,15 +116,25 @@ export function upsertContactsInTransaction(
       throw new ValidationError(`Invalid MSISDN: '${row.msisdn}' is not an E.164 number`, [{ path: 'msisdn', message: 'Must be an E.164 number' }], 1002);
     }
     const name = row.name?.trim().slice(0, MAX_NAME) || null;
-    merge.run(accountId, row.msisdn, name, JSON.stringify(fitAttributes(row.attributes)), at, at);
+    yield* t.run(merge, accountId, row.msisdn, name, JSON.stringify(fitAttributes(row.attributes)), at, at);
     for (const raw of row.tags ?? []) {
       const tag = raw.trim().slice(0, MAX_TAG);
-      if (tag && addTagRow(conn, accountId, tag, row.msisdn)) appendTag.run(tag, accountId, row.msisdn);
+      if (tag && (yield* addTagRow(t, accountId, tag, row.msisdn))) yield* t.run(appendTag, tag, accountId, row.msisdn);
     }
     upserted++;
   }
-  const after = (one<{ n: number }>(conn, COUNT, accountId)?.n ?? 0) as number;
+  const after = ((yield* t.one<{ n: number }>(COUNT, accountId))?.n ?? 0) as number;
   return { upserted, created: after - before };
+}
+
+/** For callers that still hold a SQLite connection. */
+export function upsertContactsInTransactionSync(
+  conn: Sqlite,
+  accountId: string,
+  rows: Iterable<ContactUpsertRow>,
+  now: Date,
+): { upserted: number; created: number } {
+  return driveSqlite(conn, (t) => upsertContactsInTransaction(t, accountId, rows, now));
 }
 
 /** The attributes a row may add: non-empty values, names and values cut to their limits. */

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
@@ -12,12 +12,12 @@ import { deleteContactRow, findContact } from '@/lib/contacts/contact-rows';
  */
 export async function deleteContact(db: Db, accountId: string, rawMsisdn: unknown, actor: Actor): Promise<{ msisdn: string }> {
   const msisdn = contactMsisdn(rawMsisdn);
-  return writeTransaction(db, (conn) => {
+  return write(db, function* (t) {
     const now = new Date();
-    const before = findContact(conn, accountId, msisdn);
-    if (!before || !deleteContactRow(conn, accountId, msisdn)) throw new NotFoundError(`Contact '${msisdn}' not found`);
-    insertAuditRow(
-      conn,
+    const before = yield* findContact(t, accountId, msisdn);
+    if (!before || !(yield* deleteContactRow(t, accountId, msisdn))) throw new NotFoundError(`Contact '${msisdn}' not found`);
+    yield* insertAuditRow(
+      t,
       actor,
       {
         accountId,

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { decodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
 import { csvStream } from '@/lib/http/csv';
 import { parseListQuery } from '@/lib/contacts/list-contacts';
@@ -14,7 +14,7 @@ export async function exportOptOutsCsv(db: Db, accountId: string, query: unknown
   let done = false;
   return csvStream(['msisdn', 'name', 'source', 'optedOutAt'], async () => {
     if (done) return null;
-    const rows = await readNow(db, (conn) => optOutsPage(conn, accountId, filters, cursor, PAGE));
+    const rows = await read(db, (t) => optOutsPage(t, accountId, filters, cursor, PAGE));
     if (rows.length < PAGE) done = true;
     const last = rows.at(-1);
     if (last) cursor = { createdAt: last.optedOutAt, id: last.msisdn };

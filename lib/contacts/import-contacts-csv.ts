@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Db } from '@/lib/db/client';
-import { newId, writeTransaction } from '@/lib/db/sql';
+import { newId } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { PayloadTooLargeError, ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
@@ -150,12 +151,12 @@ export async function importContactsCsv(db: Db, accountId: string, input: Import
     },
   };
   if (!good.length) return report;
-  return writeTransaction(db, (conn) => {
+  const id = `import_${newId()}`;
+  return write(db, function* (t) {
     const now = new Date();
-    const id = `import_${newId()}`;
-    const { created } = upsertContactsInTransaction(conn, accountId, good, now);
-    insertAuditRow(
-      conn,
+    const { created } = yield* upsertContactsInTransaction(t, accountId, good, now);
+    yield* insertAuditRow(
+      t,
       actor,
       {
         accountId,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { startTestApiServer, type TestApiServer } from '@/test/api-server';
@@ -107,7 +107,7 @@ describe('CSV exports', () => {
       attributes: (i % 2 ? { plan: 'gold' } : { name: 'an attribute called name' }) as Record<string, string>,
       tags: ['bulk'],
     }));
-    await writeTransaction(db, (conn) => upsertContactsInTransaction(conn, 'acme_corp', rows, new Date()));
+    await write(db, (t) => upsertContactsInTransaction(t, 'acme_corp', rows, new Date()));
     await addOptOut(db, 'acme_corp', '+6592000003', { source: 'manual', actor: SYSTEM_ACTOR });
 
     const res = await get('/api/v1/accounts/acme_corp/contacts?tag=bulk&format=csv');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { all, readNow, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import { decodeCursor, encodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
@@ -51,7 +52,9 @@ export const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)
 export function searchClause(search: string, msisdnColumn: string, nameColumn: string, where: string[], params: unknown[]): void {
   const digits = search.replace(/[\s().+-]/g, '');
   const byNumber = /^\d+$/.test(digits);
-  where.push(byNumber ? `(${msisdnColumn} LIKE ? ESCAPE '\\' OR ${nameColumn} LIKE ? ESCAPE '\\')` : `${nameColumn} LIKE ? ESCAPE '\\'`);
+  // LIKE ignores (ASCII) case on SQLite only: LOWER on both sides makes PostgreSQL match as SQLite does.
+  const byName = `LOWER(${nameColumn}) LIKE LOWER(CAST(? AS TEXT)) ESCAPE '\\'`;
+  where.push(byNumber ? `(${msisdnColumn} LIKE ? ESCAPE '\\' OR ${byName})` : byName);
   if (byNumber) params.push(likeText(digits));
   params.push(likeText(search));
 }
@@ -78,22 +81,23 @@ export function contactsPageQuery(accountId: string, f: ContactFilters, cursor: 
 }
 
 /** One page of contacts matching the filters, after `cursor`, `take` rows. */
-export function contactsPage(
-  conn: Sqlite,
+export function* contactsPage(
+  t: Tx,
   accountId: string,
   f: ContactFilters,
   cursor: LogsCursor | null,
   take: number,
-): (ContactRow & { optedOut: boolean })[] {
+): Step<(ContactRow & { optedOut: boolean })[]> {
   const q = contactsPageQuery(accountId, f, cursor, take);
-  return all<Record<string, unknown>>(conn, q.sql, ...q.params).map((r) => ({ ...readContactRow(r as never), optedOut: !!r.optedOut }));
+  const rows = yield* t.all<Record<string, unknown>>(q.sql, ...q.params);
+  return rows.map((r) => ({ ...readContactRow(r as never), optedOut: !!r.optedOut }));
 }
 
 /** The account's contacts, filtered by `tag` and `search` (number or name), a page at a time. */
 export async function listContacts(db: Db, accountId: string, query: unknown): Promise<ContactsPage> {
   const q = parseListQuery(contactListQuerySchema, CONTACT_LIST_PARAMS, query);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await readNow(db, (conn) => contactsPage(conn, accountId, q, cursor, q.limit + 1));
+  const rows = await read(db, (t) => contactsPage(t, accountId, q, cursor, q.limit + 1));
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { all, one, readDate, readNow, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 import { decodeCursor, encodeCursor, type LogsCursor } from '@/lib/messaging/logs/logs-cursor';
 import { contactMsisdn } from '@/lib/contacts/contact-msisdn';
@@ -29,7 +30,7 @@ export type OptOutsPage = { data: OptOutView[]; nextCursor: string | null };
 type Stored = { msisdn: string; source: string; optedOutAt: string; name: string | null };
 
 /** One page of opt-outs (with the contact's name where there is a contact), after `cursor`. */
-export function optOutsPage(conn: Sqlite, accountId: string, f: OptOutFilters, cursor: LogsCursor | null, take: number) {
+export function* optOutsPage(t: Tx, accountId: string, f: OptOutFilters, cursor: LogsCursor | null, take: number) {
   const where = ['o."accountId" = ?'];
   const params: unknown[] = [accountId];
   // As the contacts list; a name finds a number that has a contact.
@@ -38,20 +39,20 @@ export function optOutsPage(conn: Sqlite, accountId: string, f: OptOutFilters, c
     where.push('(o."optedOutAt", o."msisdn") < (?, ?)');
     params.push(sqlDate(cursor.createdAt), cursor.id);
   }
-  return all<Stored>(
-    conn,
+  const rows = yield* t.all<Stored>(
     `SELECT o."msisdn", o."source", o."optedOutAt", c."name" FROM "OptOut" o
      LEFT JOIN "Contact" c ON c."accountId" = o."accountId" AND c."msisdn" = o."msisdn"
      WHERE ${where.join(' AND ')} ORDER BY o."optedOutAt" DESC, o."msisdn" DESC LIMIT ?`,
     ...params,
     take,
-  ).map((r) => ({ msisdn: r.msisdn, source: r.source, optedOutAt: readDate(r.optedOutAt), name: r.name }));
+  );
+  return rows.map((r) => ({ msisdn: r.msisdn, source: r.source, optedOutAt: readDate(r.optedOutAt), name: r.name }));
 }
 
 export async function listOptOuts(db: Db, accountId: string, query: unknown): Promise<OptOutsPage> {
   const q = parseListQuery(optOutListQuerySchema, OPT_OUT_LIST_PARAMS, query);
   const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await readNow(db, (conn) => optOutsPage(conn, accountId, q, cursor, q.limit + 1));
+  const rows = await read(db, (t) => optOutsPage(t, accountId, q, cursor, q.limit + 1));
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -61,9 +62,8 @@ export async function listOptOuts(db: Db, accountId: string, query: unknown): Pr
 }
 
 /** The number's opt-out with its contact's name, or null. */
-export function findOptOutView(conn: Sqlite, accountId: string, msisdn: string): OptOutView | null {
-  const r = one<Stored>(
-    conn,
+export function* findOptOutView(t: Tx, accountId: string, msisdn: string): Step<OptOutView | null> {
+  const r = yield* t.one<Stored>(
     `SELECT o."msisdn", o."source", o."optedOutAt", c."name" FROM "OptOut" o
      LEFT JOIN "Contact" c ON c."accountId" = o."accountId" AND c."msisdn" = o."msisdn" WHERE o."accountId" = ? AND o."msisdn" = ?`,
     accountId,
@@ -75,7 +75,7 @@ export function findOptOutView(conn: Sqlite, accountId: string, msisdn: string):
 /** Whether (and how and when) the number opted out; 404 when it has not. */
 export async function getOptOut(db: Db, accountId: string, rawMsisdn: unknown): Promise<OptOutView> {
   const msisdn = contactMsisdn(rawMsisdn);
-  const view = await readNow(db, (conn) => findOptOutView(conn, accountId, msisdn));
+  const view = await read(db, (t) => findOptOutView(t, accountId, msisdn));
   if (!view) throw new NotFoundError(`'${msisdn}' has not opted out`);
   return view;
 }

@@ -1,18 +1,23 @@
-import { one, readDate, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { readDate, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 
 // The opt-out list as the send pipeline reads it, inside the send's own transaction, and as contacts
 // write it. A leaf module: the pipeline imports it, so it imports nothing of messaging.
 
 /** Whether the number asked for no marketing messages from this account. */
-export function isOptedOut(conn: Sqlite, accountId: string, msisdn: string): boolean {
-  return !!one(conn, 'SELECT 1 FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn);
+export function* isOptedOut(t: Tx, accountId: string, msisdn: string): Step<boolean> {
+  return !!(yield* t.one('SELECT 1 AS "x" FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn));
+}
+
+/** For callers that still hold a SQLite connection. */
+export function isOptedOutSync(conn: Sqlite, accountId: string, msisdn: string): boolean {
+  return driveSqlite(conn, (t) => isOptedOut(t, accountId, msisdn));
 }
 
 export type OptOutRow = { msisdn: string; source: string; optedOutAt: Date };
 
-export function findOptOut(conn: Sqlite, accountId: string, msisdn: string): OptOutRow | null {
-  const r = one<{ msisdn: string; source: string; optedOutAt: string }>(
-    conn,
+export function* findOptOut(t: Tx, accountId: string, msisdn: string): Step<OptOutRow | null> {
+  const r = yield* t.one<{ msisdn: string; source: string; optedOutAt: string }>(
     'SELECT "msisdn", "source", "optedOutAt" FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?',
     accountId,
     msisdn,
@@ -24,20 +29,28 @@ export function findOptOut(conn: Sqlite, accountId: string, msisdn: string): Opt
  * Records the opt-out; false when the number had already opted out, whose first record (how and when
  * the customer asked) is kept as it was.
  */
-export function insertOptOut(conn: Sqlite, accountId: string, msisdn: string, source: string, at: Date): boolean {
-  return (
-    run(
-      conn,
-      'INSERT INTO "OptOut" ("accountId", "msisdn", "source", "optedOutAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      accountId,
-      msisdn,
-      source,
-      sqlDate(at),
-    ) > 0
+export function* insertOptOut(t: Tx, accountId: string, msisdn: string, source: string, at: Date): Step<boolean> {
+  const changed = yield* t.run(
+    'INSERT INTO "OptOut" ("accountId", "msisdn", "source", "optedOutAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    accountId,
+    msisdn,
+    source,
+    sqlDate(at),
   );
+  return changed > 0;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function insertOptOutSync(conn: Sqlite, accountId: string, msisdn: string, source: string, at: Date): boolean {
+  return driveSqlite(conn, (t) => insertOptOut(t, accountId, msisdn, source, at));
 }
 
 /** Lifts the opt-out; false when there was none. */
-export function deleteOptOut(conn: Sqlite, accountId: string, msisdn: string): boolean {
-  return run(conn, 'DELETE FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn) > 0;
+export function* deleteOptOut(t: Tx, accountId: string, msisdn: string): Step<boolean> {
+  return (yield* t.run('DELETE FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn)) > 0;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function deleteOptOutSync(conn: Sqlite, accountId: string, msisdn: string): boolean {
+  return driveSqlite(conn, (t) => deleteOptOut(t, accountId, msisdn));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
@@ -9,12 +9,12 @@ import { deleteOptOut, findOptOut } from '@/lib/contacts/opt-out-rows';
 /** Lifts an opt-out (DELETE /opt-outs/{msisdn}, the Opt-outs tab): marketing may reach the number again. */
 export async function removeOptOut(db: Db, accountId: string, rawMsisdn: unknown, actor: Actor): Promise<{ msisdn: string }> {
   const msisdn = contactMsisdn(rawMsisdn);
-  return writeTransaction(db, (conn) => {
-    const before = findOptOut(conn, accountId, msisdn);
-    if (!before || !deleteOptOut(conn, accountId, msisdn)) throw new NotFoundError(`'${msisdn}' has not opted out`);
+  return write(db, function* (t) {
+    const before = yield* findOptOut(t, accountId, msisdn);
+    if (!before || !(yield* deleteOptOut(t, accountId, msisdn))) throw new NotFoundError(`'${msisdn}' has not opted out`);
     const now = new Date();
-    insertAuditRow(
-      conn,
+    yield* insertAuditRow(
+      t,
       actor,
       {
         accountId,

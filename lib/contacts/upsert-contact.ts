@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
@@ -29,9 +29,9 @@ export async function upsertContact(
 ): Promise<{ contact: ContactView; created: boolean }> {
   const msisdn = contactMsisdn(rawMsisdn);
   const input = parseWith(contactInputSchema, body === undefined ? {} : body);
-  return writeTransaction(db, (conn) => {
+  return write(db, function* (t) {
     const now = new Date();
-    const before = findContact(conn, accountId, msisdn);
+    const before = yield* findContact(t, accountId, msisdn);
     if (before && mustBeNew)
       throw new ValidationError(`Contact ${msisdn} already exists`, [{ path: 'msisdn', message: 'A contact with this number already exists' }]);
     const fields = {
@@ -39,10 +39,10 @@ export async function upsertContact(
       attributes: input.attributes ?? before?.attributes ?? {},
       tags: input.tags ?? before?.tags ?? [],
     };
-    writeContact(conn, accountId, msisdn, fields, before, now);
-    const after = findContact(conn, accountId, msisdn)!;
-    insertAuditRow(
-      conn,
+    yield* writeContact(t, accountId, msisdn, fields, before, now);
+    const after = (yield* findContact(t, accountId, msisdn))!;
+    yield* insertAuditRow(
+      t,
       actor,
       {
         accountId,
@@ -54,7 +54,7 @@ export async function upsertContact(
       },
       now,
     );
-    return { contact: toContactView(after, isOptedOut(conn, accountId, msisdn)), created: !before };
+    return { contact: toContactView(after, yield* isOptedOut(t, accountId, msisdn)), created: !before };
   });
 }
 
