@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 
 export type ErrorCount = { errorCode: number; messages: number };
 
@@ -9,9 +9,8 @@ export async function topErrors(
   accountId: string,
   q: { from: string; to: string; subAccountId?: string; channel?: string; limit?: number },
 ): Promise<ErrorCount[]> {
-  return readNow(db, (conn) =>
-    all<ErrorCount>(
-      conn,
+  return read(db, (t) =>
+    t.all<ErrorCount>(
       `SELECT "errorCode", SUM("messages") AS "messages" FROM "MessageErrorRollupDay"
        WHERE "accountId" = ? AND "day" >= ? AND "day" <= ?${q.subAccountId ? ' AND "subAccountId" = ?' : ''}${q.channel ? ' AND "channel" = ?' : ''}
        GROUP BY "errorCode" ORDER BY "messages" DESC, "errorCode" LIMIT ?`,

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readNow, type Sqlite } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 import { localDay, quarterHour } from '@/lib/analytics/rollup-rows';
 import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/time/zoned-time';
@@ -22,13 +22,13 @@ type Aggregated = Record<Counter | 'costMicros', number> & { period: string; [di
  * quarter hours (which line up with any zone's days) at its edges.
  */
 export async function usageReport(db: Db, accountId: string, input: UsageQueryInput, now = new Date()): Promise<UsageReport> {
-  return readNow(db, (conn) => {
-    const account = one<{ timeZone: string }>(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?', accountId);
+  return read(db, function* (t) {
+    const account = yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', accountId);
     if (!account) throw new NotFoundError('Account not found');
     const zone = input.timeZone ?? account.timeZone;
     const q = resolveRange(input, localDay(now, zone));
-    const currency = accountCurrency(conn, accountId);
-    const rows = zone === account.timeZone ? fromDays(conn, accountId, q) : fromOtherZone(conn, accountId, q, zone, account.timeZone);
+    const currency = yield* accountCurrency(t, accountId);
+    const rows = zone === account.timeZone ? yield* fromDays(t, accountId, q) : yield* fromOtherZone(t, accountId, q, zone, account.timeZone);
     const groups = q.groupBy.map((g) => GROUP_COLUMNS[g]);
     const byKey = new Map<string, UsageRow & { costMicros: number }>();
     for (const r of rows) {
@@ -71,8 +71,8 @@ function compareRows(a: UsageRow, b: UsageRow, groups: string[]): number {
   return 0;
 }
 
-function accountCurrency(conn: Sqlite, accountId: string): string {
-  return one<{ currency: string }>(conn, 'SELECT "currency" FROM "RateCardEntry" WHERE "accountId" = ? LIMIT 1', accountId)?.currency ?? 'USD';
+function* accountCurrency(t: Tx, accountId: string): Step<string> {
+  return (yield* t.one<{ currency: string }>('SELECT "currency" FROM "RateCardEntry" WHERE "accountId" = ? LIMIT 1', accountId))?.currency ?? 'USD';
 }
 
 const SUMS = [...COUNTERS, 'costMicros'].map((c) => `SUM("${c}") AS "${c}"`).join(', ');
@@ -89,10 +89,9 @@ function filters(q: UsageQuery): { sql: string; params: unknown[] } {
 
 const label = (q: UsageQuery, day: string) => (q.interval === 'total' ? `${q.from}/${q.to}` : q.interval === 'month' ? day.slice(0, 7) : day);
 
-function fromDays(conn: Sqlite, accountId: string, q: UsageQuery): Aggregated[] {
+function* fromDays(t: Tx, accountId: string, q: UsageQuery): Step<Aggregated[]> {
   const f = filters(q);
-  const rows = all<Aggregated & { day: string }>(
-    conn,
+  const rows = yield* t.all<Aggregated & { day: string }>(
     `SELECT "day", ${DIMENSIONS}, ${SUMS} FROM "MessageRollupDay"
      WHERE "accountId" = ? AND "day" >= ? AND "day" <= ?${f.sql} GROUP BY "day", ${DIMENSIONS}`,
     accountId,
@@ -119,13 +118,12 @@ function periodsOf(q: UsageQuery, zone: string): Period[] {
   return periods;
 }
 
-function fromOtherZone(conn: Sqlite, accountId: string, q: UsageQuery, zone: string, accountZone: string): Aggregated[] {
+function* fromOtherZone(t: Tx, accountId: string, q: UsageQuery, zone: string, accountZone: string): Step<Aggregated[]> {
   const f = filters(q);
   const out: Aggregated[] = [];
-  const slots = (period: string, from: Date, to: Date) => {
+  const slots = function* (period: string, from: Date, to: Date): Step<void> {
     if (from >= to) return;
-    const rows = all<Aggregated>(
-      conn,
+    const rows = yield* t.all<Aggregated>(
       `SELECT ${DIMENSIONS}, ${SUMS} FROM "MessageRollupSlot"
        WHERE "accountId" = ? AND "slot" >= ? AND "slot" < ?${f.sql} GROUP BY ${DIMENSIONS}`,
       accountId,
@@ -143,13 +141,12 @@ function fromOtherZone(conn: Sqlite, accountId: string, q: UsageQuery, zone: str
     if (startOfLocalDay(first, accountZone) < p.start) first = nextDay(first);
     const last = previousDay(localDay(p.end, accountZone));
     if (first > last || !isQuarterHourZone(accountZone, p.start)) {
-      slots(p.label, p.start, p.end);
+      yield* slots(p.label, p.start, p.end);
       continue;
     }
     const inner = { start: startOfLocalDay(first, accountZone), end: startOfLocalDay(nextDay(last), accountZone) };
-    slots(p.label, p.start, inner.start);
-    const days = all<Aggregated>(
-      conn,
+    yield* slots(p.label, p.start, inner.start);
+    const days = yield* t.all<Aggregated>(
       `SELECT ${DIMENSIONS}, ${SUMS} FROM "MessageRollupDay"
        WHERE "accountId" = ? AND "day" >= ? AND "day" <= ?${f.sql} GROUP BY ${DIMENSIONS}`,
       accountId,
@@ -158,7 +155,7 @@ function fromOtherZone(conn: Sqlite, accountId: string, q: UsageQuery, zone: str
       ...f.params,
     );
     for (const r of days) out.push({ ...r, period: p.label });
-    slots(p.label, inner.end, p.end);
+    yield* slots(p.label, inner.end, p.end);
   }
   return out;
 }

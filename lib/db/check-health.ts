@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { listMigrations } from '@/lib/db/migrations';
+import { listMigrations, MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR } from '@/lib/db/migrations';
+import { dialectOf, read } from '@/lib/db/tx';
 
 export type Health = {
   status: 'ok' | 'error';
@@ -9,18 +10,21 @@ export type Health = {
 
 export async function checkHealth(db: Db): Promise<Health> {
   const started = performance.now();
-  const expected = listMigrations().length;
+  const postgres = dialectOf(db) === 'postgres';
+  const provider = postgres ? 'postgresql' : 'sqlite';
+  // Each database has its own migration history (PostgreSQL's starts from a baseline).
+  const expected = listMigrations(postgres ? POSTGRES_MIGRATIONS_DIR : MIGRATIONS_DIR).length;
   try {
-    const rows = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      'SELECT COUNT(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    const row = await read(db, (t) =>
+      t.one<{ n: number }>('SELECT COUNT(*) AS "n" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL'),
     );
-    const applied = Number(rows[0]?.n ?? 0);
+    const applied = Number(row?.n ?? 0);
     const ok = applied >= expected;
     return {
       status: ok ? 'ok' : 'error',
       database: {
         status: 'up',
-        provider: 'sqlite',
+        provider,
         migrations: { applied, expected },
         latencyMs: Math.round((performance.now() - started) * 10) / 10,
         ...(ok ? {} : { error: 'pending migrations' }),
@@ -30,7 +34,7 @@ export async function checkHealth(db: Db): Promise<Health> {
   } catch (err) {
     return {
       status: 'error',
-      database: { status: 'down', provider: 'sqlite', migrations: { applied: 0, expected }, error: (err as Error).message },
+      database: { status: 'down', provider, migrations: { applied: 0, expected }, error: (err as Error).message },
       time: new Date().toISOString(),
     };
   }

@@ -42,7 +42,9 @@ function subsets<T>(items: readonly T[]): T[][] {
   return items.reduce<T[][]>((acc, item) => [...acc, ...acc.map((s) => [...s, item])], [[]]);
 }
 
-describe('buildLogsQuery: query plans', () => {
+// SQLite's plans (EXPLAIN QUERY PLAN, INDEXED BY, sqlite_stat1): PostgreSQL names no index and plans
+// on its own statistics, so there is nothing of ours to check there.
+describe.skipIf(process.env.TEST_DATABASE === 'postgres')('buildLogsQuery: query plans', () => {
   const keys = Object.keys(EQUALITY) as Array<keyof typeof EQUALITY>;
   const ranges: Array<Partial<LogsFilters>> = [
     {},

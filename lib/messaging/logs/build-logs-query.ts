@@ -6,8 +6,8 @@ import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
 // The Logs API's SQL. Plain SQL rather than findMany for two things Prisma cannot say: the keyset
 // condition as a row value, ("createdAt", "id") < (?, ?), which SQLite turns into a range of the
 // index (Prisma's OR form is a filter checked on every newer row: page 10,000 read 500,000 entries),
-// and the index to walk (choose-logs-index.ts). Portable to PostgreSQL except `INDEXED BY`, which is
-// SQLite's; PostgreSQL keeps per-value statistics and would drop the clause.
+// and the index to walk (choose-logs-index.ts). The same on PostgreSQL but for `INDEXED BY`, which is
+// SQLite's: there the index is always null (PostgreSQL keeps per-value statistics and picks its own).
 
 type Equalities = Pick<LogsFilters, 'umid' | 'msisdn' | 'campaignId' | 'workflowId' | 'status' | 'country' | 'channel' | 'direction' | 'errorCode'>;
 
@@ -35,7 +35,7 @@ function range(f: Pick<LogsFilters, 'from' | 'to'>, cursor: LogsCursor | null): 
   return where;
 }
 
-// Index names come from the fixed list in choose-logs-index.ts, never from the request.
+// Index names come from the fixed list in choose-logs-index.ts, never from the request; null on PostgreSQL.
 const indexedBy = (index: LogsIndex | null) => (index ? Prisma.raw(`INDEXED BY "${index}"`) : Prisma.empty);
 
 /** One page: the subaccount's messages matching every filter, newest first, after the cursor, `take` rows. */

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { dialectOf } from '@/lib/db/tx';
 import { buildLogsProbe } from '@/lib/messaging/logs/build-logs-query';
 import type { LogsCursor } from '@/lib/messaging/logs/logs-cursor';
 import type { LogsFilters } from '@/lib/messaging/logs/logs-query-schema';
@@ -32,9 +33,12 @@ export const SMALL_RANGE = 2_000;
  * so we count each range in rule order, stopping at SMALL_RANGE entries (a count inside the index, well
  * under a millisecond), and walk the first range found small; when none is, the rule's first.
  * "status=read&country=FR" then walks France's few messages instead of every read one.
+ *
+ * Null on PostgreSQL too: it has no INDEXED BY, and its planner keeps per-value statistics (autovacuum
+ * analyzes), so it picks the index itself, without our probes.
  */
 export async function chooseLogsIndex(db: Db, subAccountId: string, f: LogsFilters, cursor: LogsCursor | null): Promise<LogsIndex | null> {
-  if (f.umid) return null;
+  if (f.umid || dialectOf(db) === 'postgres') return null;
   const filters = indexedFilters(f);
   if (filters.length === 0) return LOGS_INDEX.time;
   if (filters.length === 1) return LOGS_INDEX[filters[0]!];
