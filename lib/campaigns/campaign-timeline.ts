@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readNow, type Sqlite } from '@/lib/db/sql';
+import { type Dialect, read, type Step, type Tx } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 
 // The campaign page's chart: how many of the campaign's messages were sent, delivered, read or failed
@@ -20,32 +20,45 @@ const WIDTHS = [1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 3 * 3600, 6 * 3
 const MAX_POINTS = 120;
 
 type Counts = Record<TimelineSeries, number>;
-type Entry = { subAccountId: string; seen: number; seconds: Map<number, Counts> };
+type Entry = { subAccountId: string; seen: number; countedAt: number; seconds: Map<number, Counts> };
 
 const cache = new Map<string, Entry>();
 const MAX_CACHED = 200;
+// PostgreSQL numbers changes when they are inserted, not when they commit: a change with a lower id can
+// become visible after a higher one was read. There each entry is counted afresh this often, which
+// brings in any change the incremental reads stepped over.
+const RECOUNT_MS = 60_000;
+
+/** A change's second as text ("2026-12-06T04:12:00"), from the stored DateTime. */
+const SECOND: Record<Dialect, string> = {
+  sqlite: 'substr(s."at", 1, 19)',
+  postgres: `to_char(s."at", 'YYYY-MM-DD"T"HH24:MI:SS')`,
+};
+// SQLite's planner must be told to walk the campaign's messages; PostgreSQL's picks it from statistics.
+const BY_CAMPAIGN: Record<Dialect, string> = { sqlite: 'INDEXED BY "Message_logs_campaign_idx"', postgres: '' };
 
 /** Per-bucket counts over the campaign's life so far; empty before its first send. */
 export async function campaignTimeline(db: Db, accountId: string, campaignId: string): Promise<CampaignTimeline> {
-  return readNow(db, (conn) => {
-    const campaign = one<{ subAccountId: string }>(conn, 'SELECT "subAccountId" FROM "Campaign" WHERE "id" = ? AND "accountId" = ?', campaignId, accountId);
+  return read(db, function* (t) {
+    const campaign = yield* t.one<{ subAccountId: string }>('SELECT "subAccountId" FROM "Campaign" WHERE "id" = ? AND "accountId" = ?', campaignId, accountId);
     if (!campaign) throw new NotFoundError('Campaign not found');
-    const entry = refresh(conn, campaignId, campaign.subAccountId);
+    const entry = yield* refresh(t, campaignId, campaign.subAccountId);
     return buckets(entry.seconds);
   });
 }
 
-function refresh(conn: Sqlite, campaignId: string, subAccountId: string): Entry {
-  // Changes are numbered in commit order (one writer at a time), so everything up to `upTo` is final.
-  const upTo = one<{ n: number | null }>(conn, 'SELECT max("id") AS "n" FROM "MessageStatusChange"')?.n ?? 0;
+function* refresh(t: Tx, campaignId: string, subAccountId: string): Step<Entry> {
+  // Changes are numbered in commit order on SQLite (one writer at a time), so everything up to `upTo` is final.
+  const upTo = (yield* t.one<{ n: number | null }>('SELECT max("id") AS "n" FROM "MessageStatusChange"'))?.n ?? 0;
+  const now = Date.now();
   let entry = cache.get(campaignId);
-  if (!entry || entry.subAccountId !== subAccountId || upTo < entry.seen) {
-    entry = { subAccountId, seen: 0, seconds: new Map() };
+  const stale = t.dialect === 'postgres' && entry !== undefined && now - entry.countedAt >= RECOUNT_MS;
+  if (!entry || entry.subAccountId !== subAccountId || upTo < entry.seen || stale) {
+    entry = { subAccountId, seen: 0, countedAt: now, seconds: new Map() };
     // The first look walks the campaign's own messages by index, not the whole change log.
-    const rows = all<{ at: string; state: string; n: number }>(
-      conn,
-      `SELECT substr(s."at", 1, 19) AS "at", s."state", count(*) AS "n"
-       FROM "Message" m INDEXED BY "Message_logs_campaign_idx"
+    const rows = yield* t.all<{ at: string; state: string; n: number }>(
+      `SELECT ${SECOND[t.dialect]} AS "at", s."state", count(*) AS "n"
+       FROM "Message" m ${BY_CAMPAIGN[t.dialect]}
        JOIN "MessageStatusChange" s ON s."messageId" = m."id"
        WHERE m."subAccountId" = ? AND m."campaignId" = ? AND s."id" <= ? AND s."state" IN (${STATES})
        GROUP BY 1, 2`,
@@ -55,9 +68,8 @@ function refresh(conn: Sqlite, campaignId: string, subAccountId: string): Entry 
     );
     for (const r of rows) add(entry.seconds, r.at, r.state, r.n);
   } else if (upTo > entry.seen) {
-    const rows = all<{ at: string; state: string; n: number }>(
-      conn,
-      `SELECT substr(s."at", 1, 19) AS "at", s."state", count(*) AS "n"
+    const rows = yield* t.all<{ at: string; state: string; n: number }>(
+      `SELECT ${SECOND[t.dialect]} AS "at", s."state", count(*) AS "n"
        FROM "MessageStatusChange" s JOIN "Message" m ON m."id" = s."messageId"
        WHERE s."id" > ? AND s."id" <= ? AND m."campaignId" = ? AND m."subAccountId" = ? AND s."state" IN (${STATES})
        GROUP BY 1, 2`,

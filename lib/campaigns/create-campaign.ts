@@ -1,7 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { ianaZone } from '@/lib/automation/script/time-zones';
-import { audienceFilePath, deleteAudienceFile } from '@/lib/campaigns/audience/audience-file';
+import { audienceFilePath, databaseUrlOf, deleteAudienceFile } from '@/lib/campaigns/audience/audience-file';
 import { planAudience } from '@/lib/campaigns/audience/audience-mapping';
 import { estimateCampaign } from '@/lib/campaigns/audience/estimate-campaign';
 import type { ImportJob, ImportProgress } from '@/lib/campaigns/audience/import-audience-rows';
@@ -13,8 +13,8 @@ import { campaignView, type CampaignRow, type CampaignView } from '@/lib/campaig
 import { parseWith } from '@/lib/api/read-json';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { Db } from '@/lib/db/client';
-import { newId, one, readNow, run, sqlDate, sqlJson, writeTransaction } from '@/lib/db/sql';
-import { sqliteConnection } from '@/lib/db/sqlite-connection';
+import { newId, sqlDate, sqlJson } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
@@ -50,9 +50,8 @@ function checkSpec(raw: unknown): CampaignSpec {
 
 /** The draft being replaced, with the file its audience came from; 404 for another account's, 409 past draft. */
 async function draftToReplace(db: Db, accountId: string, id: string): Promise<{ audienceFileId: string | null }> {
-  const row = await readNow(db, (conn) =>
-    one<{ status: string; audienceFileId: string | null }>(
-      conn,
+  const row = await read(db, (t) =>
+    t.one<{ status: string; audienceFileId: string | null }>(
       'SELECT "status", "audienceFileId" FROM "Campaign" WHERE "id" = ? AND "accountId" = ?',
       id,
       accountId,
@@ -129,7 +128,7 @@ async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<Campai
   const category = template.category.toLowerCase();
   const summary = await runAudienceImport(
     {
-      dbFile: (await sqliteConnection(db)).name,
+      databaseUrl: await databaseUrlOf(db),
       campaignId: id,
       accountId,
       source,
@@ -153,16 +152,15 @@ async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<Campai
   };
   let row: CampaignRow;
   try {
-    row = await writeTransaction(db, (conn) => {
+    row = await write(db, function* (t) {
       const now = new Date();
       if (input.replaceDraftId) {
-        const gone = run(conn, `DELETE FROM "Campaign" WHERE "id" = ? AND "accountId" = ? AND "status" = 'draft'`, input.replaceDraftId, accountId);
+        const gone = yield* t.run(`DELETE FROM "Campaign" WHERE "id" = ? AND "accountId" = ? AND "status" = 'draft'`, input.replaceDraftId, accountId);
         if (!gone) throw new ConflictError(`Campaign '${input.replaceDraftId}' is no longer a draft`);
       }
-      const estimate = estimateCampaign(conn, { accountId, category, byCallingCode: summary.byCallingCode, now });
+      const estimate = yield* estimateCampaign(t, { accountId, category, byCallingCode: summary.byCallingCode, now });
       const { rows, valid, invalid, duplicates, optedOut } = summary.counts;
-      run(
-        conn,
+      yield* t.run(
         `INSERT INTO "Campaign" ("id", "accountId", "subAccountId", "channelId", "name", "templateName", "templateLanguage", "category", "spec", "audienceFileId",
            "columns", "slotKeys", "status", "ratePerSecond", "estimate", "rows", "valid", "invalid", "duplicates", "optedOut", "pending", "createdById", "createdAt", "updatedAt")
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -190,8 +188,8 @@ async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<Campai
         sqlDate(now),
         sqlDate(now),
       );
-      insertAuditRow(
-        conn,
+      yield* insertAuditRow(
+        t,
         actor,
         {
           accountId,
@@ -203,7 +201,7 @@ async function importAndStore(db: Db, actor: Actor, p: Prepared): Promise<Campai
         },
         now,
       );
-      return one<CampaignRow>(conn, 'SELECT * FROM "Campaign" WHERE "id" = ?', id)!;
+      return (yield* t.one<CampaignRow>('SELECT * FROM "Campaign" WHERE "id" = ?', id))!;
     });
   } catch (err) {
     await purgeRecipients(db, id);

@@ -4,7 +4,7 @@ import { purgeRecipients } from '@/lib/campaigns/audience/purge-recipients';
 import { campaignRowOf } from '@/lib/campaigns/get-campaign';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import type { Db } from '@/lib/db/client';
-import { one, readNow, run, writeTransaction } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
 import { ConflictError } from '@/lib/errors';
 
 /**
@@ -13,12 +13,12 @@ import { ConflictError } from '@/lib/errors';
  * another account's campaign.
  */
 export async function deleteCampaign(db: Db, actor: Actor, accountId: string, id: string): Promise<void> {
-  const row = await writeTransaction(db, (conn) => {
-    const row = campaignRowOf(conn, accountId, id);
+  const row = await write(db, function* (t) {
+    const row = yield* campaignRowOf(t, accountId, id);
     if (row.status !== 'draft') throw new ConflictError(`Campaign '${id}' is ${row.status}: only a draft can be deleted`);
-    run(conn, 'DELETE FROM "Campaign" WHERE "id" = ?', id);
-    insertAuditRow(
-      conn,
+    yield* t.run('DELETE FROM "Campaign" WHERE "id" = ?', id);
+    yield* insertAuditRow(
+      t,
       actor,
       { accountId, action: 'campaign.delete', entityType: 'campaign', entityId: id, summary: `Deleted draft campaign "${row.name}"` },
       new Date(),
@@ -28,7 +28,7 @@ export async function deleteCampaign(db: Db, actor: Actor, accountId: string, id
   await purgeRecipients(db, id);
   const fileId = row.audienceFileId as string | null;
   if (fileId) {
-    const shared = await readNow(db, (conn) => one(conn, 'SELECT 1 FROM "Campaign" WHERE "accountId" = ? AND "audienceFileId" = ? LIMIT 1', accountId, fileId));
+    const shared = await read(db, (t) => t.one('SELECT 1 AS "one" FROM "Campaign" WHERE "accountId" = ? AND "audienceFileId" = ? LIMIT 1', accountId, fileId));
     if (!shared) await deleteAudienceFile(db, accountId, fileId);
   }
 }

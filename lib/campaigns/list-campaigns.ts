@@ -1,7 +1,8 @@
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '@/lib/campaigns/campaign-spec';
 import { campaignView, type CampaignRow, type CampaignView } from '@/lib/campaigns/campaign-view';
 import type { Db } from '@/lib/db/client';
-import { all, readDate, readNow } from '@/lib/db/sql';
+import { readDate } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { ValidationError } from '@/lib/errors';
 
 export type ListCampaignsQuery = { status?: string | null; limit?: number | string | null; cursor?: string | null };
@@ -51,8 +52,8 @@ export async function listCampaigns(db: Db, accountId: string, query: ListCampai
     where.push('("createdAt" < ? OR ("createdAt" = ? AND "id" < ?))');
     params.push(after.createdAt, after.createdAt, after.id);
   }
-  const rows = await readNow(db, (conn) =>
-    all<CampaignRow>(conn, `SELECT * FROM "Campaign" WHERE ${where.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, ...params, limit + 1),
+  const rows = await read(db, (t) =>
+    t.all<CampaignRow>(`SELECT * FROM "Campaign" WHERE ${where.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`, ...params, limit + 1),
   );
   const page = rows.slice(0, limit);
   return { data: page.map(campaignView), nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null };

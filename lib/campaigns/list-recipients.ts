@@ -2,7 +2,8 @@ import { RECIPIENT_STATUSES, type RecipientStatus, type RowError } from '@/lib/c
 import { campaignRowOf } from '@/lib/campaigns/get-campaign';
 import { pageLimit } from '@/lib/campaigns/list-campaigns';
 import type { Db } from '@/lib/db/client';
-import { all, readJson, readNow } from '@/lib/db/sql';
+import { readJson } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { ValidationError } from '@/lib/errors';
 import { csvStream } from '@/lib/http/csv';
 
@@ -53,10 +54,10 @@ function view(r: Row): RecipientView {
 
 async function page(db: Db, campaignId: string, status: RecipientStatus | undefined, after: number, limit: number): Promise<Row[]> {
   const select = 'SELECT "row", "msisdn", "status", "errors", "umid", "errorCode", "errorMessage" FROM "CampaignRecipient"';
-  return readNow(db, (conn) =>
+  return read(db, (t) =>
     status
-      ? all<Row>(conn, `${select} WHERE "campaignId" = ? AND "status" = ? AND "row" > ? ORDER BY "row" LIMIT ?`, campaignId, status, after, limit)
-      : all<Row>(conn, `${select} WHERE "campaignId" = ? AND "row" > ? ORDER BY "row" LIMIT ?`, campaignId, after, limit),
+      ? t.all<Row>(`${select} WHERE "campaignId" = ? AND "status" = ? AND "row" > ? ORDER BY "row" LIMIT ?`, campaignId, status, after, limit)
+      : t.all<Row>(`${select} WHERE "campaignId" = ? AND "row" > ? ORDER BY "row" LIMIT ?`, campaignId, after, limit),
   );
 }
 
@@ -70,7 +71,7 @@ export async function listRecipients(
   const status = statusOf(query.status);
   const limit = pageLimit(query.limit, 1000, 100);
   const after = afterRow(query.cursor);
-  await readNow(db, (conn) => campaignRowOf(conn, accountId, id));
+  await read(db, (t) => campaignRowOf(t, accountId, id));
   const rows = await page(db, id, status, after, limit + 1);
   const data = rows.slice(0, limit).map(view);
   return { data, nextCursor: rows.length > limit ? Buffer.from(String(data.at(-1)!.row)).toString('base64url') : null };
@@ -92,7 +93,7 @@ function csvRows(r: Row): unknown[][] {
  */
 export async function recipientsCsv(db: Db, accountId: string, id: string, query: { status?: string | null } = {}): Promise<ReadableStream<Uint8Array>> {
   const status = statusOf(query.status);
-  await readNow(db, (conn) => campaignRowOf(conn, accountId, id));
+  await read(db, (t) => campaignRowOf(t, accountId, id));
   let after = 0;
   return csvStream(CSV_COLUMNS, async () => {
     const rows = await page(db, id, status, after, 2000);

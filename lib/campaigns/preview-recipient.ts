@@ -1,6 +1,7 @@
 import { campaignRowOf } from '@/lib/campaigns/get-campaign';
 import type { Db } from '@/lib/db/client';
-import { one, readJson, readNow } from '@/lib/db/sql';
+import { readJson } from '@/lib/db/sql';
+import { read, type Step } from '@/lib/db/tx';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
 import { findApprovedTemplate } from '@/lib/templates/find-approved-template';
@@ -63,23 +64,23 @@ function rowNumber(raw: number | string | null | undefined): number | undefined 
  */
 export async function previewRecipient(db: Db, accountId: string, id: string, rawRow?: number | string | null): Promise<RecipientPreview> {
   const wanted = rowNumber(rawRow);
-  const { campaign, recipient, prevRow, nextRow } = await readNow(db, (conn) => {
-    const campaign = campaignRowOf(conn, accountId, id);
+  const { campaign, recipient, prevRow, nextRow } = await read(db, function* (t) {
+    const campaign = yield* campaignRowOf(t, accountId, id);
     const select = 'SELECT "row", "msisdn", "status", "values" FROM "CampaignRecipient" WHERE "campaignId" = ?';
     const recipient =
       wanted === undefined
-        ? one<Recipient>(conn, `${select} AND "values" IS NOT NULL ORDER BY "row" LIMIT 1`, id)
-        : one<Recipient>(conn, `${select} AND "row" = ?`, id, wanted);
-    const near = (op: '<' | '>', order: 'ASC' | 'DESC') =>
-      recipient
-        ? (one<{ row: number }>(
-            conn,
-            `SELECT "row" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" ${op} ? AND "values" IS NOT NULL ORDER BY "row" ${order} LIMIT 1`,
-            id,
-            recipient.row,
-          )?.row ?? null)
-        : null;
-    return { campaign, recipient, prevRow: near('<', 'DESC'), nextRow: near('>', 'ASC') };
+        ? yield* t.one<Recipient>(`${select} AND "values" IS NOT NULL ORDER BY "row" LIMIT 1`, id)
+        : yield* t.one<Recipient>(`${select} AND "row" = ?`, id, wanted);
+    function* near(op: '<' | '>', order: 'ASC' | 'DESC'): Step<number | null> {
+      if (!recipient) return null;
+      const row = yield* t.one<{ row: number }>(
+        `SELECT "row" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" ${op} ? AND "values" IS NOT NULL ORDER BY "row" ${order} LIMIT 1`,
+        id,
+        recipient.row,
+      );
+      return row?.row ?? null;
+    }
+    return { campaign, recipient, prevRow: yield* near('<', 'DESC'), nextRow: yield* near('>', 'ASC') };
   });
   if (!recipient)
     throw new NotFoundError(wanted === undefined ? 'The campaign has no valid recipients to preview' : `Row ${wanted} not found in this campaign`);

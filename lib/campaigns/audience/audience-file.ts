@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db/client';
+import { parseDatabaseUrl } from '@/lib/db/database-url';
+import { postgresPool } from '@/lib/db/postgres/run-postgres';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '@/lib/errors';
 import { warmImportWorker } from '@/lib/campaigns/audience/run-audience-import';
@@ -18,9 +20,27 @@ export const MAX_CAMPAIGN_BODY_BYTES = MAX_AUDIENCE_BYTES + 2 * 1024 * 1024;
 
 const FILE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** The campaigns' folder beside the database: per database file, so a bench's or a test's keeps its files apart from the app's. */
+/**
+ * The database `db` talks to, as a DATABASE_URL: what the import's worker thread opens a connection of
+ * its own with (`file:<path>` for SQLite, the PostgreSQL URL otherwise).
+ */
+export async function databaseUrlOf(db: Db): Promise<string> {
+  const pool = postgresPool(db);
+  if (pool) return (pool as unknown as { options: { connectionString: string } }).options.connectionString;
+  return `file:${(await sqliteConnection(db)).name}`;
+}
+
+/**
+ * The campaigns' folder, per database so a bench's or a test's keeps its files apart from the app's:
+ * beside a SQLite file; for PostgreSQL in ./data/uploads/<database name>.
+ */
 export async function campaignFilesRoot(db: Db): Promise<string> {
-  const file = (await sqliteConnection(db)).name;
+  const target = parseDatabaseUrl(await databaseUrlOf(db));
+  if (target.kind === 'postgres') {
+    const database = new URL(target.url).pathname.slice(1).replace(/[^A-Za-z0-9_-]/g, '_') || 'postgres';
+    return path.join(path.resolve('data'), 'uploads', database, 'campaigns');
+  }
+  const file = target.path;
   const database = path.basename(file).replace(/\.[^.]*$/, '');
   return path.join(path.dirname(path.resolve(file)), 'uploads', database, 'campaigns');
 }

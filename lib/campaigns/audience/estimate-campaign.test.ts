@@ -1,15 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, db } from '@/lib/db/client';
+import { dialectOf, write } from '@/lib/db/tx';
 import { seedDemoTenant } from '@/test/factories';
 import { estimateCampaign } from '@/lib/campaigns/audience/estimate-campaign';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
 const estimate = (category: string, byCallingCode: Record<string, number>) =>
-  writeTransaction(db, (conn) => estimateCampaign(conn, { accountId: 'acme_corp', category, byCallingCode, now: NOW }));
+  write(db, (t) => estimateCampaign(t, { accountId: 'acme_corp', category, byCallingCode, now: NOW }));
 
 beforeAll(async () => {
   await seedDemoTenant();
+});
+
+afterAll(async () => {
+  if (dialectOf(db) === 'postgres') await closeDb(db);
 });
 
 describe('estimateCampaign', () => {

@@ -1,5 +1,5 @@
 import type { CampaignEstimate } from '@/lib/campaigns/campaign-view';
-import { all, one, type Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { tierLimit, usersInLast24h } from '@/lib/messaging/messaging-limit';
 import { ensureRateCard } from '@/lib/messaging/pricing/rate-card';
 
@@ -14,28 +14,26 @@ type Rate = { callingCode: string; fromVolume: number; priceMicros: number; curr
  * The estimate for `byCallingCode` recipients (valid ones, by calling code), inside the caller's write
  * transaction (the account gets its default rate card the first time one is needed).
  */
-export function estimateCampaign(
-  conn: Sqlite,
+export function* estimateCampaign(
+  t: Tx,
   args: { accountId: string; category: string; byCallingCode: Record<string, number>; now: Date },
-): CampaignEstimate & { byCallingCode: Record<string, number> } {
+): Step<CampaignEstimate & { byCallingCode: Record<string, number> }> {
   const category = args.category.toLowerCase();
   const messages = Object.values(args.byCallingCode).reduce((a, b) => a + b, 0);
-  ensureRateCard(conn, args.accountId);
-  const rates = all<Rate>(
-    conn,
+  yield* ensureRateCard(t, args.accountId);
+  const rates = yield* t.all<Rate>(
     'SELECT "callingCode", "fromVolume", "priceMicros", "currency" FROM "RateCardEntry" WHERE "accountId" = ? AND "category" = ? ORDER BY "fromVolume"',
     args.accountId,
     category,
   );
   const month = args.now.toISOString().slice(0, 7);
   const volume =
-    one<{ count: number }>(
-      conn,
+    (yield* t.one<{ count: number }>(
       'SELECT "count" FROM "MonthlyVolume" WHERE "accountId" = ? AND "month" = ? AND "category" = ?',
       args.accountId,
       month,
       category,
-    )?.count ?? 0;
+    ))?.count ?? 0;
   // The k-th message of the campaign is charged at the tier reached by volume + k; with the calling
   // codes spread evenly through the send, each code pays each tier's price for its share of that stretch.
   const thresholds = [...new Set(rates.map((r) => r.fromVolume))].filter((v) => v > volume && v < volume + messages).sort((a, b) => a - b);
@@ -60,9 +58,9 @@ export function estimateCampaign(
       currency ??= rate.currency;
     }
   }
-  const account = one<{ messagingTier: string }>(conn, 'SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId);
+  const account = yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId);
   const limit = tierLimit(account?.messagingTier ?? 'TIER_250');
-  const tierRemaining24h = Number.isFinite(limit) ? Math.max(0, limit - usersInLast24h(conn, args.accountId, args.now)) : null;
+  const tierRemaining24h = Number.isFinite(limit) ? Math.max(0, limit - (yield* usersInLast24h(t, args.accountId, args.now))) : null;
   return {
     messages,
     cost: { amount: Math.round(micros / 100) / 10_000, currency: currency ?? rates[0]?.currency ?? 'USD' },

@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import Database from 'better-sqlite3';
+import { closeDb, createDb } from '@/lib/db/client';
+import { parseDatabaseUrl } from '@/lib/db/database-url';
+import { driveSqlite, read, write } from '@/lib/db/tx';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { audienceDecoder, detectEncoding, encodingFromBom, type AudienceEncoding } from '@/lib/campaigns/audience/audience-encoding';
 import { bindColumns, checkRow, planAudience, valuesJson, type BoundAudience } from '@/lib/campaigns/audience/audience-mapping';
 import { CsvReader } from '@/lib/campaigns/audience/csv-reader';
 import { recipientNumber } from '@/lib/campaigns/audience/recipient-number';
 import { NumberSet } from '@/lib/campaigns/audience/number-set';
-import { RecipientWriter, type SaveContacts } from '@/lib/campaigns/audience/recipient-writer';
+import { type ImportDb, RecipientWriter, type SaveContacts } from '@/lib/campaigns/audience/recipient-writer';
 import { detectDelimiter, detectMsisdnColumn, isBlankRow, SNIFF_BYTES } from '@/lib/campaigns/audience/sniff-audience';
 import type { ParameterSource, RowError } from '@/lib/campaigns/campaign-spec';
-import { contactsWithTag, countContactsWithTag } from '@/lib/contacts/contact-audience';
-import { all } from '@/lib/db/sql';
+import { contactsWithTagPage, countContactsWithTag } from '@/lib/contacts/contact-audience';
 import { ValidationError } from '@/lib/errors';
 import { INVALID_MSISDN, INVALID_PARAMETER } from '@/lib/messaging/codes';
 import { checkSendParameters } from '@/lib/templates/check-send-parameters';
@@ -24,7 +26,8 @@ import { fillTemplateComponents } from '@/lib/templates/template-slots';
 // opted_out, so valid + invalid + duplicates + optedOut = rows.
 
 export type ImportJob = {
-  dbFile: string;
+  /** The database the worker opens a connection of its own to: `file:<path>` (SQLite) or a PostgreSQL URL. */
+  databaseUrl: string;
   campaignId: string;
   accountId: string;
   source: { kind: 'csv'; path: string } | { kind: 'tag'; tag: string };
@@ -163,7 +166,12 @@ function readHead(path: string): Buffer {
   }
 }
 
-type Sink = { header(columns: string[]): void; row(cells: string[], line: number): void };
+type Sink = {
+  header(columns: string[]): void;
+  row(cells: string[], line: number): void;
+  /** Waits for the rows handed over so far to be written (PostgreSQL; nothing to wait for on SQLite). */
+  settle(): Promise<void> | undefined;
+};
 
 async function readCsvFile(path: string, sink: Sink, onProgress: (bytes: number, totalBytes: number) => void) {
   const totalBytes = fs.statSync(path).size;
@@ -184,6 +192,7 @@ async function readCsvFile(path: string, sink: Sink, onProgress: (bytes: number,
     bytes += (chunk as Buffer).length;
     reader.push(decoder.decode(chunk as Buffer));
     onProgress(bytes, totalBytes);
+    await sink.settle();
   }
   reader.push(decoder.decode(new Uint8Array(0), true));
   reader.end();
@@ -191,26 +200,37 @@ async function readCsvFile(path: string, sink: Sink, onProgress: (bytes: number,
   return { encoding, delimiter };
 }
 
-function readTag(conn: Database.Database, accountId: string, tag: string, sink: Sink, onProgress: (done: number, total: number) => void) {
-  const total = countContactsWithTag(conn, accountId, tag);
-  if (!total) return;
-  const names = all<{ k: string }>(
-    conn,
-    `SELECT DISTINCT je."key" AS "k" FROM "ContactTag" t JOIN "Contact" c ON c."accountId" = t."accountId" AND c."msisdn" = t."msisdn", json_each(c."attributes") je
+// The attribute names of the tag's contacts, for the header.
+const ATTRIBUTE_NAMES = {
+  sqlite: `SELECT DISTINCT je."key" AS "k" FROM "ContactTag" t JOIN "Contact" c ON c."accountId" = t."accountId" AND c."msisdn" = t."msisdn", json_each(c."attributes") je
      WHERE t."accountId" = ? AND t."tag" = ? ORDER BY je."key"`,
-    accountId,
-    tag,
-  )
+  postgres: `SELECT DISTINCT k AS "k" FROM "ContactTag" t JOIN "Contact" c ON c."accountId" = t."accountId" AND c."msisdn" = t."msisdn", jsonb_object_keys(c."attributes") k
+     WHERE t."accountId" = ? AND t."tag" = ? ORDER BY k`,
+};
+
+async function readTag(db: ImportDb, accountId: string, tag: string, sink: Sink, onProgress: (done: number, total: number) => void) {
+  const total = await db.read((t) => countContactsWithTag(t, accountId, tag));
+  if (!total) return;
+  const names = (await db.read((t) => t.all<{ k: string }>(ATTRIBUTE_NAMES[t.dialect], accountId, tag)))
     .map((r) => r.k)
     .filter((k) => k !== 'msisdn' && k !== 'name');
   sink.header(['msisdn', 'name', ...names]);
   let line = 1;
-  for (const c of contactsWithTag(conn, accountId, tag)) {
-    sink.row([c.msisdn, c.name ?? '', ...names.map((n) => c.attributes[n] ?? '')], ++line);
-    if (line % 10_000 === 0) onProgress(line - 1, total);
+  let after = '';
+  for (;;) {
+    const page = await db.read((t) => contactsWithTagPage(t, accountId, tag, after, TAG_PAGE));
+    for (const c of page) {
+      sink.row([c.msisdn, c.name ?? '', ...names.map((n) => c.attributes[n] ?? '')], ++line);
+      if (line % 10_000 === 0) onProgress(line - 1, total);
+    }
+    await sink.settle();
+    if (page.length < TAG_PAGE) break;
+    after = page.at(-1)!.msisdn;
   }
   onProgress(line - 1, total);
 }
+
+const TAG_PAGE = 1000;
 
 export function openImportConnection(file: string): Database.Database {
   const conn = new Database(file, { fileMustExist: true, timeout: 10_000 });
@@ -221,15 +241,41 @@ export function openImportConnection(file: string): Database.Database {
   return conn;
 }
 
+/**
+ * The import's own connection to `databaseUrl`: on SQLite a connection of the thread's own whose
+ * writes run synchronously, each in a BEGIN IMMEDIATE transaction; on PostgreSQL a client of its own.
+ */
+export function openImportDb(databaseUrl: string): ImportDb {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.kind === 'sqlite') {
+    const conn = openImportConnection(target.path);
+    return {
+      dialect: 'sqlite',
+      write: (body) => conn.transaction(() => driveSqlite(conn, body)).immediate(),
+      read: (body) => driveSqlite(conn, body),
+      close: async () => void conn.close(),
+    };
+  }
+  const client = createDb(target.url);
+  return {
+    dialect: 'postgres',
+    write: (body) => write(client, body),
+    read: (body) => read(client, body),
+    close: () => closeDb(client),
+  };
+}
+
 /** Reads, checks and stores the audience; a 400 (no such column, no header, no rows) stores nothing more. */
 export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportSummary> {
-  const conn = openImportConnection(job.dbFile);
+  const db = openImportDb(job.databaseUrl);
+  const state: { importer: RowImporter | null; writer: RecipientWriter | null; reported: number } = { importer: null, writer: null, reported: 0 };
   try {
     const plan = planAudience(job.template, job.parameters);
     const optedOut = new Set(
-      job.skipOptedOut ? all<{ msisdn: string }>(conn, 'SELECT "msisdn" FROM "OptOut" WHERE "accountId" = ?', job.accountId).map((r) => r.msisdn) : [],
+      job.skipOptedOut
+        ? (await db.read((t) => t.all<{ msisdn: string }>('SELECT "msisdn" FROM "OptOut" WHERE "accountId" = ?', job.accountId))).map((r) => r.msisdn)
+        : [],
     );
-    const state: { importer: RowImporter | null; writer: RecipientWriter | null; reported: number } = { importer: null, writer: null, reported: 0 };
     const sink: Sink = {
       header: (columns) => {
         const msisdnColumn = job.source.kind === 'tag' ? 'msisdn' : (job.msisdnColumn ?? detectMsisdnColumn(columns));
@@ -238,10 +284,11 @@ export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportP
             { path: 'recipients.msisdnColumn', message: 'Name the column that holds the numbers' },
           ]);
         const audience = bindColumns(plan, columns, msisdnColumn);
-        state.writer = new RecipientWriter(conn, job.campaignId, job.accountId, job.saveContacts ? contactsPlan(job.saveContacts, audience) : null);
+        state.writer = new RecipientWriter(db, job.campaignId, job.accountId, job.saveContacts ? contactsPlan(job.saveContacts, audience) : null);
         state.importer = new RowImporter(audience, job, optedOut, state.writer);
       },
       row: (cells, line) => state.importer!.row(cells, line),
+      settle: () => (db.dialect === 'sqlite' ? undefined : state.writer?.settle()),
     };
     let format: { encoding: AudienceEncoding | null; delimiter: string | null } = { encoding: null, delimiter: null };
     // Progress in bytes of the file, or contacts of the tag, at most every 50,000 rows and at the end.
@@ -253,13 +300,14 @@ export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportP
       }
     };
     if (job.source.kind === 'csv') format = await readCsvFile(job.source.path, sink, progress);
-    else readTag(conn, job.accountId, job.source.tag, sink, progress);
+    else await readTag(db, job.accountId, job.source.tag, sink, progress);
     const { importer, writer } = state;
     if (!importer || !writer || importer.counts.rows === 0) {
       const why = job.source.kind === 'tag' ? `No contacts are tagged "${job.source.tag}"` : 'The file has a header but no rows';
       throw new ValidationError(`The audience is empty: ${why}`, [{ path: job.source.kind === 'tag' ? 'contactsTag' : 'file', message: why }]);
     }
     writer.flush(true);
+    await writer.settle();
     const { audience } = importer;
     return {
       columns: audience.columns,
@@ -271,7 +319,9 @@ export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportP
       savedContacts: job.saveContacts ? writer.savedContacts : null,
     };
   } finally {
-    conn.close();
+    // A refusal can come while batches are still being written (PostgreSQL): they finish before the connection goes.
+    await state.writer?.settle().catch(() => {});
+    await db.close();
   }
 }
 

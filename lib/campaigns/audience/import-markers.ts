@@ -3,7 +3,7 @@ import path from 'node:path';
 import { campaignFilesRoot } from '@/lib/campaigns/audience/audience-file';
 import { purgeRecipients } from '@/lib/campaigns/audience/purge-recipients';
 import type { Db } from '@/lib/db/client';
-import { one, readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { logger } from '@/lib/log/logger';
 
 // An import writes its recipients before its campaign row (which comes last, so that a failure leaves
@@ -35,7 +35,7 @@ export async function sweepAbandonedImports(db: Db, now = Date.now()): Promise<s
     const file = path.join(dir, id);
     const stat = await fs.promises.stat(file).catch(() => null);
     if (!stat || now - stat.mtimeMs < ABANDONED_AFTER_MS) continue;
-    const stored = await readNow(db, (conn) => one(conn, 'SELECT 1 FROM "Campaign" WHERE "id" = ?', id));
+    const stored = await read(db, (t) => t.one('SELECT 1 AS "one" FROM "Campaign" WHERE "id" = ?', id));
     try {
       if (!stored) await purgeRecipients(db, id);
       await fs.promises.rm(file, { force: true });

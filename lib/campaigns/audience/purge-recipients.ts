@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { deleteRecipientsBatch } from '@/lib/campaigns/audience/recipient-writer';
 
 /**
@@ -9,7 +9,7 @@ import { deleteRecipientsBatch } from '@/lib/campaigns/audience/recipient-writer
 export async function purgeRecipients(db: Db, campaignId: string): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const n = await writeTransaction(db, (conn) => deleteRecipientsBatch(conn, campaignId));
+    const n = await write(db, (t) => deleteRecipientsBatch(t, campaignId));
     deleted += n;
     if (n === 0) return deleted;
   }

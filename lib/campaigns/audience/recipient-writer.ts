@@ -1,13 +1,14 @@
-import type Database from 'better-sqlite3';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { upsertContactsInTransaction, type ContactUpsertRow } from '@/lib/contacts/contact-rows';
-import { statement } from '@/lib/db/sql';
+import type { Body, Dialect, Step, Tx } from '@/lib/db/tx';
 
 // The import's writes: recipients in transactions of BATCH rows (a few milliseconds of the write lock
 // each, so sends and API writes get their turn in between), inserted MULTI rows per statement, and the
-// "save as contacts" rows beside them in the same transaction.
+// "save as contacts" rows beside them in the same transaction. On SQLite a batch is written at once,
+// synchronously; on PostgreSQL the batches are written one after another while the reading goes on,
+// and the reader waits for them (settle) before it reads more.
 
 const BATCH = 4096;
 const MULTI = 64;
@@ -18,6 +19,17 @@ const MANY = `INSERT INTO "CampaignRecipient" ${COLUMNS} VALUES ${Array.from({ l
 
 export type SaveContacts = { tag: string; actor: Actor; nameColumn: number; attributeColumns: { name: string; index: number }[] };
 
+/**
+ * The import's own connection (import-audience-rows.ts opens it): `write` runs a body in a write
+ * transaction of its own, synchronously on SQLite (the value itself), a promise on PostgreSQL.
+ */
+export type ImportDb = {
+  readonly dialect: Dialect;
+  write<T>(body: Body<T>): T | Promise<T>;
+  read<T>(body: Body<T>): T | Promise<T>;
+  close(): Promise<void>;
+};
+
 export class RecipientWriter {
   // Rows gathered MULTI at a time, one statement's parameters each, so that nothing is copied at commit.
   #full: unknown[][] = [];
@@ -25,9 +37,11 @@ export class RecipientWriter {
   #rows = 0;
   #contacts: ContactUpsertRow[] = [];
   #saved = 0;
+  // PostgreSQL: the batches being written, in order (a failed one fails settle()).
+  #pending: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly conn: Database.Database,
+    private readonly db: ImportDb,
     private readonly campaignId: string,
     private readonly accountId: string,
     private readonly saveContacts: SaveContacts | null,
@@ -69,37 +83,58 @@ export class RecipientWriter {
     this.#params = [];
     this.#rows = 0;
     this.#contacts = [];
-    const write = this.conn.transaction(() => {
-      const many = statement(this.conn, MANY);
-      const one = statement(this.conn, ONE);
-      for (const p of full) many.run(p);
-      for (let i = 0; i < params.length; i += WIDTH) one.run(params.slice(i, i + WIDTH));
+    const batch = () => this.#batch(full, params, contacts, last);
+    if (this.db.dialect === 'sqlite') {
+      this.#saved += this.db.write(batch()) as number;
+      return;
+    }
+    this.#pending = this.#pending.then(async () => {
+      this.#saved += await this.db.write(batch());
+    });
+    // Handled here so that a failure waits for settle() instead of ending the thread.
+    this.#pending.catch(() => {});
+  }
+
+  /** Resolves once every batch handed over so far is written; rejects with the first failure. */
+  settle(): Promise<void> {
+    return this.#pending;
+  }
+
+  /** One batch's body (run again whole on a PostgreSQL conflict, so it changes nothing but the database); answers the contacts saved. */
+  #batch(full: unknown[][], params: unknown[], contacts: ContactUpsertRow[], last: boolean): Body<number> {
+    const { campaignId, accountId, saveContacts } = this;
+    const savedBefore = this.#saved;
+    return function* (t) {
+      for (const p of full) yield* t.run(MANY, ...p);
+      for (let i = 0; i < params.length; i += WIDTH) yield* t.run(ONE, ...params.slice(i, i + WIDTH));
       const now = new Date();
-      if (contacts.length) this.#saved += upsertContactsInTransaction(this.conn, this.accountId, contacts, now).upserted;
-      if (last && this.saveContacts) {
-        insertAuditRow(
-          this.conn,
-          this.saveContacts.actor,
+      const saved = contacts.length ? (yield* upsertContactsInTransaction(t, accountId, contacts, now)).upserted : 0;
+      if (last && saveContacts) {
+        yield* insertAuditRow(
+          t,
+          saveContacts.actor,
           {
-            accountId: this.accountId,
+            accountId,
             action: 'contact.import',
             entityType: 'contact',
-            entityId: this.saveContacts.tag,
-            summary: `Saved ${this.#saved} campaign recipients as contacts tagged "${this.saveContacts.tag}"`,
-            changes: { tag: this.saveContacts.tag, contacts: this.#saved, campaignId: this.campaignId },
+            entityId: saveContacts.tag,
+            summary: `Saved ${savedBefore + saved} campaign recipients as contacts tagged "${saveContacts.tag}"`,
+            changes: { tag: saveContacts.tag, contacts: savedBefore + saved, campaignId },
           },
           now,
         );
       }
-    });
-    write.immediate();
+      return saved;
+    };
   }
 }
 
 /** Removes a campaign's recipients a batch at a time (a failed import's, a deleted draft's). */
-export function deleteRecipientsBatch(conn: Database.Database, campaignId: string, limit = 5000): number {
-  return statement(
-    conn,
+export function* deleteRecipientsBatch(t: Tx, campaignId: string, limit = 5000): Step<number> {
+  return yield* t.run(
     `DELETE FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" IN (SELECT "row" FROM "CampaignRecipient" WHERE "campaignId" = ? ORDER BY "row" LIMIT ?)`,
-  ).run(campaignId, campaignId, limit).changes;
+    campaignId,
+    campaignId,
+    limit,
+  );
 }

@@ -1,4 +1,5 @@
-import { one, readDate, readJson, type Sqlite } from '@/lib/db/sql';
+import { readDate, readJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import type { ApprovedTemplate } from '@/lib/messaging/template-port';
 import { toStoredTemplate } from '@/lib/templates/stored-template';
 
@@ -12,9 +13,8 @@ const parsed = new Map<string, { updatedAt: string; template: ApprovedTemplate }
  * rule as the API's send (lib/templates/find-approved-template.ts: the subaccount's most recently
  * changed approved one with that name and language), or null when there is none any more.
  */
-export function approvedTemplateRow(conn: Sqlite, args: { subAccountId: string; name: string; language: string }): ApprovedTemplate | null {
-  const head = one<TemplateRow>(
-    conn,
+export function* approvedTemplateRow(t: Tx, args: { subAccountId: string; name: string; language: string }): Step<ApprovedTemplate | null> {
+  const head = yield* t.one<TemplateRow>(
     `SELECT "id", "updatedAt" FROM "Template" WHERE "subAccountId" = ? AND "name" = ? AND "language" = ? AND "status" = 'APPROVED' ORDER BY "updatedAt" DESC LIMIT 1`,
     args.subAccountId,
     args.name,
@@ -23,12 +23,11 @@ export function approvedTemplateRow(conn: Sqlite, args: { subAccountId: string; 
   if (!head) return null;
   const known = parsed.get(head.id);
   if (known && known.updatedAt === head.updatedAt) return known.template;
-  const row = one<Record<string, unknown>>(
-    conn,
+  const row = (yield* t.one<Record<string, unknown>>(
     `SELECT "id", "accountId", "subAccountId", "channelId", "name", "language", "category", "components", "status", "reason", "qualityScore", "createdAt", "updatedAt"
      FROM "Template" WHERE "id" = ?`,
     head.id,
-  )!;
+  ))!;
   const template = toStoredTemplate({
     ...(row as Parameters<typeof toStoredTemplate>[0]),
     components: readJson(row.components),

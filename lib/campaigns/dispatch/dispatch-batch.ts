@@ -1,4 +1,5 @@
-import { all, one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { type Sqlite, sqlDate } from '@/lib/db/sql';
+import { type Dialect, driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
@@ -39,23 +40,22 @@ export type BatchOutcome = {
  * batch and a recipient can never be sent twice. The due recipients are chosen inside the transaction:
  * a second dispatcher (another worker process) finds them queued already.
  */
-export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, now: Date): BatchOutcome {
+export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Date): Step<BatchOutcome> {
   const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
-  const c = one<CampaignRow>(
-    conn,
+  const c = yield* t.one<CampaignRow>(
     'SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?',
     campaignId,
   );
   if (c?.status !== 'running') return outcome;
 
-  const recipients = dueRecipients(conn, campaignId, limit, now);
+  const recipients = yield* dueRecipients(t, campaignId, limit, now);
   outcome.drained = recipients.length < limit;
   if (!recipients.length) return outcome;
 
-  const template = approvedTemplateRow(conn, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage });
+  const template = yield* approvedTemplateRow(t, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage });
   if (!template) {
     outcome.stopReason = `Template '${c.templateName}' (${c.templateLanguage}) is no longer approved: the rest of the campaign is left pending until it is approved again`;
-    pauseWithReason(conn, campaignId, outcome.stopReason, now);
+    yield* pauseWithReason(t, campaignId, outcome.stopReason, now);
     return outcome;
   }
   const campaign = { slotKeys: c.slotKeys, template };
@@ -69,8 +69,7 @@ export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, n
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       // The template changed since import (a new version with other variables): this row cannot be sent as it is.
-      run(
-        conn,
+      yield* t.run(
         `UPDATE "CampaignRecipient" SET "status" = 'failed', "errorCode" = ?, "errorMessage" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
         err.code,
         err.message,
@@ -78,14 +77,14 @@ export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, n
         campaignId,
         r.row,
       );
-      moveCounters(conn, campaignId, 'pending', 'failed', 1, now);
+      yield* moveCounters(t, campaignId, 'pending', 'failed', 1, now);
       outcome.failed++;
       continue;
     }
-    let stored: ReturnType<typeof insertOutbound>;
+    let stored: { accepted: { umid: string }; queued: boolean };
     try {
-      stored = insertOutbound(
-        conn,
+      stored = yield* insertOutbound(
+        t,
         {
           accountId: c.accountId,
           subAccountId: c.subAccountId,
@@ -107,12 +106,11 @@ export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, n
       if (!(err instanceof RateLimitError)) throw err;
       // The messaging-limit tier is used up: the rest stays pending, and resume (or retry) picks it up later.
       outcome.stopReason = err.message;
-      pauseWithReason(conn, campaignId, err.message, now);
+      yield* pauseWithReason(t, campaignId, err.message, now);
       break;
     }
     if (stored.queued) {
-      run(
-        conn,
+      yield* t.run(
         `UPDATE "CampaignRecipient" SET "status" = 'queued', "umid" = ?, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
         stored.accepted.umid,
         at,
@@ -122,48 +120,55 @@ export function dispatchBatch(conn: Sqlite, campaignId: string, limit: number, n
       outcome.queued++;
     } else {
       // This key's message exists already (only if a recipient was put back to pending by hand): follow it, send nothing.
-      followExistingMessage(conn, campaignId, r.row, stored.accepted.umid, now);
+      yield* followExistingMessage(t, campaignId, r.row, stored.accepted.umid, now);
     }
   }
-  moveCounters(conn, campaignId, 'pending', 'queued', outcome.queued, now);
+  yield* moveCounters(t, campaignId, 'pending', 'queued', outcome.queued, now);
   return outcome;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function dispatchBatchSync(conn: Sqlite, campaignId: string, limit: number, now: Date): BatchOutcome {
+  return driveSqlite(conn, (t) => dispatchBatch(t, campaignId, limit, now));
 }
 
 /**
  * Due pending recipients: those with no time of their own first, in row order (the CSV's order), then
  * those whose local time has come, earliest first. Each is one range of CampaignRecipient_due_idx.
  */
-function dueRecipients(conn: Sqlite, campaignId: string, limit: number, now: Date): DueRecipient[] {
+// On PostgreSQL several workers may dispatch one campaign at once: each takes the due rows no other
+// transaction holds (SKIP LOCKED), so a recipient is handed over by one of them only. SQLite has one
+// writer at a time and no row locks.
+const CLAIM: Record<Dialect, string> = { sqlite: '', postgres: ' FOR UPDATE SKIP LOCKED' };
+
+function* dueRecipients(t: Tx, campaignId: string, limit: number, now: Date): Step<DueRecipient[]> {
   const cols = '"row", "msisdn", "country", "values", "attempt"';
-  const list = all<DueRecipient>(
-    conn,
-    `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL ORDER BY "row" LIMIT ?`,
+  const claim = CLAIM[t.dialect];
+  const list = yield* t.all<DueRecipient>(
+    `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL ORDER BY "row" LIMIT ?${claim}`,
     campaignId,
     limit,
   );
   if (list.length < limit) {
     list.push(
-      ...all<DueRecipient>(
-        conn,
-        `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt", "row" LIMIT ?`,
+      ...(yield* t.all<DueRecipient>(
+        `SELECT ${cols} FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" <= ? ORDER BY "dueAt", "row" LIMIT ?${claim}`,
         campaignId,
         sqlDate(now),
         limit - list.length,
-      ),
+      )),
     );
   }
   return list;
 }
 
-function followExistingMessage(conn: Sqlite, campaignId: string, row: number, umid: string, now: Date): void {
-  const m = one<{ status: string; errorCode: number | null; errorMessage: string | null }>(
-    conn,
+function* followExistingMessage(t: Tx, campaignId: string, row: number, umid: string, now: Date): Step<void> {
+  const m = yield* t.one<{ status: string; errorCode: number | null; errorMessage: string | null }>(
     'SELECT "status", "errorCode", "errorMessage" FROM "Message" WHERE "id" = ?',
     umid,
   );
   const to: RecipientStatus = m ? recipientStateFor(m.status, m.errorCode) : 'queued';
-  run(
-    conn,
+  yield* t.run(
     `UPDATE "CampaignRecipient" SET "status" = ?, "umid" = ?, "errorCode" = ?, "errorMessage" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
     to,
     umid,
@@ -173,12 +178,11 @@ function followExistingMessage(conn: Sqlite, campaignId: string, row: number, um
     campaignId,
     row,
   );
-  moveCounters(conn, campaignId, 'pending', to, 1, now);
+  yield* moveCounters(t, campaignId, 'pending', to, 1, now);
 }
 
-export function pauseWithReason(conn: Sqlite, campaignId: string, reason: string, now: Date): void {
-  run(
-    conn,
+export function* pauseWithReason(t: Tx, campaignId: string, reason: string, now: Date): Step<void> {
+  yield* t.run(
     `UPDATE "Campaign" SET "status" = 'paused', "stopReason" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`,
     reason,
     sqlDate(now),

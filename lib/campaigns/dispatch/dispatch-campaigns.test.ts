@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { drainOutbox } from '@/test/messaging-helpers';
 import { campaignTemplate, countersAndRecount, storeCampaign } from '@/test/campaign-fixtures';
@@ -71,14 +71,14 @@ describe('campaign dispatch', () => {
 
   it('a recipient run again finds its first message instead of sending a second (the key makes a re-run a no-op)', async () => {
     const id = await storeCampaign({ templateName: template, recipients: [{ msisdn: '+15553430001' }, { msisdn: '+15553430002' }] });
-    const first = await writeTransaction(db, (conn) => dispatchBatch(conn, id, 10, new Date()));
+    const first = await write(db, (t) => dispatchBatch(t, id, 10, new Date()));
     expect(first.queued).toBe(2);
     await drainOutbox();
     const umid = (await db.campaignRecipient.findUniqueOrThrow({ where: { campaignId_row: { campaignId: id, row: 2 } } })).umid;
     // As if the move to queued had been lost: the row is pending again with the same attempt.
     await db.campaignRecipient.update({ where: { campaignId_row: { campaignId: id, row: 2 } }, data: { status: 'pending', umid: null } });
     await db.campaign.update({ where: { id }, data: { pending: 1, read: 1 } });
-    const again = await writeTransaction(db, (conn) => dispatchBatch(conn, id, 10, new Date()));
+    const again = await write(db, (t) => dispatchBatch(t, id, 10, new Date()));
     expect(again.queued).toBe(0);
     expect(await db.message.count({ where: { clientMessageId: recipientMessageKey(id, 2, 0) } })).toBe(1);
     expect(await db.campaignRecipient.findUniqueOrThrow({ where: { campaignId_row: { campaignId: id, row: 2 } } })).toMatchObject({ status: 'read', umid });

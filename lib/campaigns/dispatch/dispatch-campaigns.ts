@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readDate, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import { read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { OUTBOX_TASK } from '@/lib/messaging/enqueue-outbound';
 import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
@@ -37,20 +38,18 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
   const throttle = opts.throttle ?? sharedThrottle;
   const batch = opts.batch ?? BATCH;
   const start = now();
-  const scheduled = await readNow(db, (conn) =>
-    one<{ at: string | null; due: number }>(
-      conn,
-      `SELECT MIN("scheduledAt") AS "at", EXISTS(SELECT 1 FROM "Campaign" WHERE "status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Campaign" WHERE "status" = 'scheduled'`,
+  const scheduled = await read(db, (t) =>
+    t.one<{ at: string | null; due: number }>(
+      `SELECT MIN("scheduledAt") AS "at", CASE WHEN EXISTS(SELECT 1 FROM "Campaign" WHERE "status" = 'scheduled' AND "scheduledAt" <= ?) THEN 1 ELSE 0 END AS "due" FROM "Campaign" WHERE "status" = 'scheduled'`,
       sqlDate(start),
     ),
   );
-  if (scheduled?.due) await writeTransaction(db, (conn) => startDueCampaigns(conn, start));
+  if (scheduled?.due) await write(db, (t) => startDueCampaigns(t, start));
   let wait = scheduled?.at && !scheduled.due ? Math.min(IDLE_MS, readDate(scheduled.at).getTime() - start.getTime()) : IDLE_MS;
 
   // A suspended account's campaigns are held where they are (still running, recipients pending) until it is resumed.
-  const running = await readNow(db, (conn) =>
-    all<Running>(
-      conn,
+  const running = await read(db, (t) =>
+    t.all<Running>(
       `SELECT c."id", c."ratePerSecond", c."pending", c."queued", ch."rateLimitPerSecond" AS "channelRate"
        FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" JOIN "Account" a ON a."id" = c."accountId"
        WHERE c."status" = 'running' AND a."suspendedAt" IS NULL ORDER BY c."createdAt", c."id"`,
@@ -61,7 +60,7 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
   turn = (turn + 1) % Math.max(1, running.length);
   for (const c of [...running.slice(turn), ...running.slice(0, turn)]) {
     if (c.pending === 0) {
-      if (c.queued === 0) await writeTransaction(db, (conn) => completeCampaign(conn, c.id, now()));
+      if (c.queued === 0) await write(db, (t) => completeCampaign(t, c.id, now()));
       else wait = Math.min(wait, ACTIVE_MS);
       continue;
     }
@@ -72,13 +71,13 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
       continue;
     }
     const at = now();
-    const nextDue = await readNow(db, (conn) => nextDueAt(conn, c.id, at));
+    const nextDue = await read(db, (t) => nextDueAt(t, c.id, at));
     if (nextDue === null || nextDue > at.getTime()) {
       // Nothing due yet (recipients at their local time): look again when the first is.
       wait = Math.min(wait, nextDue === null ? ACTIVE_MS : clamp(nextDue - at.getTime(), IDLE_MS));
       continue;
     }
-    const outcome = await writeTransaction(db, (conn) => dispatchBatch(conn, c.id, allowance, at));
+    const outcome = await write(db, (t) => dispatchBatch(t, c.id, allowance, at));
     throttle.spend(c.id, rate, outcome.queued);
     budget -= outcome.queued + outcome.failed;
     if (outcome.queued) wakeBackgroundTask(OUTBOX_TASK);
@@ -94,36 +93,33 @@ function clamp(ms: number, max = ACTIVE_MS): number {
 }
 
 /** When the campaign's first pending recipient is due (ms), now for one without a time of its own; null when none is pending. */
-function nextDueAt(conn: Sqlite, campaignId: string, at: Date): number | null {
-  if (one(conn, `SELECT 1 FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL LIMIT 1`, campaignId))
+function* nextDueAt(t: Tx, campaignId: string, at: Date): Step<number | null> {
+  if (yield* t.one(`SELECT 1 AS "one" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NULL LIMIT 1`, campaignId))
     return at.getTime();
-  const next = one<{ at: string | null }>(
-    conn,
+  const next = (yield* t.one<{ at: string | null }>(
     `SELECT MIN("dueAt") AS "at" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending' AND "dueAt" IS NOT NULL`,
     campaignId,
-  )?.at;
+  ))?.at;
   return next ? readDate(next).getTime() : null;
 }
 
-function startDueCampaigns(conn: Sqlite, at: Date): void {
-  const t = sqlDate(at);
-  run(
-    conn,
+function* startDueCampaigns(t: Tx, at: Date): Step<void> {
+  const when = sqlDate(at);
+  yield* t.run(
     `UPDATE "Campaign" SET "status" = 'running', "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? WHERE "status" = 'scheduled' AND "scheduledAt" <= ?`,
-    t,
-    t,
-    t,
+    when,
+    when,
+    when,
   );
 }
 
 /** Completed once every recipient has left pending and queued (its message reached the provider or failed). */
-function completeCampaign(conn: Sqlite, campaignId: string, at: Date): void {
-  const t = sqlDate(at);
-  run(
-    conn,
+function* completeCampaign(t: Tx, campaignId: string, at: Date): Step<void> {
+  const when = sqlDate(at);
+  yield* t.run(
     `UPDATE "Campaign" SET "status" = 'completed', "completedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running' AND "pending" = 0 AND "queued" = 0`,
-    t,
-    t,
+    when,
+    when,
     campaignId,
   );
 }

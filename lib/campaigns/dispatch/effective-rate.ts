@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { one, readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { NotFoundError } from '@/lib/errors';
 
 // A campaign's real send rate: dispatch holds its own ratePerSecond, and the outbox then holds the
@@ -19,9 +19,8 @@ export function campaignRate(ratePerSecond: number, channelRatePerSecond: number
 
 /** The account's campaign's rates (404 for another account's), for the page to show the real one. */
 export async function readCampaignRate(db: Db, accountId: string, id: string): Promise<CampaignRate> {
-  const row = await readNow(db, (conn) =>
-    one<{ ratePerSecond: number; channelRate: number | null }>(
-      conn,
+  const row = await read(db, (t) =>
+    t.one<{ ratePerSecond: number; channelRate: number | null }>(
       `SELECT c."ratePerSecond", ch."rateLimitPerSecond" AS "channelRate" FROM "Campaign" c LEFT JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."id" = ? AND c."accountId" = ?`,
       id,
       accountId,

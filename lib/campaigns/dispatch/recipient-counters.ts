@@ -1,4 +1,5 @@
-import { run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { sqlDate, type Sqlite } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 
 // Campaign's per-state counters (pending, queued, sent, delivered, read, failed, skipped) count the
@@ -13,15 +14,22 @@ function counterSql(from: RecipientStatus, to: RecipientStatus): string {
   let sql = statements.get(key);
   if (!sql) {
     // Column names come from the fixed set above, never from input.
-    const sets = [...(COUNTED.has(from) ? [`"${from}" = "${from}" - @n`] : []), ...(COUNTED.has(to) ? [`"${to}" = "${to}" + @n`] : []), '"updatedAt" = @at'];
-    sql = `UPDATE "Campaign" SET ${sets.join(', ')} WHERE "id" = @id`;
+    // Positional parameters (both databases take them): the amount once per counter moved, then the time and the id.
+    const sets = [...(COUNTED.has(from) ? [`"${from}" = "${from}" - ?`] : []), ...(COUNTED.has(to) ? [`"${to}" = "${to}" + ?`] : []), '"updatedAt" = ?'];
+    sql = `UPDATE "Campaign" SET ${sets.join(', ')} WHERE "id" = ?`;
     statements.set(key, sql);
   }
   return sql;
 }
 
 /** Moves `n` recipients' worth of the campaign's counters from one state to another. */
-export function moveCounters(conn: Sqlite, campaignId: string, from: RecipientStatus, to: RecipientStatus, n: number, at: Date): void {
+export function* moveCounters(t: Tx, campaignId: string, from: RecipientStatus, to: RecipientStatus, n: number, at: Date): Step<void> {
   if (n <= 0 || from === to) return;
-  run(conn, counterSql(from, to), { n, at: sqlDate(at), id: campaignId });
+  const amounts = (COUNTED.has(from) ? 1 : 0) + (COUNTED.has(to) ? 1 : 0);
+  yield* t.run(counterSql(from, to), ...(amounts === 2 ? [n, n] : amounts === 1 ? [n] : []), sqlDate(at), campaignId);
+}
+
+/** For callers that still hold a SQLite connection. */
+export function moveCountersSync(conn: Sqlite, campaignId: string, from: RecipientStatus, to: RecipientStatus, n: number, at: Date): void {
+  driveSqlite(conn, (t) => moveCounters(t, campaignId, from, to, n, at));
 }

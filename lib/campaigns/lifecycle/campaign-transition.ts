@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { ConflictError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
@@ -30,7 +30,7 @@ export type Transition = {
   verb: string;
   allowed: readonly CampaignStatus[];
   /** The change, in the transaction; returns the audit entry's summary. */
-  apply: (conn: Sqlite, c: CampaignHead, now: Date) => string;
+  apply: (t: Tx, c: CampaignHead, now: Date) => Step<string>;
 };
 
 /**
@@ -39,15 +39,15 @@ export type Transition = {
  * otherwise the change and its audit entry in one write transaction (the same connection dispatch
  * writes on, so a batch and a pause never interleave). Dispatch is woken to act on it at once.
  */
-export async function transitionCampaign(db: Db, actor: Actor, accountId: string, id: string, t: Transition): Promise<void> {
-  await writeTransaction(db, (conn) => {
-    const c = campaignRowOf(conn, accountId, id) as unknown as CampaignHead;
-    if (!t.allowed.includes(c.status)) {
-      throw new ConflictError(`The campaign is ${c.status}: ${t.verb} is only for ${t.allowed.join(', ')} campaigns`);
+export async function transitionCampaign(db: Db, actor: Actor, accountId: string, id: string, change: Transition): Promise<void> {
+  await write(db, function* (t) {
+    const c = (yield* campaignRowOf(t, accountId, id)) as unknown as CampaignHead;
+    if (!change.allowed.includes(c.status)) {
+      throw new ConflictError(`The campaign is ${c.status}: ${change.verb} is only for ${change.allowed.join(', ')} campaigns`);
     }
     const now = new Date();
-    const summary = t.apply(conn, c, now);
-    insertAuditRow(conn, actor, { accountId, action: t.action, entityType: 'campaign', entityId: id, summary }, now);
+    const summary = yield* change.apply(t, c, now);
+    yield* insertAuditRow(t, actor, { accountId, action: change.action, entityType: 'campaign', entityId: id, summary }, now);
   });
   wakeBackgroundTask(CAMPAIGN_DISPATCH_TASK);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { run, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
 import { transitionCampaign } from '@/lib/campaigns/lifecycle/campaign-transition';
@@ -15,16 +15,15 @@ export async function cancelCampaign(db: Db, actor: Actor, accountId: string, id
     action: 'campaign.cancel',
     verb: 'cancel',
     allowed: ['draft', 'scheduled', 'running', 'paused'],
-    apply(conn, c, now) {
+    *apply(t, c, now) {
       const at = sqlDate(now);
-      const skipped = run(
-        conn,
+      const skipped = yield* t.run(
         `UPDATE "CampaignRecipient" SET "status" = 'skipped', "updatedAt" = ? WHERE "campaignId" = ? AND "status" = 'pending'`,
         at,
         c.id,
       );
-      moveCounters(conn, c.id, 'pending', 'skipped', skipped, now);
-      run(conn, `UPDATE "Campaign" SET "status" = 'cancelled', "updatedAt" = ? WHERE "id" = ?`, at, c.id);
+      yield* moveCounters(t, c.id, 'pending', 'skipped', skipped, now);
+      yield* t.run(`UPDATE "Campaign" SET "status" = 'cancelled', "updatedAt" = ? WHERE "id" = ?`, at, c.id);
       return `Cancelled campaign "${c.name}" (${c.status}); ${skipped} pending recipients skipped`;
     },
   });

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readJson, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import { readJson, sqlDate, sqlJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { TEMPLATE_NOT_FOUND } from '@/lib/messaging/codes';
@@ -28,23 +29,22 @@ export async function launchCampaign(
     action: 'campaign.launch',
     verb: 'launch',
     allowed: ['draft'],
-    apply(conn, c, now) {
+    *apply(t, c, now) {
       if (c.pending === 0) throw new ConflictError('The campaign has no recipient to send to: every row is invalid, a duplicate or opted out');
-      if (!approvedTemplateRow(conn, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage })) {
+      if (!(yield* approvedTemplateRow(t, { subAccountId: c.subAccountId, name: c.templateName, language: c.templateLanguage }))) {
         throw new ValidationError(
           `Template not found: no APPROVED template named '${c.templateName}' in language '${c.templateLanguage}' for this subaccount`,
           [{ path: 'template.name', message: 'No approved template with this name and language' }],
           TEMPLATE_NOT_FOUND,
         );
       }
-      if (change.schedule !== undefined || change.ratePerSecond !== undefined) applyChange(conn, c, change);
+      if (change.schedule !== undefined || change.ratePerSecond !== undefined) yield* applyChange(t, c, change);
       const schedule = change.schedule !== undefined ? (change.schedule ?? undefined) : scheduleOf(c);
-      const countries = schedule?.recipientLocalTime ? pendingCountries(conn, c.id) : [];
+      const countries = schedule?.recipientLocalTime ? yield* pendingCountries(t, c.id) : [];
       const plan = planLaunch(schedule, countries, now);
-      if (plan.dueByCountry) setDueTimes(conn, c.id, plan.dueByCountry);
+      if (plan.dueByCountry) yield* setDueTimes(t, c.id, plan.dueByCountry);
       const at = sqlDate(now);
-      run(
-        conn,
+      yield* t.run(
         `UPDATE "Campaign" SET "status" = ?, "scheduledAt" = ?, "stopReason" = NULL, "startedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
         plan.status,
         plan.scheduledAt ? sqlDate(plan.scheduledAt) : null,
@@ -60,15 +60,14 @@ export async function launchCampaign(
 }
 
 /** The review's schedule and rate written into the draft's spec; a rate above the channel's is refused as at creation. */
-function applyChange(conn: Sqlite, c: CampaignHead, change: { schedule?: CampaignSchedule | null; ratePerSecond?: number }): void {
+function* applyChange(t: Tx, c: CampaignHead, change: { schedule?: CampaignSchedule | null; ratePerSecond?: number }): Step<void> {
   const spec = readJson<Record<string, unknown>>(c.spec) ?? {};
   if (change.schedule !== undefined) {
     if (change.schedule) spec.schedule = scheduleSchema.parse(change.schedule);
     else delete spec.schedule;
   }
   if (change.ratePerSecond !== undefined) {
-    const channel = one<{ address: string; rateLimitPerSecond: number }>(
-      conn,
+    const channel = yield* t.one<{ address: string; rateLimitPerSecond: number }>(
       'SELECT ch."address", ch."rateLimitPerSecond" FROM "Campaign" c JOIN "Channel" ch ON ch."id" = c."channelId" WHERE c."id" = ?',
       c.id,
     );
@@ -78,9 +77,8 @@ function applyChange(conn: Sqlite, c: CampaignHead, change: { schedule?: Campaig
     }
     spec.ratePerSecond = change.ratePerSecond;
   }
-  run(
-    conn,
-    'UPDATE "Campaign" SET "spec" = ?, "ratePerSecond" = COALESCE(?, "ratePerSecond") WHERE "id" = ?',
+  yield* t.run(
+    'UPDATE "Campaign" SET "spec" = ?, "ratePerSecond" = COALESCE(CAST(? AS INTEGER), "ratePerSecond") WHERE "id" = ?',
     sqlJson(spec),
     change.ratePerSecond ?? null,
     c.id,
@@ -96,16 +94,16 @@ function scheduleOf(c: CampaignHead) {
   return parsed.data;
 }
 
-function pendingCountries(conn: Sqlite, campaignId: string): (string | null)[] {
-  return all<{ country: string | null }>(
-    conn,
+function* pendingCountries(t: Tx, campaignId: string): Step<(string | null)[]> {
+  const rows = yield* t.all<{ country: string | null }>(
     `SELECT DISTINCT "country" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "status" = 'pending'`,
     campaignId,
-  ).map((r) => r.country);
+  );
+  return rows.map((r) => r.country);
 }
 
 /** Every pending recipient's due time by country, in one pass over the campaign's rows. */
-function setDueTimes(conn: Sqlite, campaignId: string, dueByCountry: Map<string | null, Date>): void {
+function* setDueTimes(t: Tx, campaignId: string, dueByCountry: Map<string | null, Date>): Step<void> {
   const cases: string[] = [];
   const params: unknown[] = [];
   let other: string | null = null;
@@ -116,6 +114,11 @@ function setDueTimes(conn: Sqlite, campaignId: string, dueByCountry: Map<string 
       params.push(country, sqlDate(at));
     }
   }
-  const value = cases.length ? `CASE "country" ${cases.join(' ')} ELSE ? END` : '?';
-  conn.prepare(`UPDATE "CampaignRecipient" SET "dueAt" = ${value} WHERE "campaignId" = ? AND "status" = 'pending'`).run(...params, other, campaignId);
+  // PostgreSQL reads a CASE of parameters as text: the column wants a timestamp (SQLite stores the text).
+  const value = cases.length
+    ? t.dialect === 'postgres'
+      ? `CAST(CASE "country" ${cases.join(' ')} ELSE ? END AS TIMESTAMP(3))`
+      : `CASE "country" ${cases.join(' ')} ELSE ? END`
+    : '?';
+  yield* t.run(`UPDATE "CampaignRecipient" SET "dueAt" = ${value} WHERE "campaignId" = ? AND "status" = 'pending'`, ...params, other, campaignId);
 }

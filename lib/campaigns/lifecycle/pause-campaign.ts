@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { run, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { transitionCampaign } from '@/lib/campaigns/lifecycle/campaign-transition';
 import type { CampaignView } from '@/lib/campaigns/campaign-view';
@@ -14,8 +14,8 @@ export async function pauseCampaign(db: Db, actor: Actor, accountId: string, id:
     action: 'campaign.pause',
     verb: 'pause',
     allowed: ['running', 'scheduled'],
-    apply(conn, c, now) {
-      run(conn, `UPDATE "Campaign" SET "status" = 'paused', "stopReason" = NULL, "updatedAt" = ? WHERE "id" = ?`, sqlDate(now), c.id);
+    *apply(t, c, now) {
+      yield* t.run(`UPDATE "Campaign" SET "status" = 'paused', "stopReason" = NULL, "updatedAt" = ? WHERE "id" = ?`, sqlDate(now), c.id);
       return `Paused campaign "${c.name}" with ${c.pending} recipients pending`;
     },
   });

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { readDate, run, sqlDate } from '@/lib/db/sql';
+import { readDate, sqlDate } from '@/lib/db/sql';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { transitionCampaign } from '@/lib/campaigns/lifecycle/campaign-transition';
 import type { CampaignView } from '@/lib/campaigns/campaign-view';
@@ -14,11 +14,10 @@ export async function resumeCampaign(db: Db, actor: Actor, accountId: string, id
     action: 'campaign.resume',
     verb: 'resume',
     allowed: ['paused'],
-    apply(conn, c, now) {
+    *apply(t, c, now) {
       const waits = c.scheduledAt !== null && readDate(c.scheduledAt).getTime() > now.getTime();
       const at = sqlDate(now);
-      run(
-        conn,
+      yield* t.run(
         `UPDATE "Campaign" SET "status" = ?, "stopReason" = NULL, "startedAt" = CASE WHEN ? THEN "startedAt" ELSE COALESCE("startedAt", ?) END, "updatedAt" = ? WHERE "id" = ?`,
         waits ? 'scheduled' : 'running',
         waits ? 1 : 0,

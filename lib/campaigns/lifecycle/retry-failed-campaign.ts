@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { run, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
 import { ConflictError } from '@/lib/errors';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
@@ -19,19 +19,17 @@ export async function retryFailedCampaign(db: Db, actor: Actor, accountId: strin
     action: 'campaign.retry_failed',
     verb: 'retry-failed',
     allowed: ['completed', 'paused', 'running'],
-    apply(conn, c, now) {
+    *apply(t, c, now) {
       const at = sqlDate(now);
-      const retried = run(
-        conn,
+      const retried = yield* t.run(
         `UPDATE "CampaignRecipient" SET "status" = 'pending', "attempt" = "attempt" + 1, "umid" = NULL, "errorCode" = NULL, "errorMessage" = NULL,
            "dueAt" = NULL, "updatedAt" = ? WHERE "campaignId" = ? AND "status" = 'failed' AND ${RETRYABLE_SQL}`,
         at,
         c.id,
       );
       if (!retried) throw new ConflictError(`No failed recipient of this campaign has a retryable error (${c.failed} failed for good)`);
-      moveCounters(conn, c.id, 'failed', 'pending', retried, now);
-      run(
-        conn,
+      yield* moveCounters(t, c.id, 'failed', 'pending', retried, now);
+      yield* t.run(
         `UPDATE "Campaign" SET "status" = 'running', "stopReason" = NULL, "completedAt" = NULL, "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? WHERE "id" = ?`,
         at,
         at,

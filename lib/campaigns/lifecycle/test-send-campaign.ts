@@ -31,9 +31,9 @@ export async function testSendCampaign(db: Db, actor: Actor, accountId: string, 
     subAccountId: campaign.subAccountId,
     body: { ...preview.message, user: { msisdn } },
     origin: {
-      alsoWrite: (conn) =>
+      alsoWrite: (t) =>
         insertAuditRow(
-          conn,
+          t,
           actor,
           {
             accountId,
