@@ -5,7 +5,8 @@
 // it says. "held" stores an outbound message as sent and hands it to no provider; "status" then moves
 // it, through the same applyStatus a provider's receipt goes through (rollups, history, webhooks).
 import { db } from '@/lib/db/client';
-import { newTimeOrderedUuid, writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -16,8 +17,8 @@ if (command === 'held') {
   const to = parseMsisdn(msisdn);
   const id = newTimeOrderedUuid();
   const now = new Date();
-  await writeTransaction(db, (conn) => {
-    insertMessage(conn, {
+  await write(db, function* (t) {
+    yield* insertMessage(t, {
       id,
       accountId: 'acme_corp',
       subAccountId,
@@ -34,13 +35,13 @@ if (command === 'held') {
       statusAt: now,
       createdAt: now,
     });
-    insertStatusChange(conn, { messageId: id, state: 'queued', at: now });
-    insertStatusChange(conn, { messageId: id, state: 'sent', detail: 'sent_to_channel', at: now });
+    yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now });
+    yield* insertStatusChange(t, { messageId: id, state: 'sent', detail: 'sent_to_channel', at: now });
   });
   console.log(id);
 } else if (command === 'status') {
   const [umid, state] = args as [string, StatusUpdate['state']];
-  await writeTransaction(db, (conn) => applyStatus(conn, umid, { state }));
+  await write(db, (t) => applyStatus(t, umid, { state }));
 } else {
   throw new Error(`Unknown command ${command}`);
 }

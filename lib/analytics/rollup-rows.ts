@@ -1,4 +1,5 @@
-import { one, statement, type Sqlite } from '@/lib/db/sql';
+import type { Sqlite } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 
 // Rollup upkeep inside the transaction of the message change it counts (see prisma/schema/analytics.prisma).
 // A leaf module: lib/messaging calls it, so it imports nothing of messaging.
@@ -22,43 +23,72 @@ export type RollupDimensions = {
 const TABLES = { day: 'MessageRollupDay', slot: 'MessageRollupSlot' } as const;
 
 /** A new message: one more in its buckets, under its state (and a conversation if it opened one). */
-export function countNewMessage(conn: Sqlite, m: RollupDimensions & { status: string; opensConversation: boolean; priceMicros?: number | null }): void {
+export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; opensConversation: boolean; priceMicros?: number | null }): Step<void> {
   if (!isCounted(m.status)) return;
   const conversations = m.opensConversation ? 1 : 0;
   const cost = m.priceMicros ?? 0;
-  for (const [kind, bucket] of buckets(conn, m)) {
-    statement(
-      conn,
+  for (const [kind, bucket] of yield* buckets(t, m)) {
+    yield* t.run(
       `INSERT INTO "${TABLES[kind]}" ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country", "messages", "${m.status}", "conversations", "costMicros")
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
-       ON CONFLICT ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country") DO UPDATE SET "messages" = "messages" + 1, "${m.status}" = "${m.status}" + 1,
-         "conversations" = "conversations" + excluded."conversations", "costMicros" = "costMicros" + excluded."costMicros"`,
-    ).run(m.accountId, bucket, m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? '', conversations, cost);
+       ON CONFLICT ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country") DO UPDATE SET "messages" = "${TABLES[kind]}"."messages" + 1, "${m.status}" = "${TABLES[kind]}"."${m.status}" + 1,
+         "conversations" = "${TABLES[kind]}"."conversations" + excluded."conversations", "costMicros" = "${TABLES[kind]}"."costMicros" + excluded."costMicros"`,
+      m.accountId,
+      bucket,
+      m.subAccountId,
+      m.channel,
+      m.direction,
+      m.category ?? '',
+      m.country ?? '',
+      conversations,
+      cost,
+    );
   }
 }
 
 /** A message moved from one state to another (and may have been priced): moved in its buckets. */
-export function countStatusChange(conn: Sqlite, m: RollupDimensions & { from: string; to: string; addedCostMicros: number; errorCode?: number | null }): void {
+export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; to: string; addedCostMicros: number; errorCode?: number | null }): Step<void> {
   if (!isCounted(m.from) || !isCounted(m.to)) return;
-  const all = buckets(conn, m);
+  const all = yield* buckets(t, m);
   if ((m.to === 'undelivered' || m.to === 'rejected') && m.errorCode != null) {
-    statement(
-      conn,
+    yield* t.run(
       `INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "messages") VALUES (?, ?, ?, ?, ?, 1)
-       ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode") DO UPDATE SET "messages" = "messages" + 1`,
-    ).run(m.accountId, all[0]![1], m.subAccountId, m.channel, m.errorCode);
+       ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode") DO UPDATE SET "messages" = "MessageErrorRollupDay"."messages" + 1`,
+      m.accountId,
+      all[0]![1],
+      m.subAccountId,
+      m.channel,
+      m.errorCode,
+    );
   }
   for (const [kind, bucket] of all) {
-    statement(
-      conn,
+    yield* t.run(
       `UPDATE "${TABLES[kind]}" SET "${m.from}" = "${m.from}" - 1, "${m.to}" = "${m.to}" + 1, "costMicros" = "costMicros" + ?
        WHERE "accountId" = ? AND "${kind}" = ? AND "subAccountId" = ? AND "channel" = ? AND "direction" = ? AND "category" = ? AND "country" = ?`,
-    ).run(m.addedCostMicros, m.accountId, bucket, m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? '');
+      m.addedCostMicros,
+      m.accountId,
+      bucket,
+      m.subAccountId,
+      m.channel,
+      m.direction,
+      m.category ?? '',
+      m.country ?? '',
+    );
   }
 }
 
-function buckets(conn: Sqlite, m: RollupDimensions): [keyof typeof TABLES, string][] {
-  const zone = one<{ timeZone: string }>(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId)?.timeZone ?? 'UTC';
+/** For callers that still hold a SQLite connection. */
+export function countNewMessageSync(conn: Sqlite, m: Parameters<typeof countNewMessage>[1]): void {
+  driveSqlite(conn, (t) => countNewMessage(t, m));
+}
+
+/** For callers that still hold a SQLite connection. */
+export function countStatusChangeSync(conn: Sqlite, m: Parameters<typeof countStatusChange>[1]): void {
+  driveSqlite(conn, (t) => countStatusChange(t, m));
+}
+
+function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof TABLES, string][]> {
+  const zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId))?.timeZone ?? 'UTC';
   return [
     ['day', localDay(m.createdAt, zone)],
     ['slot', quarterHour(m.createdAt)],

@@ -1,17 +1,17 @@
 import type { Actor, AuditEventInput } from '@/lib/audit/record-audit-event';
-import { newId, one, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import { newId, type Sqlite, sqlDate, sqlJson } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 
 // recordAuditEvent's row, written with the SQL helpers, for writes that run in writeTransaction (contacts,
 // campaign imports and lifecycle, Converse tickets inside the runner's or the send's transaction), so the
 // entry commits or rolls back with them.
 
 /** Appends the audit entry inside the caller's write transaction. */
-export function insertAuditRow(conn: Sqlite, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): void {
-  const partnerId = actor.partnerId ?? one<{ partnerId: string }>(conn, 'SELECT "partnerId" FROM "Account" WHERE "id" = ?', event.accountId)?.partnerId;
+export function* insertAuditRow(t: Tx, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): Step<void> {
+  const partnerId = actor.partnerId ?? (yield* t.one<{ partnerId: string }>('SELECT "partnerId" FROM "Account" WHERE "id" = ?', event.accountId))?.partnerId;
   // A programming error, not a user's: the system only writes inside an account.
   if (!partnerId) throw new Error(`Account '${event.accountId}' not found for its audit record`);
-  run(
-    conn,
+  yield* t.run(
     'INSERT INTO "AuditEvent" ("id", "partnerId", "accountId", "actorUserId", "actorLabel", "action", "entityType", "entityId", "summary", "changes", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     newId(),
     partnerId,
@@ -25,4 +25,9 @@ export function insertAuditRow(conn: Sqlite, actor: Actor, event: AuditEventInpu
     sqlJson(event.changes),
     sqlDate(at),
   );
+}
+
+/** For callers that still hold a SQLite connection. */
+export function insertAuditRowSync(conn: Sqlite, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): void {
+  driveSqlite(conn, (t) => insertAuditRow(t, actor, event, at));
 }

@@ -1,4 +1,4 @@
-import { one, run, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
 import type { StatusListener } from '@/lib/messaging/status-listeners';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
@@ -15,12 +15,11 @@ import { movesForward, recipientStateFor } from '@/lib/campaigns/dispatch/recipi
  */
 export const campaignStatusListener: StatusListener = {
   name: 'campaigns',
-  onStatus(conn, change) {
+  *onStatus(t, change) {
     if (!change.campaignId) return;
     const key = parseRecipientMessageKey(change.clientMessageId);
     if (!key || key.campaignId !== change.campaignId) return;
-    const r = one<{ status: RecipientStatus; attempt: number }>(
-      conn,
+    const r = yield* t.one<{ status: RecipientStatus; attempt: number }>(
       'SELECT "status", "attempt" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" = ?',
       key.campaignId,
       key.row,
@@ -29,8 +28,7 @@ export const campaignStatusListener: StatusListener = {
     const to = recipientStateFor(change.to, change.errorCode);
     if (!movesForward(r.status, to)) return;
     const failing = to === 'failed' || to === 'skipped';
-    run(
-      conn,
+    yield* t.run(
       'UPDATE "CampaignRecipient" SET "status" = ?, "errorCode" = ?, "errorMessage" = ?, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?',
       to,
       failing ? change.errorCode : null,
@@ -39,6 +37,6 @@ export const campaignStatusListener: StatusListener = {
       key.campaignId,
       key.row,
     );
-    moveCounters(conn, key.campaignId, r.status, to, 1, change.at);
+    yield* moveCounters(t, key.campaignId, r.status, to, 1, change.at);
   },
 };

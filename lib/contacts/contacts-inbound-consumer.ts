@@ -1,5 +1,5 @@
-import type { Sqlite } from '@/lib/db/sql';
-import { run, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import type { InboundConsumer, StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { systemActor } from '@/lib/audit/record-audit-event';
 import { MAX_NAME } from '@/lib/contacts/contact-input';
@@ -32,13 +32,13 @@ function messageText(event: Record<string, unknown>): unknown {
 }
 
 /** STOP and START: recorded (and audited, under the customer's number) only when they change something. */
-function applyKeyword(conn: Sqlite, inbound: StoredInbound, keyword: 'stop' | 'start', now: Date): void {
+function* applyKeyword(t: Tx, inbound: StoredInbound, keyword: 'stop' | 'start', now: Date): Step<void> {
   const changed =
-    keyword === 'stop' ? insertOptOut(conn, inbound.accountId, inbound.msisdn, 'keyword', now) : deleteOptOut(conn, inbound.accountId, inbound.msisdn);
+    keyword === 'stop' ? yield* insertOptOut(t, inbound.accountId, inbound.msisdn, 'keyword', now) : yield* deleteOptOut(t, inbound.accountId, inbound.msisdn);
   if (!changed) return;
   const word = String(messageText(inbound.event)).trim().toUpperCase();
-  insertAuditRow(
-    conn,
+  yield* insertAuditRow(
+    t,
     systemActor(`Customer ${inbound.msisdn} (keyword ${word})`),
     {
       accountId: inbound.accountId,
@@ -57,12 +57,12 @@ function applyKeyword(conn: Sqlite, inbound: StoredInbound, keyword: 'stop' | 's
 
 export const contactsInboundConsumer: InboundConsumer = {
   name: 'contacts',
-  decide(conn, inbound) {
+  *decide(t, inbound) {
     const now = new Date();
     const at = sqlDate(now);
-    run(conn, UPSERT, inbound.accountId, inbound.msisdn, profileName(inbound.event), at, at);
+    yield* t.run(UPSERT, inbound.accountId, inbound.msisdn, profileName(inbound.event), at, at);
     const keyword = optOutKeyword(messageText(inbound.event));
-    if (keyword) applyKeyword(conn, inbound, keyword, now);
+    if (keyword) yield* applyKeyword(t, inbound, keyword, now);
     return null;
   },
 };

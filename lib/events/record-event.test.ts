@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { appendEvent, recordEvent } from '@/lib/events/record-event';
 
@@ -13,9 +13,7 @@ beforeAll(async () => {
 
 describe('events are stored only when an endpoint takes them', () => {
   it('skips an event nobody subscribed to, on the fast path and through Prisma', async () => {
-    await writeTransaction(db, (conn) =>
-      appendEvent(conn, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', eventType: 'inbound_message_received', body }),
-    );
+    await write(db, (t) => appendEvent(t, { accountId: 'acme_corp', subAccountId: 'acme_corp_chatapps', eventType: 'inbound_message_received', body }));
     await db.$transaction((tx) => recordEvent(tx, { accountId: 'acme_corp', eventType: 'template_status_update', body }));
     expect(await stored('inbound_message_received')).toBe(0);
     expect(await stored('template_status_update')).toBe(0);
@@ -24,8 +22,7 @@ describe('events are stored only when an endpoint takes them', () => {
   it('stores it for an account-wide subscriber, and for a subaccount subscriber only for that subaccount', async () => {
     await subscribeWebhook(['phone_number_quality_update']);
     await subscribeWebhook(['outbound_message_status_changed'], { subAccountId: 'acme_corp' });
-    const append = (eventType: string, subAccountId: string) =>
-      writeTransaction(db, (conn) => appendEvent(conn, { accountId: 'acme_corp', subAccountId, eventType, body }));
+    const append = (eventType: string, subAccountId: string) => write(db, (t) => appendEvent(t, { accountId: 'acme_corp', subAccountId, eventType, body }));
     expect(await append('phone_number_quality_update', 'acme_corp_chatapps')).toEqual(expect.any(String));
     expect(await append('outbound_message_status_changed', 'acme_corp_chatapps')).toBeNull();
     expect(await append('outbound_message_status_changed', 'acme_corp')).toEqual(expect.any(String));

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newId, one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { newId, type Sqlite, sqlDate } from '@/lib/db/sql';
+import { type Dialect, driveSqlite, type Step, type Tx as SqlTx } from '@/lib/db/tx';
 
 // An event is stored for lib/webhooks to deliver, in the same transaction as the change that caused
 // it, and only when one of the account's endpoints subscribes to it: nothing else reads events, and a
@@ -33,20 +34,20 @@ export async function recordEvent(tx: Tx, input: EventInput): Promise<{ id: stri
   });
 }
 
-/** recordEvent for the hot paths: the same rule and row, inside the caller's write transaction (lib/db/sql.ts). */
-export function appendEvent(conn: Sqlite, input: EventInput, at: Date = new Date()): string | null {
-  const subscribed = one(
-    conn,
-    `SELECT 1 FROM "WebhookEndpoint" WHERE "accountId" = ? AND "deletedAt" IS NULL AND ("subAccountId" IS NULL OR "subAccountId" = ?)
+// Is the event one of the endpoint's subscribed ones? `events` is JSON text on SQLite, jsonb on PostgreSQL.
+const SUBSCRIBED: Record<Dialect, string> = {
+  sqlite: `SELECT 1 AS "x" FROM "WebhookEndpoint" WHERE "accountId" = ? AND "deletedAt" IS NULL AND ("subAccountId" IS NULL OR "subAccountId" = ?)
        AND EXISTS (SELECT 1 FROM json_each("events") WHERE "value" = ?) LIMIT 1`,
-    input.accountId,
-    input.subAccountId ?? null,
-    input.eventType,
-  );
+  postgres: `SELECT 1 AS "x" FROM "WebhookEndpoint" WHERE "accountId" = ? AND "deletedAt" IS NULL AND ("subAccountId" IS NULL OR "subAccountId" = ?)
+       AND "events" @> jsonb_build_array(CAST(? AS TEXT)) LIMIT 1`,
+};
+
+/** recordEvent for the hot paths: the same rule and row, inside the caller's write transaction (lib/db/tx.ts). */
+export function* appendEvent(t: SqlTx, input: EventInput, at: Date = new Date()): Step<string | null> {
+  const subscribed = yield* t.one(SUBSCRIBED[t.dialect], input.accountId, input.subAccountId ?? null, input.eventType);
   if (!subscribed) return null;
   const id = newId();
-  run(
-    conn,
+  yield* t.run(
     'INSERT INTO "Event" ("id", "accountId", "subAccountId", "eventType", "body", "createdAt", "dispatchedAt") VALUES (?, ?, ?, ?, ?, ?, NULL)',
     id,
     input.accountId,
@@ -56,4 +57,9 @@ export function appendEvent(conn: Sqlite, input: EventInput, at: Date = new Date
     sqlDate(at),
   );
   return id;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function appendEventSync(conn: Sqlite, input: EventInput, at: Date = new Date()): string | null {
+  return driveSqlite(conn, (t) => appendEvent(t, input, at));
 }

@@ -1,5 +1,6 @@
 import type { Message, Prisma } from '@/lib/db/generated/client';
-import { one, readDate, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { readDate, type Sqlite, sqlDate } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
 import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -71,13 +72,12 @@ type MessageForStatus = Pick<
  * message (opening the free entry point if a referral waits for this reply), and emits
  * outbound_message_status_changed, all in the caller's write transaction. Returns false when ignored.
  */
-export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
-  const m = one<MessageForStatus>(
-    conn,
+export function* applyStatus(t: Tx, messageId: string, update: StatusUpdate, at: Date = new Date()): Step<boolean> {
+  const m = yield* t.one<MessageForStatus>(
     'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?',
     messageId,
   );
-  if (!m || m.direction !== 'outbound') return false;
+  if (m?.direction !== 'outbound') return false;
   const current = RANK[m.status] ?? 0;
   if (current >= 9 || (RANK[update.state] ?? 0) <= current) return false;
 
@@ -85,8 +85,8 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
   let price: { priceMicros: number; currency: string } | null = null;
   if (update.state === 'delivered' || (update.state === 'read' && m.priceMicros == null)) {
     if (m.channel === 'whatsapp') {
-      const w = openFepOnDelivery(conn, { subAccountId: m.subAccountId, msisdn: m.msisdn, at });
-      price = priceDeliveredMessage(conn, {
+      const w = yield* openFepOnDelivery(t, { subAccountId: m.subAccountId, msisdn: m.msisdn, at });
+      price = yield* priceDeliveredMessage(t, {
         accountId: m.accountId,
         category: m.category,
         callingCode: parseMsisdn(m.msisdn).callingCode,
@@ -99,8 +99,7 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     }
   }
 
-  run(
-    conn,
+  yield* t.run(
     `UPDATE "Message" SET "status" = ?, "statusDetail" = ?, "errorCode" = ?, "errorMessage" = ?, "statusAt" = ?,
        "priceMicros" = COALESCE(?, "priceMicros"), "currency" = COALESCE(?, "currency") WHERE "id" = ?`,
     update.state,
@@ -112,8 +111,8 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     price?.currency ?? null,
     m.id,
   );
-  insertStatusChange(conn, { messageId: m.id, state: update.state, detail, errorCode: update.errorCode, errorMessage: update.errorMessage, at });
-  countStatusChange(conn, {
+  yield* insertStatusChange(t, { messageId: m.id, state: update.state, detail, errorCode: update.errorCode, errorMessage: update.errorMessage, at });
+  yield* countStatusChange(t, {
     ...m,
     createdAt: readDate(m.createdAt),
     from: m.status,
@@ -128,12 +127,12 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     timestamp: at.toISOString(),
     ...(update.errorCode != null ? { errorCode: update.errorCode, errorMessage: update.errorMessage ?? '' } : {}),
   };
-  appendEvent(
-    conn,
+  yield* appendEvent(
+    t,
     { accountId: m.accountId, subAccountId: m.subAccountId, eventType: 'outbound_message_status_changed', body: statusEventBody(m, status) },
     at,
   );
-  notifyStatusListeners(conn, {
+  yield* notifyStatusListeners(t, {
     messageId: m.id,
     accountId: m.accountId,
     subAccountId: m.subAccountId,
@@ -146,4 +145,9 @@ export function applyStatus(conn: Sqlite, messageId: string, update: StatusUpdat
     at,
   });
   return true;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function applyStatusSync(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
+  return driveSqlite(conn, (t) => applyStatus(t, messageId, update, at));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { newTimeOrderedUuid, readDate, readNow, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { newTimeOrderedUuid, readDate, type Sqlite } from '@/lib/db/sql';
+import { driveSqlite, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
@@ -16,9 +17,10 @@ export type SendOrigin = {
   /**
    * The producer's own rows, written first in the transaction that stores the message, so both commit
    * or neither (the runner stores a workflow's progress up to the step that sends); a throw refuses the
-   * send. Not called when the send is refused before it reaches its transaction.
+   * send. Not called when the send is refused before it reaches its transaction. On PostgreSQL the
+   * transaction may run more than once: it changes nothing but the database.
    */
-  alsoWrite?: (conn: Sqlite) => void;
+  alsoWrite?: (t: Tx) => Step<void>;
 };
 
 export type SendAccepted = { umid: string; clientMessageId: string | null; status: { state: 'queued'; timestamp: string } };
@@ -43,15 +45,15 @@ function accepted(id: string, clientMessageId: string | null, createdAt: Date): 
   return { umid: id, clientMessageId, status: { state: 'queued', timestamp: createdAt.toISOString() } };
 }
 
-function previousSend(conn: Sqlite, subAccountId: string, clientMessageId: string): SendAccepted | null {
-  const row = findByClientId(conn, subAccountId, clientMessageId);
+function* previousSend(t: Tx, subAccountId: string, clientMessageId: string): Step<SendAccepted | null> {
+  const row = yield* findByClientId(t, subAccountId, clientMessageId);
   return row ? accepted(row.id, clientMessageId, readDate(row.createdAt)) : null;
 }
 
 /** The first send with this clientMessageId in the subaccount, if any (idempotency). */
 export async function findByClientMessageId(db: Db, subAccountId: string, clientMessageId: string | null | undefined): Promise<SendAccepted | null> {
   if (!clientMessageId) return null;
-  return readNow(db, (conn) => previousSend(conn, subAccountId, clientMessageId));
+  return read(db, (t) => previousSend(t, subAccountId, clientMessageId));
 }
 
 /**
@@ -62,9 +64,9 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
  * the account's messaging-limit tier (a user already counted today is free).
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
-  const result = await writeTransaction(db, (conn) => {
-    row.origin?.alsoWrite?.(conn);
-    return insertOutbound(conn, row, new Date());
+  const result = await write(db, function* (t) {
+    if (row.origin?.alsoWrite) yield* row.origin.alsoWrite(t);
+    return yield* insertOutbound(t, row, new Date());
   });
   if (result.queued) wakeBackgroundTask(OUTBOX_TASK);
   return result.accepted;
@@ -78,17 +80,17 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
  * then rejected with 131050 by the outbox (so webhooks and campaign results see it like any outcome),
  * never handed to the provider and never counted against the tier.
  */
-export function insertOutbound(conn: Sqlite, row: OutboundRow, now: Date): { accepted: SendAccepted; queued: boolean } {
+export function* insertOutbound(t: Tx, row: OutboundRow, now: Date): Step<{ accepted: SendAccepted; queued: boolean }> {
   if (row.clientMessageId) {
-    const previous = previousSend(conn, row.subAccountId, row.clientMessageId);
+    const previous = yield* previousSend(t, row.subAccountId, row.clientMessageId);
     if (previous) return { accepted: previous, queued: false };
   }
   const id = newTimeOrderedUuid();
-  const optedOut = row.category === 'marketing' && isOptedOut(conn, row.accountId, row.to.e164);
+  const optedOut = row.category === 'marketing' && (yield* isOptedOut(t, row.accountId, row.to.e164));
   const businessInitiated =
-    !optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(readWindow(conn, row.subAccountId, row.to.e164), now);
-  if (businessInitiated) claimBusinessConversation(conn, { accountId: row.accountId, msisdn: row.to.e164, at: now });
-  insertMessage(conn, {
+    !optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(yield* readWindow(t, row.subAccountId, row.to.e164), now);
+  if (businessInitiated) yield* claimBusinessConversation(t, { accountId: row.accountId, msisdn: row.to.e164, at: now });
+  yield* insertMessage(t, {
     id,
     accountId: row.accountId,
     subAccountId: row.subAccountId,
@@ -112,12 +114,17 @@ export function insertOutbound(conn: Sqlite, row: OutboundRow, now: Date): { acc
     opensConversation: businessInitiated,
     createdAt: now,
   });
-  insertStatusChange(conn, { messageId: id, state: 'queued', at: now });
+  yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now });
   if (optedOut) {
     const rejected = { state: 'rejected', detail: 'rejected_by_platform', errorCode: OPTED_OUT.code, errorMessage: OPTED_OUT.message };
-    insertJob(conn, { messageId: id, kind: 'status', payload: rejected, dueAt: now });
+    yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now });
   } else {
-    insertJob(conn, { messageId: id, kind: 'send', dueAt: now });
+    yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now });
   }
   return { accepted: accepted(id, row.clientMessageId ?? null, now), queued: true };
+}
+
+/** For callers that still hold a SQLite connection. */
+export function insertOutboundSync(conn: Sqlite, row: OutboundRow, now: Date): { accepted: SendAccepted; queued: boolean } {
+  return driveSqlite(conn, (t) => insertOutbound(t, row, now));
 }

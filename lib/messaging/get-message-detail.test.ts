@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { createWorkflow } from '@/lib/automation/workflows';
@@ -16,9 +16,9 @@ const T0 = new Date('2026-12-05T09:00:00Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
 
 async function send(origin?: SendOrigin, accountId = 'acme_corp', subAccountId = 'acme_corp_chatapps', channelId = 'acme_corp_whatsapp') {
-  const { accepted } = await writeTransaction(db, (conn) =>
+  const { accepted } = await write(db, (t) =>
     insertOutbound(
-      conn,
+      t,
       {
         accountId,
         subAccountId,
@@ -82,10 +82,10 @@ describe('getMessageDetail', () => {
 
   it('shows every status the message went through, oldest first, with what its error code means', async () => {
     const umid = await send();
-    await writeTransaction(db, (conn) => applyStatus(conn, umid, { state: 'sent' }, at(1)));
-    await writeTransaction(db, (conn) => applyStatus(conn, umid, { state: 'undelivered', errorCode: 131026, errorMessage: 'Message undeliverable' }, at(2)));
+    await write(db, (t) => applyStatus(t, umid, { state: 'sent' }, at(1)));
+    await write(db, (t) => applyStatus(t, umid, { state: 'undelivered', errorCode: 131026, errorMessage: 'Message undeliverable' }, at(2)));
     // A late receipt after the failure changes nothing and is not in the timeline.
-    await writeTransaction(db, (conn) => applyStatus(conn, umid, { state: 'delivered' }, at(3)));
+    await write(db, (t) => applyStatus(t, umid, { state: 'delivered' }, at(3)));
     const d = await getMessageDetail(db, 'acme_corp', umid);
     expect(d).toMatchObject({ umid, direction: 'outbound', category: 'utility', status: { state: 'undelivered', errorCode: 131026 } });
     expect(d.timeline.map((t) => [t.state, t.errorCode, t.at])).toEqual([
@@ -101,7 +101,7 @@ describe('getMessageDetail', () => {
 
   it('names the campaign and the workflow run that sent it, and the price once delivered', async () => {
     const umid = await send({ campaignId: 'cmp_summer', workflowId: workflowRunId });
-    await writeTransaction(db, (conn) => applyStatus(conn, umid, { state: 'delivered' }, at(5)));
+    await write(db, (t) => applyStatus(t, umid, { state: 'delivered' }, at(5)));
     const d = await getMessageDetail(db, 'acme_corp', umid);
     expect(d.campaign).toEqual({ id: 'cmp_summer', name: 'Summer sale' });
     expect(d.workflowRun).toEqual({ id: workflowRunId, workflowId, workflowName: 'Order updates', status: 'completed' });
@@ -136,7 +136,7 @@ describe('getMessageDetail', () => {
 describe('getMessageStatuses', () => {
   it('answers the current status and price of the account’s own messages only', async () => {
     const mine = await send();
-    await writeTransaction(db, (conn) => applyStatus(conn, mine, { state: 'read' }, at(20)));
+    await write(db, (t) => applyStatus(t, mine, { state: 'read' }, at(20)));
     const other = await createOtherTenant('initrode');
     const theirs = await send(undefined, other.accountId, other.subAccountId, other.channelId);
     const got = await getMessageStatuses(db, 'acme_corp', [mine, theirs, 'unknown', mine]);

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { one, readDateOrNull, readNow } from '@/lib/db/sql';
+import { readDateOrNull } from '@/lib/db/sql';
+import { read, type Step } from '@/lib/db/tx';
 import { DAY_MS, tierLimit, usersInLast24h } from '@/lib/messaging/messaging-limit';
 import { isMessagingTier, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
 import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
@@ -16,16 +17,15 @@ export type MessagingLimitStatus = {
 
 /** Where the account stands: its tier, today's usage, and how far the next automatic upgrade is. */
 export async function getMessagingLimitStatus(db: Db, accountId: string, now = new Date()): Promise<MessagingLimitStatus> {
-  return readNow(db, (conn) => {
-    const account = one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(
-      conn,
+  return read(db, function* (t): Step<MessagingLimitStatus> {
+    const account = yield* t.one<{ id: string; messagingTier: string; messagingTierSince: unknown }>(
       'SELECT "id", "messagingTier", "messagingTierSince" FROM "Account" WHERE "id" = ?',
       accountId,
     );
     if (!account) throw new NotFoundError('Account not found');
-    const usersLast24h = usersInLast24h(conn, accountId, now);
+    const usersLast24h = yield* usersInLast24h(t, accountId, now);
     const limit = tierLimit(account.messagingTier);
-    const progress = upgradeProgress(conn, account, now);
+    const progress = yield* upgradeProgress(t, account, now);
     return {
       tier: isMessagingTier(account.messagingTier) ? account.messagingTier : 'TIER_250',
       limit: Number.isFinite(limit) ? limit : null,

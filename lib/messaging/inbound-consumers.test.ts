@@ -1,12 +1,18 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { one } from '@/lib/db/sql';
+import type { Step } from '@/lib/db/tx';
 import { seedDemoTenant } from '@/test/factories';
 import { receiveDtmf, receiveInbound } from '@/lib/messaging/receive-inbound';
 import { inboundConsumers, registerInboundConsumer, type StoredInbound } from '@/lib/messaging/inbound-consumers';
 
 // Messaging hands each stored inbound message to the consumers registered at start (automation,
 // registered by test/setup-file.ts as by every entry point), in the message's own transaction.
+// A consumer that reads nothing is still a transaction body.
+// biome-ignore lint/correctness/useYield: it decides without a statement
+function* nothing(): Step<null> {
+  return null;
+}
+
 const seen: { decided: StoredInbound[]; ran: string[]; dtmf: string[] } = { decided: [], ran: [], dtmf: [] };
 
 beforeAll(seedDemoTenant);
@@ -17,17 +23,17 @@ afterEach(() => {
 describe('inbound consumers', () => {
   it('automation, contacts and Converse are registered at start, and registering again by name replaces instead of adding', () => {
     expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'converse']);
-    registerInboundConsumer({ name: 'probe', decide: () => null });
-    registerInboundConsumer({ name: 'probe', decide: () => null });
+    registerInboundConsumer({ name: 'probe', decide: nothing });
+    registerInboundConsumer({ name: 'probe', decide: nothing });
     expect(inboundConsumers().map((c) => c.name)).toEqual(['automation', 'contacts', 'converse', 'probe']);
   });
 
   it('decides inside the transaction that stores the message, and runs what it decided after it committed', async () => {
     registerInboundConsumer({
       name: 'probe',
-      decide(conn, inbound) {
+      *decide(t, inbound) {
         // The message row is already visible inside the same transaction.
-        expect(one(conn, 'SELECT 1 AS x FROM "Message" WHERE "id" = ?', inbound.umid)).toEqual({ x: 1 });
+        expect(yield* t.one('SELECT 1 AS "x" FROM "Message" WHERE "id" = ?', inbound.umid)).toEqual({ x: 1 });
         seen.decided.push(inbound);
         return async () => void seen.ran.push(inbound.umid);
       },
@@ -50,14 +56,24 @@ describe('inbound consumers', () => {
   it('a consumer that throws loses its own part only: the message and the other consumers go on', async () => {
     registerInboundConsumer({
       name: 'broken',
-      decide(conn) {
-        conn
-          .prepare('INSERT INTO "ConverseNote" ("id", "ticketId", "authorLabel", "text", "createdAt") VALUES (?, ?, ?, ?, ?)')
-          .run('half-written', 'no-ticket', 'probe', 'half-written', new Date().toISOString());
+      *decide(t) {
+        yield* t.run(
+          'INSERT INTO "ConverseNote" ("id", "ticketId", "authorLabel", "text", "createdAt") VALUES (?, ?, ?, ?, ?)',
+          'half-written',
+          'no-ticket',
+          'probe',
+          'half-written',
+          new Date().toISOString(),
+        );
         throw new Error('consumer bug');
       },
     });
-    registerInboundConsumer({ name: 'probe', decide: (_c, inbound) => async () => void seen.ran.push(`after-broken:${inbound.umid}`) });
+    registerInboundConsumer({
+      name: 'probe',
+      *decide(_t, inbound) {
+        return async () => void seen.ran.push(`after-broken:${inbound.umid}`);
+      },
+    });
     const { umid } = await receiveInbound(db, {
       accountId: 'acme_corp',
       subAccountId: 'acme_corp_chatapps',

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import type { Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 /** A customer's message as stored, handed to every consumer in the transaction that stored it. */
 export type StoredInbound = {
@@ -26,9 +26,10 @@ export type InboundConsumer = {
   /**
    * Decides, and writes, what the message sets off, in the message's own write transaction (in a
    * savepoint: a consumer that throws loses its part alone, never the message). Returns what to run
-   * once that transaction committed, or null.
+   * once that transaction committed, or null. On PostgreSQL the transaction may run more than once, so
+   * it changes nothing but the database.
    */
-  decide(conn: Sqlite, inbound: StoredInbound): ((db: Db) => Promise<unknown>) | null;
+  decide(t: Tx, inbound: StoredInbound): Step<((db: Db) => Promise<unknown>) | null>;
   /** A key press, after it was stored. */
   dtmf?(db: Db, dtmf: StoredDtmf): Promise<unknown>;
 };

@@ -1,4 +1,5 @@
-import { one, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import { sqlDate, sqlJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
@@ -31,9 +32,8 @@ export type MessageInsert = {
   createdAt: Date;
 };
 
-export function insertMessage(conn: Sqlite, m: MessageInsert): void {
-  run(
-    conn,
+export function* insertMessage(t: Tx, m: MessageInsert): Step<void> {
+  yield* t.run(
     `INSERT INTO "Message" ("id", "accountId", "subAccountId", "channelId", "channel", "direction", "msisdn", "channelUserId", "country", "type", "content", "rendered",
        "templateName", "templateLanguage", "category", "status", "statusAt", "clientMessageId", "workflowId", "campaignId", "referral", "opensConversation", "createdAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -61,7 +61,7 @@ export function insertMessage(conn: Sqlite, m: MessageInsert): void {
     m.opensConversation ? 1 : 0,
     sqlDate(m.createdAt),
   );
-  countNewMessage(conn, { ...m, category: m.category ?? null, opensConversation: !!m.opensConversation });
+  yield* countNewMessage(t, { ...m, category: m.category ?? null, opensConversation: !!m.opensConversation });
 }
 
 export type StatusChangeInsert = {
@@ -73,9 +73,8 @@ export type StatusChangeInsert = {
   at: Date;
 };
 
-export function insertStatusChange(conn: Sqlite, s: StatusChangeInsert): void {
-  run(
-    conn,
+export function* insertStatusChange(t: Tx, s: StatusChangeInsert): Step<void> {
+  yield* t.run(
     'INSERT INTO "MessageStatusChange" ("messageId", "state", "detail", "errorCode", "errorMessage", "at") VALUES (?, ?, ?, ?, ?, ?)',
     s.messageId,
     s.state,
@@ -87,9 +86,8 @@ export function insertStatusChange(conn: Sqlite, s: StatusChangeInsert): void {
 }
 
 /** An outbox row: "send" hands the message to its provider, "status" applies a scheduled receipt. */
-export function insertJob(conn: Sqlite, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }): void {
-  run(
-    conn,
+export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }): Step<void> {
+  yield* t.run(
     'INSERT INTO "MessageJob" ("messageId", "kind", "payload", "dueAt", "attempts") VALUES (?, ?, ?, ?, 0)',
     j.messageId,
     j.kind,
@@ -99,6 +97,6 @@ export function insertJob(conn: Sqlite, j: { messageId: string; kind: 'send' | '
 }
 
 /** The first message sent with this clientMessageId in the subaccount (idempotency). */
-export function findByClientId(conn: Sqlite, subAccountId: string, clientMessageId: string): { id: string; createdAt: string } | undefined {
-  return one(conn, 'SELECT "id", "createdAt" FROM "Message" WHERE "subAccountId" = ? AND "clientMessageId" = ?', subAccountId, clientMessageId);
+export function* findByClientId(t: Tx, subAccountId: string, clientMessageId: string): Step<{ id: string; createdAt: string } | undefined> {
+  return yield* t.one('SELECT "id", "createdAt" FROM "Message" WHERE "subAccountId" = ? AND "clientMessageId" = ?', subAccountId, clientMessageId);
 }

@@ -1,5 +1,6 @@
 import { RateLimitError } from '@/lib/errors';
-import { one, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { type Sqlite, sqlDate } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
@@ -24,20 +25,19 @@ export function tierLimit(tier: string): number {
  * its tier's number of unique users in the last 24 h. A user already counted in the window is free.
  * Runs inside the send's write transaction, so two sends cannot both take the last place.
  */
-export function claimBusinessConversation(conn: Sqlite, args: { accountId: string; msisdn: string; at: Date }): void {
+export function* claimBusinessConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
   const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
-  const counted = one(
-    conn,
-    'SELECT 1 FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1',
+  const counted = yield* t.one(
+    'SELECT 1 AS "x" FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1',
     args.accountId,
     args.msisdn,
     since,
   );
   if (counted) return;
-  const tier = one<{ messagingTier: string }>(conn, 'SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId)?.messagingTier ?? 'TIER_250';
+  const tier = (yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId))?.messagingTier ?? 'TIER_250';
   const limit = tierLimit(tier);
   if (Number.isFinite(limit)) {
-    const users = usersInLast24h(conn, args.accountId, args.at);
+    const users = yield* usersInLast24h(t, args.accountId, args.at);
     if (users >= limit) {
       throw new RateLimitError(
         `Messaging limit reached: account tier ${tier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
@@ -45,7 +45,7 @@ export function claimBusinessConversation(conn: Sqlite, args: { accountId: strin
       );
     }
   }
-  run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
+  yield* t.run('INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
 }
 
 /**
@@ -53,11 +53,15 @@ export function claimBusinessConversation(conn: Sqlite, args: { accountId: strin
  * only when none of theirs is in the window, so counting rows over the (accountId, openedAt) index
  * counts users.
  */
-export function usersInLast24h(conn: Sqlite, accountId: string, at: Date): number {
-  return one<{ n: number }>(
-    conn,
+export function* usersInLast24h(t: Tx, accountId: string, at: Date): Step<number> {
+  return (yield* t.one<{ n: number }>(
     'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?',
     accountId,
     sqlDate(new Date(at.getTime() - DAY_MS)),
-  )!.n;
+  ))!.n;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function usersInLast24hSync(conn: Sqlite, accountId: string, at: Date): number {
+  return driveSqlite(conn, (t) => usersInLast24h(t, accountId, at));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readDate, readJson, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { readDate, readJson, sqlDate } from '@/lib/db/sql';
+import { type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { providerFor } from '@/lib/channels/get-provider';
 import { toChannelForProvider } from '@/lib/channels/channel-for-provider';
 import { type OutboundForProvider, type ProviderAnswer, PermanentProviderError, RetryableProviderError } from '@/lib/channels/provider';
@@ -81,7 +82,15 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const now = opts.now ?? (() => new Date());
   const buckets = opts.buckets ?? sharedBuckets;
   const at = now();
-  const handoffs = await writeTransaction(db, (conn) => claimDue(conn, at, opts.limit ?? BATCH, buckets));
+  // On PostgreSQL a conflict runs the claim again: each run takes its tokens from the same buckets.
+  let saved: ReturnType<TokenBuckets['snapshot']> | null = null;
+  const handoffs = await write(db, function* (t) {
+    if (t.dialect === 'postgres') {
+      if (saved) buckets.restore(saved);
+      else saved = buckets.snapshot();
+    }
+    return yield* claimDue(t, at, opts.limit ?? BATCH, buckets);
+  });
   if (handoffs.length) {
     const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
     const answers: (Answer | undefined)[] = new Array(handoffs.length);
@@ -106,8 +115,8 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
     const ready = handoffs.flatMap((h, i) => (answers[i] ? [{ h, answer: answers[i] }] : []));
     if (ready.length) await storeAnswers(db, ready, now);
   }
-  return readNow(db, (conn) => {
-    const next = one<{ dueAt: string | null }>(conn, 'SELECT MIN("dueAt") AS "dueAt" FROM "MessageJob"')?.dueAt;
+  return read(db, function* (t) {
+    const next = (yield* t.one<{ dueAt: string | null }>('SELECT MIN("dueAt") AS "dueAt" FROM "MessageJob"'))?.dueAt;
     if (!next) return IDLE_MS;
     return Math.max(0, Math.min(IDLE_MS, readDate(next).getTime() - now().getTime()));
   });
@@ -125,9 +134,9 @@ async function handOver(h: Handoff, timeoutMs: number): Promise<Answer> {
 /** Stores provider answers in one write transaction. */
 async function storeAnswers(db: Db, batch: { h: Handoff; answer: Answer }[], now: () => Date): Promise<void> {
   try {
-    await writeTransaction(db, (conn) => {
+    await write(db, function* (t) {
       const at = now();
-      for (const { h, answer } of batch) recordAnswer(conn, h, answer, at);
+      for (const { h, answer } of batch) yield* recordAnswer(t, h, answer, at);
     });
   } catch (err) {
     // The leases run out and the sends are handed over again: nothing is lost.
@@ -157,40 +166,41 @@ function answerRecorder(db: Db, now: () => Date): (h: Handoff, answer: Answer) =
   };
 }
 
-function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets): Handoff[] {
-  const jobs = all<DueJob>(
-    conn,
-    `SELECT j."id", j."messageId", j."kind", j."payload", j."attempts", m."status", m."channel", m."channelId", m."subAccountId", m."msisdn", m."type", m."content",
+const DUE_JOBS = `SELECT j."id", j."messageId", j."kind", j."payload", j."attempts", m."status", m."channel", m."channelId", m."subAccountId", m."msisdn", m."type", m."content",
             m."accountId", c."provider", c."rateLimitPerSecond", c."kind" AS "channelKind", c."address", c."credentials", a."region"
      FROM "MessageJob" j LEFT JOIN "Message" m ON m."id" = j."messageId" LEFT JOIN "Channel" c ON c."id" = m."channelId"
        LEFT JOIN "Account" a ON a."id" = m."accountId"
-     WHERE j."dueAt" <= ? ORDER BY j."dueAt" LIMIT ?`,
-    sqlDate(at),
-    limit,
-  );
+     WHERE j."dueAt" <= ? ORDER BY j."dueAt" LIMIT ?`;
+
+// SQLite's write transaction is the only one: nothing else can claim meanwhile. PostgreSQL's workers
+// each lock the rows they claim and pass over those another worker holds.
+const CLAIM_DUE: Record<Dialect, string> = { sqlite: DUE_JOBS, postgres: `${DUE_JOBS} FOR UPDATE OF j SKIP LOCKED` };
+
+function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<Handoff[]> {
+  const jobs = yield* t.all<DueJob>(CLAIM_DUE[t.dialect], sqlDate(at), limit);
   const handoffs: Handoff[] = [];
   for (const job of jobs) {
     if (job.kind !== 'send') {
-      deleteJob(conn, job.id);
-      applyStatus(conn, job.messageId, readJson<StatusUpdate>(job.payload)!, at);
+      yield* deleteJob(t, job.id);
+      yield* applyStatus(t, job.messageId, readJson<StatusUpdate>(job.payload)!, at);
       continue;
     }
     if (job.status !== 'queued') {
-      deleteJob(conn, job.id); // already decided (or the message is gone)
+      yield* deleteJob(t, job.id); // already decided (or the message is gone)
       continue;
     }
     const bucket = job.channelId ?? `${job.subAccountId}:${job.channel}`;
     const rate = job.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND;
     const wait = buckets.take(bucket, rate);
     if (wait > 0) {
-      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + buckets.reserve(bucket, rate, wait))), job.id);
+      yield* t.run('UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + buckets.reserve(bucket, rate, wait))), job.id);
       continue;
     }
     // Freeform WhatsApp messages need an open customer service window when they leave.
-    if (job.channel === 'whatsapp' && job.type !== 'template' && !isCswOpen(readWindow(conn, job.subAccountId!, job.msisdn!), at)) {
-      deleteJob(conn, job.id);
-      applyStatus(
-        conn,
+    if (job.channel === 'whatsapp' && job.type !== 'template' && !isCswOpen(yield* readWindow(t, job.subAccountId!, job.msisdn!), at)) {
+      yield* deleteJob(t, job.id);
+      yield* applyStatus(
+        t,
         job.messageId,
         { state: 'undelivered', detail: 'rejected_by_operator', errorCode: WINDOW_EXPIRED.code, errorMessage: WINDOW_EXPIRED.message },
         at,
@@ -198,7 +208,7 @@ function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets):
       continue;
     }
     const leasedUntil = sqlDate(new Date(at.getTime() + LEASE_MS));
-    run(conn, 'UPDATE "MessageJob" SET "dueAt" = ?, "attempts" = "attempts" + 1 WHERE "id" = ?', leasedUntil, job.id);
+    yield* t.run('UPDATE "MessageJob" SET "dueAt" = ?, "attempts" = "attempts" + 1 WHERE "id" = ?', leasedUntil, job.id);
     handoffs.push({
       jobId: job.id,
       leasedUntil,
@@ -223,8 +233,8 @@ function claimDue(conn: Sqlite, at: Date, limit: number, buckets: TokenBuckets):
   return handoffs;
 }
 
-function deleteJob(conn: Sqlite, id: number): void {
-  run(conn, 'DELETE FROM "MessageJob" WHERE "id" = ?', id);
+function* deleteJob(t: Tx, id: number): Step<void> {
+  yield* t.run('DELETE FROM "MessageJob" WHERE "id" = ?', id);
 }
 
 /** How long a send that could not be handed over waits: the carrier's Retry-After, else doubling with jitter. */
@@ -235,36 +245,35 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number, random = M
   return Math.round(base / 2 + random() * (base / 2));
 }
 
-function recordAnswer(conn: Sqlite, h: Handoff, answer: Answer, at: Date): void {
+function* recordAnswer(t: Tx, h: Handoff, answer: Answer, at: Date): Step<void> {
   // Still ours? (Only a pass that outlived its lease could find the row gone or re-leased.)
-  if (!one(conn, 'SELECT 1 FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?', h.jobId, h.leasedUntil)) return;
+  if (!(yield* t.one('SELECT 1 AS "x" FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?', h.jobId, h.leasedUntil))) return;
   if ('error' in answer) {
     const { error } = answer;
     if (error instanceof PermanentProviderError) {
-      deleteJob(conn, h.jobId);
-      applyStatus(conn, h.message.umid, { state: error.state, detail: error.detail, errorCode: error.errorCode ?? null, errorMessage: error.message }, at);
+      yield* deleteJob(t, h.jobId);
+      yield* applyStatus(t, h.message.umid, { state: error.state, detail: error.detail, errorCode: error.errorCode ?? null, errorMessage: error.message }, at);
       return;
     }
     const reason = error instanceof Error ? error.message : String(error);
     if (h.attempts < MAX_ATTEMPTS) {
       const wait = retryDelayMs(h.attempts, error instanceof RetryableProviderError ? error.retryAfterMs : undefined);
-      run(conn, 'UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + wait)), h.jobId);
+      yield* t.run('UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + wait)), h.jobId);
       return;
     }
-    deleteJob(conn, h.jobId);
-    applyStatus(
-      conn,
+    yield* deleteJob(t, h.jobId);
+    yield* applyStatus(
+      t,
       h.message.umid,
       { state: 'rejected', detail: 'provider_error', errorMessage: `The channel provider did not take the message after ${h.attempts} attempts: ${reason}` },
       at,
     );
     return;
   }
-  deleteJob(conn, h.jobId);
+  yield* deleteJob(t, h.jobId);
   if (answer.carrierId && h.channel) {
-    run(
-      conn,
-      'INSERT OR IGNORE INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?)',
+    yield* t.run(
+      'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
       h.channel.id,
       answer.carrierId,
       h.message.umid,
@@ -273,7 +282,7 @@ function recordAnswer(conn: Sqlite, h: Handoff, answer: Answer, at: Date): void 
   }
   for (const r of answer.receipts) {
     const update: StatusUpdate = { state: r.state, detail: r.detail, errorCode: r.errorCode, errorMessage: r.errorMessage };
-    if (r.afterMs <= 0) applyStatus(conn, h.message.umid, update, at);
-    else insertJob(conn, { messageId: h.message.umid, kind: 'status', payload: update, dueAt: new Date(at.getTime() + r.afterMs) });
+    if (r.afterMs <= 0) yield* applyStatus(t, h.message.umid, update, at);
+    else yield* insertJob(t, { messageId: h.message.umid, kind: 'status', payload: update, dueAt: new Date(at.getTime() + r.afterMs) });
   }
 }

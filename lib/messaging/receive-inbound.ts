@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newTimeOrderedUuid, one, run, sqlDate, withinSavepoint, writeTransaction } from '@/lib/db/sql';
+import { newTimeOrderedUuid, sqlDate } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
@@ -77,29 +78,27 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     msisdn: from.e164,
     event,
   };
-  const outcome = await writeTransaction(db, (conn) => {
+  const outcome = await write(db, function* (t) {
     if (input.carrierId && channelRow) {
-      const first = run(
-        conn,
-        'INSERT OR IGNORE INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?)',
+      const first = yield* t.run(
+        'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
         channelRow.id,
         input.carrierId,
         umid,
         sqlDate(new Date()),
       );
       if (!first) {
-        const seen = one<{ messageId: string }>(
-          conn,
+        const seen = yield* t.one<{ messageId: string }>(
           'SELECT "messageId" FROM "CarrierMessage" WHERE "channelId" = ? AND "carrierId" = ?',
           channelRow.id,
           input.carrierId,
         );
-        return { duplicateOf: seen?.messageId ?? umid, followUps: [] };
+        return { duplicateOf: seen?.messageId ?? umid, followUps: [], failed: [] };
       }
     }
     // A customer message into a closed window opens a (service) conversation.
-    const opensConversation = input.channel === 'whatsapp' && !isCswOpen(readWindow(conn, sub.id, from.e164), at);
-    insertMessage(conn, {
+    const opensConversation = input.channel === 'whatsapp' && !isCswOpen(yield* readWindow(t, sub.id, from.e164), at);
+    yield* insertMessage(t, {
       id: umid,
       accountId: input.accountId,
       subAccountId: sub.id,
@@ -117,22 +116,27 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
       opensConversation,
       createdAt: at,
     });
-    insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
-    if (input.channel === 'whatsapp') touchWindowOnInbound(conn, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
-    appendEvent(conn, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
+    yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
+    if (input.channel === 'whatsapp') yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
+    yield* appendEvent(t, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
     // What the message resumes or starts commits with it, so a crash cannot keep the one without the
-    // other. A failing consumer must not lose the message: its part alone is rolled back.
-    const out: { name: string; run: (db: Db) => Promise<unknown> }[] = [];
+    // other. A failing consumer must not lose the message: its part alone is rolled back (and logged
+    // once committed: on PostgreSQL this body may run again).
+    const followUps: { name: string; run: (db: Db) => Promise<unknown> }[] = [];
+    const failed: { name: string; err: unknown }[] = [];
     for (const consumer of inboundConsumers()) {
       try {
-        const run = withinSavepoint(conn, (c) => consumer.decide(c, stored));
-        if (run) out.push({ name: consumer.name, run });
+        const run = yield* t.savepoint((s) => consumer.decide(s, stored));
+        if (run) followUps.push({ name: consumer.name, run });
       } catch (err) {
-        logger.error({ err, umid, consumer: consumer.name }, 'an inbound consumer failed to decide; the message is kept');
+        // A serialization conflict is the whole transaction's, not the consumer's: the body runs again.
+        if (isConflict(err)) throw err;
+        failed.push({ name: consumer.name, err });
       }
     }
-    return { duplicateOf: null, followUps: out };
+    return { duplicateOf: null, followUps, failed };
   });
+  for (const { name, err } of outcome.failed) logger.error({ err, umid, consumer: name }, 'an inbound consumer failed to decide; the message is kept');
   if (outcome.duplicateOf) return { umid: outcome.duplicateOf, event, duplicate: true };
 
   for (const followUp of outcome.followUps) {
@@ -143,6 +147,12 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     }
   }
   return { umid, event };
+}
+
+/** PostgreSQL's serialization_failure and deadlock_detected. */
+function isConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
 }
 
 export type DtmfInput = { accountId: string; subAccountId: string; destination: string; dtmf: string; clientRequestId?: string | null };
@@ -156,8 +166,8 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
   const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const umid = newTimeOrderedUuid();
   const at = new Date();
-  await writeTransaction(db, (conn) => {
-    insertMessage(conn, {
+  await write(db, function* (t) {
+    yield* insertMessage(t, {
       id: umid,
       accountId: input.accountId,
       subAccountId: sub.id,
@@ -173,7 +183,7 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
       statusAt: at,
       createdAt: at,
     });
-    insertStatusChange(conn, { messageId: umid, state: RECEIVED, at });
+    yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
   });
   for (const consumer of inboundConsumers()) {
     try {

@@ -1,4 +1,4 @@
-import type { Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 /** An outbound message's move to a new state, as applyStatus stored it. */
 export type StatusChange = {
@@ -19,7 +19,7 @@ export type StatusChange = {
  * the write transaction that applies the change, so their rows and the message never disagree. Like the
  * inbound consumers, they register at start (scripts/compose.ts) and lib/messaging imports none of them.
  */
-export type StatusListener = { name: string; onStatus(conn: Sqlite, change: StatusChange): void };
+export type StatusListener = { name: string; onStatus(t: Tx, change: StatusChange): Step<void> };
 
 // On globalThis: Next's bundles and the custom server each load this module; one registry serves all.
 const g = globalThis as unknown as { parleyStatusListeners?: Map<string, StatusListener> };
@@ -29,6 +29,6 @@ export function registerStatusListener(listener: StatusListener): void {
   (g.parleyStatusListeners ??= new Map()).set(listener.name, listener);
 }
 
-export function notifyStatusListeners(conn: Sqlite, change: StatusChange): void {
-  for (const l of g.parleyStatusListeners?.values() ?? []) l.onStatus(conn, change);
+export function* notifyStatusListeners(t: Tx, change: StatusChange): Step<void> {
+  for (const l of g.parleyStatusListeners?.values() ?? []) yield* l.onStatus(t, change);
 }

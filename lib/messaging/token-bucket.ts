@@ -44,4 +44,13 @@ export class TokenBuckets {
     if (b) b.nextSlotAt = slot + 1000 / rate;
     return Math.ceil(slot - t);
   }
+
+  /** The buckets as they are now, for restore(): a transaction that takes tokens and may run again (PostgreSQL) starts each run from the same state. */
+  snapshot(): Map<string, Bucket> {
+    return new Map([...this.buckets].map(([k, b]) => [k, { ...b }]));
+  }
+
+  restore(saved: Map<string, Bucket>): void {
+    this.buckets = new Map([...saved].map(([k, b]) => [k, { ...b }]));
+  }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { systemActor } from '@/lib/audit/record-audit-event';
-import { all, readNow, sqlDate } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { changeMessagingTier, type TierChange } from '@/lib/messaging/change-messaging-tier';
 import { LONGEST_UPGRADE_WINDOW_MS, UPGRADE_RULES, type MessagingTier } from '@/lib/messaging/messaging-tier-ladder';
 import { upgradeProgress } from '@/lib/messaging/upgrade-progress';
@@ -20,16 +21,17 @@ type Candidate = { id: string; messagingTier: MessagingTier; messagingTierSince:
  */
 export async function upgradeMessagingTiers(db: Db, opts: { now?: Date } = {}): Promise<({ accountId: string } & TierChange)[]> {
   const now = opts.now ?? new Date();
-  const due = await readNow(db, (conn) => {
-    const candidates = all<Candidate>(
-      conn,
+  const due = await read(db, function* (t) {
+    const candidates = yield* t.all<Candidate>(
       `SELECT a."id", a."messagingTier", a."messagingTierSince" FROM "Account" a
         WHERE a."messagingTier" IN (${UPGRADABLE.map(() => '?').join(', ')})
           AND EXISTS (SELECT 1 FROM "BusinessConversation" b WHERE b."accountId" = a."id" AND b."openedAt" > ?)`,
       ...UPGRADABLE,
       sqlDate(new Date(now.getTime() - LONGEST_UPGRADE_WINDOW_MS)),
     );
-    return candidates.filter((a) => upgradeProgress(conn, a, now, { quick: true })?.qualifies);
+    const qualifying: Candidate[] = [];
+    for (const a of candidates) if ((yield* upgradeProgress(t, a, now, { quick: true }))?.qualifies) qualifying.push(a);
+    return qualifying;
   });
   const done: ({ accountId: string } & TierChange)[] = [];
   for (const a of due) {

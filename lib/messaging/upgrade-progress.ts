@@ -1,4 +1,5 @@
-import { one, readDateOrNull, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { readDateOrNull, sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { UPGRADE_RULES, type MessagingTier, type UpgradeRule } from '@/lib/messaging/messaging-tier-ladder';
 
 export type UpgradeProgress = {
@@ -17,28 +18,28 @@ export type UpgradeProgress = {
  * from that one count (rows bound users from above: a user has at most one row a day), which is all
  * the periodic check needs; users is then that row count.
  */
-export function upgradeProgress(
-  conn: Sqlite,
+export function* upgradeProgress(
+  t: Tx,
   account: { id: string; messagingTier: string; messagingTierSince: unknown },
   now: Date,
   opts: { quick?: boolean } = {},
-): UpgradeProgress | null {
+): Step<UpgradeProgress | null> {
   const rule = UPGRADE_RULES[account.messagingTier as MessagingTier];
   if (!rule) return null;
   const tierSince = readDateOrNull(account.messagingTierSince)?.getTime() ?? -Infinity;
   const since = sqlDate(new Date(Math.max(now.getTime() - rule.windowMs, tierSince)));
   if (opts.quick) {
-    const rows = one<{ n: number }>(conn, 'SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', account.id, since)!.n;
+    const rows = (yield* t.one<{ n: number }>('SELECT COUNT(*) AS n FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ?', account.id, since))!
+      .n;
     if (rows < rule.users) return { rule, users: rows, lowQuality: false, qualifies: false };
   }
   // DISTINCT … LIMIT stops once enough users are found, however busy the account.
-  const users = one<{ n: number }>(
-    conn,
+  const users = (yield* t.one<{ n: number }>(
     'SELECT COUNT(*) AS n FROM (SELECT DISTINCT "msisdn" FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ? LIMIT ?) AS u',
     account.id,
     since,
     rule.users,
-  )!.n;
-  const lowQuality = !!one(conn, `SELECT 1 FROM "Template" WHERE "accountId" = ? AND "status" IN ('PAUSED', 'DISABLED') LIMIT 1`, account.id);
+  ))!.n;
+  const lowQuality = !!(yield* t.one(`SELECT 1 AS "x" FROM "Template" WHERE "accountId" = ? AND "status" IN ('PAUSED', 'DISABLED') LIMIT 1`, account.id));
   return { rule, users, lowQuality, qualifies: users >= rule.users && !lowQuality };
 }

@@ -1,4 +1,5 @@
-import { one, readDateOrNull, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { readDateOrNull, type Sqlite, sqlDate } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 
 // WhatsApp conversation windows (reference "Concepts & Fundamentals"):
 // - the 24 h customer service window (CSW) opens and refreshes on every inbound message;
@@ -14,9 +15,8 @@ export type WindowState = { cswExpiresAt: Date | null; fepEligibleUntil: Date | 
 
 type WindowRow = { cswExpiresAt: string | null; fepEligibleUntil: string | null; fepExpiresAt: string | null };
 
-export function readWindow(conn: Sqlite, subAccountId: string, msisdn: string): WindowState | null {
-  const r = one<WindowRow>(
-    conn,
+export function* readWindow(t: Tx, subAccountId: string, msisdn: string): Step<WindowState | null> {
+  const r = yield* t.one<WindowRow>(
     'SELECT "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt" FROM "ConversationWindow" WHERE "subAccountId" = ? AND "msisdn" = ?',
     subAccountId,
     msisdn,
@@ -24,6 +24,11 @@ export function readWindow(conn: Sqlite, subAccountId: string, msisdn: string): 
   return r
     ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) }
     : null;
+}
+
+/** For callers that still hold a SQLite connection. */
+export function readWindowSync(conn: Sqlite, subAccountId: string, msisdn: string): WindowState | null {
+  return driveSqlite(conn, (t) => readWindow(t, subAccountId, msisdn));
 }
 
 export function isCswOpen(w: WindowState | null, at: Date): boolean {
@@ -37,15 +42,14 @@ export function isFepOpen(w: WindowState | null, at: Date): boolean {
 const nullableDate = (d: Date | null) => (d ? sqlDate(d) : null);
 
 /** An inbound message: (re)opens the CSW; a referral makes the next reply within 24 h open the FEP. */
-export function touchWindowOnInbound(conn: Sqlite, args: { subAccountId: string; msisdn: string; at: Date; referral: boolean }): void {
+export function* touchWindowOnInbound(t: Tx, args: { subAccountId: string; msisdn: string; at: Date; referral: boolean }): Step<void> {
   const csw = new Date(args.at.getTime() + CSW_MS);
-  const current = readWindow(conn, args.subAccountId, args.msisdn);
+  const current = yield* readWindow(t, args.subAccountId, args.msisdn);
   // An older message arriving late (a backdated timestamp) must not shorten a window a newer one opened.
   const cswExpiresAt = current?.cswExpiresAt && current.cswExpiresAt > csw ? current.cswExpiresAt : csw;
   const fepEligibleUntil =
     args.referral && !isFepOpen(current, args.at) ? new Date(args.at.getTime() + FEP_ACTIVATION_MS) : (current?.fepEligibleUntil ?? null);
-  run(
-    conn,
+  yield* t.run(
     `INSERT INTO "ConversationWindow" ("subAccountId", "msisdn", "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?)
      ON CONFLICT ("subAccountId", "msisdn") DO UPDATE SET "cswExpiresAt" = excluded."cswExpiresAt", "fepEligibleUntil" = excluded."fepEligibleUntil", "updatedAt" = excluded."updatedAt"`,
     args.subAccountId,
@@ -57,12 +61,11 @@ export function touchWindowOnInbound(conn: Sqlite, args: { subAccountId: string;
 }
 
 /** A business message was delivered: if an ad/page referral is waiting for its first reply, the FEP opens now. */
-export function openFepOnDelivery(conn: Sqlite, args: { subAccountId: string; msisdn: string; at: Date }): WindowState | null {
-  const w = readWindow(conn, args.subAccountId, args.msisdn);
+export function* openFepOnDelivery(t: Tx, args: { subAccountId: string; msisdn: string; at: Date }): Step<WindowState | null> {
+  const w = yield* readWindow(t, args.subAccountId, args.msisdn);
   if (!w?.fepEligibleUntil || w.fepEligibleUntil.getTime() < args.at.getTime() || isFepOpen(w, args.at)) return w;
   const next = { ...w, fepEligibleUntil: null, fepExpiresAt: new Date(args.at.getTime() + FEP_MS) };
-  run(
-    conn,
+  yield* t.run(
     'UPDATE "ConversationWindow" SET "fepEligibleUntil" = NULL, "fepExpiresAt" = ?, "updatedAt" = ? WHERE "subAccountId" = ? AND "msisdn" = ?',
     sqlDate(next.fepExpiresAt),
     sqlDate(new Date()),

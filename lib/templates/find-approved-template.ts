@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { one, readDate, readJson, readNow } from '@/lib/db/sql';
+import { readDate, readJson } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { toStoredTemplate, type StoredTemplate } from '@/lib/templates/stored-template';
 
 type TemplateRow = Omit<Parameters<typeof toStoredTemplate>[0], 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
@@ -11,9 +12,8 @@ type TemplateRow = Omit<Parameters<typeof toStoredTemplate>[0], 'createdAt' | 'u
  * reads this, so it is one indexed statement rather than a Prisma query.
  */
 export async function findApprovedTemplate(db: Db, args: { subAccountId: string; name: string; language: string }): Promise<StoredTemplate | null> {
-  const row = await readNow(db, (conn) =>
-    one<TemplateRow>(
-      conn,
+  const row = await read(db, (t) =>
+    t.one<TemplateRow>(
       `SELECT "id", "accountId", "subAccountId", "channelId", "name", "language", "category", "components", "status", "reason", "qualityScore", "createdAt", "updatedAt"
        FROM "Template" WHERE "subAccountId" = ? AND "name" = ? AND "language" = ? AND "status" = 'APPROVED' ORDER BY "updatedAt" DESC LIMIT 1`,
       args.subAccountId,

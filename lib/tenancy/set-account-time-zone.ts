@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { newId, one, run, sqlDate, sqlJson, writeTransaction } from '@/lib/db/sql';
+import { newId, sqlDate, sqlJson } from '@/lib/db/sql';
+import { type Step, write } from '@/lib/db/tx';
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { rebuildAccountRollups } from '@/lib/analytics/rebuild-rollups';
@@ -19,15 +20,14 @@ export async function setAccountTimeZone(db: Db, args: { accountId: string; time
     throw new ValidationError("Invalid parameter(s): 'timeZone'", [{ path: 'timeZone', message: 'Choose a time zone from the list, such as Asia/Singapore' }]);
   }
   const now = args.now ?? new Date();
-  return writeTransaction(db, (conn) => {
-    const account = one<{ timeZone: string; partnerId: string }>(conn, 'SELECT "timeZone", "partnerId" FROM "Account" WHERE "id" = ?', args.accountId);
+  return write(db, function* (t): Step<TimeZoneChange> {
+    const account = yield* t.one<{ timeZone: string; partnerId: string }>('SELECT "timeZone", "partnerId" FROM "Account" WHERE "id" = ?', args.accountId);
     if (!account) throw new NotFoundError('Account not found');
     if (account.timeZone === timeZone) return { timeZone, previous: timeZone, changed: false, messagesRecounted: 0 };
-    run(conn, 'UPDATE "Account" SET "timeZone" = ? WHERE "id" = ?', timeZone, args.accountId);
-    const messagesRecounted = rebuildAccountRollups(conn, args.accountId);
-    // recordAuditEvent's row, written on this connection so it commits or rolls back with the change.
-    run(
-      conn,
+    yield* t.run('UPDATE "Account" SET "timeZone" = ? WHERE "id" = ?', timeZone, args.accountId);
+    const messagesRecounted = yield* rebuildAccountRollups(t, args.accountId);
+    // recordAuditEvent's row, written in this transaction so it commits or rolls back with the change.
+    yield* t.run(
       'INSERT INTO "AuditEvent" ("id", "partnerId", "accountId", "actorUserId", "actorLabel", "action", "entityType", "entityId", "summary", "changes", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       newId(),
       args.actor.partnerId ?? account.partnerId,

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { one, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import type { StatusEvent } from '@/lib/channels/eightbyeight/webhook-schemas';
 
@@ -16,9 +17,8 @@ export function eventTime(timestamp: string | undefined, now = new Date()): Date
  * by clientMessageId, which is our umid, for a status that outran the send's answer (then 8x8's umid
  * is stored now). 'foreign' when that id is another channel's message.
  */
-function findMessage(conn: Sqlite, channelId: string, event: StatusEvent, at: Date): { id: string } | 'unknown' | 'foreign' {
-  const known = one<{ messageId: string }>(
-    conn,
+function* findMessage(t: Tx, channelId: string, event: StatusEvent, at: Date): Step<{ id: string } | 'unknown' | 'foreign'> {
+  const known = yield* t.one<{ messageId: string }>(
     'SELECT "messageId" FROM "CarrierMessage" WHERE "channelId" = ? AND "carrierId" = ?',
     channelId,
     event.payload.umid,
@@ -26,12 +26,14 @@ function findMessage(conn: Sqlite, channelId: string, event: StatusEvent, at: Da
   if (known) return { id: known.messageId };
   const ours = event.payload.clientMessageId;
   if (!ours) return 'unknown';
-  const m = one<{ id: string; channelId: string | null; direction: string }>(conn, 'SELECT "id", "channelId", "direction" FROM "Message" WHERE "id" = ?', ours);
+  const m = yield* t.one<{ id: string; channelId: string | null; direction: string }>(
+    'SELECT "id", "channelId", "direction" FROM "Message" WHERE "id" = ?',
+    ours,
+  );
   if (!m) return 'unknown';
   if (m.channelId !== channelId || m.direction !== 'outbound') return 'foreign';
-  run(
-    conn,
-    'INSERT OR IGNORE INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?)',
+  yield* t.run(
+    'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
     channelId,
     event.payload.umid,
     m.id,
@@ -47,13 +49,13 @@ function findMessage(conn: Sqlite, channelId: string, event: StatusEvent, at: Da
  */
 export async function applyCarrierStatus(db: Db, channelId: string, event: StatusEvent): Promise<{ outcome: CarrierStatusOutcome; messageId?: string }> {
   const at = eventTime(event.payload.status.timestamp);
-  return writeTransaction(db, (conn) => {
-    const found = findMessage(conn, channelId, event, at);
+  return write(db, function* (t): Step<{ outcome: CarrierStatusOutcome; messageId?: string }> {
+    const found = yield* findMessage(t, channelId, event, at);
     if (typeof found === 'string') return { outcome: found };
     const { state, detail, errorCode, errorMessage } = event.payload.status;
     // "queued" is where every accepted send already is.
     if (state === 'queued') return { outcome: 'ignored', messageId: found.id };
-    const applied = applyStatus(conn, found.id, { state, detail: detail ?? null, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null }, at);
+    const applied = yield* applyStatus(t, found.id, { state, detail: detail ?? null, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null }, at);
     return { outcome: applied ? 'applied' : 'ignored', messageId: found.id };
   });
 }

@@ -1,4 +1,4 @@
-import { one, type Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { ensureRateCard } from '@/lib/messaging/pricing/rate-card';
 
 export type PriceContext = {
@@ -20,24 +20,22 @@ export type Price = { priceMicros: number; currency: string };
  * inside the CSW and everything is free inside the FEP. Counts the message towards the month's volume.
  * Runs inside the status change's write transaction.
  */
-export function priceDeliveredMessage(conn: Sqlite, ctx: PriceContext): Price {
+export function* priceDeliveredMessage(t: Tx, ctx: PriceContext): Step<Price> {
   const category = ctx.category ?? 'service';
   if (category === 'service' || ctx.inFep || (category === 'utility' && ctx.inCsw)) return { priceMicros: 0, currency: 'USD' };
   const month = ctx.at.toISOString().slice(0, 7);
-  const { count } = one<{ count: number }>(
-    conn,
+  const { count } = (yield* t.one<{ count: number }>(
     `INSERT INTO "MonthlyVolume" ("accountId", "month", "category", "count") VALUES (?, ?, ?, 1)
-     ON CONFLICT ("accountId", "month", "category") DO UPDATE SET "count" = "count" + 1 RETURNING "count"`,
+     ON CONFLICT ("accountId", "month", "category") DO UPDATE SET "count" = "MonthlyVolume"."count" + 1 RETURNING "count"`,
     ctx.accountId,
     month,
     category,
-  )!;
-  ensureRateCard(conn, ctx.accountId);
+  ))!;
+  yield* ensureRateCard(t, ctx.accountId);
   // The message itself is number `count` this month; the tier is chosen by the volume before it.
   const reached = count - 1;
   for (const code of [ctx.callingCode, '*']) {
-    const rate = one<Price>(
-      conn,
+    const rate = yield* t.one<Price>(
       'SELECT "priceMicros", "currency" FROM "RateCardEntry" WHERE "accountId" = ? AND "category" = ? AND "callingCode" = ? AND "fromVolume" <= ? ORDER BY "fromVolume" DESC LIMIT 1',
       ctx.accountId,
       category,

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { newId, one, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { newId, type Sqlite, sqlDate } from '@/lib/db/sql';
+import { driveSqlite, type Step, type Tx as SqlTx, write } from '@/lib/db/tx';
 import type { Tx } from '@/lib/messaging/tx';
 import { DEFAULT_RATE_CARD } from '@/lib/messaging/pricing/default-rate-card';
 
 export const PRICED_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
 
 /** Gives an account the default rate card the first time it is needed, inside the caller's write transaction. */
-export function ensureRateCard(conn: Sqlite, accountId: string): void {
-  if (one(conn, 'SELECT 1 FROM "RateCardEntry" WHERE "accountId" = ? LIMIT 1', accountId)) return;
+export function* ensureRateCard(t: SqlTx, accountId: string): Step<void> {
+  if (yield* t.one('SELECT 1 AS "x" FROM "RateCardEntry" WHERE "accountId" = ? LIMIT 1', accountId)) return;
   const now = sqlDate(new Date());
   for (const r of DEFAULT_RATE_CARD) {
-    run(
-      conn,
+    yield* t.run(
       'INSERT INTO "RateCardEntry" ("id", "accountId", "category", "callingCode", "fromVolume", "priceMicros", "currency", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, \'USD\', ?)',
       newId(),
       accountId,
@@ -27,7 +27,12 @@ export function ensureRateCard(conn: Sqlite, accountId: string): void {
 
 /** ensureRateCard in a transaction of its own: call it before a Prisma transaction that edits the card. */
 export async function ensureRateCardFor(db: Db, accountId: string): Promise<void> {
-  await writeTransaction(db, (conn) => ensureRateCard(conn, accountId));
+  await write(db, (t) => ensureRateCard(t, accountId));
+}
+
+/** For callers that still hold a SQLite connection. */
+export function ensureRateCardSync(conn: Sqlite, accountId: string): void {
+  driveSqlite(conn, (t) => ensureRateCard(t, accountId));
 }
 
 export type RateRow = { id: string; category: string; callingCode: string; fromVolume: number; price: number; currency: string };
