@@ -23,7 +23,7 @@ const THINK_S = Number(process.env.BENCH_THINK_S ?? 1);
 // Conversations timed one after another for the resume figures, with few and with WAITING waiting.
 const RESUMES = 500;
 
-const { one, readNow, run, writeTransaction } = await import('@/lib/db/sql');
+const { read, write } = await import('@/lib/db/tx');
 const { createWorkflow } = await import('@/lib/automation/workflows');
 const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
@@ -66,7 +66,7 @@ const scripts = { same: await evalsPerSecond(() => sameScope), fresh: await eval
 
 // 2. The menu bot on the Chat Apps subaccount's WhatsApp number.
 const SUB = 'acme_corp_chatapps';
-await writeTransaction(db, (conn) => run(conn, 'UPDATE "Channel" SET "rateLimitPerSecond" = ? WHERE "id" = ?', CHANNEL_RATE, 'acme_corp_whatsapp'));
+await write(db, (t) => t.run('UPDATE "Channel" SET "rateLimitPerSecond" = ? WHERE "id" = ?', CHANNEL_RATE, 'acme_corp_whatsapp'));
 await createWorkflow(
   db,
   'acme_corp',
@@ -108,10 +108,11 @@ const send = (msisdn: string, text: string) =>
   receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text } });
 type Outbox = { replies: number; queued: number };
 const outbox = (): Promise<Outbox> =>
-  readNow(db, (conn) => ({
-    replies: one<{ n: number }>(conn, `SELECT COUNT(*) AS "n" FROM "Message" WHERE "direction" = 'outbound'`)!.n,
-    queued: one<{ n: number }>(conn, `SELECT COUNT(*) AS "n" FROM "Message" WHERE "direction" = 'outbound' AND "status" = 'queued'`)!.n,
-  }));
+  read(db, function* (t) {
+    const replies = (yield* t.one<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Message" WHERE "direction" = 'outbound'`))!.n;
+    const queued = (yield* t.one<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Message" WHERE "direction" = 'outbound' AND "status" = 'queued'`))!.n;
+    return { replies, queued };
+  });
 /** Waits (at most a minute) until the outbox has handed every reply on; seconds taken, Infinity if it did not. */
 async function drain(): Promise<number> {
   const started = performance.now();
@@ -164,7 +165,10 @@ const people = await phase(() => paced(send, CUSTOMERS, SECONDS, CUSTOMERS / THI
 
 // 3. Resume latency: RESUMES customers start a conversation, then each replies, one after another, first
 // with ~no other instance waiting, then with WAITING others waiting for other customers.
-const waiting = () => readNow(db, (conn) => one<{ n: number }>(conn, `SELECT COUNT(*) AS "n" FROM "WorkflowInstance" WHERE "status" = 'waiting'`)!.n);
+const waiting = () =>
+  read(db, function* (t) {
+    return (yield* t.one<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "WorkflowInstance" WHERE "status" = 'waiting'`))!.n;
+  });
 async function resumes() {
   const targets = phones(RESUMES);
   await oneByOne(send, targets, 'hi');
@@ -179,9 +183,9 @@ const copyStarted = performance.now();
   await send(template, 'hi');
   const cols =
     '"accountId","subAccountId","definitionId","version","trigger","status","currentStepId","callStack","stepCount","waitKind","waitUntil","waitSeq","createdAt","updatedAt"';
-  await writeTransaction(db, (conn) =>
-    run(
-      conn,
+  // SQLite's SQL (json_set, printf): the bench runs on SQLite.
+  await write(db, (t) =>
+    t.run(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
        INSERT INTO "WorkflowInstance" ("id", "data", "waitKey", ${cols})
        SELECT 'bench' || i, json_set(json_set(t."data", '$.who', '+658' || printf('%07d', i)), '$.payload.user.msisdn', '+658' || printf('%07d', i)),

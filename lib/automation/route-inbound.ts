@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { hasOpenTicket } from '@/lib/converse/ticket-rows';
 import type { LoadedInstance } from '@/lib/automation/runner/instance-rows';
 import { claimWaitingAndLoad } from '@/lib/automation/runner/resume-instance';
@@ -25,9 +25,9 @@ type Waiting = { id: string; waitSeq: number };
  * Claims the oldest of the candidates whose compare-and-swap we win, in the caller's write transaction.
  * Inside it no other writer runs, so the first candidate wins unless its wait ended in the meantime.
  */
-function claimOldest(conn: Sqlite, candidates: Waiting[], value: ResumeValue): LoadedInstance | null {
+function* claimOldest(t: Tx, candidates: Waiting[], value: ResumeValue): Step<LoadedInstance | null> {
   for (const c of candidates) {
-    const claimed = claimWaitingAndLoad(conn, c, value);
+    const claimed = yield* claimWaitingAndLoad(t, c, value);
     if (claimed) return claimed;
   }
   return null;
@@ -40,8 +40,8 @@ const WAITING_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "wa
 const DTMF_ON_KEY = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = 'dtmf' AND "waitKey" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
 const WAITING_ON_ADDRESS = `SELECT "id", "waitSeq" FROM "WorkflowInstance" WHERE "waitKind" = ? AND "waitAddress" = ? AND "status" = 'waiting' AND "accountId" = ? ORDER BY "createdAt" LIMIT 5`;
 
-function handedToConverse(conn: Sqlite, inbound: InboundForAutomation): boolean {
-  return hasOpenTicket(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, channel: inbound.channel, msisdn: inbound.msisdn });
+function* handedToConverse(t: Tx, inbound: InboundForAutomation): Step<boolean> {
+  return yield* hasOpenTicket(t, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, channel: inbound.channel, msisdn: inbound.msisdn });
 }
 
 export type InboundRouting = { kind: 'resume'; instance: LoadedInstance } | { kind: 'converse' } | { kind: 'start'; instances: LoadedInstance[] };
@@ -54,13 +54,20 @@ export type InboundRouting = { kind: 'resume'; instance: LoadedInstance } | { ki
  * writes the claim or the new instances, in the caller's write transaction (receiveInbound's, so the
  * message and what it set off commit together); followInboundRouting then runs them.
  */
-export function decideInboundRouting(conn: Sqlite, inbound: InboundForAutomation): InboundRouting {
-  if (handedToConverse(conn, inbound)) return { kind: 'converse' };
+export function* decideInboundRouting(t: Tx, inbound: InboundForAutomation): Step<InboundRouting> {
+  if (yield* handedToConverse(t, inbound)) return { kind: 'converse' };
   const key = replyKey(inbound.subAccountId, inbound.channel, inbound.msisdn);
-  const claimed = claimOldest(conn, all<Waiting>(conn, WAITING_ON_KEY, 'reply', key, inbound.accountId), { kind: 'reply', event: inbound.event });
+  const waiting = yield* t.all<Waiting>(WAITING_ON_KEY, 'reply', key, inbound.accountId);
+  const claimed = yield* claimOldest(t, waiting, { kind: 'reply', event: inbound.event });
   if (claimed) return { kind: 'resume', instance: claimed };
-  const workflows = findStartableWorkflows(conn, { accountId: inbound.accountId, subAccountId: inbound.subAccountId, trigger: TRIGGER_FOR[inbound.channel] });
-  return { kind: 'start', instances: workflows.map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, inbound.event)) };
+  const workflows = yield* findStartableWorkflows(t, {
+    accountId: inbound.accountId,
+    subAccountId: inbound.subAccountId,
+    trigger: TRIGGER_FOR[inbound.channel],
+  });
+  const instances: LoadedInstance[] = [];
+  for (const wf of workflows) instances.push(yield* insertStartedInstance(t, wf, wf.publishedVersion!, inbound.event));
+  return { kind: 'start', instances };
 }
 
 /** Runs the instance a routing decision claimed, or the ones it started. */
@@ -84,12 +91,12 @@ export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Pr
   };
   const address = dtmfAddress(dtmf.subAccountId, dtmf.destination);
   const value: ResumeValue = { kind: 'dtmf', dtmf: dtmfData };
-  const resumed = await writeTransaction(db, (conn) => {
+  const resumed = await write(db, function* (t) {
     if (dtmf.clientRequestId) {
-      const byKey = all<Waiting>(conn, DTMF_ON_KEY, dtmf.clientRequestId, dtmf.accountId);
-      if (byKey.length) return claimOldest(conn, byKey, value);
+      const byKey = yield* t.all<Waiting>(DTMF_ON_KEY, dtmf.clientRequestId, dtmf.accountId);
+      if (byKey.length) return yield* claimOldest(t, byKey, value);
     }
-    return claimOldest(conn, all<Waiting>(conn, WAITING_ON_ADDRESS, 'dtmf', address, dtmf.accountId), value);
+    return yield* claimOldest(t, yield* t.all<Waiting>(WAITING_ON_ADDRESS, 'dtmf', address, dtmf.accountId), value);
   });
   if (!resumed) return { resumed: 0, started: 0, toConverse: false };
   await runSafely(db, resumed.row.id, resumed);
@@ -99,8 +106,8 @@ export async function routeDtmfToAutomation(db: Db, dtmf: DtmfForAutomation): Pr
 /** Automation's part of every inbound message and key press, registered at start (scripts/compose.ts). */
 export const automationInboundConsumer: InboundConsumer = {
   name: 'automation',
-  decide(conn, inbound) {
-    const routing = decideInboundRouting(conn, inbound);
+  *decide(t, inbound) {
+    const routing = yield* decideInboundRouting(t, inbound);
     return (db) => followInboundRouting(db, routing);
   },
   dtmf: (db, dtmf) => routeDtmfToAutomation(db, dtmf),

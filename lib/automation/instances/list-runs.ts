@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, readDate, readNow, sqlDate } from '@/lib/db/sql';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import { type Dialect, dialectOf, read } from '@/lib/db/tx';
 import type { InstanceFilter, InstanceStatus, InstanceSummary } from './read-instances';
 
 export type RunCustomer = { msisdn: string; name: string | null };
@@ -11,7 +12,15 @@ export type RunListFilter = InstanceFilter & {
 
 // The customer of a run started by an inbound message: the sender of its trigger event, which stays
 // in the run's data (data.payload.user.msisdn, for WhatsApp and SMS alike). HTTP-triggered runs have none.
-const CUSTOMER = `json_extract("data", '$.payload.user.msisdn')`;
+// The SQL that reads it, and finds a part of a number in it, differs by database.
+const CUSTOMER: Record<Dialect, string> = {
+  sqlite: `json_extract("data", '$.payload.user.msisdn')`,
+  postgres: `("data" #>> '{payload,user,msisdn}')`,
+};
+const CONTAINS: Record<Dialect, (text: string) => string> = {
+  sqlite: (text) => `instr(${text}, ?) > 0`,
+  postgres: (text) => `strpos(${text}, CAST(? AS TEXT)) > 0`,
+};
 const MAX_NAMED = 500;
 
 type Row = {
@@ -35,6 +44,8 @@ type Row = {
  * matches a part of the number or of a contact's name.
  */
 export async function listRuns(db: Db, accountId: string, filter: RunListFilter = {}): Promise<RunListItem[]> {
+  const dialect = dialectOf(db);
+  const customer = CUSTOMER[dialect];
   const where = ['"accountId" = ?'];
   const args: unknown[] = [accountId];
   const and = (sql: string, ...values: unknown[]) => {
@@ -48,25 +59,26 @@ export async function listRuns(db: Db, accountId: string, filter: RunListFilter 
   const q = filter.customer?.trim();
   if (q) {
     const digits = q.replace(/\D/g, '');
-    const named = await db.contact.findMany({ where: { accountId, name: { contains: q } }, select: { msisdn: true }, take: MAX_NAMED });
+    // A part of the name in any case: SQLite's LIKE ignores case, PostgreSQL is told to.
+    const name = dialect === 'postgres' ? { contains: q, mode: 'insensitive' as const } : { contains: q };
+    const named = await db.contact.findMany({ where: { accountId, name }, select: { msisdn: true }, take: MAX_NAMED });
     const any: string[] = [];
     const anyArgs: unknown[] = [];
     if (digits.length >= 3) {
-      any.push(`instr(${CUSTOMER}, ?) > 0`);
+      any.push(CONTAINS[dialect](customer));
       anyArgs.push(digits);
     }
     if (named.length) {
-      any.push(`${CUSTOMER} IN (${named.map(() => '?').join(', ')})`);
+      any.push(`${customer} IN (${named.map(() => '?').join(', ')})`);
       anyArgs.push(...named.map((c) => c.msisdn));
     }
     if (!any.length) return [];
     and(`(${any.join(' OR ')})`, ...anyArgs);
   }
   args.push(Math.min(Math.max(filter.limit ?? 50, 1), 500));
-  const rows = await readNow(db, (conn) =>
-    all<Row>(
-      conn,
-      `SELECT "id", "definitionId", "version", "subAccountId", "status", "currentStepId", "error", "waitKind", "waitUntil", "createdAt", "updatedAt", ${CUSTOMER} AS "customer"
+  const rows = await read(db, (t) =>
+    t.all<Row>(
+      `SELECT "id", "definitionId", "version", "subAccountId", "status", "currentStepId", "error", "waitKind", "waitUntil", "createdAt", "updatedAt", ${customer} AS "customer"
        FROM "WorkflowInstance" WHERE ${where.join(' AND ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`,
       ...args,
     ),

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/client';
-import { one, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { logger } from '@/lib/log/logger';
-import { stepInputs } from '@/lib/automation/definition/definition-schema';
+import { type StepDefinition, stepInputs } from '@/lib/automation/definition/definition-schema';
 import { definitionFor } from './definition-cache';
 import { loadInstance, upsertStepRun } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
@@ -38,8 +39,8 @@ function crashMessage(stepId: string | null, times: number, lastError: string | 
  * from the failed step see it as any failed step). What the crashed runs held in memory is left out: it
  * may be the very value that could not be stored. False when this runner does not hold the instance.
  */
-function failAtStoredPosition(conn: Sqlite, instanceId: string, times: number, lastError: string | null): boolean {
-  const loaded = loadInstance(conn, instanceId);
+function* failAtStoredPosition(t: Tx, instanceId: string, times: number, lastError: string | null): Step<boolean> {
+  const loaded = yield* loadInstance(t, instanceId);
   if (!loaded || loaded.row.status !== 'running' || loaded.row.leaseOwner !== RUNNER_ID) return false;
   const { row, waitRun } = loaded;
   // As runInstance numbers runs: a wait that ended finishes its own run; any other step starts the next.
@@ -47,10 +48,10 @@ function failAtStoredPosition(conn: Sqlite, instanceId: string, times: number, l
   const seq = resuming ? row.stepCount : row.stepCount + 1;
   const error = crashMessage(row.currentStepId, times, lastError);
   const now = new Date();
-  run(conn, FAIL, error, seq, times, lastError, sqlDate(now), sqlDate(now), instanceId, RUNNER_ID);
+  yield* t.run(FAIL, error, seq, times, lastError, sqlDate(now), sqlDate(now), instanceId, RUNNER_ID);
   if (row.currentStepId !== null) {
-    const step = stepAt(conn, row.definitionId, row.version, row.currentStepId);
-    upsertStepRun(conn, {
+    const step = yield* stepAt(t, row.definitionId, row.version, row.currentStepId);
+    yield* upsertStepRun(t, {
       instanceId,
       seq,
       stepId: row.currentStepId,
@@ -66,9 +67,9 @@ function failAtStoredPosition(conn: Sqlite, instanceId: string, times: number, l
 }
 
 /** The step's definition, or null when it cannot be had (the crash may be a version that cannot be read). */
-function stepAt(conn: Sqlite, definitionId: string, version: number, stepId: string) {
+function* stepAt(t: Tx, definitionId: string, version: number, stepId: string): Step<StepDefinition | null> {
   try {
-    return definitionFor(conn, definitionId, version).steps.get(stepId)?.step ?? null;
+    return (yield* definitionFor(t, definitionId, version)).steps.get(stepId)?.step ?? null;
   } catch {
     return null;
   }
@@ -79,7 +80,7 @@ function stepAt(conn: Sqlite, definitionId: string, version: number, stepId: str
  * the claim counted it): fails it instead of running the step again. 'lost' when another runner has it.
  */
 export async function failCrashedInstance(db: Db, row: { id: string; crashCount: number; crashError: string | null }): Promise<'failed' | 'lost'> {
-  const failed = await writeTransaction(db, (conn) => failAtStoredPosition(conn, row.id, row.crashCount, row.crashError));
+  const failed = await write(db, (t) => failAtStoredPosition(t, row.id, row.crashCount, row.crashError));
   if (failed) logger.error({ instanceId: row.id, times: row.crashCount, lastError: row.crashError }, FAILED_LOG);
   return failed ? 'failed' : 'lost';
 }
@@ -94,9 +95,8 @@ export async function failCrashedInstance(db: Db, row: { id: string; crashCount:
  */
 export async function recordCrash(db: Db, instanceId: string, err: unknown, stepId: string | null): Promise<boolean> {
   const message = String((err as Error)?.message ?? err).slice(0, MAX_ERROR_CHARS);
-  const failed = await writeTransaction(db, (conn) => {
-    const row = one<{ crashCount: number; currentStepId: string | null }>(
-      conn,
+  const failed = await write(db, function* (t) {
+    const row = yield* t.one<{ crashCount: number; currentStepId: string | null }>(
       `SELECT "crashCount", "currentStepId" FROM "WorkflowInstance" WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
       instanceId,
       RUNNER_ID,
@@ -104,8 +104,8 @@ export async function recordCrash(db: Db, instanceId: string, err: unknown, step
     if (!row) return false;
     const lastError = stepId !== null && stepId !== row.currentStepId ? `${message} (at step '${stepId}')` : message;
     const times = row.crashCount + 1;
-    if (times >= MAX_CRASHES) return failAtStoredPosition(conn, instanceId, times, lastError);
-    run(conn, COUNT, times, lastError, sqlDate(leaseUntil()), sqlDate(new Date()), instanceId, RUNNER_ID);
+    if (times >= MAX_CRASHES) return yield* failAtStoredPosition(t, instanceId, times, lastError);
+    yield* t.run(COUNT, times, lastError, sqlDate(leaseUntil()), sqlDate(new Date()), instanceId, RUNNER_ID);
     return false;
   });
   if (failed) logger.error({ err, instanceId, times: MAX_CRASHES }, FAILED_LOG);

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { one, readNow, type Sqlite } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import type { StepDefinition, WorkflowBody } from '@/lib/automation/definition/definition-schema';
 
 export type Located = {
@@ -35,13 +35,12 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-/** A version's definition, read on the caller's connection (inside its transaction, if any). */
-export function definitionFor(conn: Sqlite, definitionId: string, version: number): LoadedDefinition {
+/** A version's definition, read in the caller's transaction (or read), if not kept already. */
+export function* definitionFor(t: Tx, definitionId: string, version: number): Step<LoadedDefinition> {
   const key = `${definitionId}:${version}`;
   const hit = published.get(key);
   if (hit) return hit;
-  const row = one<{ body: string; publishedAt: string | null }>(
-    conn,
+  const row = yield* t.one<{ body: string; publishedAt: string | null }>(
     'SELECT "body", "publishedAt" FROM "WorkflowVersion" WHERE "workflowId" = ? AND "version" = ?',
     definitionId,
     version,
@@ -59,5 +58,5 @@ export function definitionFor(conn: Sqlite, definitionId: string, version: numbe
 export async function loadDefinition(db: Db, definitionId: string, version: number): Promise<LoadedDefinition> {
   const hit = published.get(`${definitionId}:${version}`);
   if (hit) return hit;
-  return readNow(db, (conn) => definitionFor(conn, definitionId, version));
+  return read(db, (t) => definitionFor(t, definitionId, version));
 }

@@ -1,8 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
-import { all, one, readDate, readNow, sqlDate, writeTransaction } from '@/lib/db/sql';
-import { claimAbandonedAndLoad, claimWaitingAndLoad } from './resume-instance';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
+import { CLAIM, claimAbandonedAndLoad, claimWaitingAndLoad } from './resume-instance';
 import { FairQueue } from '@/lib/jobs/fair-queue';
 import { runSafely } from './start-instance';
 
@@ -46,40 +47,37 @@ async function pool<T extends { accountId: string }>(items: T[], fn: (item: T) =
  */
 export async function runDueWork(db: Db, now = new Date()): Promise<number> {
   const at = sqlDate(now);
-  const { due, abandoned } = await readNow(db, (conn) => ({
-    due: all<{ id: string; waitSeq: number; accountId: string }>(
-      conn,
+  const { due, abandoned } = await read(db, function* (t) {
+    const due = yield* t.all<{ id: string; waitSeq: number; accountId: string }>(
       `SELECT "id", "waitSeq", "accountId" FROM "WorkflowInstance" WHERE "waitUntil" <= ? AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT ?`,
       at,
       BATCH,
-    ),
-    abandoned: all<{ id: string; leaseUntil: string; accountId: string }>(
-      conn,
+    );
+    const abandoned = yield* t.all<{ id: string; leaseUntil: string; accountId: string }>(
       `SELECT "id", "leaseUntil", "accountId" FROM "WorkflowInstance" WHERE "leaseUntil" < ? AND "status" = 'running' ORDER BY "leaseUntil" LIMIT ?`,
       at,
       BATCH,
-    ),
-  }));
+    );
+    return { due, abandoned };
+  });
   await pool(due, async (d) => {
-    const claimed = await writeTransaction(db, (conn) => claimWaitingAndLoad(conn, d, { kind: 'timeout' }));
+    const claimed = await write(db, (t) => claimWaitingAndLoad(t, d, { kind: 'timeout' }), CLAIM);
     if (claimed) await runSafely(db, d.id, claimed);
   });
   await pool(abandoned, async (a) => {
-    const claimed = await writeTransaction(db, (conn) => claimAbandonedAndLoad(conn, a));
+    const claimed = await write(db, (t) => claimAbandonedAndLoad(t, a), CLAIM);
     if (claimed) {
       logger.info({ instanceId: a.id }, 'taking over a workflow instance whose runner stopped');
       await runSafely(db, a.id, claimed);
     }
   });
   if (due.length === BATCH || abandoned.length === BATCH) return 0;
-  const next = await readNow(
-    db,
-    (conn) =>
-      one<{ waitUntil: string }>(
-        conn,
-        `SELECT "waitUntil" FROM "WorkflowInstance" WHERE "waitUntil" IS NOT NULL AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT 1`,
-      )?.waitUntil,
-  );
+  const next = await read(db, function* (t) {
+    const row = yield* t.one<{ waitUntil: string }>(
+      `SELECT "waitUntil" FROM "WorkflowInstance" WHERE "waitUntil" IS NOT NULL AND "status" = 'waiting' ORDER BY "waitUntil" LIMIT 1`,
+    );
+    return row?.waitUntil;
+  });
   const untilTimer = next ? readDate(next).getTime() - Date.now() : IDLE_MS;
   return Math.max(0, Math.min(IDLE_MS, untilTimer, env.AUTOMATION_LEASE_MS));
 }

@@ -1,9 +1,10 @@
-import { newId, one, readDate, readDateOrNull, readJson, run, sqlDate, sqlJson, type Sqlite } from '@/lib/db/sql';
+import { newId, readDate, readDateOrNull, readJson, sqlDate, sqlJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import type { RunnerState } from './next-step';
 import type { InstanceRef, ResumeValue } from './types';
 
 // WorkflowInstance and WorkflowStepRun rows as the runner reads and writes them: plain statements in
-// the caller's transaction (lib/db/sql.ts), values stored exactly as Prisma stores them, so the Runs
+// the caller's transaction (lib/db/tx.ts), values stored exactly as Prisma stores them, so the Runs
 // page and the instances API read them through Prisma unchanged. Columns as in
 // prisma/schema/automation.prisma.
 
@@ -35,8 +36,8 @@ type RawInstance = Omit<InstanceRow, 'data' | 'callStack' | 'resume' | 'leaseUnt
 const SELECT_INSTANCE = `SELECT "id", "accountId", "subAccountId", "definitionId", "version", "trigger", "status", "data", "currentStepId", "callStack",
   "stepCount", "waitSeq", "resume", "leaseOwner", "leaseUntil", "crashCount", "crashError" FROM "WorkflowInstance" WHERE "id" = ?`;
 
-export function readInstance(conn: Sqlite, id: string): InstanceRow | null {
-  const raw = one<RawInstance>(conn, SELECT_INSTANCE, id);
+export function* readInstance(t: Tx, id: string): Step<InstanceRow | null> {
+  const raw = yield* t.one<RawInstance>(SELECT_INSTANCE, id);
   if (!raw) return null;
   return {
     ...raw,
@@ -48,12 +49,11 @@ export function readInstance(conn: Sqlite, id: string): InstanceRow | null {
 }
 
 /** The instance with the run of the step it waited in when a wait ended (resume is set). */
-export function loadInstance(conn: Sqlite, id: string): LoadedInstance | null {
-  const row = readInstance(conn, id);
+export function* loadInstance(t: Tx, id: string): Step<LoadedInstance | null> {
+  const row = yield* readInstance(t, id);
   if (!row) return null;
   if (row.resume === null) return { row, waitRun: null };
-  const run = one<{ inputs: string | null; startedAt: string }>(
-    conn,
+  const run = yield* t.one<{ inputs: string | null; startedAt: string }>(
     'SELECT "inputs", "startedAt" FROM "WorkflowStepRun" WHERE "instanceId" = ? AND "seq" = ?',
     id,
     row.stepCount,
@@ -74,7 +74,7 @@ export type NewInstance = {
 };
 
 /** A new instance, running and leased to its creator. */
-export function insertInstance(conn: Sqlite, n: NewInstance, now = new Date()): InstanceRow {
+export function* insertInstance(t: Tx, n: NewInstance, now = new Date()): Step<InstanceRow> {
   const row: InstanceRow = {
     id: newId(),
     accountId: n.accountId,
@@ -95,8 +95,7 @@ export function insertInstance(conn: Sqlite, n: NewInstance, now = new Date()): 
     crashError: null,
   };
   const at = sqlDate(now);
-  run(
-    conn,
+  yield* t.run(
     `INSERT INTO "WorkflowInstance" ("id", "accountId", "subAccountId", "definitionId", "version", "status", "data", "currentStepId", "callStack", "stepCount",
        "waitSeq", "leaseOwner", "leaseUntil", "trigger", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`,
     row.id,
@@ -132,8 +131,9 @@ export type InstanceSettle = {
 
 // Whether a running instance's write stores the position it already had (the CASEs below see the row
 // as it was before the UPDATE): then no step's outcome was stored, and its crash count stands; any other
-// position is progress and clears it. Bound to the new stepCount and currentStepId.
-const SAME_POSITION = `"stepCount" = ? AND "currentStepId" IS ? AND "resume" IS NULL`;
+// position is progress and clears it. Bound to the new stepCount and currentStepId (IS NOT DISTINCT FROM:
+// SQLite's `IS ?`, which PostgreSQL has only for NULL, TRUE and FALSE).
+const SAME_POSITION = `"stepCount" = ? AND "currentStepId" IS NOT DISTINCT FROM ? AND "resume" IS NULL`;
 
 // One statement per kind of change: SQLite rewrites the entries of every index on a column the SET
 // clause names, changed or not, and four of the instance's indexes lead with status or a wait column.
@@ -154,26 +154,38 @@ const SETTLE = {
  * Writes the instance if `owner` still holds its lease (status running); returns false when another
  * runner has taken it over. The stored resume value is cleared: it has been used.
  */
-export function settleInstance(conn: Sqlite, id: string, owner: string, s: InstanceSettle, now = new Date()): boolean {
+export function* settleInstance(t: Tx, id: string, owner: string, s: InstanceSettle, now = new Date()): Step<boolean> {
   const at = sqlDate(now);
   const data = JSON.stringify(s.data);
   const callStack = JSON.stringify(s.callStack);
   let changed: number;
   if (s.status === 'running') {
     const position = [s.stepCount, s.currentStepId];
-    changed = run(conn, SETTLE.running, data, callStack, s.currentStepId, s.stepCount, sqlDate(s.leaseUntil ?? now), at, ...position, ...position, id, owner);
+    changed = yield* t.run(
+      SETTLE.running,
+      data,
+      callStack,
+      s.currentStepId,
+      s.stepCount,
+      sqlDate(s.leaseUntil ?? now),
+      at,
+      ...position,
+      ...position,
+      id,
+      owner,
+    );
   } else if (s.status === 'waiting') {
     const w = s.wait!;
-    changed = run(conn, SETTLE.waiting, data, callStack, s.currentStepId, s.stepCount, w.kind, w.key, w.address, sqlDate(w.until), at, id, owner);
+    changed = yield* t.run(SETTLE.waiting, data, callStack, s.currentStepId, s.stepCount, w.kind, w.key, w.address, sqlDate(w.until), at, id, owner);
   } else {
-    changed = run(conn, SETTLE.finished, s.status, data, callStack, s.currentStepId, s.stepCount, s.error ?? null, at, at, id, owner);
+    changed = yield* t.run(SETTLE.finished, s.status, data, callStack, s.currentStepId, s.stepCount, s.error ?? null, at, at, id, owner);
   }
   return changed === 1;
 }
 
 /** Whether `owner` still holds the instance's lease (read in the caller's transaction). */
-export function holdsLease(conn: Sqlite, id: string, owner: string): boolean {
-  return one(conn, `SELECT 1 FROM "WorkflowInstance" WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, id, owner) !== undefined;
+export function* holdsLease(t: Tx, id: string, owner: string): Step<boolean> {
+  return (yield* t.one(`SELECT 1 FROM "WorkflowInstance" WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`, id, owner)) !== undefined;
 }
 
 /**
@@ -181,16 +193,15 @@ export function holdsLease(conn: Sqlite, id: string, owner: string): boolean {
  * let go of (no owner) is not counted as a crash when it is taken over; one that lapsed with its owner
  * still named is (resume-instance.ts, claimAbandonedAndLoad).
  */
-export function releaseLease(conn: Sqlite, id: string, owner: string, until: Date): boolean {
+export function* releaseLease(t: Tx, id: string, owner: string, until: Date): Step<boolean> {
   return (
-    run(
-      conn,
+    (yield* t.run(
       `UPDATE "WorkflowInstance" SET "leaseOwner" = NULL, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "leaseOwner" = ? AND "status" = 'running'`,
       sqlDate(until),
       sqlDate(new Date()),
       id,
       owner,
-    ) === 1
+    )) === 1
   );
 }
 
@@ -212,13 +223,12 @@ export type StepRunWrite = {
  * wait is stored when the wait begins and completed when it ends, and a run written in a transaction
  * whose outcome the runner could not learn is simply written again.
  */
-export function upsertStepRun(conn: Sqlite, w: StepRunWrite): void {
-  run(
-    conn,
+export function* upsertStepRun(t: Tx, w: StepRunWrite): Step<void> {
+  yield* t.run(
     `INSERT INTO "WorkflowStepRun" ("id", "instanceId", "seq", "stepId", "stepType", "status", "inputs", "outputs", "error", "startedAt", "endedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT ("instanceId", "seq") DO UPDATE SET "stepId" = excluded."stepId", "stepType" = excluded."stepType", "status" = excluded."status",
-       "inputs" = excluded."inputs", "outputs" = COALESCE(excluded."outputs", "outputs"), "error" = excluded."error", "startedAt" = excluded."startedAt",
+       "inputs" = excluded."inputs", "outputs" = COALESCE(excluded."outputs", "WorkflowStepRun"."outputs"), "error" = excluded."error", "startedAt" = excluded."startedAt",
        "endedAt" = excluded."endedAt"`,
     newId(),
     w.instanceId,

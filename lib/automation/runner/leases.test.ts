@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { one, readNow, writeTransaction } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
 import { seedDemoTenant } from '@/test/factories';
 import { setWorkflowStatus } from '@/lib/automation/workflows';
 import { httpClient } from '@/lib/automation/steps/http-request';
 import { runDueWork } from './due-work';
-import { claimAbandonedAndLoad } from './resume-instance';
+import { CLAIM, claimAbandonedAndLoad } from './resume-instance';
 import { createInstance } from './start-instance';
 import { runInstance } from './run-instance';
 import { httpWorkflow, outbound, stepsOf, textOf } from '@/test/automation-helpers';
@@ -73,8 +73,8 @@ describe('leases', () => {
   it('of two runners that saw the same expired lease, one takes the instance over', async () => {
     const id = await leasedInstance([{ id: 'only', stepType: 'SMS', inputs: { destination: '+6591120003', text: 'once' } }]);
     await db.workflowInstance.update({ where: { id }, data: { leaseOwner: 'dead-runner', leaseUntil: new Date(Date.now() - 1000) } });
-    const seen = await readNow(db, (conn) => one<{ leaseUntil: string }>(conn, 'SELECT "leaseUntil" FROM "WorkflowInstance" WHERE "id" = ?', id)!);
-    const claims = await Promise.all([1, 2].map(() => writeTransaction(db, (conn) => claimAbandonedAndLoad(conn, { id, leaseUntil: seen.leaseUntil }))));
+    const seen = (await read(db, (t) => t.one<{ leaseUntil: string }>('SELECT "leaseUntil" FROM "WorkflowInstance" WHERE "id" = ?', id)))!;
+    const claims = await Promise.all([1, 2].map(() => write(db, (t) => claimAbandonedAndLoad(t, { id, leaseUntil: seen.leaseUntil }), CLAIM)));
     const winner = claims.filter((c) => c !== null);
     expect(winner).toHaveLength(1);
     expect(winner[0]!.row).toMatchObject({ id, status: 'running', currentStepId: 'only' });

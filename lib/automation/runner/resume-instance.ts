@@ -2,41 +2,53 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recordAuditEvent, type Actor } from '@/lib/audit/record-audit-event';
-import { run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { type Dialect, type Step, type Tx, write } from '@/lib/db/tx';
 import { loadInstance, type LoadedInstance } from './instance-rows';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { runSafely } from './start-instance';
 import type { ResumeValue } from './types';
+
+// A claim's row, chosen by its compare-and-swap condition. On PostgreSQL a row another transaction has
+// locked (a claim of its own in flight) is skipped rather than waited for: that claim wins or the wait goes
+// on, and a serializable claim that waited for it would only fail and run again to find it taken.
+function claimStatement(set: string, condition: string): Record<Dialect, string> {
+  return {
+    sqlite: `UPDATE "WorkflowInstance" SET ${set} WHERE ${condition}`,
+    postgres: `UPDATE "WorkflowInstance" SET ${set} WHERE "id" IN (SELECT "id" FROM "WorkflowInstance" WHERE ${condition} FOR UPDATE SKIP LOCKED)`,
+  };
+}
+
+const CLAIM_WAITING = claimStatement(
+  `"status" = 'running', "resume" = ?, "waitKind" = NULL, "waitKey" = NULL, "waitAddress" = NULL, "waitUntil" = NULL,
+     "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ?`,
+  `"id" = ? AND "status" = 'waiting' AND "waitSeq" = ?`,
+);
+const CLAIM_ABANDONED = claimStatement(
+  `"crashCount" = "crashCount" + CASE WHEN "leaseOwner" IS NULL THEN 0 ELSE 1 END, "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ?`,
+  `"id" = ? AND "status" = 'running' AND "leaseUntil" = ?`,
+);
 
 /**
  * The one compare-and-swap that ends a wait: only the first of a reply, a key press and the timeout to
  * reach it wins (status and waitSeq must still be what the caller saw). What ended the wait is stored
  * with it, so a crash right after loses nothing. Runs in the caller's write transaction.
  */
-export function claimWaitingRow(conn: Sqlite, inst: { id: string; waitSeq: number }, value: ResumeValue): boolean {
+export function* claimWaitingRow(t: Tx, inst: { id: string; waitSeq: number }, value: ResumeValue): Step<boolean> {
   const now = new Date();
-  return (
-    run(
-      conn,
-      `UPDATE "WorkflowInstance" SET "status" = 'running', "resume" = ?, "waitKind" = NULL, "waitKey" = NULL, "waitAddress" = NULL, "waitUntil" = NULL,
-         "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'waiting' AND "waitSeq" = ?`,
-      JSON.stringify(value),
-      RUNNER_ID,
-      sqlDate(leaseUntil()),
-      sqlDate(now),
-      inst.id,
-      inst.waitSeq,
-    ) === 1
-  );
+  return (yield* t.run(CLAIM_WAITING[t.dialect], JSON.stringify(value), RUNNER_ID, sqlDate(leaseUntil()), sqlDate(now), inst.id, inst.waitSeq)) === 1;
 }
 
 /** claimWaitingRow, then the instance as the runner needs it (read in the same transaction). */
-export function claimWaitingAndLoad(conn: Sqlite, inst: { id: string; waitSeq: number }, value: ResumeValue): LoadedInstance | null {
-  return claimWaitingRow(conn, inst, value) ? loadInstance(conn, inst.id) : null;
+export function* claimWaitingAndLoad(t: Tx, inst: { id: string; waitSeq: number }, value: ResumeValue): Step<LoadedInstance | null> {
+  return (yield* claimWaitingRow(t, inst, value)) ? yield* loadInstance(t, inst.id) : null;
 }
 
+/** Claim-only bodies: on PostgreSQL their row locks are all they need, so they run read committed (lib/db/tx.ts). */
+export const CLAIM = { isolation: 'read committed' } as const;
+
 export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }, value: ResumeValue): Promise<boolean> {
-  return writeTransaction(db, (conn) => claimWaitingRow(conn, inst, value));
+  return write(db, (t) => claimWaitingRow(t, inst, value), CLAIM);
 }
 
 /**
@@ -45,18 +57,9 @@ export async function claimWaiting(db: Db, inst: { id: string; waitSeq: number }
  * with its owner still named is a run that stopped without storing an outcome: it counts towards
  * failing the instance (crash-limit.ts). One let go of (a busy database, a crash already counted) does not.
  */
-export function claimAbandonedAndLoad(conn: Sqlite, inst: { id: string; leaseUntil: string }): LoadedInstance | null {
-  const claimed = run(
-    conn,
-    `UPDATE "WorkflowInstance" SET "crashCount" = "crashCount" + CASE WHEN "leaseOwner" IS NULL THEN 0 ELSE 1 END, "leaseOwner" = ?, "leaseUntil" = ?, "updatedAt" = ?
-       WHERE "id" = ? AND "status" = 'running' AND "leaseUntil" = ?`,
-    RUNNER_ID,
-    sqlDate(leaseUntil()),
-    sqlDate(new Date()),
-    inst.id,
-    inst.leaseUntil,
-  );
-  return claimed === 1 ? loadInstance(conn, inst.id) : null;
+export function* claimAbandonedAndLoad(t: Tx, inst: { id: string; leaseUntil: string }): Step<LoadedInstance | null> {
+  const claimed = yield* t.run(CLAIM_ABANDONED[t.dialect], RUNNER_ID, sqlDate(leaseUntil()), sqlDate(new Date()), inst.id, inst.leaseUntil);
+  return claimed === 1 ? yield* loadInstance(t, inst.id) : null;
 }
 
 /** Cancels a waiting instance (Runs page). */

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
 import { stepInputs, stepOutputs } from '@/lib/automation/definition/definition-schema';
@@ -33,7 +33,7 @@ const OUTSIDE_EFFECTS = new Set(['HttpRequest']);
 export async function runInstance(db: Db, instanceId: string, loaded?: LoadedInstance | null): Promise<RunResult> {
   const reached = { stepId: null as string | null };
   try {
-    return await runLoop(db, loaded ?? (await readNow(db, (conn) => loadInstance(conn, instanceId))), reached);
+    return await runLoop(db, loaded ?? (await read(db, (t) => loadInstance(t, instanceId))), reached);
   } catch (err) {
     if (err instanceof LostLease) return 'lost';
     if (err instanceof TransientError || isBusy(err)) {

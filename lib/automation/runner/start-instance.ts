@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { logger } from '@/lib/log/logger';
 import { definitionFor } from './definition-cache';
 import { MAX_CRASHES } from './crash-limit';
@@ -11,9 +11,9 @@ import { runInstance, type RunResult } from './run-instance';
 export type StartableWorkflow = { id: string; accountId: string; subAccountId: string; trigger: string; publishedVersion: number | null };
 
 /** Stores a new instance of `wf` on `version`, running at its entry step and leased to this runner. */
-export function insertStartedInstance(conn: Sqlite, wf: StartableWorkflow, version: number, data: Record<string, unknown>): LoadedInstance {
-  const def = definitionFor(conn, wf.id, version);
-  const row = insertInstance(conn, {
+export function* insertStartedInstance(t: Tx, wf: StartableWorkflow, version: number, data: Record<string, unknown>): Step<LoadedInstance> {
+  const def = yield* definitionFor(t, wf.id, version);
+  const row = yield* insertInstance(t, {
     accountId: wf.accountId,
     subAccountId: wf.subAccountId,
     definitionId: wf.id,
@@ -32,14 +32,13 @@ export async function createInstance(db: Db, wf: StartableWorkflow, data: Record
   const version = wf.publishedVersion;
   if (version === null) return null;
   assertDataFits(data);
-  const started = await writeTransaction(db, (conn) => insertStartedInstance(conn, wf, version, data));
+  const started = await write(db, (t) => insertStartedInstance(t, wf, version, data));
   return started.row.id;
 }
 
 /** The subaccount's enabled, published workflows for a trigger, oldest first. */
-export function findStartableWorkflows(conn: Sqlite, where: { accountId: string; subAccountId: string; trigger: string }): StartableWorkflow[] {
-  return all<StartableWorkflow>(
-    conn,
+export function* findStartableWorkflows(t: Tx, where: { accountId: string; subAccountId: string; trigger: string }): Step<StartableWorkflow[]> {
+  return yield* t.all<StartableWorkflow>(
     `SELECT "id", "accountId", "subAccountId", "trigger", "publishedVersion" FROM "Workflow"
      WHERE "subAccountId" = ? AND "trigger" = ? AND "status" = 'enabled' AND "accountId" = ? AND "deletedAt" IS NULL AND "publishedVersion" IS NOT NULL
      ORDER BY "createdAt" ASC`,
@@ -77,8 +76,10 @@ export async function startWorkflows(
   opts: { wait?: boolean } = {},
 ): Promise<string[]> {
   assertDataFits(data);
-  const started = await writeTransaction(db, (conn) =>
-    findStartableWorkflows(conn, where).map((wf) => insertStartedInstance(conn, wf, wf.publishedVersion!, data)),
-  );
+  const started = await write(db, function* (t) {
+    const instances: LoadedInstance[] = [];
+    for (const wf of yield* findStartableWorkflows(t, where)) instances.push(yield* insertStartedInstance(t, wf, wf.publishedVersion!, data));
+    return instances;
+  });
   return runStarted(db, started, opts);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { env } from '@/lib/env';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { holdsLease, releaseLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
@@ -47,37 +47,39 @@ export class StepJournal {
     return this.pending.length >= MAX_PENDING || Date.now() - this.lastWrite > env.AUTOMATION_LEASE_MS / 3;
   }
 
-  private writeRuns(conn: Sqlite, runs: StepRun[]): void {
-    for (const r of runs) upsertStepRun(conn, { ...r, instanceId: this.instanceId });
+  private *writeRuns(t: Tx, runs: StepRun[]): Step<void> {
+    for (const r of runs) yield* upsertStepRun(t, { ...r, instanceId: this.instanceId });
   }
 
   /** The pending runs and the position, the instance still running (lease renewed), in the caller's transaction. */
-  writeIn(conn: Sqlite, position: Position, extraLeaseMs = 0): void {
+  *writeIn(t: Tx, position: Position, extraLeaseMs = 0): Step<void> {
     if (!this.pending.length && !extraLeaseMs) {
       // Nothing new to store (the step right after a claim or a write): only make sure we still hold it.
-      if (!holdsLease(conn, this.instanceId, RUNNER_ID)) throw new LostLease();
+      if (!(yield* holdsLease(t, this.instanceId, RUNNER_ID))) throw new LostLease();
       return;
     }
     const { data, state, currentStepId, stepCount } = position;
     if (
-      !settleInstance(conn, this.instanceId, RUNNER_ID, {
+      !(yield* settleInstance(t, this.instanceId, RUNNER_ID, {
         status: 'running',
         data,
         callStack: state,
         currentStepId,
         stepCount,
         leaseUntil: leaseUntil(extraLeaseMs),
-      })
+      }))
     )
       throw new LostLease();
-    this.writeRuns(conn, this.pending);
+    yield* this.writeRuns(t, this.pending);
   }
 
   /** StepContext.persistWith for the step about to run at `position`. */
-  writer(position: Position): (conn: Sqlite) => void {
-    return (conn) => {
-      this.writeIn(conn, position);
-      this.carried = this.pending.length;
+  writer(position: Position): (t: Tx) => Step<void> {
+    const journal = this;
+    return function* (t) {
+      yield* journal.writeIn(t, position);
+      // Set on every run of the body (PostgreSQL may run it again): the same value each time.
+      journal.carried = journal.pending.length;
     };
   }
 
@@ -94,7 +96,7 @@ export class StepJournal {
   async flush(position: Position, extraLeaseMs = 0): Promise<void> {
     if (!this.pending.length && !extraLeaseMs) return;
     const runs = this.pending.length;
-    await writeTransaction(this.db, (conn) => this.writeIn(conn, position, extraLeaseMs));
+    await write(this.db, (t) => this.writeIn(t, position, extraLeaseMs));
     this.pending.splice(0, runs);
     this.lastWrite = Date.now();
   }
@@ -102,9 +104,10 @@ export class StepJournal {
   /** The instance waits, fails or completes: its last write, with the pending runs and its own. */
   async end(settle: InstanceSettle, last?: StepRun): Promise<void> {
     const runs = last ? [...this.pending, last] : this.pending;
-    await writeTransaction(this.db, (conn) => {
-      if (!settleInstance(conn, this.instanceId, RUNNER_ID, settle)) throw new LostLease();
-      this.writeRuns(conn, runs);
+    const journal = this;
+    await write(this.db, function* (t) {
+      if (!(yield* settleInstance(t, journal.instanceId, RUNNER_ID, settle))) throw new LostLease();
+      yield* journal.writeRuns(t, runs);
     });
     this.pending = [];
   }
@@ -114,6 +117,6 @@ export class StepJournal {
    * go of, not left to lapse: a busy database is no crash of the step, and must not count towards failing it.
    */
   static async releaseSoon(db: Db, instanceId: string): Promise<void> {
-    await writeTransaction(db, (conn) => releaseLease(conn, instanceId, RUNNER_ID, new Date(Date.now() + 500)));
+    await write(db, (t) => releaseLease(t, instanceId, RUNNER_ID, new Date(Date.now() + 500)));
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import type { Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import type { StepDefinition } from '@/lib/automation/definition/definition-schema';
 
 export type InstanceRef = {
@@ -28,7 +28,7 @@ export type StepContext = {
    * so progress and effect commit together, and returns 'done' only once that transaction committed.
    * Throws LostLease when this runner no longer holds the instance, refusing the effect.
    */
-  persistWith: (conn: Sqlite) => void;
+  persistWith: (t: Tx) => Step<void>;
 };
 
 export type WaitSpec = {

@@ -2,14 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { sqliteConnection } from '@/lib/db/sqlite-connection';
 import { seedDemoTenant } from '@/test/factories';
 import { startWorkflows } from '@/lib/automation/runner/start-instance';
 import { claimWaiting, cancelInstance, retryInstance } from '@/lib/automation/runner/resume-instance';
 import { runDueWork, pruneFinishedInstances } from '@/lib/automation/runner/due-work';
 import { publishWorkflow, setWorkflowStatus, updateWorkflow } from '@/lib/automation/workflows';
 import { decideInboundRouting, followInboundRouting, routeDtmfToAutomation } from '@/lib/automation/route-inbound';
-import { writeTransaction } from '@/lib/db/sql';
+import { dialectOf, write } from '@/lib/db/tx';
 import { httpWorkflow, inbound, outbound, stepsOf, textOf } from '@/test/automation-helpers';
 import { assertPublicUrl } from '@/lib/net/assert-public-url';
 import { isBlockedAddress as isPrivateAddress } from '@/lib/net/is-blocked-address';
@@ -269,8 +268,8 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
     const ticket = await db.converseTicket.findFirst({ where: { msisdn: from } });
     expect(ticket).toMatchObject({ subAccountId: 'acme_corp', channel: 'whatsapp', status: 'queued', definitionId: wf, workflowId: expect.any(String) });
     const before = await db.workflowInstance.count({ where: { definitionId: wf } });
-    const routing = await writeTransaction(db, (conn) =>
-      decideInboundRouting(conn, {
+    const routing = await write(db, (t) =>
+      decideInboundRouting(t, {
         accountId: 'acme_corp',
         subAccountId: 'acme_corp',
         channel: 'whatsapp',
@@ -288,19 +287,34 @@ describe('WaitForReply, VoiceMessage, WaitForDTMF, SendToConverse', () => {
 
   it('an inbound whose automation cannot start is still stored, with nothing half-started', async () => {
     const wf = await updateAutoReply();
-    const conn = await sqliteConnection(db);
-    conn.exec(`CREATE TEMP TRIGGER refuse_instances BEFORE INSERT ON WorkflowInstance BEGIN SELECT RAISE(ABORT, 'no instances today'); END`);
+    const refuse = REFUSE_INSTANCES[dialectOf(db)];
+    for (const sql of refuse.create) await write(db, (t) => t.run(sql));
     try {
       const { umid } = await inbound({ subAccountId: 'acme_corp', channel: 'whatsapp', msisdn: '+6591110099', text: 'hello?' });
       expect(await db.message.findUnique({ where: { id: umid } })).toMatchObject({ direction: 'inbound', msisdn: '+6591110099' });
       expect(await db.conversationWindow.count({ where: { msisdn: '+6591110099' } })).toBe(1);
       expect(await db.workflowInstance.count({ where: { definitionId: wf } })).toBe(0);
     } finally {
-      conn.exec('DROP TRIGGER refuse_instances');
+      for (const sql of refuse.drop) await write(db, (t) => t.run(sql));
       await setWorkflowStatus(db, 'acme_corp', wf, 'disabled', SYSTEM_ACTOR);
     }
   });
 });
+
+// A trigger that fails every new instance (on PostgreSQL an ordinary one: the database is this file's own).
+const REFUSE_INSTANCES = {
+  sqlite: {
+    create: [`CREATE TEMP TRIGGER refuse_instances BEFORE INSERT ON WorkflowInstance BEGIN SELECT RAISE(ABORT, 'no instances today'); END`],
+    drop: ['DROP TRIGGER refuse_instances'],
+  },
+  postgres: {
+    create: [
+      `CREATE FUNCTION refuse_instances() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''no instances today''; END'`,
+      'CREATE TRIGGER refuse_instances BEFORE INSERT ON "WorkflowInstance" FOR EACH ROW EXECUTE FUNCTION refuse_instances()',
+    ],
+    drop: ['DROP TRIGGER refuse_instances ON "WorkflowInstance"', 'DROP FUNCTION refuse_instances()'],
+  },
+};
 
 async function updateAutoReply(): Promise<string> {
   const { createWorkflow } = await import('@/lib/automation/workflows');
