@@ -1,5 +1,5 @@
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -51,9 +51,9 @@ export async function insightsHistory(opts: { seed: number; start: string; days:
         timestamp: at,
       });
     } else if (roll < 0.65) {
-      const { accepted } = await writeTransaction(db, (conn) =>
+      const { accepted } = await write(db, (t) =>
         insertOutbound(
-          conn,
+          t,
           {
             accountId: 'acme_corp',
             subAccountId: c.subAccountId,
@@ -72,7 +72,7 @@ export async function insightsHistory(opts: { seed: number; start: string; days:
       const m = pick(sent);
       const r = rnd();
       const update: StatusUpdate = r < 0.2 ? pick(FAILURES) : { state: pick(['sent', 'delivered', 'read', 'delivered'] as const) };
-      await writeTransaction(db, (conn) => applyStatus(conn, m.umid, update, new Date(m.at.getTime() + 60_000)));
+      await write(db, (t) => applyStatus(t, m.umid, update, new Date(m.at.getTime() + 60_000)));
     }
   }
   return { umids: sent.map((s) => s.umid) };

@@ -32,7 +32,7 @@ const { localDay, countNewMessage, countStatusChange } = await import('@/lib/ana
 const { listMessages } = await import('@/lib/messaging/logs/list-messages');
 const { listAccountMessages } = await import('@/lib/messaging/logs/list-account-messages');
 const { countMessages } = await import('@/lib/messaging/logs/count-messages');
-const { writeTransaction } = await import('@/lib/db/sql');
+const { write } = await import('@/lib/db/tx');
 
 const COUNTRIES: Array<[string, string]> = [
   ['US', '+1555'],
@@ -182,13 +182,13 @@ class Measured extends Error {
     super('measured');
   }
 }
-const upkeep = await writeTransaction(db, (conn) => {
+const upkeep = await write(db, function* (t) {
   const t0 = performance.now();
   for (let i = 0; i < N; i++)
-    countNewMessage(conn, { ...dims, createdAt: new Date(now - (i % 96) * 900_000), status: 'queued', opensConversation: i % 2 === 0 });
+    yield* countNewMessage(t, { ...dims, createdAt: new Date(now - (i % 96) * 900_000), status: 'queued', opensConversation: i % 2 === 0 });
   const t1 = performance.now();
   for (let i = 0; i < N; i++)
-    countStatusChange(conn, { ...dims, createdAt: new Date(now - (i % 96) * 900_000), from: 'queued', to: 'sent', addedCostMicros: 0 });
+    yield* countStatusChange(t, { ...dims, createdAt: new Date(now - (i % 96) * 900_000), from: 'queued', to: 'sent', addedCostMicros: 0 });
   const t2 = performance.now();
   throw new Measured({ perMessage: ((t1 - t0) * 1000) / N, perStatus: ((t2 - t1) * 1000) / N });
 }).then(

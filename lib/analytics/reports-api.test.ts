@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { listMessages } from '@/lib/messaging/logs/list-messages';
@@ -8,7 +8,6 @@ import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { nextDay, startOfLocalDay } from '@/lib/time/zoned-time';
 import { sumRollups } from '@/lib/analytics/sum-rollups';
-import { readNow } from '@/lib/db/sql';
 import { GET as usageRoute } from '@/app/api/v1/accounts/[accountId]/reports/usage/route';
 import { GET as summaryRoute } from '@/app/api/v1/accounts/[accountId]/reports/summary/route';
 import { createOtherTenant, DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
@@ -64,9 +63,9 @@ describe('Reports API', () => {
           timestamp: at,
         });
       } else if (roll < 0.7) {
-        const { accepted } = await writeTransaction(db, (conn) =>
+        const { accepted } = await write(db, (t) =>
           insertOutbound(
-            conn,
+            t,
             {
               accountId: 'acme_corp',
               subAccountId: SUB,
@@ -85,7 +84,7 @@ describe('Reports API', () => {
         const m = umids[Math.floor(rnd() * umids.length)]!;
         const state = (['sent', 'delivered', 'read', 'undelivered', 'rejected'] as const)[Math.floor(rnd() * 5)]!;
         const update: StatusUpdate = state === 'undelivered' ? { state, errorCode: 1003, errorMessage: 'Unreachable destination' } : { state };
-        await writeTransaction(db, (conn) => applyStatus(conn, m.umid, update, new Date(m.at.getTime() + 60_000)));
+        await write(db, (t) => applyStatus(t, m.umid, update, new Date(m.at.getTime() + 60_000)));
       }
     }
   });
@@ -139,8 +138,8 @@ describe('Reports API', () => {
     ];
     for (const [from, until] of ranges) {
       for (const column of ['messages', 'delivered', 'received']) {
-        const sum = await readNow(db, (conn) =>
-          sumRollups(conn, {
+        const sum = await read(db, (t) =>
+          sumRollups(t, {
             accountId: 'acme_corp',
             subAccountIds: [SUB],
             column,

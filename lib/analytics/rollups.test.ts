@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { all, readNow, writeTransaction } from '@/lib/db/sql';
+import { read, write } from '@/lib/db/tx';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -22,23 +22,21 @@ const COUNTERS = ['messages', 'queued', 'sent', 'delivered', 'read', 'undelivere
 type Row = Record<string, string | number>;
 
 function readRollups(table: 'MessageRollupDay' | 'MessageRollupSlot'): Promise<Row[]> {
-  return readNow(db, (conn) =>
-    all<Row>(
-      conn,
+  return read(db, (t) =>
+    t.all<Row>(
       `SELECT * FROM "${table}" WHERE "messages" > 0 ORDER BY "accountId", "${table === 'MessageRollupDay' ? 'day' : 'slot'}", "subAccountId", "channel", "direction", "category", "country"`,
     ),
   );
 }
 
 function readErrors(): Promise<Row[]> {
-  return readNow(db, (conn) => all<Row>(conn, 'SELECT * FROM "MessageErrorRollupDay" ORDER BY "accountId", "day", "subAccountId", "channel", "errorCode"'));
+  return read(db, (t) => t.all<Row>('SELECT * FROM "MessageErrorRollupDay" ORDER BY "accountId", "day", "subAccountId", "channel", "errorCode"'));
 }
 
 /** The day rollups counted straight from the Message table, the slow way. */
 async function recountDays(): Promise<Row[]> {
-  const messages = await readNow(db, (conn) =>
-    all<Row>(
-      conn,
+  const messages = await read(db, (t) =>
+    t.all<Row>(
       `SELECT m.*, a."timeZone" FROM "Message" m JOIN "Account" a ON a."id" = m."accountId" WHERE m."status" IN ('queued','sent','delivered','read','undelivered','rejected','received')`,
     ),
   );
@@ -110,9 +108,9 @@ describe('message rollups', () => {
         const category = ['marketing', 'utility', 'authentication'][Math.floor(rnd() * 3)]!;
         // Some sends repeat an earlier clientMessageId: idempotent, counted once.
         const clientMessageId = rnd() < 0.2 ? `dup-${Math.floor(rnd() * 5)}` : null;
-        const { accepted } = await writeTransaction(db, (conn) =>
+        const { accepted } = await write(db, (tx) =>
           insertOutbound(
-            conn,
+            tx,
             {
               ...t,
               channel: 'whatsapp',
@@ -138,7 +136,7 @@ describe('message rollups', () => {
             : state === 'rejected'
               ? { state, errorCode: 131050, errorMessage: 'Opted out' }
               : { state };
-        await writeTransaction(db, (conn) => applyStatus(conn, umid, update, new Date(at.getTime() + 1000)));
+        await write(db, (tx) => applyStatus(tx, umid, update, new Date(at.getTime() + 1000)));
       }
     }
 

@@ -1,4 +1,4 @@
-import { one, type Sqlite } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { localDay, quarterHour } from '@/lib/analytics/rollup-rows';
 import { isQuarterHourZone, nextDay, previousDay, startOfLocalDay } from '@/lib/time/zoned-time';
 
@@ -20,10 +20,10 @@ export type RollupSum = {
  * hundred rows a year), and only its edges from the quarter-hour rollups, so a count over all of history
  * reads days, not tens of thousands of quarter hours.
  */
-export function sumRollups(conn: Sqlite, s: RollupSum): number {
-  const zone = one<{ timeZone: string }>(conn, 'SELECT "timeZone" FROM "Account" WHERE "id" = ?', s.accountId)?.timeZone ?? 'UTC';
+export function* sumRollups(t: Tx, s: RollupSum): Step<number> {
+  const zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', s.accountId))?.timeZone ?? 'UTC';
   const aligned = (at: Date | undefined) => !at || isQuarterHourZone(zone, at);
-  if (!aligned(s.from) || !aligned(s.until)) return sumSlots(conn, s, s.from, s.until);
+  if (!aligned(s.from) || !aligned(s.until)) return yield* sumSlots(t, s, s.from, s.until);
   // The account days wholly inside [from, until).
   let first: string | undefined;
   if (s.from) {
@@ -31,10 +31,10 @@ export function sumRollups(conn: Sqlite, s: RollupSum): number {
     if (startOfLocalDay(first, zone) < s.from) first = nextDay(first);
   }
   const last = s.until ? previousDay(localDay(s.until, zone)) : undefined;
-  if (first && last && first > last) return sumSlots(conn, s, s.from, s.until);
-  const inner = sumDays(conn, s, first, last);
-  const before = first && s.from ? sumSlots(conn, s, s.from, startOfLocalDay(first, zone)) : 0;
-  const after = last && s.until ? sumSlots(conn, s, startOfLocalDay(nextDay(last), zone), s.until) : 0;
+  if (first && last && first > last) return yield* sumSlots(t, s, s.from, s.until);
+  const inner = yield* sumDays(t, s, first, last);
+  const before = first && s.from ? yield* sumSlots(t, s, s.from, startOfLocalDay(first, zone)) : 0;
+  const after = last && s.until ? yield* sumSlots(t, s, startOfLocalDay(nextDay(last), zone), s.until) : 0;
   return inner + before + after;
 }
 
@@ -47,17 +47,17 @@ function dimensions(s: RollupSum): { sql: string; params: unknown[] } {
   return { sql: where.join(' AND '), params };
 }
 
-function sumDays(conn: Sqlite, s: RollupSum, first: string | undefined, last: string | undefined): number {
+function* sumDays(t: Tx, s: RollupSum, first: string | undefined, last: string | undefined): Step<number> {
   const d = dimensions(s);
   const range = `${first ? ' AND "day" >= ?' : ''}${last ? ' AND "day" <= ?' : ''}`;
   const params = [...d.params, ...(first ? [first] : []), ...(last ? [last] : [])];
-  return one<{ n: number | null }>(conn, `SELECT SUM("${s.column}") AS "n" FROM "MessageRollupDay" WHERE ${d.sql}${range}`, ...params)?.n ?? 0;
+  return (yield* t.one<{ n: number | null }>(`SELECT SUM("${s.column}") AS "n" FROM "MessageRollupDay" WHERE ${d.sql}${range}`, ...params))?.n ?? 0;
 }
 
-function sumSlots(conn: Sqlite, s: RollupSum, from: Date | undefined, until: Date | undefined): number {
+function* sumSlots(t: Tx, s: RollupSum, from: Date | undefined, until: Date | undefined): Step<number> {
   if (from && until && from >= until) return 0;
   const d = dimensions(s);
   const range = `${from ? ' AND "slot" >= ?' : ''}${until ? ' AND "slot" < ?' : ''}`;
   const params = [...d.params, ...(from ? [quarterHour(from)] : []), ...(until ? [quarterHour(until)] : [])];
-  return one<{ n: number | null }>(conn, `SELECT SUM("${s.column}") AS "n" FROM "MessageRollupSlot" WHERE ${d.sql}${range}`, ...params)?.n ?? 0;
+  return (yield* t.one<{ n: number | null }>(`SELECT SUM("${s.column}") AS "n" FROM "MessageRollupSlot" WHERE ${d.sql}${range}`, ...params))?.n ?? 0;
 }

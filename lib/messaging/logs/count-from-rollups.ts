@@ -1,4 +1,4 @@
-import { readNow } from '@/lib/db/sql';
+import { read } from '@/lib/db/tx';
 import type { Db } from '@/lib/db/client';
 import { COUNTED_STATES } from '@/lib/analytics/rollup-rows';
 import { sumRollups } from '@/lib/analytics/sum-rollups';
@@ -20,8 +20,8 @@ export async function countFromRollups(db: Db, accountId: string, subAccountIds:
   if (f.to && (f.to.getTime() + 1) % QUARTER !== 0) return null;
   // Column names come from the fixed list of states, never from the request as written.
   const column = f.status ? COUNTED_STATES.find((s) => s === f.status)! : 'messages';
-  return readNow(db, (conn) =>
-    sumRollups(conn, {
+  return read(db, (t) =>
+    sumRollups(t, {
       accountId,
       subAccountIds,
       channel: f.channel,

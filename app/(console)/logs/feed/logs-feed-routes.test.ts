@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -41,9 +41,9 @@ describe('Logs feed routes', () => {
     await seedDemoTenant();
     await insightsHistory({ seed: 9, start: '2026-12-01T00:00:00Z', days: 2, messages: 80 });
     const other = await createOtherTenant();
-    const { accepted } = await writeTransaction(db, (conn) =>
+    const { accepted } = await write(db, (t) =>
       insertOutbound(
-        conn,
+        t,
         {
           accountId: other.accountId,
           subAccountId: other.subAccountId,
@@ -81,7 +81,7 @@ describe('Logs feed routes', () => {
   it('answers the status of rows on screen, which moves as receipts come', async () => {
     const page = await get(list, '/logs/feed?status=queued&limit=2');
     const [a, b] = page.body.data.map((m: { umid: string }) => m.umid);
-    await writeTransaction(db, (conn) => applyStatus(conn, a, { state: 'delivered' }));
+    await write(db, (t) => applyStatus(t, a, { state: 'delivered' }));
     const s = await get(statuses, `/logs/feed/statuses?umid=${a}&umid=${b}&umid=${theirs}`);
     expect(s.status).toBe(200);
     expect(Object.fromEntries(s.body.data.map((u: { umid: string; status: { state: string } }) => [u.umid, u.status.state]))).toEqual({
