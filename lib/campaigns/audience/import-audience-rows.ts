@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import Database from 'better-sqlite3';
-import { closeDb, createDb } from '@/lib/db/client';
 import { parseDatabaseUrl } from '@/lib/db/database-url';
 import { driveSqlite, read, write } from '@/lib/db/tx';
 import type { Actor } from '@/lib/audit/record-audit-event';
@@ -245,7 +244,7 @@ export function openImportConnection(file: string): Database.Database {
  * The import's own connection to `databaseUrl`: on SQLite a connection of the thread's own whose
  * writes run synchronously, each in a BEGIN IMMEDIATE transaction; on PostgreSQL a client of its own.
  */
-export function openImportDb(databaseUrl: string): ImportDb {
+export async function openImportDb(databaseUrl: string): Promise<ImportDb> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') {
     const conn = openImportConnection(target.path);
@@ -256,6 +255,8 @@ export function openImportDb(databaseUrl: string): ImportDb {
       close: async () => void conn.close(),
     };
   }
+  // Loaded here: on SQLite the thread needs no Prisma client.
+  const { closeDb, createDb } = await import('@/lib/db/client');
   const client = createDb(target.url);
   return {
     dialect: 'postgres',
@@ -267,7 +268,7 @@ export function openImportDb(databaseUrl: string): ImportDb {
 
 /** Reads, checks and stores the audience; a 400 (no such column, no header, no rows) stores nothing more. */
 export async function importAudienceRows(job: ImportJob, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportSummary> {
-  const db = openImportDb(job.databaseUrl);
+  const db = await openImportDb(job.databaseUrl);
   const state: { importer: RowImporter | null; writer: RecipientWriter | null; reported: number } = { importer: null, writer: null, reported: 0 };
   try {
     const plan = planAudience(job.template, job.parameters);

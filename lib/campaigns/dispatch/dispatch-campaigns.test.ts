@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
-import { write } from '@/lib/db/tx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, createDb, db } from '@/lib/db/client';
+import { dialectOf, write } from '@/lib/db/tx';
 import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { drainOutbox } from '@/test/messaging-helpers';
 import { campaignTemplate, countersAndRecount, storeCampaign } from '@/test/campaign-fixtures';
@@ -150,4 +150,41 @@ describe('campaign dispatch', () => {
     expect(await sent(slow)).toBe(41);
     expect(await sent(fast)).toBe(121);
   });
+
+  it('several dispatchers (worker processes, each its own client) share one campaign: every recipient is handed over once', async () => {
+    const id = await storeCampaign({
+      templateName: template,
+      recipients: Array.from({ length: 240 }, (_, i) => ({ msisdn: `+1555346${String(i).padStart(4, '0')}` })),
+    });
+    // The messaging-limit tier is not what this is about: the file's other sends would reach it.
+    const { messagingTier } = await db.account.update({ where: { id: 'acme_corp' }, data: { messagingTier: 'TIER_UNLIMITED' } });
+    const workers = [db, ...Array.from({ length: 3 }, () => createDb(process.env.DATABASE_URL!))];
+    try {
+      const handed = await Promise.all(
+        workers.map(async (client) => {
+          let queued = 0;
+          for (;;) {
+            const outcome = await write(client, (t) => dispatchBatch(t, id, 25, new Date()));
+            queued += outcome.queued;
+            if (outcome.drained) return queued;
+          }
+        }),
+      );
+      expect(handed.reduce((a, b) => a + b, 0)).toBe(240);
+      const messages = await db.message.findMany({ where: { campaignId: id }, select: { clientMessageId: true } });
+      expect(messages).toHaveLength(240);
+      expect(new Set(messages.map((m) => m.clientMessageId)).size).toBe(240);
+      expect(await db.campaignRecipient.count({ where: { campaignId: id, status: 'pending' } })).toBe(0);
+      const { counters, recount } = await countersAndRecount(id);
+      expect(counters).toEqual(recount);
+    } finally {
+      await Promise.all(workers.slice(1).map((client) => closeDb(client)));
+      await db.account.update({ where: { id: 'acme_corp' }, data: { messagingTier } });
+      await db.campaign.update({ where: { id }, data: { status: 'cancelled' } });
+    }
+  });
+});
+
+afterAll(async () => {
+  if (dialectOf(db) === 'postgres') await closeDb(db);
 });
