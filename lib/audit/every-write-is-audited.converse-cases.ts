@@ -2,7 +2,7 @@
 // only read. Keyed as every-write-is-audited.cases.ts keys them.
 import crypto from 'node:crypto';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write as writeTx } from '@/lib/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { createCannedResponse } from '@/lib/converse/canned-responses';
@@ -21,8 +21,8 @@ const newNumber = () => `+6582${String(crypto.randomInt(100_000, 999_999))}`;
 async function ticket(): Promise<string> {
   const msisdn = newNumber();
   await receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text: 'An agent, please' } });
-  const { ticket } = await writeTransaction(db, (conn) =>
-    openTicket(conn, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
+  const { ticket } = await writeTx(db, (t) =>
+    openTicket(t, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
   );
   return ticket.id;
 }

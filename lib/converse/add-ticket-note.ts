@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { newId, run, sqlDate, writeTransaction } from '@/lib/db/sql';
+import { newId, sqlDate } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { noteSchema } from '@/lib/converse/converse-schemas';
@@ -14,12 +15,11 @@ import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
  */
 export async function addTicketNote(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<TicketNote> {
   const { text } = parseWith(noteSchema, body === undefined ? {} : body);
-  return writeTransaction(db, (conn) => {
+  return write(db, function* (tx) {
     const at = new Date();
-    const t = requireVisibleTicket(conn, viewer, id);
+    const t = yield* requireVisibleTicket(tx, viewer, id);
     const note = { id: newId(), authorId: viewer.userId, author: viewer.name, text, createdAt: at.toISOString() };
-    run(
-      conn,
+    yield* tx.run(
       'INSERT INTO "ConverseNote" ("id", "ticketId", "authorId", "authorLabel", "text", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
       note.id,
       t.id,
@@ -29,9 +29,9 @@ export async function addTicketNote(db: Db, viewer: ConverseViewer, id: string, 
       sqlDate(at),
     );
     // The note shows in the other agents' open thread at their next look.
-    saveTicket(conn, { ...t, updatedAt: nextStamp(conn, t.accountId, at) });
-    insertAuditRow(
-      conn,
+    yield* saveTicket(tx, { ...t, updatedAt: yield* nextStamp(tx, t.accountId, at) });
+    yield* insertAuditRow(
+      tx,
       viewer.actor,
       {
         accountId: t.accountId,

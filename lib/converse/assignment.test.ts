@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from '@/lib/errors';
 import { updateConverseConfig } from '@/lib/converse/converse-config';
 import { getTicket } from '@/lib/converse/get-ticket';
@@ -20,8 +20,8 @@ let ana: Person;
 let ben: Person;
 
 async function queued(msisdn = newCustomer()) {
-  const { ticket } = await writeTransaction(db, (conn) =>
-    openTicket(conn, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
+  const { ticket } = await write(db, (t) =>
+    openTicket(t, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
   );
   return ticket;
 }

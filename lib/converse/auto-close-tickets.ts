@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, run, sqlDate, writeTransaction } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { type Dialect, write } from '@/lib/db/tx';
 import { systemActor } from '@/lib/audit/record-audit-event';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 import { nextStamp } from '@/lib/converse/ticket-rows';
@@ -12,7 +13,16 @@ export const AUTO_CLOSE_MAX_SLEEP_MS = 60_000;
 
 // When a resolved or pending ticket is due to close, as a Julian day: its status time plus the
 // account's hours for that status (the reference docs' defaults, 1 hour, without a config row).
-const DUE_JD = `julianday(t."statusAt") + (CASE t."status" WHEN 'resolved' THEN coalesce(c."resolvedToClosedHours", 1) ELSE coalesce(c."pendingToClosedHours", 1) END) / 24.0`;
+// SQLite has julianday; PostgreSQL counts the same days from the Unix epoch (Julian day 2440587.5).
+const STATUS_JD: Record<Dialect, string> = {
+  sqlite: 'julianday(t."statusAt")',
+  postgres: `(EXTRACT(EPOCH FROM t."statusAt") / 86400.0 + 2440587.5)`,
+};
+const HOURS = `CASE t."status" WHEN 'resolved' THEN coalesce(c."resolvedToClosedHours", 1) ELSE coalesce(c."pendingToClosedHours", 1) END`;
+const DUE_JD: Record<Dialect, string> = {
+  sqlite: `${STATUS_JD.sqlite} + (${HOURS}) / 24.0`,
+  postgres: `${STATUS_JD.postgres} + (${HOURS}) / 24.0`,
+};
 const FROM = `FROM "ConverseTicket" t LEFT JOIN "ConverseConfig" c ON c."accountId" = t."accountId" WHERE t."status" IN ('resolved', 'pending')`;
 
 const jd = (d: Date) => d.getTime() / 86_400_000 + 2_440_587.5;
@@ -25,34 +35,31 @@ const fromJd = (v: number) => new Date(Math.round((v - 2_440_587.5) * 86_400_000
  * how many it closed and when the next one falls due.
  */
 export async function closeDueTickets(db: Db, now = new Date()): Promise<{ closed: number; more: boolean; nextDueAt: Date | null }> {
-  return writeTransaction(db, (conn) => {
-    const due = all<{ id: string; accountId: string; status: string; statusAt: string; msisdn: string; hours: number }>(
-      conn,
-      `SELECT t."id", t."accountId", t."status", t."statusAt", t."msisdn",
-         CASE t."status" WHEN 'resolved' THEN coalesce(c."resolvedToClosedHours", 1) ELSE coalesce(c."pendingToClosedHours", 1) END AS "hours"
-       ${FROM} AND ${DUE_JD} <= ? LIMIT ?`,
+  return write(db, function* (tx) {
+    const due = yield* tx.all<{ id: string; accountId: string; status: string; statusAt: string; msisdn: string; hours: number }>(
+      `SELECT t."id", t."accountId", t."status", t."statusAt", t."msisdn", ${HOURS} AS "hours"
+       ${FROM} AND ${DUE_JD[tx.dialect]} <= ? LIMIT ?`,
       jd(now),
       BATCH,
     );
     let closed = 0;
     for (const t of due) {
       const stamp = sqlDate(now);
-      const changed = run(
-        conn,
+      const changed = yield* tx.run(
         `UPDATE "ConverseTicket" SET "status" = 'closed', "statusAt" = ?, "closedAt" = ?, "waitingSince" = NULL,
            "updatedAt" = ?
          WHERE "id" = ? AND "status" = ? AND "statusAt" = ?`,
         stamp,
         stamp,
-        sqlDate(nextStamp(conn, t.accountId, now)),
+        sqlDate(yield* nextStamp(tx, t.accountId, now)),
         t.id,
         t.status,
         t.statusAt,
       );
       if (!changed) continue;
       closed++;
-      insertAuditRow(
-        conn,
+      yield* insertAuditRow(
+        tx,
         AUTO_CLOSE,
         {
           accountId: t.accountId,
@@ -65,7 +72,7 @@ export async function closeDueTickets(db: Db, now = new Date()): Promise<{ close
         now,
       );
     }
-    const next = one<{ jd: number | null }>(conn, `SELECT min(${DUE_JD}) AS "jd" ${FROM}`)?.jd;
+    const next = (yield* tx.one<{ jd: number | null }>(`SELECT min(${DUE_JD[tx.dialect]}) AS "jd" ${FROM}`))?.jd;
     return { closed, more: due.length === BATCH, nextDueAt: next == null ? null : fromJd(next) };
   });
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { all, one, readNow, type Sqlite } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import type { TemplateComponent } from '@/lib/templates/template-schema';
 import type { ConverseViewer } from '@/lib/converse/converse-viewer';
 import { getTicket, type TicketDetail } from '@/lib/converse/get-ticket';
@@ -21,11 +21,10 @@ export type InboxSnapshot = {
   closed: TicketSummary[];
 };
 
-function userNames(conn: Sqlite, ids: (string | null)[]): Map<string, string> {
+function* userNames(t: Tx, ids: (string | null)[]): Step<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   if (!wanted.length) return new Map();
-  const rows = all<{ id: string; name: string; email: string }>(
-    conn,
+  const rows = yield* t.all<{ id: string; name: string; email: string }>(
     `SELECT "id", "name", "email" FROM "User" WHERE "id" IN (${wanted.map(() => '?').join(', ')})`,
     ...wanted,
   );
@@ -34,12 +33,12 @@ function userNames(conn: Sqlite, ids: (string | null)[]): Map<string, string> {
 
 /** The lists, or only the version when it is still `known` (the page polls this every second). */
 export async function inboxSnapshot(db: Db, viewer: ConverseViewer, known?: string): Promise<InboxSnapshot | { version: string; unchanged: true }> {
-  return readNow(db, (conn) => {
-    const version = readInboxVersion(conn, viewer.accountId);
+  return read(db, function* (tx) {
+    const version = yield* readInboxVersion(tx, viewer.accountId);
     if (known !== undefined && known === version) return { version, unchanged: true as const };
-    const lists = readInbox(conn, viewer);
-    const names = userNames(
-      conn,
+    const lists = yield* readInbox(tx, viewer);
+    const names = yield* userNames(
+      tx,
       [...lists.mine, ...(lists.all ?? []), ...lists.closed].map((t) => t.assigneeId),
     );
     const summary = (t: TicketRow): TicketSummary => ({
@@ -67,15 +66,15 @@ export type TicketPanel = TicketDetail & {
 /** One ticket as the page shows it: the conversation, notes, the 24 h window, the names around it. */
 export async function ticketPanel(db: Db, viewer: ConverseViewer, id: string): Promise<TicketPanel> {
   const detail = await getTicket(db, viewer, id);
-  const extra = await readNow(db, (conn) => {
-    const t = requireVisibleTicket(conn, viewer, id);
+  const extra = await read(db, function* (tx) {
+    const t = yield* requireVisibleTicket(tx, viewer, id);
     const wf = t.definitionId
-      ? one<{ id: string; name: string }>(conn, 'SELECT "id", "name" FROM "Workflow" WHERE "id" = ? AND "accountId" = ?', t.definitionId, t.accountId)
+      ? yield* tx.one<{ id: string; name: string }>('SELECT "id", "name" FROM "Workflow" WHERE "id" = ? AND "accountId" = ?', t.definitionId, t.accountId)
       : undefined;
-    const sub = one<{ name: string }>(conn, 'SELECT "name" FROM "SubAccount" WHERE "id" = ?', t.subAccountId);
+    const sub = yield* tx.one<{ name: string }>('SELECT "name" FROM "SubAccount" WHERE "id" = ?', t.subAccountId);
     return {
-      assigneeName: t.assigneeId ? userNames(conn, [t.assigneeId]).get(t.assigneeId) : undefined,
-      window: windowOf(conn, t, new Date()),
+      assigneeName: t.assigneeId ? (yield* userNames(tx, [t.assigneeId])).get(t.assigneeId) : undefined,
+      window: yield* windowOf(tx, t, new Date()),
       subAccountName: sub?.name ?? t.subAccountId,
       workflow: wf,
     };
@@ -87,7 +86,7 @@ export type ReplyTemplate = { name: string; language: string; category: string; 
 
 /** The APPROVED templates a reply on this ticket may use (its subaccount's), newest change first. */
 export async function replyTemplates(db: Db, viewer: ConverseViewer, ticketId: string): Promise<ReplyTemplate[]> {
-  const t = await readNow(db, (conn) => requireVisibleTicket(conn, viewer, ticketId));
+  const t = await read(db, (tx) => requireVisibleTicket(tx, viewer, ticketId));
   if (t.channel !== 'whatsapp') return [];
   const rows = await db.template.findMany({
     where: { accountId: viewer.accountId, subAccountId: t.subAccountId, status: 'APPROVED' },

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { one, readNow, run, sqlDate, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { read, type Step, type Tx, write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
@@ -14,9 +15,8 @@ export const DEFAULT_CONFIG: ConverseConfig = { resolvedToClosedHours: 1, pendin
 
 export const AUTO_CLOSE_TASK = 'converse-auto-close';
 
-export function readConfig(conn: Sqlite, accountId: string): ConverseConfig {
-  const r = one<ConverseConfig>(
-    conn,
+export function* readConfig(t: Tx, accountId: string): Step<ConverseConfig> {
+  const r = yield* t.one<ConverseConfig>(
     'SELECT "resolvedToClosedHours", "pendingToClosedHours", "maxAssignedTicketsPerAgent" FROM "ConverseConfig" WHERE "accountId" = ?',
     accountId,
   );
@@ -26,7 +26,7 @@ export function readConfig(conn: Sqlite, accountId: string): ConverseConfig {
 /** GET /converse/config and the Configuration page: supervisors and administrators only. */
 export async function getConverseConfig(db: Db, viewer: ConverseViewer): Promise<ConverseConfig> {
   requireSupervisor(viewer, 'see the Converse configuration');
-  return readNow(db, (conn) => readConfig(conn, viewer.accountId));
+  return read(db, (t) => readConfig(t, viewer.accountId));
 }
 
 /**
@@ -37,12 +37,11 @@ export async function getConverseConfig(db: Db, viewer: ConverseViewer): Promise
 export async function updateConverseConfig(db: Db, viewer: ConverseViewer, body: unknown): Promise<ConverseConfig> {
   requireSupervisor(viewer, 'change the Converse configuration');
   const input = parseWith(configSchema, body === undefined ? {} : body);
-  const saved = await writeTransaction(db, (conn) => {
+  const saved = await write(db, function* (t) {
     const now = new Date();
-    const before = readConfig(conn, viewer.accountId);
+    const before = yield* readConfig(t, viewer.accountId);
     const after: ConverseConfig = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-    run(
-      conn,
+    yield* t.run(
       `INSERT INTO "ConverseConfig" ("accountId", "resolvedToClosedHours", "pendingToClosedHours", "maxAssignedTicketsPerAgent", "updatedAt") VALUES (?, ?, ?, ?, ?)
        ON CONFLICT ("accountId") DO UPDATE SET "resolvedToClosedHours" = excluded."resolvedToClosedHours", "pendingToClosedHours" = excluded."pendingToClosedHours",
          "maxAssignedTicketsPerAgent" = excluded."maxAssignedTicketsPerAgent", "updatedAt" = excluded."updatedAt"`,
@@ -52,8 +51,8 @@ export async function updateConverseConfig(db: Db, viewer: ConverseViewer, body:
       after.maxAssignedTicketsPerAgent,
       sqlDate(now),
     );
-    insertAuditRow(
-      conn,
+    yield* insertAuditRow(
+      t,
       viewer.actor,
       {
         accountId: viewer.accountId,

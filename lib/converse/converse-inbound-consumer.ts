@@ -10,19 +10,19 @@ import { findOpenTicket, nextStamp, saveTicket } from '@/lib/converse/ticket-row
  */
 export const converseInboundConsumer: InboundConsumer = {
   name: 'converse',
-  decide(conn, inbound) {
-    const ticket = findOpenTicket(conn, inbound);
+  *decide(t, inbound) {
+    const ticket = yield* findOpenTicket(t, inbound);
     if (!ticket) return null;
     const at = new Date();
     const reopen = ticket.status === 'pending' || ticket.status === 'resolved';
-    saveTicket(conn, {
+    yield* saveTicket(t, {
       ...ticket,
       unread: ticket.unread + 1,
       lastMessageAt: at,
       waitingSince: ticket.waitingSince ?? at,
       status: reopen ? (ticket.assigneeId ? 'active' : 'queued') : ticket.status,
       statusAt: reopen ? at : ticket.statusAt,
-      updatedAt: nextStamp(conn, ticket.accountId, at),
+      updatedAt: yield* nextStamp(t, ticket.accountId, at),
     });
     return null;
   },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { dialectOf, write } from '@/lib/db/tx';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 import { getTicket } from '@/lib/converse/get-ticket';
 import { openTicket } from '@/lib/converse/ticket-rows';
@@ -13,7 +13,10 @@ import { admin, customerSays, enableSupportBot, handOver, newCustomer, SUB, type
 
 let bot: string;
 let boss: Person;
-const runsOf = (msisdn: string) => db.workflowInstance.count({ where: { definitionId: bot, data: { path: '$.payload.user.msisdn', equals: msisdn } } });
+// Prisma names a JSON path as SQLite's text path, or as PostgreSQL's list of keys.
+const MSISDN_PATH = dialectOf(db) === 'postgres' ? ['payload', 'user', 'msisdn'] : '$.payload.user.msisdn';
+const runsOf = (msisdn: string) =>
+  db.workflowInstance.count({ where: { definitionId: bot, data: { path: MSISDN_PATH as string & string[], equals: msisdn } } });
 const outboundTexts = async (msisdn: string) =>
   (await db.message.findMany({ where: { msisdn, direction: 'outbound' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map(
     (m) =>
@@ -119,9 +122,7 @@ describe('the support bot hands over to Converse', () => {
     const first = await handOver(msisdn);
     const again = await Promise.all(
       [1, 2].map(() =>
-        writeTransaction(db, (conn) =>
-          openTicket(conn, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
-        ),
+        write(db, (t) => openTicket(t, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR })),
       ),
     );
     expect(again.map((r) => [r.created, r.ticket.id])).toEqual([

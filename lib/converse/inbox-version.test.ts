@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { addTicketNote } from '@/lib/converse/add-ticket-note';
 import { inboxSnapshot, type InboxSnapshot } from '@/lib/converse/console-inbox';
 import { nextStamp, openTicket } from '@/lib/converse/ticket-rows';
@@ -27,8 +27,8 @@ describe('the inbox version', () => {
     const v0 = await version();
     expect(await inboxSnapshot(db, boss.viewer, v0)).toEqual({ version: v0, unchanged: true });
 
-    const { ticket } = await writeTransaction(db, (conn) =>
-      openTicket(conn, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
+    const { ticket } = await write(db, (t) =>
+      openTicket(t, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, at: new Date(), actor: SYSTEM_ACTOR }),
     );
     const v1 = await version();
     expect(v1 > v0).toBe(true);
@@ -52,12 +52,14 @@ describe('the inbox version', () => {
 
   it('moves even when two changes fall in the same millisecond', async () => {
     const at = new Date(Date.now() + 60_000);
-    const stamps = await writeTransaction(db, (conn) => {
-      const a = nextStamp(conn, 'acme_corp', at);
-      conn
-        .prepare('UPDATE "ConverseTicket" SET "updatedAt" = ? WHERE "accountId" = ? AND "id" = (SELECT "id" FROM "ConverseTicket" LIMIT 1)')
-        .run(a.toISOString().replace('Z', '+00:00'), 'acme_corp');
-      return [a, nextStamp(conn, 'acme_corp', at)];
+    const stamps = await write(db, function* (t) {
+      const a = yield* nextStamp(t, 'acme_corp', at);
+      yield* t.run(
+        'UPDATE "ConverseTicket" SET "updatedAt" = ? WHERE "accountId" = ? AND "id" = (SELECT "id" FROM "ConverseTicket" LIMIT 1)',
+        a.toISOString().replace('Z', '+00:00'),
+        'acme_corp',
+      );
+      return [a, yield* nextStamp(t, 'acme_corp', at)];
     });
     expect(stamps[1]!.getTime()).toBe(stamps[0]!.getTime() + 1);
   });

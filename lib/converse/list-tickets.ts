@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { all, readNow, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { decodeCursor, encodeCursor } from '@/lib/messaging/logs/logs-cursor';
 import { listTicketsQuerySchema, type ListTicketsQuery } from '@/lib/converse/converse-schemas';
@@ -17,8 +18,10 @@ function viewWhere(viewer: ConverseViewer, view: 'queue' | 'mine' | 'all' | unde
   if (view === 'queue') w.sql.push(`"status" = 'queued' AND "assigneeId" IS NULL`);
   if (view === 'mine') {
     // A key holds no tickets: its "mine" is empty.
-    w.sql.push('"assigneeId" = ?');
-    w.params.push(viewer.userId ?? '\u0000');
+    if (viewer.userId) {
+      w.sql.push('"assigneeId" = ?');
+      w.params.push(viewer.userId);
+    } else w.sql.push('1 = 0');
   }
 }
 
@@ -51,14 +54,14 @@ export async function listTickets(db: Db, viewer: ConverseViewer, query: ListTic
     w.params.push(sqlDate(c.createdAt), sqlDate(c.createdAt), c.id);
   }
   const order = oldestFirst ? '"createdAt", "id"' : '"createdAt" DESC, "id" DESC';
-  const rows = await readNow(db, (conn) =>
-    all<Record<string, unknown>>(
-      conn,
+  const rows = await read(db, function* (t) {
+    const found = yield* t.all<Record<string, unknown>>(
       `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE ${w.sql.join(' AND ')} ORDER BY ${order} LIMIT ?`,
       ...w.params,
       q.limit + 1,
-    ).map((r) => readTicketRow(r)),
-  );
+    );
+    return found.map((r) => readTicketRow(r));
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { data: page.map(toTicketView), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
@@ -76,25 +79,24 @@ export type InboxLists = {
   closed: TicketRow[];
 };
 
-function select(conn: Sqlite, where: string, ...params: unknown[]): TicketRow[] {
-  return all<Record<string, unknown>>(conn, `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE "accountId" = ? AND ${where}`, ...params).map((r) =>
-    readTicketRow(r),
-  );
+function* select(t: Tx, where: string, ...params: unknown[]): Step<TicketRow[]> {
+  const rows = yield* t.all<Record<string, unknown>>(`SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE "accountId" = ? AND ${where}`, ...params);
+  return rows.map((r) => readTicketRow(r));
 }
 
 /** The Converse page's lists for the viewer, inside the caller's read. */
-export function readInbox(conn: Sqlite, viewer: ConverseViewer): InboxLists {
+export function* readInbox(t: Tx, viewer: ConverseViewer): Step<InboxLists> {
   const a = viewer.accountId;
-  const queue = select(conn, `"status" = 'queued' AND "assigneeId" IS NULL ORDER BY "createdAt" LIMIT 200`, a);
-  const mine = viewer.userId ? select(conn, `"assigneeId" = ? AND "status" <> 'closed' ${INBOX_ORDER}`, a, viewer.userId) : [];
-  const everything = viewer.seesAll ? select(conn, `"status" <> 'closed' ${INBOX_ORDER}`, a) : null;
+  const queue = yield* select(t, `"status" = 'queued' AND "assigneeId" IS NULL ORDER BY "createdAt" LIMIT 200`, a);
+  const mine = viewer.userId ? yield* select(t, `"assigneeId" = ? AND "status" <> 'closed' ${INBOX_ORDER}`, a, viewer.userId) : [];
+  const everything = viewer.seesAll ? yield* select(t, `"status" <> 'closed' ${INBOX_ORDER}`, a) : null;
   const visible = visibleWhere(viewer);
-  const closed = select(conn, `"status" = 'closed' AND ${visible.sql} ORDER BY "closedAt" DESC LIMIT 50`, a, ...visible.params);
+  const closed = yield* select(t, `"status" = 'closed' AND ${visible.sql} ORDER BY "closedAt" DESC LIMIT 50`, a, ...visible.params);
   return { queue, mine, all: everything, closed };
 }
 
 export async function loadInbox(db: Db, viewer: ConverseViewer): Promise<InboxLists> {
-  return readNow(db, (conn) => readInbox(conn, viewer));
+  return read(db, (t) => readInbox(t, viewer));
 }
 
 /**
@@ -102,6 +104,6 @@ export async function loadInbox(db: Db, viewer: ConverseViewer): Promise<InboxLi
  * ticket, which every change raises (see nextStamp). The console polls it every second and reloads
  * the lists when it moves.
  */
-export function readInboxVersion(conn: Sqlite, accountId: string): string {
-  return all<{ at: string | null }>(conn, 'SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId)[0]?.at ?? '';
+export function* readInboxVersion(t: Tx, accountId: string): Step<string> {
+  return (yield* t.one<{ at: string | null }>('SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId))?.at ?? '';
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import type { ConverseViewer } from '@/lib/converse/converse-viewer';
 import { nextStamp, saveTicket } from '@/lib/converse/ticket-rows';
 import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
@@ -10,12 +10,12 @@ import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
  * nothing was unread.
  */
 export async function markTicketRead(db: Db, viewer: ConverseViewer, id: string): Promise<{ unread: 0 }> {
-  await writeTransaction(db, (conn) => {
-    const t = requireVisibleTicket(conn, viewer, id);
+  await write(db, function* (tx) {
+    const t = yield* requireVisibleTicket(tx, viewer, id);
     // Someone else's unread count stays theirs: a supervisor looking in does not clear the agent's badge.
     const mayRead = t.assigneeId === viewer.userId || (!t.assigneeId && viewer.supervisor);
     if (t.unread === 0 || !mayRead) return;
-    saveTicket(conn, { ...t, unread: 0, updatedAt: nextStamp(conn, t.accountId, new Date()) });
+    yield* saveTicket(tx, { ...t, unread: 0, updatedAt: yield* nextStamp(tx, t.accountId, new Date()) });
   });
   return { unread: 0 };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { ValidationError } from '@/lib/errors';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
@@ -22,8 +22,8 @@ export async function openTicketByApi(db: Db, viewer: ConverseViewer, body: unkn
   if (!sub.channels.some((c) => c.kind === channel)) {
     throw new ValidationError("Invalid parameter(s): 'channel'", [{ path: 'channel', message: `Subaccount '${sub.id}' has no ${channel} channel` }]);
   }
-  const { ticket, created } = await writeTransaction(db, (conn) =>
-    openTicket(conn, { accountId: viewer.accountId, subAccountId: sub.id, channel, msisdn, at: new Date(), actor: viewer.actor }),
+  const { ticket, created } = await write(db, (t) =>
+    openTicket(t, { accountId: viewer.accountId, subAccountId: sub.id, channel, msisdn, at: new Date(), actor: viewer.actor }),
   );
   return { ticket: toTicketView(ticket), created };
 }

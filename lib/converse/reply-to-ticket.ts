@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { readNow, type Sqlite } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { sendSms } from '@/lib/messaging/send-sms';
@@ -16,18 +16,18 @@ type ReplyBody = { type?: unknown; content?: unknown; clientMessageId?: unknown 
 /** The 24 h customer service window of the ticket's conversation, as the reply box shows it. */
 export type ReplyWindow = { open: boolean; expiresAt: string | null };
 
-export function windowOf(conn: Sqlite, t: Pick<TicketRow, 'subAccountId' | 'msisdn' | 'channel'>, at: Date): ReplyWindow {
+export function* windowOf(tx: Tx, t: Pick<TicketRow, 'subAccountId' | 'msisdn' | 'channel'>, at: Date): Step<ReplyWindow> {
   // SMS has no window: any text may go.
   if (t.channel !== 'whatsapp') return { open: true, expiresAt: null };
-  const w = readWindow(conn, t.subAccountId, t.msisdn);
+  const w = yield* readWindow(tx, t.subAccountId, t.msisdn);
   return { open: isCswOpen(w, at), expiresAt: w?.cswExpiresAt?.toISOString() ?? null };
 }
 
 /** A freeform message outside the window is refused here, with the window named, instead of ending undelivered (1022). */
-function assertMayGo(conn: Sqlite, t: TicketRow, type: string, at: Date): void {
+function* assertMayGo(tx: Tx, t: TicketRow, type: string, at: Date): Step<void> {
   if (t.status === 'closed') throw new ConflictError('This ticket is closed: a closed ticket stays closed, and the next hand-over opens a new one');
   if (type === 'template' || t.channel !== 'whatsapp') return;
-  const w = windowOf(conn, t, at);
+  const w = yield* windowOf(tx, t, at);
   if (w.open) return;
   const since = w.expiresAt ? `closed at ${w.expiresAt}` : 'is not open';
   throw new ConflictError(
@@ -46,21 +46,22 @@ export async function replyToTicket(db: Db, viewer: ConverseViewer, id: string, 
   const reply = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as ReplyBody;
   const type = typeof reply.type === 'string' ? reply.type.trim().toLowerCase() : '';
   if (!type) throw new ValidationError("Invalid parameter(s): 'type'", [{ path: 'type', message: "type is required: 'text', 'template', ..." }]);
-  const before = await readNow(db, (conn) => {
-    const t = requireVisibleTicket(conn, viewer, id);
-    assertMayGo(conn, t, type, new Date());
+  const before = await read(db, function* (tx) {
+    const t = yield* requireVisibleTicket(tx, viewer, id);
+    yield* assertMayGo(tx, t, type, new Date());
     return t;
   });
+  // Set by each run of the send's transaction (PostgreSQL may run it again): the last run is the one that committed.
   let after: TicketRow = before;
-  const alsoWrite = (conn: Sqlite) => {
+  const alsoWrite = function* (tx: Tx): Step<void> {
     const at = new Date();
-    let t = requireVisibleTicket(conn, viewer, id);
-    assertMayGo(conn, t, type, at);
-    if (t.status === 'queued' && !t.assigneeId && viewer.userId) t = assignInTransaction(conn, viewer, t, viewer.userId, at);
-    after = { ...t, unread: 0, waitingSince: null, lastMessageAt: at, updatedAt: nextStamp(conn, t.accountId, at) };
-    saveTicket(conn, after);
-    insertAuditRow(
-      conn,
+    let t = yield* requireVisibleTicket(tx, viewer, id);
+    yield* assertMayGo(tx, t, type, at);
+    if (t.status === 'queued' && !t.assigneeId && viewer.userId) t = yield* assignInTransaction(tx, viewer, t, viewer.userId, at);
+    after = { ...t, unread: 0, waitingSince: null, lastMessageAt: at, updatedAt: yield* nextStamp(tx, t.accountId, at) };
+    yield* saveTicket(tx, after);
+    yield* insertAuditRow(
+      tx,
       viewer.actor,
       {
         accountId: t.accountId,

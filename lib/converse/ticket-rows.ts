@@ -1,5 +1,6 @@
 import type { Actor } from '@/lib/audit/record-audit-event';
-import { newId, one, readDate, readDateOrNull, run, sqlDate, type Sqlite } from '@/lib/db/sql';
+import { newId, readDate, readDateOrNull, sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 
 // The ticket rows, read and written inside the caller's write transaction. A leaf of lib/converse:
@@ -69,8 +70,8 @@ export function toE164(msisdn: string): string {
 }
 
 /** The ticket of the account with this id, or undefined (another account's ticket is not there). */
-export function readTicket(conn: Sqlite, accountId: string, id: string): TicketRow | undefined {
-  const r = one<Raw>(conn, `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE "id" = ? AND "accountId" = ?`, id, accountId);
+export function* readTicket(t: Tx, accountId: string, id: string): Step<TicketRow | undefined> {
+  const r = yield* t.one<Raw>(`SELECT ${TICKET_COLUMNS} FROM "ConverseTicket" WHERE "id" = ? AND "accountId" = ?`, id, accountId);
   return r ? readTicketRow(r) : undefined;
 }
 
@@ -79,31 +80,30 @@ const OPEN_FOR = `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket"
   ORDER BY "createdAt" LIMIT 1`;
 
 /** The conversation's not-closed ticket, if any (there is at most one: openTicket joins it). */
-export function findOpenTicket(conn: Sqlite, c: Conversation): TicketRow | undefined {
-  const r = one<Raw>(conn, OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
+export function* findOpenTicket(t: Tx, c: Conversation): Step<TicketRow | undefined> {
+  const r = yield* t.one<Raw>(OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
   return r ? readTicketRow(r) : undefined;
 }
 
 /** Whether agents hold the conversation: while they do, its messages start and resume no workflow. */
-export function hasOpenTicket(conn: Sqlite, c: Conversation): boolean {
-  return !!findOpenTicket(conn, c);
+export function* hasOpenTicket(t: Tx, c: Conversation): Step<boolean> {
+  return !!(yield* findOpenTicket(t, c));
 }
 
 /**
  * The next change time of the account's tickets: now, or a millisecond past the newest change when the
  * clock has not moved on. The inbox's live version is the newest updatedAt, so every change must raise it.
  */
-export function nextStamp(conn: Sqlite, accountId: string, at: Date): Date {
-  const newest = one<{ at: string | null }>(conn, 'SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId)?.at;
+export function* nextStamp(t: Tx, accountId: string, at: Date): Step<Date> {
+  const newest = (yield* t.one<{ at: string | null }>('SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId))?.at;
   const floor = newest ? readDate(newest).getTime() + 1 : 0;
   return new Date(Math.max(at.getTime(), floor));
 }
 
 /** Writes the ticket's changeable fields as they are in `t` (read and changed in the same transaction). */
-export function saveTicket(conn: Sqlite, t: TicketRow): void {
+export function* saveTicket(tx: Tx, t: TicketRow): Step<void> {
   const date = (d: Date | null) => (d ? sqlDate(d) : null);
-  run(
-    conn,
+  yield* tx.run(
     `UPDATE "ConverseTicket" SET "customerName" = ?, "status" = ?, "assigneeId" = ?, "unread" = ?, "lastMessageAt" = ?, "waitingSince" = ?, "statusAt" = ?,
       "updatedAt" = ?, "closedAt" = ? WHERE "id" = ?`,
     t.customerName,
@@ -119,8 +119,8 @@ export function saveTicket(conn: Sqlite, t: TicketRow): void {
   );
 }
 
-function contactName(conn: Sqlite, accountId: string, msisdn: string): string | null {
-  return one<{ name: string | null }>(conn, 'SELECT "name" FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn)?.name ?? null;
+function* contactName(t: Tx, accountId: string, msisdn: string): Step<string | null> {
+  return (yield* t.one<{ name: string | null }>('SELECT "name" FROM "Contact" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn))?.name ?? null;
 }
 
 export type OpenTicketInput = Conversation & {
@@ -136,11 +136,11 @@ export type OpenTicketInput = Conversation & {
  * pending one is active again, or queued when nobody holds it). Looked up and written in the caller's
  * write transaction, so two hand-overs never open two tickets. Audited with the change.
  */
-export function openTicket(conn: Sqlite, input: OpenTicketInput): { ticket: TicketRow; created: boolean } {
+export function* openTicket(t: Tx, input: OpenTicketInput): Step<{ ticket: TicketRow; created: boolean }> {
   const msisdn = toE164(input.msisdn);
   const conv = { ...input, msisdn };
-  const existing = findOpenTicket(conn, conv);
-  const stamp = nextStamp(conn, input.accountId, input.at);
+  const existing = yield* findOpenTicket(t, conv);
+  const stamp = yield* nextStamp(t, input.accountId, input.at);
   if (existing) {
     const reopen = existing.status === 'resolved' || existing.status === 'pending';
     const ticket: TicketRow = {
@@ -148,11 +148,11 @@ export function openTicket(conn: Sqlite, input: OpenTicketInput): { ticket: Tick
       status: reopen ? (existing.assigneeId ? 'active' : 'queued') : existing.status,
       statusAt: reopen ? input.at : existing.statusAt,
       waitingSince: existing.waitingSince ?? input.at,
-      customerName: existing.customerName ?? contactName(conn, input.accountId, msisdn),
+      customerName: existing.customerName ?? (yield* contactName(t, input.accountId, msisdn)),
       updatedAt: stamp,
     };
-    saveTicket(conn, ticket);
-    audit(conn, input, ticket, `Conversation with ${msisdn} handed over again: joined its open ticket`);
+    yield* saveTicket(t, ticket);
+    yield* audit(t, input, ticket, `Conversation with ${msisdn} handed over again: joined its open ticket`);
     return { ticket, created: false };
   }
   const ticket: TicketRow = {
@@ -161,7 +161,7 @@ export function openTicket(conn: Sqlite, input: OpenTicketInput): { ticket: Tick
     subAccountId: input.subAccountId,
     channel: input.channel,
     msisdn,
-    customerName: contactName(conn, input.accountId, msisdn),
+    customerName: yield* contactName(t, input.accountId, msisdn),
     status: 'queued',
     assigneeId: null,
     workflowId: input.workflowId ?? null,
@@ -174,8 +174,7 @@ export function openTicket(conn: Sqlite, input: OpenTicketInput): { ticket: Tick
     updatedAt: stamp,
     closedAt: null,
   };
-  run(
-    conn,
+  yield* t.run(
     `INSERT INTO "ConverseTicket" (${TICKET_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ticket.id,
     ticket.accountId,
@@ -195,13 +194,13 @@ export function openTicket(conn: Sqlite, input: OpenTicketInput): { ticket: Tick
     sqlDate(stamp),
     null,
   );
-  audit(conn, input, ticket, `Conversation with ${msisdn} handed over to Converse: ticket queued`);
+  yield* audit(t, input, ticket, `Conversation with ${msisdn} handed over to Converse: ticket queued`);
   return { ticket, created: true };
 }
 
-function audit(conn: Sqlite, input: OpenTicketInput, ticket: TicketRow, summary: string): void {
-  insertAuditRow(
-    conn,
+function* audit(t: Tx, input: OpenTicketInput, ticket: TicketRow, summary: string): Step<void> {
+  yield* insertAuditRow(
+    t,
     input.actor,
     {
       accountId: input.accountId,

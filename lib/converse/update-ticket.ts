@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { one, writeTransaction, type Sqlite } from '@/lib/db/sql';
+import { type Step, type Tx, write } from '@/lib/db/tx';
 import { parseWith } from '@/lib/api/read-json';
 import { ConflictError, PermissionError, ValidationError } from '@/lib/errors';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
@@ -12,15 +12,14 @@ import { ASSIGNED_OPEN, nextStamp, saveTicket, type TicketRow, type TicketStatus
 import { toTicketView, type TicketView } from '@/lib/converse/ticket-view';
 import { requireVisibleTicket } from '@/lib/converse/visible-ticket';
 
-function heldBy(conn: Sqlite, accountId: string, userId: string): number {
+function* heldBy(tx: Tx, accountId: string, userId: string): Step<number> {
   return (
-    one<{ n: number }>(
-      conn,
+    (yield* tx.one<{ n: number }>(
       `SELECT count(*) AS "n" FROM "ConverseTicket" WHERE "accountId" = ? AND "assigneeId" = ? AND "status" IN (${ASSIGNED_OPEN.map(() => '?').join(', ')})`,
       accountId,
       userId,
       ...ASSIGNED_OPEN,
-    )?.n ?? 0
+    ))?.n ?? 0
   );
 }
 
@@ -29,7 +28,7 @@ function heldBy(conn: Sqlite, accountId: string, userId: string): number {
  * maxAssignedTicketsPerAgent open tickets with 409: the count and the assignment happen in the
  * caller's one write transaction, so two assignments at once cannot both slip under the limit.
  */
-export function assignInTransaction(conn: Sqlite, viewer: ConverseViewer, t: TicketRow, assigneeId: string | null, at: Date): TicketRow {
+export function* assignInTransaction(tx: Tx, viewer: ConverseViewer, t: TicketRow, assigneeId: string | null, at: Date): Step<TicketRow> {
   if (assigneeId === t.assigneeId) return t;
   if (assigneeId === null) {
     if (!viewer.supervisor && t.assigneeId !== viewer.userId) throw new PermissionError('Only supervisors can take a ticket from another agent');
@@ -37,7 +36,7 @@ export function assignInTransaction(conn: Sqlite, viewer: ConverseViewer, t: Tic
   }
   if (assigneeId !== viewer.userId && !viewer.supervisor)
     throw new PermissionError('Only Converse supervisors and administrators can assign tickets to others');
-  if (!isAgent(conn, t.accountId, assigneeId)) {
+  if (!(yield* isAgent(tx, t.accountId, assigneeId))) {
     throw new ValidationError("Invalid parameter(s): 'assigneeId'", [
       {
         path: 'assigneeId',
@@ -45,8 +44,8 @@ export function assignInTransaction(conn: Sqlite, viewer: ConverseViewer, t: Tic
       },
     ]);
   }
-  const max = readConfig(conn, t.accountId).maxAssignedTicketsPerAgent;
-  const held = heldBy(conn, t.accountId, assigneeId);
+  const max = (yield* readConfig(tx, t.accountId)).maxAssignedTicketsPerAgent;
+  const held = yield* heldBy(tx, t.accountId, assigneeId);
   if (held >= max) {
     const who = assigneeId === viewer.userId ? 'You already hold' : 'That agent already holds';
     throw new ConflictError(`${who} ${held} open tickets, the most an agent may hold (maxAssignedTicketsPerAgent is ${max})`);
@@ -77,17 +76,17 @@ function describe(before: TicketRow, after: TicketRow): string {
 }
 
 /** Applies an update in the caller's write transaction and audits it; an update that changes nothing writes nothing. */
-export function updateInTransaction(conn: Sqlite, viewer: ConverseViewer, id: string, update: TicketUpdate, at: Date): TicketRow {
-  const before = requireVisibleTicket(conn, viewer, id);
+export function* updateInTransaction(tx: Tx, viewer: ConverseViewer, id: string, update: TicketUpdate, at: Date): Step<TicketRow> {
+  const before = yield* requireVisibleTicket(tx, viewer, id);
   if (before.status === 'closed') throw new ConflictError('This ticket is closed: a closed ticket stays closed, and the next hand-over opens a new one');
   let after = before;
-  if (update.assigneeId !== undefined) after = assignInTransaction(conn, viewer, after, update.assigneeId, at);
+  if (update.assigneeId !== undefined) after = yield* assignInTransaction(tx, viewer, after, update.assigneeId, at);
   if (update.status !== undefined) after = changeStatusInTransaction(viewer, after, update.status, at);
   if (after === before) return before;
-  after = { ...after, updatedAt: nextStamp(conn, before.accountId, at) };
-  saveTicket(conn, after);
-  insertAuditRow(
-    conn,
+  after = { ...after, updatedAt: yield* nextStamp(tx, before.accountId, at) };
+  yield* saveTicket(tx, after);
+  yield* insertAuditRow(
+    tx,
     viewer.actor,
     {
       accountId: before.accountId,
@@ -109,7 +108,7 @@ export function updateInTransaction(conn: Sqlite, viewer: ConverseViewer, id: st
  */
 export async function updateTicket(db: Db, viewer: ConverseViewer, id: string, body: unknown): Promise<TicketView> {
   const update = parseWith(updateTicketSchema, body === undefined ? {} : body);
-  const t = await writeTransaction(db, (conn) => updateInTransaction(conn, viewer, id, update, new Date()));
+  const t = await write(db, (tx) => updateInTransaction(tx, viewer, id, update, new Date()));
   // A resolved or pending ticket is due to close later: the auto-close task looks again.
   if (t.status === 'resolved' || t.status === 'pending') wakeBackgroundTask(AUTO_CLOSE_TASK);
   return toTicketView(t);

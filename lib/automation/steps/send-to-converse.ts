@@ -1,4 +1,4 @@
-import { writeTransaction } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { systemActor } from '@/lib/audit/record-audit-event';
 import { openTicket } from '@/lib/converse/ticket-rows';
 import { defineExecutor } from './define-executor';
@@ -25,9 +25,9 @@ export const sendToConverseStep = defineExecutor(sendToConverseDefinition, {
     const sub = await stepSubAccount(ctx, inputs.subAccountId, inputs.subaccountId);
     if (!sub.ok) return sub.outcome;
     const subAccountId = sub.id;
-    const ticket = await writeTransaction(ctx.db, (conn) => {
-      ctx.persistWith(conn);
-      return openTicket(conn, {
+    const { ticket } = await write(ctx.db, function* (t) {
+      yield* ctx.persistWith(t);
+      return yield* openTicket(t, {
         accountId: ctx.instance.accountId,
         subAccountId,
         channel,
@@ -36,7 +36,7 @@ export const sendToConverseStep = defineExecutor(sendToConverseDefinition, {
         definitionId: ctx.instance.definitionId,
         at: new Date(),
         actor: HAND_OVER,
-      }).ticket;
+      });
     });
     return { kind: 'done', results: { ticketId: ticket.id, status: 'handed_over' } };
   },
