@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { writeTransaction } from '@/lib/db/sql';
 import { write } from '@/lib/db/tx';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import { seedDemoTenant } from '@/test/factories';
 import { campaignTemplate, countersAndRecount, storeCampaign } from '@/test/campaign-fixtures';
-import { dispatchBatchSync } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
 import { parseRecipientMessageKey, recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
 
 let template: string;
@@ -29,7 +28,7 @@ describe('campaign status listener', () => {
 
   it('moves the recipient and the counters with its message, forward only; failures keep their code', async () => {
     const id = await storeCampaign({ templateName: template, recipients: 2 });
-    await writeTransaction(db, (conn) => dispatchBatchSync(conn, id, 10, new Date()));
+    await write(db, (t) => dispatchBatch(t, id, 10, new Date()));
     const a = (await recipient(id, 2)).umid!;
     const b = (await recipient(id, 3)).umid!;
     await apply(a, { state: 'delivered' });
@@ -48,14 +47,14 @@ describe('campaign status listener', () => {
 
   it('ignores a late receipt of an earlier attempt once the recipient was retried', async () => {
     const id = await storeCampaign({ templateName: template, recipients: 1 });
-    await writeTransaction(db, (conn) => dispatchBatchSync(conn, id, 10, new Date()));
+    await write(db, (t) => dispatchBatch(t, id, 10, new Date()));
     const first = (await recipient(id, 2)).umid!;
     // retry-failed's effect: a new attempt, pending again.
     await db.campaignRecipient.update({ where: { campaignId_row: { campaignId: id, row: 2 } }, data: { status: 'pending', attempt: 1, umid: null } });
     await db.campaign.update({ where: { id }, data: { queued: 0, pending: 1 } });
     await apply(first, { state: 'delivered' });
     expect(await recipient(id, 2)).toMatchObject({ status: 'pending', attempt: 1 });
-    await writeTransaction(db, (conn) => dispatchBatchSync(conn, id, 10, new Date()));
+    await write(db, (t) => dispatchBatch(t, id, 10, new Date()));
     const second = await recipient(id, 2);
     expect(second.umid).not.toBe(first);
     expect((await db.message.findUniqueOrThrow({ where: { id: second.umid! } })).clientMessageId).toBe(`campaign:${id}:2:r1`);

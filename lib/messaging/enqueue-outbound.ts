@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { newTimeOrderedUuid, readDate, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, read, type Step, type Tx, write } from '@/lib/db/tx';
+import { driveSqlite, read, type Step, type Tx } from '@/lib/db/tx';
+import { writeHot } from '@/lib/messaging/write-hot';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
@@ -64,7 +65,7 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
  * the account's messaging-limit tier (a user already counted today is free).
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
-  const result = await write(db, function* (t) {
+  const result = await writeHot(db, function* (t) {
     if (row.origin?.alsoWrite) yield* row.origin.alsoWrite(t);
     return yield* insertOutbound(t, row, new Date());
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { run, sqlDate, writeTransaction } from '@/lib/db/sql';
+import { sqlDate } from '@/lib/db/sql';
+import { write } from '@/lib/db/tx';
 import { createOtherTenant, seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { upgradeMessagingTiers } from '@/lib/messaging/upgrade-messaging-tiers';
 import { changeMessagingTier } from '@/lib/messaging/change-messaging-tier';
@@ -18,9 +19,9 @@ const ago = (ms: number, from = NOW) => new Date(from.getTime() - ms);
 
 /** `users` business-initiated conversations of the account at `at`, with distinct customers `<prefix>0…`. */
 async function converse(accountId: string, users: number, at: Date, prefix: string) {
-  await writeTransaction(db, (conn) => {
+  await write(db, function* (t) {
     for (let i = 0; i < users; i++)
-      run(conn, 'INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', accountId, `+1${prefix}${i}`, sqlDate(at));
+      yield* t.run('INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', accountId, `+1${prefix}${i}`, sqlDate(at));
   });
 }
 

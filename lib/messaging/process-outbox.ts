@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { readDate, readJson, sqlDate } from '@/lib/db/sql';
-import { type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
+import { type Dialect, read, type Step, type Tx } from '@/lib/db/tx';
+import { writeHot } from '@/lib/messaging/write-hot';
 import { providerFor } from '@/lib/channels/get-provider';
 import { toChannelForProvider } from '@/lib/channels/channel-for-provider';
 import { type OutboundForProvider, type ProviderAnswer, PermanentProviderError, RetryableProviderError } from '@/lib/channels/provider';
@@ -84,7 +85,7 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const at = now();
   // On PostgreSQL a conflict runs the claim again: each run takes its tokens from the same buckets.
   let saved: ReturnType<TokenBuckets['snapshot']> | null = null;
-  const handoffs = await write(db, function* (t) {
+  const handoffs = await writeHot(db, function* (t) {
     if (t.dialect === 'postgres') {
       if (saved) buckets.restore(saved);
       else saved = buckets.snapshot();
@@ -134,7 +135,7 @@ async function handOver(h: Handoff, timeoutMs: number): Promise<Answer> {
 /** Stores provider answers in one write transaction. */
 async function storeAnswers(db: Db, batch: { h: Handoff; answer: Answer }[], now: () => Date): Promise<void> {
   try {
-    await write(db, function* (t) {
+    await writeHot(db, function* (t) {
       const at = now();
       for (const { h, answer } of batch) yield* recordAnswer(t, h, answer, at);
     });

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { newTimeOrderedUuid, sqlDate } from '@/lib/db/sql';
-import { write } from '@/lib/db/tx';
+import { isConflict, writeHot } from '@/lib/messaging/write-hot';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
@@ -78,7 +78,7 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     msisdn: from.e164,
     event,
   };
-  const outcome = await write(db, function* (t) {
+  const outcome = await writeHot(db, function* (t) {
     if (input.carrierId && channelRow) {
       const first = yield* t.run(
         'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
@@ -149,12 +149,6 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   return { umid, event };
 }
 
-/** PostgreSQL's serialization_failure and deadlock_detected. */
-function isConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '40001' || code === '40P01';
-}
-
 export type DtmfInput = { accountId: string; subAccountId: string; destination: string; dtmf: string; clientRequestId?: string | null };
 
 /** A callee pressed keys during a sandbox voice call: logged, then handed to WaitForDTMF. */
@@ -166,7 +160,7 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
   const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const umid = newTimeOrderedUuid();
   const at = new Date();
-  await write(db, function* (t) {
+  await writeHot(db, function* (t) {
     yield* insertMessage(t, {
       id: umid,
       accountId: input.accountId,

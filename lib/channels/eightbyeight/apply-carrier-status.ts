@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { sqlDate } from '@/lib/db/sql';
-import { type Step, type Tx, write } from '@/lib/db/tx';
+import type { Step, Tx } from '@/lib/db/tx';
+import { writeHot } from '@/lib/messaging/write-hot';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import type { StatusEvent } from '@/lib/channels/eightbyeight/webhook-schemas';
 
@@ -49,7 +50,7 @@ function* findMessage(t: Tx, channelId: string, event: StatusEvent, at: Date): S
  */
 export async function applyCarrierStatus(db: Db, channelId: string, event: StatusEvent): Promise<{ outcome: CarrierStatusOutcome; messageId?: string }> {
   const at = eventTime(event.payload.status.timestamp);
-  return write(db, function* (t): Step<{ outcome: CarrierStatusOutcome; messageId?: string }> {
+  return writeHot(db, function* (t): Step<{ outcome: CarrierStatusOutcome; messageId?: string }> {
     const found = yield* findMessage(t, channelId, event, at);
     if (typeof found === 'string') return { outcome: found };
     const { state, detail, errorCode, errorMessage } = event.payload.status;
