@@ -1,7 +1,7 @@
 // npm run analytics:rebuild [accountId] — recounts the Insights rollups from the Message table (after a
 // repair, or to check them: the rollups are kept up to date on every message change without this).
 import { env } from '@/lib/env';
-import { applyMigrations } from '@/lib/db/migrations';
+import { applyMigrations } from '@/lib/db/apply-migrations';
 import { rebuildRollups } from '@/lib/analytics/rebuild-rollups';
 
 await applyMigrations(env.DATABASE_URL);

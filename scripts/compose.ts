@@ -14,6 +14,10 @@ import { campaignStatusListener } from '@/lib/campaigns/campaign-status-listener
 import { campaignTasks } from '@/lib/campaigns/background';
 import { converseInboundConsumer } from '@/lib/converse/converse-inbound-consumer';
 import { converseTasks } from '@/lib/converse/background';
+import { db } from '@/lib/db/client';
+import { postgresPool } from '@/lib/db/postgres/run-postgres';
+import { postgresNotifier } from '@/lib/jobs/postgres-wake';
+import { setRemoteWaker } from '@/lib/jobs/wake';
 
 /** Registers the consumers of inbound messages: automation now; Converse and contacts next. Idempotent. */
 export function registerInboundConsumers(): void {
@@ -22,6 +26,9 @@ export function registerInboundConsumers(): void {
   registerInboundConsumer(converseInboundConsumer);
   // Not an inbound consumer, but needed wherever one is: campaign results follow their messages' status.
   registerStatusListener(campaignStatusListener);
+  // On PostgreSQL the loops that take this process's work may run in other processes: wake them too.
+  const pool = postgresPool(db);
+  if (pool) setRemoteWaker(postgresNotifier(pool));
 }
 
 /**

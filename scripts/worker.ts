@@ -1,7 +1,7 @@
 // npm run worker — a separate process for background work (for deployments that run several).
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log/logger';
-import { applyMigrations } from '@/lib/db/migrations';
+import { applyMigrations } from '@/lib/db/apply-migrations';
 import { startBackgroundWork } from '@/lib/jobs/start-background-work';
 import { composeParley } from './compose';
 

@@ -10,7 +10,7 @@ export async function freshBenchDatabase(name: string, env: Record<string, strin
   process.env.DATABASE_URL = `file:${file}`;
   Object.assign(process.env, env);
   process.env.LOG_LEVEL ??= 'error';
-  const { applyMigrations } = await import('@/lib/db/migrations');
+  const { applyMigrations } = await import('@/lib/db/apply-migrations');
   await applyMigrations(process.env.DATABASE_URL);
   const { db } = await import('@/lib/db/client');
   const { seedDemo } = await import('@/lib/tenancy/seed-demo');

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseDatabaseUrl } from '@/lib/db/database-url';
 
 // Applies prisma/migrations/*/migration.sql in order and records each in Prisma's own
 // `_prisma_migrations` table, so `prisma migrate deploy` agrees on machines that can run it.
@@ -80,12 +79,4 @@ export function applyMigrationsSqlite(file: string, migrations = listMigrations(
   } finally {
     conn.close();
   }
-}
-
-/** Brings DATABASE_URL's database to the current schema, from the history of its own kind. */
-export async function applyMigrations(databaseUrl: string): Promise<MigrateResult> {
-  const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind === 'sqlite') return applyMigrationsSqlite(target.path);
-  const { applyMigrationsPostgres } = await import('@/lib/db/migrations-postgres');
-  return applyMigrationsPostgres(target.url);
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrations';
+import { applyMigrations } from '@/lib/db/apply-migrations';
 import { seedDemo, type SeedResult } from '@/lib/tenancy/seed-demo';
 
 /** Brings a database to the current schema and seeds the demo tenant when it is empty. */

@@ -1,4 +1,5 @@
-import { readNow, type Row, type Sqlite, statement, writeTransaction } from '@/lib/db/sql';
+import { readNow, type Sqlite, statement, writeTransaction } from '@/lib/db/sql';
+import type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 import { postgresPool, readPostgres, writePostgres } from '@/lib/db/postgres/run-postgres';
 
 // One body of SQL for both databases. A body is a generator that yields its statements (`yield* t.one(…)`)
@@ -8,22 +9,7 @@ import { postgresPool, readPostgres, writePostgres } from '@/lib/db/postgres/run
 // Statements use `?` placeholders (numbered `$n` for PostgreSQL by the driver); rows read the same on
 // both (dates as Prisma's SQLite text, booleans as 0/1, JSON as text: lib/db/postgres/types.ts).
 
-export type Dialect = 'sqlite' | 'postgres';
-export type Query = { op: 'one' | 'all' | 'run'; sql: string; params: unknown[] };
-/** A piece of a transaction body: yields statements, returns T. */
-export type Step<T> = Generator<Query, T, unknown>;
-
-export interface Tx {
-  readonly dialect: Dialect;
-  one<T = Row>(sql: string, ...params: unknown[]): Step<T | undefined>;
-  all<T = Row>(sql: string, ...params: unknown[]): Step<T[]>;
-  /** Runs a statement; returns the number of rows it changed. */
-  run(sql: string, ...params: unknown[]): Step<number>;
-  /** Runs `body` in a savepoint: if it throws, its own writes are undone (the caller's stay) and the error is rethrown. */
-  savepoint<T>(body: (t: Tx) => Step<T>): Step<T>;
-}
-
-export type Body<T> = (t: Tx) => Step<T>;
+export type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 type Client = { $connect(): Promise<void> };
 
 function makeTx(dialect: Dialect): Tx {

@@ -3,7 +3,7 @@ import type { LoopHandle } from '@/lib/jobs/background-loop';
 // Producers (a new send, a template submitted, a resend) wake the loop that does their work at once.
 // This module knows nothing of the tasks, so any domain can wake one without importing every other
 // domain. Process-wide, on globalThis: Next and the custom server load their own copies of modules.
-const g = globalThis as unknown as { parleyLoops?: LoopHandle; parleyWaker?: (name?: string) => void };
+const g = globalThis as unknown as { parleyLoops?: LoopHandle; parleyWaker?: (name?: string) => void; parleyRemoteWaker?: (name?: string) => void };
 
 /** Called by startBackgroundWork once the loops of this thread run. */
 export function registerLoops(loops: LoopHandle): void {
@@ -19,10 +19,16 @@ export function setBackgroundWaker(waker: (name?: string) => void): void {
   g.parleyWaker = waker;
 }
 
-/** Lets a producer in this process (e.g. a new send) wake a sleeping loop at once. */
+/** Where wakeups go for the loops of other processes on the same database (lib/jobs/postgres-wake.ts). */
+export function setRemoteWaker(waker: ((name?: string) => void) | undefined): void {
+  g.parleyRemoteWaker = waker;
+}
+
+/** Lets a producer (e.g. a new send) wake a sleeping loop at once: this process's, and on PostgreSQL every worker's. */
 export function wakeBackgroundTask(name?: string): void {
   if (g.parleyLoops) g.parleyLoops.wake(name);
   else g.parleyWaker?.(name);
+  g.parleyRemoteWaker?.(name);
 }
 
 /** Whether background work runs in this process (in this thread or a worker thread of it). */

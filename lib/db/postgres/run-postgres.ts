@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Body, Query, Tx } from '@/lib/db/tx';
+import type { Body, Query, Tx } from '@/lib/db/tx-types';
 
 // The PostgreSQL driver of lib/db/tx.ts: a body's statements run one at a time on one pooled
 // connection, `?` placeholders numbered as PostgreSQL wants them.

@@ -1,0 +1,20 @@
+import type { Row } from '@/lib/db/sql';
+
+// The shapes of lib/db/tx.ts, apart so its drivers can name them without importing it.
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Query = { op: 'one' | 'all' | 'run'; sql: string; params: unknown[] };
+/** A piece of a transaction body: yields statements, returns T. */
+export type Step<T> = Generator<Query, T, unknown>;
+
+export interface Tx {
+  readonly dialect: Dialect;
+  one<T = Row>(sql: string, ...params: unknown[]): Step<T | undefined>;
+  all<T = Row>(sql: string, ...params: unknown[]): Step<T[]>;
+  /** Runs a statement; returns the number of rows it changed. */
+  run(sql: string, ...params: unknown[]): Step<number>;
+  /** Runs `body` in a savepoint: if it throws, its own writes are undone (the caller's stay) and the error is rethrown. */
+  savepoint<T>(body: (t: Tx) => Step<T>): Step<T>;
+}
+
+export type Body<T> = (t: Tx) => Step<T>;
