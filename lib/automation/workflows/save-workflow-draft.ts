@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { NotFoundError } from '@/lib/errors';
@@ -42,7 +43,8 @@ export async function saveWorkflowDraft(
     const latest = await tx.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: id, version: current.latestVersion } } });
     if (!latest) throw new NotFoundError(`Workflow '${id}' has no version ${current.latestVersion}`);
 
-    if (JSON.stringify(latest.body) === JSON.stringify(body)) {
+    // Equal as JSON values, in any key order: PostgreSQL's jsonb gives keys back in an order of its own.
+    if (isDeepStrictEqual(latest.body, JSON.parse(JSON.stringify(body)))) {
       if (layout !== undefined) await tx.workflowVersion.update({ where: { id: latest.id }, data: { layout } });
       return { ...toRecord(current, latest.version, body, layout ?? latest.layout), warnings, outcome: 'unchanged' as const };
     }
