@@ -1,8 +1,8 @@
-import { readJson, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { readJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 // A campaign's audience "contacts tagged X", read where the campaign reads it (inside its own
-// transaction or on its own connection).
+// transaction or in reads of its own).
 
 export type AudienceContact = { msisdn: string; name: string | null; attributes: Record<string, string> };
 
@@ -20,27 +20,7 @@ export function* contactsWithTagPage(t: Tx, accountId: string, tag: string, afte
   return rows.map((r) => ({ msisdn: r.msisdn, name: r.name, attributes: readJson<Record<string, string>>(r.attributes) ?? {} }));
 }
 
-/**
- * Every contact with `tag`, in number order, on a SQLite connection (the campaign import's own): a
- * page at a time, so that the caller may write on the same connection between rows (better-sqlite3
- * refuses any statement while an iteration is open).
- */
-export function* contactsWithTagSync(conn: Sqlite, accountId: string, tag: string, pageSize = 1000): Generator<AudienceContact> {
-  let after = '';
-  for (;;) {
-    const rows = driveSqlite(conn, (t) => contactsWithTagPage(t, accountId, tag, after, pageSize));
-    yield* rows;
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!.msisdn;
-  }
-}
-
 /** How many contacts carry `tag` (the wizard's audience size before it reads them). */
 export function* countContactsWithTag(t: Tx, accountId: string, tag: string): Step<number> {
   return (yield* t.one<{ n: number }>('SELECT count(*) AS "n" FROM "ContactTag" WHERE "accountId" = ? AND "tag" = ?', accountId, tag))?.n ?? 0;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function countContactsWithTagSync(conn: Sqlite, accountId: string, tag: string): number {
-  return driveSqlite(conn, (t) => countContactsWithTag(t, accountId, tag));
 }

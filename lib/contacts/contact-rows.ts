@@ -1,6 +1,6 @@
 import { ValidationError } from '@/lib/errors';
-import { readDate, readJson, sqlDate, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, type Dialect, type Step, type Tx } from '@/lib/db/tx';
+import { readDate, readJson, sqlDate } from '@/lib/db/sql';
+import type { Dialect, Step, Tx } from '@/lib/db/tx';
 import { MAX_ATTRIBUTE_KEY, MAX_ATTRIBUTE_VALUE, MAX_ATTRIBUTES, MAX_NAME, MAX_TAG } from '@/lib/contacts/contact-input';
 
 // Contact rows in SQL, inside the caller's write transaction: the API's and the page's writes, and the
@@ -125,16 +125,6 @@ export function* upsertContactsInTransaction(
   }
   const after = ((yield* t.one<{ n: number }>(COUNT, accountId))?.n ?? 0) as number;
   return { upserted, created: after - before };
-}
-
-/** For callers that still hold a SQLite connection. */
-export function upsertContactsInTransactionSync(
-  conn: Sqlite,
-  accountId: string,
-  rows: Iterable<ContactUpsertRow>,
-  now: Date,
-): { upserted: number; created: number } {
-  return driveSqlite(conn, (t) => upsertContactsInTransaction(t, accountId, rows, now));
 }
 
 /** The attributes a row may add: non-empty values, names and values cut to their limits. */

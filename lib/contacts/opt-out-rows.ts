@@ -1,5 +1,5 @@
-import { readDate, sqlDate, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 // The opt-out list as the send pipeline reads it, inside the send's own transaction, and as contacts
 // write it. A leaf module: the pipeline imports it, so it imports nothing of messaging.
@@ -7,11 +7,6 @@ import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
 /** Whether the number asked for no marketing messages from this account. */
 export function* isOptedOut(t: Tx, accountId: string, msisdn: string): Step<boolean> {
   return !!(yield* t.one('SELECT 1 AS "x" FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn));
-}
-
-/** For callers that still hold a SQLite connection. */
-export function isOptedOutSync(conn: Sqlite, accountId: string, msisdn: string): boolean {
-  return driveSqlite(conn, (t) => isOptedOut(t, accountId, msisdn));
 }
 
 export type OptOutRow = { msisdn: string; source: string; optedOutAt: Date };
@@ -40,17 +35,7 @@ export function* insertOptOut(t: Tx, accountId: string, msisdn: string, source: 
   return changed > 0;
 }
 
-/** For callers that still hold a SQLite connection. */
-export function insertOptOutSync(conn: Sqlite, accountId: string, msisdn: string, source: string, at: Date): boolean {
-  return driveSqlite(conn, (t) => insertOptOut(t, accountId, msisdn, source, at));
-}
-
 /** Lifts the opt-out; false when there was none. */
 export function* deleteOptOut(t: Tx, accountId: string, msisdn: string): Step<boolean> {
   return (yield* t.run('DELETE FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn)) > 0;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function deleteOptOutSync(conn: Sqlite, accountId: string, msisdn: string): boolean {
-  return driveSqlite(conn, (t) => deleteOptOut(t, accountId, msisdn));
 }
