@@ -1,5 +1,5 @@
-import { type Sqlite, sqlDate } from '@/lib/db/sql';
-import { type Dialect, driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { sqlDate } from '@/lib/db/sql';
+import type { Dialect, Step, Tx } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
@@ -125,11 +125,6 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
   }
   yield* moveCounters(t, campaignId, 'pending', 'queued', outcome.queued, now);
   return outcome;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function dispatchBatchSync(conn: Sqlite, campaignId: string, limit: number, now: Date): BatchOutcome {
-  return driveSqlite(conn, (t) => dispatchBatch(t, campaignId, limit, now));
 }
 
 /**

@@ -1,5 +1,5 @@
-import { sqlDate, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 
 // Campaign's per-state counters (pending, queued, sent, delivered, read, failed, skipped) count the
@@ -27,9 +27,4 @@ export function* moveCounters(t: Tx, campaignId: string, from: RecipientStatus, 
   if (n <= 0 || from === to) return;
   const amounts = (COUNTED.has(from) ? 1 : 0) + (COUNTED.has(to) ? 1 : 0);
   yield* t.run(counterSql(from, to), ...(amounts === 2 ? [n, n] : amounts === 1 ? [n] : []), sqlDate(at), campaignId);
-}
-
-/** For callers that still hold a SQLite connection. */
-export function moveCountersSync(conn: Sqlite, campaignId: string, from: RecipientStatus, to: RecipientStatus, n: number, at: Date): void {
-  driveSqlite(conn, (t) => moveCounters(t, campaignId, from, to, n, at));
 }
