@@ -1,5 +1,4 @@
-import type { Sqlite } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import type { Step, Tx } from '@/lib/db/tx';
 
 // Rollup upkeep inside the transaction of the message change it counts (see prisma/schema/analytics.prisma).
 // A leaf module: lib/messaging calls it, so it imports nothing of messaging.
@@ -75,16 +74,6 @@ export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; 
       m.country ?? '',
     );
   }
-}
-
-/** For callers that still hold a SQLite connection. */
-export function countNewMessageSync(conn: Sqlite, m: Parameters<typeof countNewMessage>[1]): void {
-  driveSqlite(conn, (t) => countNewMessage(t, m));
-}
-
-/** For callers that still hold a SQLite connection. */
-export function countStatusChangeSync(conn: Sqlite, m: Parameters<typeof countStatusChange>[1]): void {
-  driveSqlite(conn, (t) => countStatusChange(t, m));
 }
 
 function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof TABLES, string][]> {

@@ -1,6 +1,6 @@
 import type { Actor, AuditEventInput } from '@/lib/audit/record-audit-event';
-import { newId, type Sqlite, sqlDate, sqlJson } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { newId, sqlDate, sqlJson } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 // recordAuditEvent's row, written with the SQL helpers, for writes that run in writeTransaction (contacts,
 // campaign imports and lifecycle, Converse tickets inside the runner's or the send's transaction), so the
@@ -25,9 +25,4 @@ export function* insertAuditRow(t: Tx, actor: Actor, event: AuditEventInput & { 
     sqlJson(event.changes),
     sqlDate(at),
   );
-}
-
-/** For callers that still hold a SQLite connection. */
-export function insertAuditRowSync(conn: Sqlite, actor: Actor, event: AuditEventInput & { accountId: string }, at: Date): void {
-  driveSqlite(conn, (t) => insertAuditRow(t, actor, event, at));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { newId, type Sqlite, sqlDate } from '@/lib/db/sql';
-import { type Dialect, driveSqlite, type Step, type Tx as SqlTx } from '@/lib/db/tx';
+import { newId, sqlDate } from '@/lib/db/sql';
+import type { Dialect, Step, Tx as SqlTx } from '@/lib/db/tx';
 
 // An event is stored for lib/webhooks to deliver, in the same transaction as the change that caused
 // it, and only when one of the account's endpoints subscribes to it: nothing else reads events, and a
@@ -57,9 +57,4 @@ export function* appendEvent(t: SqlTx, input: EventInput, at: Date = new Date())
     sqlDate(at),
   );
   return id;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function appendEventSync(conn: Sqlite, input: EventInput, at: Date = new Date()): string | null {
-  return driveSqlite(conn, (t) => appendEvent(t, input, at));
 }

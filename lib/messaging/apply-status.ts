@@ -1,6 +1,6 @@
 import type { Message, Prisma } from '@/lib/db/generated/client';
-import { readDate, type Sqlite, sqlDate } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { readDate, sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
 import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
@@ -145,9 +145,4 @@ export function* applyStatus(t: Tx, messageId: string, update: StatusUpdate, at:
     at,
   });
   return true;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function applyStatusSync(conn: Sqlite, messageId: string, update: StatusUpdate, at: Date = new Date()): boolean {
-  return driveSqlite(conn, (t) => applyStatus(t, messageId, update, at));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { newTimeOrderedUuid, readDate, type Sqlite } from '@/lib/db/sql';
-import { driveSqlite, read, type Step, type Tx } from '@/lib/db/tx';
+import { newTimeOrderedUuid, readDate } from '@/lib/db/sql';
+import { read, type Step, type Tx } from '@/lib/db/tx';
 import { writeHot } from '@/lib/messaging/write-hot';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
@@ -123,9 +123,4 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date): Step<{ acce
     yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now });
   }
   return { accepted: accepted(id, row.clientMessageId ?? null, now), queued: true };
-}
-
-/** For callers that still hold a SQLite connection. */
-export function insertOutboundSync(conn: Sqlite, row: OutboundRow, now: Date): { accepted: SendAccepted; queued: boolean } {
-  return driveSqlite(conn, (t) => insertOutbound(t, row, now));
 }

@@ -1,6 +1,6 @@
 import { RateLimitError } from '@/lib/errors';
-import { type Sqlite, sqlDate } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
@@ -59,9 +59,4 @@ export function* usersInLast24h(t: Tx, accountId: string, at: Date): Step<number
     accountId,
     sqlDate(new Date(at.getTime() - DAY_MS)),
   ))!.n;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function usersInLast24hSync(conn: Sqlite, accountId: string, at: Date): number {
-  return driveSqlite(conn, (t) => usersInLast24h(t, accountId, at));
 }

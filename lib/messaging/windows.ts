@@ -1,5 +1,5 @@
-import { readDateOrNull, type Sqlite, sqlDate } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx } from '@/lib/db/tx';
+import { readDateOrNull, sqlDate } from '@/lib/db/sql';
+import type { Step, Tx } from '@/lib/db/tx';
 
 // WhatsApp conversation windows (reference "Concepts & Fundamentals"):
 // - the 24 h customer service window (CSW) opens and refreshes on every inbound message;
@@ -24,11 +24,6 @@ export function* readWindow(t: Tx, subAccountId: string, msisdn: string): Step<W
   return r
     ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) }
     : null;
-}
-
-/** For callers that still hold a SQLite connection. */
-export function readWindowSync(conn: Sqlite, subAccountId: string, msisdn: string): WindowState | null {
-  return driveSqlite(conn, (t) => readWindow(t, subAccountId, msisdn));
 }
 
 export function isCswOpen(w: WindowState | null, at: Date): boolean {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { newId, type Sqlite, sqlDate } from '@/lib/db/sql';
-import { driveSqlite, type Step, type Tx as SqlTx, write } from '@/lib/db/tx';
+import { newId, sqlDate } from '@/lib/db/sql';
+import { type Step, type Tx as SqlTx, write } from '@/lib/db/tx';
 import type { Tx } from '@/lib/messaging/tx';
 import { DEFAULT_RATE_CARD } from '@/lib/messaging/pricing/default-rate-card';
 
@@ -28,11 +28,6 @@ export function* ensureRateCard(t: SqlTx, accountId: string): Step<void> {
 /** ensureRateCard in a transaction of its own: call it before a Prisma transaction that edits the card. */
 export async function ensureRateCardFor(db: Db, accountId: string): Promise<void> {
   await write(db, (t) => ensureRateCard(t, accountId));
-}
-
-/** For callers that still hold a SQLite connection. */
-export function ensureRateCardSync(conn: Sqlite, accountId: string): void {
-  driveSqlite(conn, (t) => ensureRateCard(t, accountId));
 }
 
 export type RateRow = { id: string; category: string; callingCode: string; fromVolume: number; price: number; currency: string };
