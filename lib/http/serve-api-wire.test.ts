@@ -36,7 +36,7 @@ async function expectError(res: Response, status: number, code: number) {
 /** Raw HTTP/1.1, for requests fetch() will not make (a broken Host header, hand-written chunks). */
 function raw(request: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
     let out = '';
     socket.on('data', (d) => (out += d));
     socket.on('error', reject);
