@@ -2,7 +2,7 @@ import type { Actor, AuditEventInput } from '@/lib/audit/record-audit-event';
 import { newId, sqlDate, sqlJson } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 
-// recordAuditEvent's row, written with the SQL helpers, for writes that run in writeTransaction (contacts,
+// recordAuditEvent's row as a transaction body (lib/db/tx.ts), for writes that run in one (contacts,
 // campaign imports and lifecycle, Converse tickets inside the runner's or the send's transaction), so the
 // entry commits or rolls back with them.
 

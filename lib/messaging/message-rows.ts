@@ -3,7 +3,7 @@ import type { Step, Tx } from '@/lib/db/tx';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
-// the caller's write transaction (lib/db/sql.ts). Columns as in prisma/schema/messaging.prisma.
+// the caller's write transaction (lib/db/tx.ts). Columns as in prisma/schema/messaging.prisma.
 
 export type MessageInsert = {
   id: string;

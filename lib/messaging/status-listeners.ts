@@ -18,6 +18,8 @@ export type StatusChange = {
  * Who else keeps state that follows a message's status (campaign results; rollups next). Called inside
  * the write transaction that applies the change, so their rows and the message never disagree. Like the
  * inbound consumers, they register at start (scripts/compose.ts) and lib/messaging imports none of them.
+ * A listener is a transaction body (lib/db/tx.ts): on PostgreSQL it may run again after a conflict, so
+ * it changes nothing but the database.
  */
 export type StatusListener = { name: string; onStatus(t: Tx, change: StatusChange): Step<void> };
 

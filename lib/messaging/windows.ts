@@ -5,7 +5,7 @@ import type { Step, Tx } from '@/lib/db/tx';
 // - the 24 h customer service window (CSW) opens and refreshes on every inbound message;
 // - the 72 h free entry point (FEP): an inbound from an ad / page CTA lets the business's first reply
 //   within 24 h open a fixed 72 h window (it does not reset).
-// These run inside the caller's write transaction (lib/db/sql.ts).
+// These run inside the caller's write transaction (lib/db/tx.ts).
 
 export const CSW_MS = 24 * 3600_000;
 export const FEP_ACTIVATION_MS = 24 * 3600_000;
