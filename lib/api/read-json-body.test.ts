@@ -39,6 +39,21 @@ describe('readJsonBody', () => {
     expect(err).toMatchObject({ status: 400, code: 1005, message: "Invalid parameter(s): unsupported charset 'klingon'" });
   });
 
+  it('refuses text no database can store, naming where it is: a NUL, or half of a surrogate pair (1005)', async () => {
+    for (const [body, path] of [
+      ['{"content":{"text":"a\\u0000b"}}', 'content.text'],
+      ['{"content":{"text":"x \\ud83d y"}}', 'content.text'],
+      ['{"items":[{"a":"ok"},{"b":"\\udc00"}]}', 'items.1.b'],
+      ['{"a\\u0000":1}', 'a\u0000'],
+    ]) {
+      const err = await failure(readJsonBody(req(body)));
+      expect(err).toMatchObject({ status: 400, code: 1005 });
+      expect(err.issues).toEqual([expect.objectContaining({ path })]);
+    }
+    // a whole pair written as escapes, and a backslash before a u, are ordinary text
+    expect(await readJsonBody(req('{"text":"\\ud83d\\ude00 C:\\\\u0000"}'))).toEqual({ text: '😀 C:\\u0000' });
+  });
+
   it('answers 1005 for malformed JSON', async () => {
     const err = await failure(readJsonBody(req('{"user":')));
     expect(err).toMatchObject({ status: 400, code: 1005, message: 'Invalid parameter(s): malformed JSON body' });

@@ -41,7 +41,34 @@ export async function readJsonBody(req: Request): Promise<unknown> {
       { path: '', message: `Objects and lists may be nested at most ${MAX_JSON_DEPTH} levels deep` },
     ]);
   }
+  // Only an escape can put these in a string (a raw NUL is malformed JSON; decoded UTF-8 has no lone
+  // surrogates), so the walk runs only when the text has one.
+  const odd = /\\u0000|\\u[dD][89a-fA-F]/.test(text) ? unstorableTextAt(body) : null;
+  if (odd !== null) {
+    throw new ValidationError('Invalid parameter(s): text with a NUL character or a lone surrogate', [
+      { path: odd, message: 'Text may not contain U+0000 or half of a surrogate pair (PostgreSQL cannot store it, and no channel delivers it)' },
+    ]);
+  }
   return body;
+}
+
+/** The path of the first key or string value holding U+0000 or a lone surrogate, or null. */
+export function unstorableTextAt(value: unknown): string | null {
+  const bad = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (bad(v)) return path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (bad(k)) return at;
+        stack.push([child, at]);
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -38,6 +38,9 @@ export function createApiServer(root: string, prefix = '/api/v1'): ApiServer {
   async function respond(req: IncomingMessage): Promise<{ response: Response; withBody: boolean }> {
     const url = req.url ?? '/';
     const pathname = url.split('?', 1)[0]!;
+    // No id or filter holds a NUL (bodies with one are refused too: lib/api/read-json-body.ts), and
+    // PostgreSQL refuses it in a query's text: a clean 400 rather than a failed lookup.
+    if (/%00/i.test(url)) return { response: errorResponse(400, 1005, 'Invalid parameter(s): the URL holds a NUL character (%00)'), withBody: true };
     let parts: string[];
     try {
       parts = pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeURIComponent);

@@ -23,6 +23,9 @@ describe('POST /sandbox/inbound', () => {
       expect(r.status).toBe(400);
       expect(r.json).toMatchObject({ code: 1005, errors: [{ path: 'timestamp', message: 'timestamp must not be in the future' }] });
     }
+    // Year 0 parses in JavaScript, but PostgreSQL stores no such date: a 400, not a failed write.
+    const ancient = await inbound('acme_corp_chatapps', { user: { msisdn: '+15557654321' }, content: { text: 'old' }, timestamp: '0000-01-01T00:00:00Z' });
+    expect(ancient.json).toMatchObject({ code: 1005, errors: [{ path: 'timestamp', message: 'timestamp must not be before 1970' }] });
     expect(await db.message.count()).toBe(before);
     expect(await db.conversationWindow.findFirst({ where: { msisdn: '+15557654321' } })).toBeNull();
     const skewed = await inbound('acme_corp_chatapps', {

@@ -26,6 +26,8 @@ export const sandboxInboundSchema = z.object(
         // A message from the future opened the customer's 24-hour window until then (9999-12-31 kept it
         // open for good: a later message never shortens a window), so freeform sends never expired.
         .refine((t) => Date.parse(t) <= Date.now() + MAX_CLOCK_SKEW_MS, 'timestamp must not be in the future')
+        // Nor from before messaging existed: year 0 parses in JavaScript but no database stores it.
+        .refine((t) => Date.parse(t) >= 0, 'timestamp must not be before 1970')
         .optional(),
     ),
     referral: z
