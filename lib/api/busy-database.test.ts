@@ -12,6 +12,9 @@ import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 // IMMEDIATE), as the background thread or a worker process does under load. Prisma's connection is
 // told to wait 20 ms for it instead of 10 s so that the test is quick; the behaviour is the same.
 const file = process.env.DATABASE_URL!.replace(/^file:/, '');
+// SQLite's write lock held by another connection; PostgreSQL has no such database-wide lock (its busy
+// answer, a statement timeout or a conflict that outlived its retries, is covered by lib/db/is-busy).
+const onPostgres = process.env.TEST_DATABASE === 'postgres';
 let blocker: Database.Database | null = null;
 
 async function holdWriteLock() {
@@ -44,7 +47,7 @@ async function newWorkflow(): Promise<string> {
   return (await createWorkflow(db, 'acme_corp', body, { actor: SYSTEM_ACTOR, publish: true })).id;
 }
 
-describe('a busy database', () => {
+describe.skipIf(onPostgres)('a busy database', () => {
   beforeAll(async () => {
     await seedDemoTenant();
     // The key has been used: authenticating it again writes nothing.
