@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { sqliteConnection } from '@/lib/db/sqlite-connection';
-import type { Sqlite } from '@/lib/db/sql';
+import { dialectOf, read, write } from '@/lib/db/tx';
 import { SYSTEM_ACTOR, type AuditActor } from '@/lib/audit/record-audit-event';
 import { createApiKey } from '@/lib/auth/api-keys';
 import { logger } from '@/lib/log/logger';
@@ -28,7 +28,6 @@ vi.mock('@/app/_lib/console-context', async () => {
 });
 
 const APP = path.resolve(import.meta.dirname, '../../app');
-let conn: Sqlite;
 
 /**
  * Every server action module ('use server' may export only async functions, so its exports can be
@@ -62,48 +61,75 @@ async function writeRoutes(): Promise<string[]> {
 // Written by reading, not by a change: a key's last use is stored at most once a minute.
 const VOLATILE: Record<string, string[]> = { ApiKey: ['lastUsedAt'] };
 
+const TABLES = {
+  sqlite: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+  postgres: `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+};
+
 /** A digest of every row of every table: equal before and after means the attempt changed nothing. */
-function fingerprint(): string {
+async function fingerprint(): Promise<string> {
   const h = crypto.createHash('sha256');
-  const tables = conn
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`)
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    const rows = conn.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[];
+  const dump = await read(db, function* (t) {
+    const out: [string, Record<string, unknown>[]][] = [];
+    for (const { name } of yield* t.all<{ name: string }>(TABLES[t.dialect])) out.push([name, yield* t.all(`SELECT * FROM "${name}"`)]);
+    return out;
+  });
+  for (const [name, rows] of dump) {
     for (const row of rows) for (const col of VOLATILE[name] ?? []) delete row[col];
-    h.update(name).update(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    // Sorted: PostgreSQL returns rows in no promised order (a rolled-back update may move one).
+    h.update(name).update(JSON.stringify(rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))).sort()));
   }
   return h.digest('hex');
 }
 
-const lastAudit = () => (conn.prepare('SELECT max(rowid) AS n FROM "AuditEvent"').get() as { n: number | null }).n ?? 0;
-const auditSince = (rowid: number) =>
-  conn.prepare('SELECT action, entityType, entityId, actorLabel FROM "AuditEvent" WHERE rowid > ? ORDER BY rowid').all(rowid) as {
-    action: string;
-    entityType: string;
-    entityId: string;
-    actorLabel: string;
-  }[];
+type AuditRow = { id: string; action: string; entityType: string; entityId: string; actorLabel: string };
+/** The audit log's ids now; auditSince gives the entries added after, in order. */
+const lastAudit = async () => new Set((await db.auditEvent.findMany({ select: { id: true } })).map((r) => r.id));
+const auditSince = async (before: Set<string>) =>
+  (
+    await db.auditEvent.findMany({
+      select: { id: true, action: true, entityType: true, entityId: true, actorLabel: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })
+  )
+    .filter((r: AuditRow) => !before.has(r.id))
+    .map(({ id: _id, ...rest }) => rest);
 
-/** A real failure inside the write's transaction: SQLite refuses any change to `table` on Prisma's connection. */
+/** A real failure inside the write's transaction: the database refuses any change to `table`. */
 async function refusing<T>(table: string, fn: () => Promise<T>): Promise<T> {
   const ops = ['INSERT', 'UPDATE', 'DELETE'];
-  for (const op of ops) conn.exec(`CREATE TEMP TRIGGER "refuse_${op}" BEFORE ${op} ON "${table}" BEGIN SELECT RAISE(ABORT, 'refused by the audit test'); END`);
+  if (dialectOf(db) === 'sqlite') {
+    // TEMP triggers live on Prisma's connection, the one the writes use.
+    const conn = await sqliteConnection(db);
+    for (const op of ops)
+      conn.exec(`CREATE TEMP TRIGGER "refuse_${op}" BEFORE ${op} ON "${table}" BEGIN SELECT RAISE(ABORT, 'refused by the audit test'); END`);
+    try {
+      return await fn();
+    } finally {
+      for (const op of ops) conn.exec(`DROP TRIGGER "refuse_${op}"`);
+    }
+  }
+  await write(db, function* (t) {
+    yield* t.run(
+      `CREATE OR REPLACE FUNCTION refuse_audit_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the audit test'; END $$`,
+    );
+    yield* t.run(`CREATE TRIGGER "refuse_audit_test" BEFORE ${ops.join(' OR ')} ON "${table}" FOR EACH ROW EXECUTE FUNCTION refuse_audit_test()`);
+  });
   try {
     return await fn();
   } finally {
-    for (const op of ops) conn.exec(`DROP TRIGGER "refuse_${op}"`);
+    await write(db, (t) => t.run(`DROP TRIGGER "refuse_audit_test" ON "${table}"`));
   }
 }
 
 /** Runs an attempt that must fail and leave everything, the audit log included, as it was. */
 async function expectNothingWritten(attempt: () => Promise<Outcome>, why: string) {
-  const before = fingerprint();
-  const since = lastAudit();
+  const before = await fingerprint();
+  const since = await lastAudit();
   const outcome = await attempt();
   expect(outcome.ok, why).toBe(false);
-  expect(auditSince(since), why).toEqual([]);
-  expect(fingerprint() === before, `${why}: the database changed`).toBe(true);
+  expect(await auditSince(since), why).toEqual([]);
+  expect((await fingerprint()) === before, `${why}: the database changed`).toBe(true);
 }
 
 let admin: AuditActor;
@@ -114,7 +140,6 @@ describe('every write is audited, in its own transaction', () => {
     await seedDemoTenant();
     // The refused attempts below are logged as server faults on purpose; keep the output readable.
     vi.spyOn(logger, 'error').mockImplementation(() => undefined);
-    conn = await sqliteConnection(db);
     const u = await db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
     admin = { partnerId: u.partnerId, userId: u.id, label: u.email };
     const key = await createApiKey(db, { accountId: 'acme_corp', name: 'Audit probe', actor: SYSTEM_ACTOR });
@@ -128,23 +153,23 @@ describe('every write is audited, in its own transaction', () => {
     expect(listed).toEqual([...serverActions(), ...(await writeRoutes())].sort());
   });
 
-  for (const [name, write] of Object.entries(AUDITED_WRITES)) {
-    it(`${name}: one ${write.action} entry, none when refused or rolled back`, async () => {
+  for (const [name, audited] of Object.entries(AUDITED_WRITES)) {
+    it(`${name}: one ${audited.action} entry, none when refused or rolled back`, async () => {
       const ctx = { admin, apiKey: apiKey.secret, root: APP };
-      const prepared = await write.prepare(ctx);
+      const prepared = await audited.prepare(ctx);
       await expectNothingWritten(prepared.bad, 'refused input');
-      await expectNothingWritten(() => refusing(write.table, prepared.call), `a failure writing ${write.table}`);
+      await expectNothingWritten(() => refusing(audited.table, prepared.call), `a failure writing ${audited.table}`);
       // The audit row itself failing takes the change back with it: both are one transaction.
       await expectNothingWritten(() => refusing('AuditEvent', prepared.call), 'a failure writing the audit entry');
 
-      const since = lastAudit();
+      const since = await lastAudit();
       const outcome = await prepared.call();
       expect(outcome, JSON.stringify(outcome.data)).toMatchObject({ ok: true });
       const entityId = typeof prepared.entityId === 'function' ? prepared.entityId(outcome.data) : prepared.entityId;
-      expect(auditSince(since)).toEqual([
+      expect(await auditSince(since)).toEqual([
         {
-          action: write.action,
-          entityType: write.entityType,
+          action: audited.action,
+          entityType: audited.entityType,
           entityId: entityId ?? expect.any(String),
           actorLabel: prepared.actorLabel ?? (name.startsWith('api/') ? apiKey.label : admin.label),
         },
