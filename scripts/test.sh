@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test — everything CI runs: type check, formatting, lint and layering rules, migrations (SQLite's
-# and PostgreSQL's) in step with the schema, unit and integration tests (Vitest, real SQLite files, and
-# a throwaway PostgreSQL cluster from Debian's packages), then end-to-end tests (Playwright, Debian's
+# and PostgreSQL's) in step with the schema, unit and integration tests (Vitest, on real SQLite files and
+# again on a throwaway PostgreSQL cluster from Debian's packages), then end-to-end tests (Playwright, Debian's
 # Chromium, a production build on a fresh database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,9 @@ echo "== format, lint and layering (Biome, dependency-cruiser)"
 npm run --silent lint
 echo "== migrations (SQLite and PostgreSQL) match prisma/schema"
 npx tsx scripts/db-migrate.ts --check
-echo "== unit and integration tests"
+echo "== unit and integration tests (SQLite)"
 npx vitest run
+echo "== the same integration tests on PostgreSQL (a database per test file, made from a migrated template)"
+TEST_DATABASE=postgres npx vitest run
 echo "== end-to-end tests"
 npx playwright test
