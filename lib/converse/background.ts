@@ -12,6 +12,7 @@ export function converseTasks(): BackgroundTask[] {
   return [
     {
       name: AUTO_CLOSE_TASK,
+      singleton: true,
       tick: async () => {
         const now = new Date();
         const r = await closeDueTickets(db, now);

@@ -10,6 +10,8 @@ export type BackgroundTask = {
   tick: () => Promise<number>;
   /** Waits for work a tick started but did not wait for (a carrier call still out), when the loops stop. */
   settle?: () => Promise<void>;
+  /** A scheduler that must run in one process only when several share a PostgreSQL database (lib/jobs/advisory-leader.ts). */
+  singleton?: boolean;
 };
 
 export type LoopHandle = { wake(name?: string): void; stop(): Promise<void> };

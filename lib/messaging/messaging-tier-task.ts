@@ -13,6 +13,7 @@ export const MESSAGING_TIER_TASK = 'messaging-tier';
 export function messagingTierTask(db: Db, opts: { intervalMs: number; now?: () => Date }): BackgroundTask {
   return {
     name: MESSAGING_TIER_TASK,
+    singleton: true,
     tick: async () => {
       const upgraded = await upgradeMessagingTiers(db, { now: opts.now?.() });
       for (const u of upgraded) logger.info({ accountId: u.accountId, from: u.from, to: u.to }, 'messaging limit upgraded');

@@ -6,5 +6,5 @@ export const TEMPLATE_REVIEW_TASK = 'template-review';
 
 /** The sandbox reviewer as a background loop: decides PENDING templates within SANDBOX_TEMPLATE_REVIEW_MS. */
 export function templateReviewTask(): BackgroundTask {
-  return { name: TEMPLATE_REVIEW_TASK, tick: async () => (await reviewPendingTemplates(db)).nextInMs };
+  return { name: TEMPLATE_REVIEW_TASK, singleton: true, tick: async () => (await reviewPendingTemplates(db)).nextInMs };
 }

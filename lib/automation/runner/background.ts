@@ -11,6 +11,7 @@ export function automationTasks(): BackgroundTask[] {
     { name: 'automation-timers', tick: () => runDueWork(db) },
     {
       name: 'automation-retention',
+      singleton: true,
       tick: async () => {
         if (Date.now() - lastPrune >= PRUNE_EVERY_MS) {
           lastPrune = Date.now();
