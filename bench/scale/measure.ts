@@ -1,0 +1,110 @@
+// One column of bench/scale's table: the three phases on the database at DATABASE_URL (fresh, made by
+// bench.ts) with SCALE_PROCESSES processes. Prints one JSON line with the figures.
+import readline from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
+import { migrateAndSeed, sleep, startProcess, startWorker, stopProcess, transactionCounts } from './scale-setup';
+
+const N = Number(process.env.SCALE_PROCESSES ?? 1);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 120);
+const SENDS_N = Number(process.env.BENCH_SENDS ?? 15_000);
+const CAMPAIGN_N = Number(process.env.BENCH_RECIPIENTS ?? 30_000);
+const DB_NAME = process.env.SCALE_DBNAME; // the PostgreSQL database's name, for its transaction counts
+const url = process.env.DATABASE_URL!;
+
+const db = await migrateAndSeed('scale');
+const { prepareTenant, createMenuBot, storeCampaign, launchCampaign, campaignCounters, queuedMessages } = await import('./scale-fixtures');
+const { dispatchCampaigns } = await import('@/lib/campaigns/dispatch/dispatch-campaigns');
+await prepareTenant(db);
+await createMenuBot(db);
+
+const counts = async () => (DB_NAME ? transactionCounts(DB_NAME) : null);
+function txDelta(a: Awaited<ReturnType<typeof counts>>, b: Awaited<ReturnType<typeof counts>>) {
+  return a && b ? { commits: b.commits - a.commits, rollbacks: b.rollbacks - a.rollbacks } : null;
+}
+
+function lines(child: ChildProcess): AsyncIterator<string> {
+  return readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+}
+
+// 1. Runner: N processes, each a web process's share of the conversations (CUSTOMERS in all).
+async function runnerPhase() {
+  const per = Math.ceil(CUSTOMERS / N);
+  const procs = Array.from({ length: N }, (_, k) =>
+    startProcess(url, { SCALE_FROM: String(k * 100_000), SCALE_CUSTOMERS: String(per), BENCH_SECONDS: String(SECONDS) }, 'bench/scale/inbound-process.ts'),
+  );
+  const outs = procs.map(lines);
+  for (const out of outs) if ((await out.next()).value !== 'ready') throw new Error('an inbound process did not start');
+  const before = await counts();
+  for (const p of procs) p.stdin!.write('go\n');
+  const results = [];
+  for (const out of outs) results.push(JSON.parse((await out.next()).value as string) as { inbound: number; seconds: number; p50: number; p99: number });
+  const after = await counts();
+  await Promise.all(procs.map((p) => stopProcess(p)));
+  const inbound = results.reduce((s, r) => s + r.inbound, 0);
+  const seconds = Math.max(...results.map((r) => r.seconds));
+  return { perSecond: Math.round(inbound / seconds), inbound, seconds, p99: Math.max(...results.map((r) => r.p99)), tx: txDelta(before, after) };
+}
+
+/**
+ * How fast `remaining()` falls once the workers have started: the first second after it first falls is
+ * left out (the processes starting), then at most SECONDS, or until it reaches zero.
+ */
+async function drainRate(remaining: () => Promise<number>) {
+  const samples: [number, number][] = [];
+  const initial = await remaining();
+  let t0 = 0;
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(200)) {
+    const r = await remaining();
+    const now = Date.now();
+    samples.push([now, r]);
+    if (!t0 && r < initial) t0 = now;
+    if (r === 0 || (t0 && now >= t0 + 1000 + SECONDS * 1000)) break;
+  }
+  if (!t0) throw new Error('nothing was taken in five minutes');
+  let start = samples.find(([t]) => t >= t0 + 1000) ?? samples.at(-1)!;
+  const end = samples.at(-1)!;
+  if (start === end) start = samples.find(([t]) => t >= t0)!;
+  if (start === end) start = [t0 - 200, initial];
+  const items = start[1] - end[1];
+  const seconds = (end[0] - start[0]) / 1000;
+  return { perSecond: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(1)) };
+}
+
+let numbers = 0;
+async function withWorkers<T>(fn: () => Promise<T>): Promise<T & { tx: ReturnType<typeof txDelta> }> {
+  const before = await counts();
+  const workers = Array.from({ length: N }, () => startWorker(url));
+  const result = await fn();
+  const after = await counts();
+  await Promise.all(workers.map((w) => stopProcess(w)));
+  return { ...result, tx: txDelta(before, after) };
+}
+
+// 2. Sends: a backlog queued first (a campaign dispatched here, with no outbox running), then drained by N workers.
+async function sendsPhase() {
+  await storeCampaign(db, 'sends_backlog', SENDS_N, numbers);
+  numbers += SENDS_N + SENDS_N / 10_000 + 1;
+  await launchCampaign(db, 'sends_backlog');
+  // Every recipient handed to the send pipeline (the campaign completes only once the outbox has sent them).
+  while ((await campaignCounters(db, 'sends_backlog'))!.pending > 0) await dispatchCampaigns(db);
+  return withWorkers(() => drainRate(() => queuedMessages(db, 'sends_backlog')));
+}
+
+// 3. Campaign dispatch: recipients → messages (queued for the outbox, which the same workers drain meanwhile).
+async function dispatchPhase() {
+  await storeCampaign(db, 'dispatch', CAMPAIGN_N, numbers + 1_000_000);
+  await launchCampaign(db, 'dispatch');
+  return withWorkers(() => drainRate(async () => (await campaignCounters(db, 'dispatch'))!.pending));
+}
+
+const log = (what: string) => process.env.SCALE_VERBOSE && console.error(`${new Date().toISOString()} ${what}`);
+log('runner phase');
+const runner = await runnerPhase();
+log('sends phase');
+const sends = await sendsPhase();
+log('dispatch phase');
+const dispatch = await dispatchPhase();
+process.stdout.write(`${JSON.stringify({ processes: N, runner, sends, dispatch })}\n`);
+await db.$disconnect();
+process.exit(0);

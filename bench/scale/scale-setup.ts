@@ -1,0 +1,97 @@
+// Setup shared by bench/scale/bench.ts and test/fault: fresh databases (a SQLite file or a database
+// created on TEST_POSTGRES_URL), `npm run worker`-style child processes, and the stored work they take
+// (a campaign's recipients, abandoned workflow instances). Nothing here opens lib/db/client: callers
+// set DATABASE_URL first, then import what needs the database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export const DEFAULT_POSTGRES_URL = 'postgresql://parley@127.0.0.1:55432/postgres';
+
+/** The URL of `database` on the cluster at TEST_POSTGRES_URL. */
+export function postgresUrl(database: string): string {
+  const url = new URL(process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL ?? DEFAULT_POSTGRES_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database `name` on the cluster (dropped first if it exists); its URL. */
+export async function freshPostgresDatabase(name: string): Promise<string> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  });
+  return postgresUrl(name);
+}
+
+export async function dropPostgresDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** Commits and rollbacks (serialization retries among them) of a PostgreSQL database so far. */
+export async function transactionCounts(name: string): Promise<{ commits: number; rollbacks: number }> {
+  return admin(async (c) => {
+    // The statistics are flushed by each backend at most once a second; a snapshot taken now is current enough.
+    const { rows } = await c.query('SELECT xact_commit AS commits, xact_rollback AS rollbacks FROM pg_stat_database WHERE datname = $1', [name]);
+    return { commits: Number(rows[0]?.commits ?? 0), rollbacks: Number(rows[0]?.rollbacks ?? 0) };
+  });
+}
+
+/** A fresh SQLite file's URL (the file and its WAL side files removed). */
+export function freshSqliteUrl(name: string): string {
+  const file = path.resolve(`data/${name}.db`);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return `file:${file}`;
+}
+
+/** Migrates and seeds the database at DATABASE_URL (set by the caller before any import opened it). */
+export async function migrateAndSeed(name: string) {
+  const { applyMigrations } = await import('@/lib/db/apply-migrations');
+  await applyMigrations(process.env.DATABASE_URL!);
+  const { db } = await import('@/lib/db/client');
+  const { seedDemo } = await import('@/lib/tenancy/seed-demo');
+  (await import('@/scripts/compose')).registerInboundConsumers();
+  await seedDemo(db, { adminPassword: 'bench-password', apiKey: `prl_${name.replace(/\W/g, '_')}_key_0123456789` });
+  return db;
+}
+
+/** A child process running `script` (scripts/worker.ts by default) on `databaseUrl`. */
+export function startProcess(databaseUrl: string, env: Record<string, string> = {}, script = 'scripts/worker.ts'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', RUN_WORKER_IN_WEB: 'false', ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+}
+
+/** startProcess for `npm run worker` itself: its stdout (nothing at LOG_LEVEL error) is discarded. */
+export function startWorker(databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
+  const child = startProcess(databaseUrl, env);
+  child.stdout!.resume();
+  return child;
+}
+
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<unknown> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  return exited;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function until(what: string, check: () => Promise<boolean>, ms = 600_000, every = 100): Promise<void> {
+  for (const deadline = Date.now() + ms; !(await check()); await sleep(every)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
+}
