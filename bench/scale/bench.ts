@@ -48,6 +48,7 @@ const rows: [string, (c: Column) => string][] = [
   ['runner inbound/s', (c) => String(c.runner.perSecond)],
   ['sends/s', (c) => String(c.sends.perSecond)],
   ['campaign dispatch/s', (c) => String(c.dispatch.perSecond)],
+  ['inbound refused (retries spent)', (c) => String((c.runner as Phase & { failed: number }).failed)],
   ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx!.rollbacks).join('/') : '–')],
 ];
 console.log(`\nScale bench — ${os.cpus().length} cores, load average ${loadBefore} → ${load()}, BENCH_SECONDS ${process.env.BENCH_SECONDS ?? 10}`);

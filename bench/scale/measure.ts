@@ -38,37 +38,47 @@ async function runnerPhase() {
   const before = await counts();
   for (const p of procs) p.stdin!.write('go\n');
   const results = [];
-  for (const out of outs) results.push(JSON.parse((await out.next()).value as string) as { inbound: number; seconds: number; p50: number; p99: number });
+  for (const out of outs)
+    results.push(JSON.parse((await out.next()).value as string) as { inbound: number; failed: number; seconds: number; p50: number; p99: number });
   const after = await counts();
   await Promise.all(procs.map((p) => stopProcess(p)));
   const inbound = results.reduce((s, r) => s + r.inbound, 0);
   const seconds = Math.max(...results.map((r) => r.seconds));
-  return { perSecond: Math.round(inbound / seconds), inbound, seconds, p99: Math.max(...results.map((r) => r.p99)), tx: txDelta(before, after) };
+  return {
+    perSecond: Math.round(inbound / seconds),
+    inbound,
+    failed: results.reduce((s, r) => s + r.failed, 0),
+    seconds,
+    p99: Math.max(...results.map((r) => r.p99)),
+    tx: txDelta(before, after),
+  };
 }
 
 /**
- * How fast `remaining()` falls once the workers have started: the first second after it first falls is
- * left out (the processes starting), then at most SECONDS, or until it reaches zero.
+ * How fast `remaining()` falls once the workers have started, from its first fall to its last one within
+ * `windowMs` after it (or to zero): work commits in batches (dispatch hands over 500 recipients a
+ * transaction), so the figure is taken between two commits, never from a window's arbitrary edges.
  */
-async function drainRate(remaining: () => Promise<number>) {
+async function drainRate(remaining: () => Promise<number>, windowMs = SECONDS * 1000) {
   const samples: [number, number][] = [];
-  const initial = await remaining();
-  let t0 = 0;
-  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(200)) {
+  let previous = await remaining();
+  let first: [number, number] | null = null;
+  let last: [number, number] | null = null;
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(100)) {
     const r = await remaining();
     const now = Date.now();
     samples.push([now, r]);
-    if (!t0 && r < initial) t0 = now;
-    if (r === 0 || (t0 && now >= t0 + 1000 + SECONDS * 1000)) break;
+    if (r < previous) {
+      first ??= [now, r];
+      last = [now, r];
+    }
+    previous = r;
+    if (r === 0 || (first && now >= first[0] + windowMs)) break;
   }
-  if (!t0) throw new Error('nothing was taken in five minutes');
-  let start = samples.find(([t]) => t >= t0 + 1000) ?? samples.at(-1)!;
-  const end = samples.at(-1)!;
-  if (start === end) start = samples.find(([t]) => t >= t0)!;
-  if (start === end) start = [t0 - 200, initial];
-  const items = start[1] - end[1];
-  const seconds = (end[0] - start[0]) / 1000;
-  return { perSecond: Math.round(items / seconds), items, seconds: Number(seconds.toFixed(1)) };
+  if (!first || !last) throw new Error('nothing was taken in five minutes');
+  const items = first[1] - last[1];
+  const seconds = (last[0] - first[0]) / 1000;
+  return { perSecond: seconds > 0 ? Math.round(items / seconds) : 0, items, seconds: Number(seconds.toFixed(1)) };
 }
 
 let numbers = 0;
@@ -95,7 +105,7 @@ async function sendsPhase() {
 async function dispatchPhase() {
   await storeCampaign(db, 'dispatch', CAMPAIGN_N, numbers + 1_000_000);
   await launchCampaign(db, 'dispatch');
-  return withWorkers(() => drainRate(async () => (await campaignCounters(db, 'dispatch'))!.pending));
+  return withWorkers(() => drainRate(async () => (await campaignCounters(db, 'dispatch'))!.pending, 3 * SECONDS * 1000));
 }
 
 const log = (what: string) => process.env.SCALE_VERBOSE && console.error(`${new Date().toISOString()} ${what}`);
