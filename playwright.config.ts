@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eDatabaseUrl, e2eOnPostgres } from './e2e/database-url';
 
-// End-to-end tests run a production build on a fresh database. E2E_PORT and NEXT_DIST_DIR let
-// several runs live side by side on one machine.
+// End-to-end tests run a production build on a fresh database: a SQLite file, or with
+// E2E_DATABASE=postgres a PostgreSQL database on TEST_POSTGRES_URL's cluster (e2e/database-url.ts).
+// E2E_PORT and NEXT_DIST_DIR let several runs live side by side on one machine.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-e2e';
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
@@ -27,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `rm -f data/e2e-${port}.db* && npx tsx scripts/start.ts`,
+    command: e2eOnPostgres() ? 'npx tsx scripts/e2e-fresh-database.ts && npx tsx scripts/start.ts' : `rm -f data/e2e-${port}.db* && npx tsx scripts/start.ts`,
     url: `http://localhost:${port}/api/health`,
     timeout: 900_000,
     reuseExistingServer: false,
@@ -35,7 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NEXT_DIST_DIR: distDir,
-      DATABASE_URL: `file:./data/e2e-${port}.db`,
+      DATABASE_URL: e2eDatabaseUrl(port),
       SEED_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       SEED_API_KEY: 'prl_e2e_demo_key_0123456789',
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456',

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { ADMIN, SALES, signIn } from './fixtures';
+import { e2eDatabaseUrl } from './database-url';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 test.beforeAll(() => {
   // Two more customer accounts for the demo partner (idempotent; shared with the partners spec).
   execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(port), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
 });

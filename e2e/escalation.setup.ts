@@ -1,7 +1,7 @@
 // npx tsx e2e/escalation.setup.ts (with DATABASE_URL pointing at the e2e database)
 // A person who may only manage users (role "Users only", Acme Corp alone) and a second account they
 // cannot reach, made through the same lib functions a script would use.
-import { db } from '@/lib/db/client';
+import { closeDb, db } from '@/lib/db/client';
 import { createCustomerAccount } from '@/lib/partners/create-customer-account';
 import { createRole } from '@/lib/partners/create-role';
 import { createUser } from '@/lib/partners/create-user';
@@ -14,4 +14,5 @@ if (!(await db.user.findUnique({ where: { email: USERS_ONLY.email } }))) {
   const role = await createRole(db, actor, { name: 'Users only', permissions: ['partners.users.manage'] });
   await createUser(db, actor, { ...USERS_ONLY, roleId: role.id, accountIds: ['acme_corp'], setup: 'password' });
 }
-await db.$disconnect();
+// closeDb, not $disconnect: on PostgreSQL Parley's own pool would keep the process alive until its idle connections time out.
+await closeDb(db);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { PERMISSION_MODULES } from '../lib/auth/permissions';
 import { ADMIN, signIn, snapshot } from './fixtures';
+import { e2eDatabaseUrl } from './database-url';
 
 // Issue 12: nobody widens their own access from the UI (the refusal shows beside the field), and an
 // API key is made with a chosen subset of scopes, which the key list then shows.
@@ -12,7 +13,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(() => {
   execFileSync('npx', ['tsx', 'e2e/escalation.setup.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(port), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
 });

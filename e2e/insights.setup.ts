@@ -4,7 +4,7 @@
 // second, before a page can watch it happen; the insights spec needs a message whose receipts come when
 // it says. "held" stores an outbound message as sent and hands it to no provider; "status" then moves
 // it, through the same applyStatus a provider's receipt goes through (rollups, history, webhooks).
-import { db } from '@/lib/db/client';
+import { closeDb, db } from '@/lib/db/client';
 import { newTimeOrderedUuid } from '@/lib/db/sql';
 import { write } from '@/lib/db/tx';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
@@ -45,4 +45,5 @@ if (command === 'held') {
 } else {
   throw new Error(`Unknown command ${command}`);
 }
-await db.$disconnect();
+// closeDb, not $disconnect: on PostgreSQL Parley's own pool would keep the process alive until its idle connections time out.
+await closeDb(db);

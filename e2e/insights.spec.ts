@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN, E2E_API_KEY, signIn } from './fixtures';
+import { e2eDatabaseUrl } from './database-url';
 
 // Issue 15: the Dashboard on real traffic, each of its numbers opening exactly its messages in the
 // Logs, the Logs live (new messages and receipts without a reload) with the drawer, a Report exported
@@ -17,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 
 function setup(...args: string[]): string {
   return execFileSync('npx', ['tsx', 'e2e/insights.setup.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(port), LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   }).trim();
 }

@@ -2,7 +2,7 @@
 // (with DATABASE_URL pointing at the e2e database). What the onboarding spec cannot do through the UI:
 // a template WhatsApp has approved (8x8 reviews it outside Parley), and leaving the partner's account
 // list as the later specs expect it ("2 of 3 selected"): Parley has no way to delete an account.
-import { db } from '@/lib/db/client';
+import { closeDb, db } from '@/lib/db/client';
 
 const [command, id, name] = process.argv.slice(2);
 if (command === 'approve-template') {
@@ -32,4 +32,5 @@ if (command === 'approve-template') {
 } else {
   throw new Error(`unknown command ${command}`);
 }
-await db.$disconnect();
+// closeDb, not $disconnect: on PostgreSQL Parley's own pool would keep the process alive until its idle connections time out.
+await closeDb(db);

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startFake8x8, type Fake8x8 } from '../test/fake-8x8/fake-8x8-server';
 import { ADMIN, signIn } from './fixtures';
+import { e2eDatabaseUrl } from './database-url';
 
 // A partner admin onboards a customer from nothing: an account in Europe, a subaccount, a WhatsApp
 // number on 8x8 (the fake 8x8 server at PARLEY_8X8_BASE_URL, see playwright.config.ts), then sends a
@@ -24,7 +25,7 @@ test.describe.configure({ mode: 'serial' });
 
 function db(...args: string[]) {
   execFileSync('npx', ['tsx', 'e2e/onboarding.db.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(port), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
 }

@@ -1,7 +1,7 @@
 // npx tsx e2e/partners.setup.ts (with DATABASE_URL pointing at the e2e database)
 // Gives the demo partner two more customer accounts, through the same lib function any script
 // would use, so the partners spec can grant a user exactly two of three accounts.
-import { db } from '@/lib/db/client';
+import { closeDb, db } from '@/lib/db/client';
 import { createCustomerAccount } from '@/lib/partners/create-customer-account';
 
 const actor = { partnerId: 'demo_partner', userId: null, label: 'e2e setup' };
@@ -11,4 +11,5 @@ for (const account of [
 ]) {
   if (!(await db.account.findUnique({ where: { id: account.id } }))) await createCustomerAccount(db, actor, account);
 }
-await db.$disconnect();
+// closeDb, not $disconnect: on PostgreSQL Parley's own pool would keep the process alive until its idle connections time out.
+await closeDb(db);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { NAV_GROUPS } from '../components/shell/nav-items';
 import { ADMIN, signIn, snapshot } from './fixtures';
+import { e2eDatabaseUrl } from './database-url';
 
 // Partner admin end to end: a role with two permissions, a user holding it with two of the
 // partner's three accounts, and that user seeing exactly those pages and accounts.
@@ -14,7 +15,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(() => {
   execFileSync('npx', ['tsx', 'e2e/partners.setup.ts'], {
-    env: { ...process.env, DATABASE_URL: `file:./data/e2e-${port}.db`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(port), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
 });
