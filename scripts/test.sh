@@ -2,7 +2,7 @@
 # npm test — everything CI runs: type check, formatting, lint and layering rules, migrations (SQLite's
 # and PostgreSQL's) in step with the schema, unit and integration tests (Vitest, on real SQLite files and
 # again on a throwaway PostgreSQL cluster from Debian's packages), then end-to-end tests (Playwright, Debian's
-# Chromium, a production build on a fresh database).
+# Chromium, a production build on a fresh database: SQLite, then PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,5 +29,7 @@ echo "== unit and integration tests (SQLite)"
 npx vitest run
 echo "== the same integration tests on PostgreSQL (a database per test file, made from a migrated template)"
 TEST_DATABASE=postgres npx vitest run
-echo "== end-to-end tests"
+echo "== end-to-end tests (SQLite)"
 npx playwright test
+echo "== the same end-to-end tests on PostgreSQL (a fresh database parley_e2e_<port> on the throwaway cluster)"
+E2E_DATABASE=postgres npx playwright test
