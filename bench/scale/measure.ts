@@ -34,12 +34,19 @@ async function runnerPhase() {
     startProcess(url, { SCALE_FROM: String(k * 100_000), SCALE_CUSTOMERS: String(per), BENCH_SECONDS: String(SECONDS) }, 'bench/scale/inbound-process.ts'),
   );
   const outs = procs.map(lines);
-  for (const out of outs) if ((await out.next()).value !== 'ready') throw new Error('an inbound process did not start');
+  // Their stdout carries the logger's lines too (errors): the lines this reads are picked out.
+  const nextOf = async (out: AsyncIterator<string>, pick: (line: string) => boolean) => {
+    for (let r = await out.next(); !r.done; r = await out.next()) if (pick(r.value)) return r.value as string;
+    throw new Error('an inbound process stopped early');
+  };
+  for (const out of outs) await nextOf(out, (l) => l === 'ready');
   const before = await counts();
   for (const p of procs) p.stdin!.write('go\n');
   const results = [];
   for (const out of outs)
-    results.push(JSON.parse((await out.next()).value as string) as { inbound: number; failed: number; seconds: number; p50: number; p99: number });
+    results.push(
+      JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as { inbound: number; failed: number; seconds: number; p50: number; p99: number },
+    );
   const after = await counts();
   await Promise.all(procs.map((p) => stopProcess(p)));
   const inbound = results.reduce((s, r) => s + r.inbound, 0);
