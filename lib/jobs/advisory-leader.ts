@@ -14,6 +14,8 @@ export function advisoryLeader(url: string): Leader {
   let connecting: Promise<pg.Client> | null = null;
   const held = new Set<string>();
   let stopped = false;
+  // One query at a time on the one connection (several singleton tasks ask at once).
+  let queue: Promise<unknown> = Promise.resolve();
 
   const connection = (): Promise<pg.Client> => {
     if (client) return Promise.resolve(client);
@@ -42,7 +44,9 @@ export function advisoryLeader(url: string): Leader {
       if (held.has(name)) return true;
       try {
         const c = await connection();
-        const { rows } = await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('parley.task'), hashtext($1)) AS ok", [name]);
+        const asked = queue.then(() => c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('parley.task'), hashtext($1)) AS ok", [name]));
+        queue = asked.catch(() => undefined);
+        const { rows } = await asked;
         if (rows[0]?.ok) held.add(name);
         return held.has(name);
       } catch (err) {
