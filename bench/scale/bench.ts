@@ -59,7 +59,7 @@ const four = columns.find((c) => c.label === 'PostgreSQL ×4');
 if (one && four) {
   for (const phase of ['runner', 'sends', 'dispatch'] as const) {
     const ratio = four[phase].perSecond / one[phase].perSecond;
-    console.log(`${ratio > 1 ? 'PASS' : 'FAIL'}  ${phase}: 4 processes ${ratio.toFixed(2)}× 1 process`);
+    console.log(`${Number.isFinite(ratio) && ratio > 1 ? 'PASS' : 'FAIL'}  ${phase}: 4 processes ${ratio.toFixed(2)}× 1 process`);
   }
 }
 console.log(JSON.stringify(columns));
