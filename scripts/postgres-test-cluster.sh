@@ -33,7 +33,7 @@ start)
   if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
   as_owner "$pgbin/initdb" -D "$dir/data" -A trust -U parley -E UTF8 --locale=C.UTF-8 >/dev/null
   as_owner "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_pred_locks_per_transaction=256" >/dev/null
   echo "postgresql://parley@127.0.0.1:$port/postgres"
   ;;
 esac

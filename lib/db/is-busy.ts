@@ -18,6 +18,7 @@ export function isBusy(err: unknown): boolean {
     code === '57014' ||
     code === '55P03' ||
     code === '53300' ||
+    code === '53200' ||
     /SQLITE_BUSY|database is locked|Timed out fetching a new connection|timeout exceeded when trying to connect|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(
       text,
     )

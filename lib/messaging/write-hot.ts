@@ -8,10 +8,10 @@ import { type Body, dialectOf, write } from '@/lib/db/tx';
 // drains instead of failing. SQLite never conflicts (one writer) and goes straight to write().
 const MORE_ROUNDS = 8;
 
-/** PostgreSQL's serialization_failure and deadlock_detected: the transaction did nothing and may run again. */
+/** PostgreSQL's serialization_failure, deadlock_detected and out of room to track them (53200): the transaction did nothing and may run again. */
 export function isConflict(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return code === '40001' || code === '40P01';
+  return code === '40001' || code === '40P01' || code === '53200';
 }
 
 /** write() for the paths whose transactions meet on hot counter rows. */

@@ -53,6 +53,10 @@ describe('the Runs list', () => {
       { actor: SYSTEM_ACTOR, publish: false },
     );
     runs.http = (await startTestRun(db, 'acme_corp', { workflowId: http.id, mode: 'http', body: { a: 1 } })).instanceId;
+    // Test runs finish in the background: list them once they stand still, or two lists taken a moment
+    // apart (below) may see one mid-run and then done.
+    for (let i = 0; i < 500 && (await db.workflowInstance.count({ where: { id: { in: Object.values(runs) }, status: 'running' } })); i++)
+      await new Promise((r) => setTimeout(r, 10));
   });
 
   it('names each run’s customer: the number, and the contact’s name when there is one', async () => {

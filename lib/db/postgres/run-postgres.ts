@@ -63,7 +63,9 @@ async function drive<T>(conn: pg.PoolClient, body: Body<T>, tx: Tx): Promise<T> 
 }
 
 // serialization_failure and deadlock_detected: the transaction did nothing and can simply run again.
-const RETRYABLE = new Set(['40001', '40P01']);
+// 53200 here is PostgreSQL running out of room to track serializable transactions ("not enough elements
+// in RWConflictPool"): transient under a burst, and the transaction likewise did nothing.
+const RETRYABLE = new Set(['40001', '40P01', '53200']);
 const MAX_ATTEMPTS = 12;
 
 export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, isolation: 'serializable' | 'read committed'): Promise<T> {
