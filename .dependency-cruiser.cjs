@@ -38,7 +38,9 @@ module.exports = {
         "app/ hands `db` (lib/db/client) to lib functions and queries nothing itself: the generated Prisma client and its types, the SQL helpers and the drivers are lib's (test/layering.test.ts also refuses `db.<model>.<op>(` in app/).",
       severity: 'error',
       from: { path: '^app/', pathNot: '\\.test\\.ts$' },
-      to: { path: ['^lib/db/(generated/|generated-postgres/|postgres/|sql\\.ts$|tx\\.ts$|sqlite-connection\\.ts$)', '^node_modules/(@prisma|better-sqlite3|pg)/'] },
+      to: {
+        path: ['^lib/db/(generated/|generated-postgres/|postgres/|sql\\.ts$|tx\\.ts$|sqlite-connection\\.ts$)', '^node_modules/(@prisma|better-sqlite3|pg)/'],
+      },
     },
     {
       name: 'lib-not-scripts',
