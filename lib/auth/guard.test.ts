@@ -102,7 +102,8 @@ describe('grant what you do not hold', () => {
           expect(await db.user.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ allAccounts: true });
           expect(await db.userAccountAccess.findMany({ where: { userId: madeOther.id }, select: { accountId: true } })).toEqual([{ accountId: 'initech' }]);
         } else {
-          for (const attempt of [all, other]) await expect(attempt).rejects.toMatchObject({ status: 403, issues: [{ path: 'accountIds' }] });
+          for (const outcome of await Promise.allSettled([all, other]))
+            expect(outcome.status === 'rejected' && outcome.reason).toMatchObject({ status: 403, issues: [{ path: 'accountIds' }] });
         }
       });
     });

@@ -265,13 +265,13 @@ describe('createCampaign from a CSV', () => {
     });
     const c = await createCampaign(db, SYSTEM_ACTOR, { accountId: ACCOUNT, spec: spec(), audience: { fileId: mine.fileId } });
     for (const read of [
-      getCampaign(db, other.accountId, c.id),
-      listRecipients(db, other.accountId, c.id),
-      recipientsCsv(db, other.accountId, c.id),
-      previewRecipient(db, other.accountId, c.id),
-      deleteCampaign(db, SYSTEM_ACTOR, other.accountId, c.id),
+      () => getCampaign(db, other.accountId, c.id),
+      () => listRecipients(db, other.accountId, c.id),
+      () => recipientsCsv(db, other.accountId, c.id),
+      () => previewRecipient(db, other.accountId, c.id),
+      () => deleteCampaign(db, SYSTEM_ACTOR, other.accountId, c.id),
     ])
-      expect(await errorOf(read)).toMatchObject({ status: 404 });
+      expect(await errorOf(read())).toMatchObject({ status: 404 });
     expect((await listCampaigns(db, other.accountId)).data).toEqual([]);
   });
 });

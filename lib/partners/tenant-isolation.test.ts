@@ -66,7 +66,8 @@ describe('tenant isolation', () => {
       createUser(db, admin, { email: 'x2@example.com', name: 'X', roleId: salesRole, accountIds: [other.accountId], setup: 'link' }),
       updateUserAccess(db, admin, { userId: admin.userId!, name: 'Demo Admin', roleId: otherRole, accountIds: [] }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    // Settled together: awaiting them one by one leaves a later one's refusal unhandled while an earlier one runs.
+    for (const outcome of await Promise.allSettled(attempts)) expect(outcome.status === 'rejected' && outcome.reason).toBeInstanceOf(NotFoundError);
     expect(await db.role.findUniqueOrThrow({ where: { id: otherRole } })).toMatchObject({ name: 'Their role' });
     expect(await db.user.findUniqueOrThrow({ where: { id: otherUser } })).toMatchObject({ name: 'Them', status: 'active', sessionVersion: 0 });
     expect(await db.user.count({ where: { email: { in: ['x1@example.com', 'x2@example.com'] } } })).toBe(0);
