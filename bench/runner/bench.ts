@@ -24,8 +24,7 @@ const THINK_S = Number(process.env.BENCH_THINK_S ?? 1);
 const RESUMES = 500;
 
 const { read, write } = await import('@/lib/db/tx');
-const { createWorkflow } = await import('@/lib/automation/workflows');
-const { SYSTEM_ACTOR } = await import('@/lib/audit/record-audit-event');
+const { createMenuBot } = await import('./menu-bot');
 const { receiveInbound } = await import('@/lib/messaging/receive-inbound');
 const { evaluateString, loadSandbox, scriptPoolJobs } = await import('@/lib/automation/script/evaluate');
 const { replyKey } = await import('@/lib/automation/steps/wait-for-reply');
@@ -67,43 +66,7 @@ const scripts = { same: await evalsPerSecond(() => sameScope), fresh: await eval
 // 2. The menu bot on the Chat Apps subaccount's WhatsApp number.
 const SUB = 'acme_corp_chatapps';
 await write(db, (t) => t.run('UPDATE "Channel" SET "rateLimitPerSecond" = ? WHERE "id" = ?', CHANNEL_RATE, 'acme_corp_whatsapp'));
-await createWorkflow(
-  db,
-  'acme_corp',
-  {
-    subAccountId: SUB,
-    trigger: 'inbound_chat_apps',
-    status: 'enabled',
-    definition: {
-      name: 'Menu bot',
-      steps: [
-        {
-          id: 'menu',
-          stepType: 'ChatAppsMessage',
-          inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hi! 1 Sales, 2 Support, 3 Billing' } },
-          outputs: { who: '{{data.payload.user.msisdn}}' },
-          nextStepId: 'wait',
-        },
-        {
-          id: 'wait',
-          stepType: 'WaitForReply',
-          inputs: { from: '{{data.who}}', channel: 'whatsapp', timeout: '00:05:00' },
-          outputs: { choice: '{{step.reply == null ? null : step.reply.payload.content.text}}' },
-          nextStepId: 'route',
-        },
-        { id: 'route', stepType: 'Branch', selectNextStep: { sales: "{{data.choice == '1'}}", support: "{{data.choice == '2'}}", other: null } },
-        { id: 'sales', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Sales will call you' } } },
-        { id: 'support', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Support ticket opened' } } },
-        {
-          id: 'other',
-          stepType: 'ChatAppsMessage',
-          inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Billing: see your invoice' } },
-        },
-      ],
-    },
-  },
-  { actor: SYSTEM_ACTOR },
-);
+await createMenuBot(db);
 const send = (msisdn: string, text: string) =>
   receiveInbound(db, { accountId: 'acme_corp', subAccountId: SUB, channel: 'whatsapp', msisdn, type: 'text', content: { text } });
 type Outbox = { replies: number; queued: number };

@@ -13,7 +13,8 @@ const DB_NAME = process.env.SCALE_DBNAME; // the PostgreSQL database's name, for
 const url = process.env.DATABASE_URL!;
 
 const db = await migrateAndSeed('scale');
-const { prepareTenant, createMenuBot, storeCampaign, launchCampaign, campaignCounters, queuedMessages } = await import('./scale-fixtures');
+const { createMenuBot } = await import('../runner/menu-bot');
+const { prepareTenant, storeCampaign, launchCampaign, campaignCounters, queuedMessages } = await import('./scale-fixtures');
 const { dispatchCampaigns } = await import('@/lib/campaigns/dispatch/dispatch-campaigns');
 await prepareTenant(db);
 await createMenuBot(db);

@@ -1,11 +1,9 @@
 // What bench/scale and test/fault store in a seeded database: the demo account raised to an unlimited
 // messaging tier, a WhatsApp number raised to 100,000 messages/s (so the machine, not the channel's
-// rate, limits), an approved template, campaigns stored as import leaves them, and the menu bot.
+// rate, limits), an approved template, campaigns stored as import leaves them (the menu bot is bench/runner/menu-bot.ts).
 import type { Db } from '@/lib/db/client';
 import { read, write } from '@/lib/db/tx';
 import { sqlDate } from '@/lib/db/sql';
-import { createWorkflow } from '@/lib/automation/workflows';
-import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
 
 export const SUB = 'acme_corp_chatapps';
 export const CHANNEL = 'acme_corp_whatsapp';
@@ -83,49 +81,4 @@ export function queuedMessages(db: Db, campaignId: string): Promise<number> {
   return read(db, function* (t) {
     return (yield* t.one<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Message" WHERE "campaignId" = ? AND "status" = 'queued'`, campaignId))!.n;
   });
-}
-
-/** The runner bench's menu bot (bench/runner/bench.ts): inbound → menu → WaitForReply → Branch → reply. */
-export async function createMenuBot(db: Db): Promise<void> {
-  await createWorkflow(
-    db,
-    'acme_corp',
-    {
-      subAccountId: SUB,
-      trigger: 'inbound_chat_apps',
-      status: 'enabled',
-      definition: {
-        name: 'Menu bot',
-        steps: [
-          {
-            id: 'menu',
-            stepType: 'ChatAppsMessage',
-            inputs: { user: { msisdn: '{{data.payload.user.msisdn}}' }, type: 'text', content: { text: 'Hi! 1 Sales, 2 Support, 3 Billing' } },
-            outputs: { who: '{{data.payload.user.msisdn}}' },
-            nextStepId: 'wait',
-          },
-          {
-            id: 'wait',
-            stepType: 'WaitForReply',
-            inputs: { from: '{{data.who}}', channel: 'whatsapp', timeout: '00:05:00' },
-            outputs: { choice: '{{step.reply == null ? null : step.reply.payload.content.text}}' },
-            nextStepId: 'route',
-          },
-          { id: 'route', stepType: 'Branch', selectNextStep: { sales: "{{data.choice == '1'}}", support: "{{data.choice == '2'}}", other: null } },
-          { id: 'sales', stepType: 'ChatAppsMessage', inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Sales will call you' } } },
-          {
-            id: 'support',
-            stepType: 'ChatAppsMessage',
-            inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Support ticket opened' } },
-          },
-          {
-            id: 'other',
-            stepType: 'ChatAppsMessage',
-            inputs: { user: { msisdn: '{{data.who}}' }, type: 'text', content: { text: 'Billing: see your invoice' } },
-          },
-        ],
-      },
-    },
-    { actor: SYSTEM_ACTOR },
-  );
 }
