@@ -34,11 +34,7 @@ export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; 
          "conversations" = "${TABLES[kind]}"."conversations" + excluded."conversations", "costMicros" = "${TABLES[kind]}"."costMicros" + excluded."costMicros"`,
       m.accountId,
       bucket,
-      m.subAccountId,
-      m.channel,
-      m.direction,
-      m.category ?? '',
-      m.country ?? '',
+      ...dimensions(m),
       conversations,
       cost,
     );
@@ -67,13 +63,14 @@ export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; 
       m.addedCostMicros,
       m.accountId,
       bucket,
-      m.subAccountId,
-      m.channel,
-      m.direction,
-      m.category ?? '',
-      m.country ?? '',
+      ...dimensions(m),
     );
   }
+}
+
+/** A bucket's key after the account and the period, in the tables' column order. */
+function dimensions(m: RollupDimensions): [string, string, string, string, string] {
+  return [m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? ''];
 }
 
 function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof TABLES, string][]> {

@@ -2,6 +2,8 @@ import { readNow, type Sqlite, statement, writeTransaction } from '@/lib/db/sql'
 import type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 import { postgresPool, readPostgres, writePostgres } from '@/lib/db/postgres/run-postgres';
 
+export { isWriteConflict } from '@/lib/db/postgres/run-postgres';
+
 // One body of SQL for both databases. A body is a generator that yields its statements (`yield* t.one(…)`)
 // and gets their results back: on SQLite it is driven synchronously, inside the group-committed write
 // transaction of lib/db/sql.ts (so it still never awaits and keeps the fast path's speed), and on
@@ -75,7 +77,18 @@ export type WriteOptions = {
    * concurrency is their own (SKIP LOCKED claims, single-statement upserts), which must not be retried.
    */
   isolation?: 'serializable' | 'read committed';
+  /** PostgreSQL only: how many times a conflicting body runs before the conflict is the caller's (a 503). */
+  attempts?: number;
 };
+
+const ATTEMPTS = 12;
+
+/**
+ * For the bodies that meet on the same counter rows (every send, receipt and inbound message adds to the
+ * account's rollup buckets and the month's volume): under a burst on PostgreSQL each round commits one
+ * of them and the others run again, so they are given more tries before a conflict is the caller's.
+ */
+export const CONTENDED: WriteOptions = { attempts: ATTEMPTS * 8 };
 
 /**
  * Runs `body` as one write transaction and resolves with its result once committed; a throw rolls back
@@ -84,7 +97,7 @@ export type WriteOptions = {
  */
 export async function write<T>(client: Client, body: Body<T>, options: WriteOptions = {}): Promise<T> {
   const pool = postgresPool(client);
-  if (pool) return writePostgres(pool, body, postgresTx, options.isolation ?? 'serializable');
+  if (pool) return writePostgres(pool, body, postgresTx, options.isolation ?? 'serializable', options.attempts ?? ATTEMPTS);
   return writeTransaction(client, (conn) => driveSqlite(conn, body));
 }
 

@@ -1,7 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { newTimeOrderedUuid, readDate } from '@/lib/db/sql';
-import { read, type Step, type Tx } from '@/lib/db/tx';
-import { writeHot } from '@/lib/messaging/write-hot';
+import { CONTENDED, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
@@ -65,10 +64,14 @@ export async function findByClientMessageId(db: Db, subAccountId: string, client
  * the account's messaging-limit tier (a user already counted today is free).
  */
 export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAccepted> {
-  const result = await writeHot(db, function* (t) {
-    if (row.origin?.alsoWrite) yield* row.origin.alsoWrite(t);
-    return yield* insertOutbound(t, row, new Date());
-  });
+  const result = await write(
+    db,
+    function* (t) {
+      if (row.origin?.alsoWrite) yield* row.origin.alsoWrite(t);
+      return yield* insertOutbound(t, row, new Date());
+    },
+    CONTENDED,
+  );
   if (result.queued) wakeBackgroundTask(OUTBOX_TASK);
   return result.accepted;
 }

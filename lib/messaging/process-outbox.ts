@@ -1,7 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { readDate, readJson, sqlDate } from '@/lib/db/sql';
-import { type Dialect, read, type Step, type Tx } from '@/lib/db/tx';
-import { writeHot } from '@/lib/messaging/write-hot';
+import { CONTENDED, type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { providerFor } from '@/lib/channels/get-provider';
 import { toChannelForProvider } from '@/lib/channels/channel-for-provider';
 import { type OutboundForProvider, type ProviderAnswer, PermanentProviderError, RetryableProviderError } from '@/lib/channels/provider';
@@ -85,13 +84,17 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
   const at = now();
   // On PostgreSQL a conflict runs the claim again: each run takes its tokens from the same buckets.
   let saved: ReturnType<TokenBuckets['snapshot']> | null = null;
-  const handoffs = await writeHot(db, function* (t) {
-    if (t.dialect === 'postgres') {
-      if (saved) buckets.restore(saved);
-      else saved = buckets.snapshot();
-    }
-    return yield* claimDue(t, at, opts.limit ?? BATCH, buckets);
-  });
+  const handoffs = await write(
+    db,
+    function* (t) {
+      if (t.dialect === 'postgres') {
+        if (saved) buckets.restore(saved);
+        else saved = buckets.snapshot();
+      }
+      return yield* claimDue(t, at, opts.limit ?? BATCH, buckets);
+    },
+    CONTENDED,
+  );
   if (handoffs.length) {
     const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
     const answers: (Answer | undefined)[] = new Array(handoffs.length);
@@ -135,10 +138,14 @@ async function handOver(h: Handoff, timeoutMs: number): Promise<Answer> {
 /** Stores provider answers in one write transaction. */
 async function storeAnswers(db: Db, batch: { h: Handoff; answer: Answer }[], now: () => Date): Promise<void> {
   try {
-    await writeHot(db, function* (t) {
-      const at = now();
-      for (const { h, answer } of batch) yield* recordAnswer(t, h, answer, at);
-    });
+    await write(
+      db,
+      function* (t) {
+        const at = now();
+        for (const { h, answer } of batch) yield* recordAnswer(t, h, answer, at);
+      },
+      CONTENDED,
+    );
   } catch (err) {
     // The leases run out and the sends are handed over again: nothing is lost.
     logger.error({ err, jobs: batch.map((b) => b.h.jobId) }, 'storing provider answers failed; the sends will be retried');

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { newTimeOrderedUuid, sqlDate } from '@/lib/db/sql';
-import { isConflict, writeHot } from '@/lib/messaging/write-hot';
+import { CONTENDED, isWriteConflict, type Step, type Tx, write } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
@@ -78,64 +78,68 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
     msisdn: from.e164,
     event,
   };
-  const outcome = await writeHot(db, function* (t) {
-    if (input.carrierId && channelRow) {
-      const first = yield* t.run(
-        'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
-        channelRow.id,
-        input.carrierId,
-        umid,
-        sqlDate(new Date()),
-      );
-      if (!first) {
-        const seen = yield* t.one<{ messageId: string }>(
-          'SELECT "messageId" FROM "CarrierMessage" WHERE "channelId" = ? AND "carrierId" = ?',
+  const outcome = await write(
+    db,
+    function* (t) {
+      if (input.carrierId && channelRow) {
+        const first = yield* t.run(
+          'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
           channelRow.id,
           input.carrierId,
+          umid,
+          sqlDate(new Date()),
         );
-        return { duplicateOf: seen?.messageId ?? umid, followUps: [], failed: [] };
+        if (!first) {
+          const seen = yield* t.one<{ messageId: string }>(
+            'SELECT "messageId" FROM "CarrierMessage" WHERE "channelId" = ? AND "carrierId" = ?',
+            channelRow.id,
+            input.carrierId,
+          );
+          return { duplicateOf: seen?.messageId ?? umid, followUps: [], failed: [] };
+        }
       }
-    }
-    // A customer message into a closed window opens a (service) conversation.
-    const opensConversation = input.channel === 'whatsapp' && !isCswOpen(yield* readWindow(t, sub.id, from.e164), at);
-    yield* insertMessage(t, {
-      id: umid,
-      accountId: input.accountId,
-      subAccountId: sub.id,
-      channelId: channelRow?.id ?? null,
-      channel: input.channel,
-      direction: 'inbound',
-      msisdn: from.e164,
-      channelUserId: from.channelUserId,
-      country: from.country,
-      type: input.type.toLowerCase(),
-      content: input.content,
-      status: RECEIVED,
-      statusAt: at,
-      referral: input.referral ?? null,
-      opensConversation,
-      createdAt: at,
-    });
-    yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
-    if (input.channel === 'whatsapp') yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
-    yield* appendEvent(t, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
-    // What the message resumes or starts commits with it, so a crash cannot keep the one without the
-    // other. A failing consumer must not lose the message: its part alone is rolled back (and logged
-    // once committed: on PostgreSQL this body may run again).
-    const followUps: { name: string; run: (db: Db) => Promise<unknown> }[] = [];
-    const failed: { name: string; err: unknown }[] = [];
-    for (const consumer of inboundConsumers()) {
-      try {
-        const run = yield* t.savepoint((s) => consumer.decide(s, stored));
-        if (run) followUps.push({ name: consumer.name, run });
-      } catch (err) {
-        // A serialization conflict is the whole transaction's, not the consumer's: the body runs again.
-        if (isConflict(err)) throw err;
-        failed.push({ name: consumer.name, err });
+      // A customer message into a closed window opens a (service) conversation.
+      const opensConversation = input.channel === 'whatsapp' && !isCswOpen(yield* readWindow(t, sub.id, from.e164), at);
+      yield* insertMessage(t, {
+        id: umid,
+        accountId: input.accountId,
+        subAccountId: sub.id,
+        channelId: channelRow?.id ?? null,
+        channel: input.channel,
+        direction: 'inbound',
+        msisdn: from.e164,
+        channelUserId: from.channelUserId,
+        country: from.country,
+        type: input.type.toLowerCase(),
+        content: input.content,
+        status: RECEIVED,
+        statusAt: at,
+        referral: input.referral ?? null,
+        opensConversation,
+        createdAt: at,
+      });
+      yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
+      if (input.channel === 'whatsapp') yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
+      yield* appendEvent(t, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
+      // What the message resumes or starts commits with it, so a crash cannot keep the one without the
+      // other. A failing consumer must not lose the message: its part alone is rolled back (and logged
+      // once committed: on PostgreSQL this body may run again).
+      const followUps: { name: string; run: (db: Db) => Promise<unknown> }[] = [];
+      const failed: { name: string; err: unknown }[] = [];
+      for (const consumer of inboundConsumers()) {
+        try {
+          const run = yield* t.savepoint((s) => consumer.decide(s, stored));
+          if (run) followUps.push({ name: consumer.name, run });
+        } catch (err) {
+          // A serialization conflict is the whole transaction's, not the consumer's: the body runs again.
+          if (isWriteConflict(err)) throw err;
+          failed.push({ name: consumer.name, err });
+        }
       }
-    }
-    return { duplicateOf: null, followUps, failed };
-  });
+      return { duplicateOf: null, followUps, failed };
+    },
+    CONTENDED,
+  );
   for (const { name, err } of outcome.failed) logger.error({ err, umid, consumer: name }, 'an inbound consumer failed to decide; the message is kept');
   if (outcome.duplicateOf) return { umid: outcome.duplicateOf, event, duplicate: true };
 
@@ -160,25 +164,29 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
   const sub = await findSubAccountCached(db, input.accountId, input.subAccountId);
   const umid = newTimeOrderedUuid();
   const at = new Date();
-  await writeHot(db, function* (t) {
-    yield* insertMessage(t, {
-      id: umid,
-      accountId: input.accountId,
-      subAccountId: sub.id,
-      channelId: sub.channels.find((c) => c.kind === 'voice')?.id ?? null,
-      channel: 'voice',
-      direction: 'inbound',
-      msisdn: callee.e164,
-      channelUserId: callee.channelUserId,
-      country: callee.country,
-      type: 'dtmf',
-      content: { dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null },
-      status: RECEIVED,
-      statusAt: at,
-      createdAt: at,
-    });
-    yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
-  });
+  await write(
+    db,
+    function* (t) {
+      yield* insertMessage(t, {
+        id: umid,
+        accountId: input.accountId,
+        subAccountId: sub.id,
+        channelId: sub.channels.find((c) => c.kind === 'voice')?.id ?? null,
+        channel: 'voice',
+        direction: 'inbound',
+        msisdn: callee.e164,
+        channelUserId: callee.channelUserId,
+        country: callee.country,
+        type: 'dtmf',
+        content: { dtmf: input.dtmf, clientRequestId: input.clientRequestId ?? null },
+        status: RECEIVED,
+        statusAt: at,
+        createdAt: at,
+      });
+      yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
+    },
+    CONTENDED,
+  );
   for (const consumer of inboundConsumers()) {
     try {
       await consumer.dtmf?.(db, {

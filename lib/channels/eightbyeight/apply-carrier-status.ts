@@ -1,7 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { sqlDate } from '@/lib/db/sql';
-import type { Step, Tx } from '@/lib/db/tx';
-import { writeHot } from '@/lib/messaging/write-hot';
+import { CONTENDED, type Step, type Tx, write } from '@/lib/db/tx';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import type { StatusEvent } from '@/lib/channels/eightbyeight/webhook-schemas';
 
@@ -50,13 +49,17 @@ function* findMessage(t: Tx, channelId: string, event: StatusEvent, at: Date): S
  */
 export async function applyCarrierStatus(db: Db, channelId: string, event: StatusEvent): Promise<{ outcome: CarrierStatusOutcome; messageId?: string }> {
   const at = eventTime(event.payload.status.timestamp);
-  return writeHot(db, function* (t): Step<{ outcome: CarrierStatusOutcome; messageId?: string }> {
-    const found = yield* findMessage(t, channelId, event, at);
-    if (typeof found === 'string') return { outcome: found };
-    const { state, detail, errorCode, errorMessage } = event.payload.status;
-    // "queued" is where every accepted send already is.
-    if (state === 'queued') return { outcome: 'ignored', messageId: found.id };
-    const applied = yield* applyStatus(t, found.id, { state, detail: detail ?? null, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null }, at);
-    return { outcome: applied ? 'applied' : 'ignored', messageId: found.id };
-  });
+  return write(
+    db,
+    function* (t): Step<{ outcome: CarrierStatusOutcome; messageId?: string }> {
+      const found = yield* findMessage(t, channelId, event, at);
+      if (typeof found === 'string') return { outcome: found };
+      const { state, detail, errorCode, errorMessage } = event.payload.status;
+      // "queued" is where every accepted send already is.
+      if (state === 'queued') return { outcome: 'ignored', messageId: found.id };
+      const applied = yield* applyStatus(t, found.id, { state, detail: detail ?? null, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null }, at);
+      return { outcome: applied ? 'applied' : 'ignored', messageId: found.id };
+    },
+    CONTENDED,
+  );
 }

@@ -66,9 +66,14 @@ async function drive<T>(conn: pg.PoolClient, body: Body<T>, tx: Tx): Promise<T> 
 // 53200 here is PostgreSQL running out of room to track serializable transactions ("not enough elements
 // in RWConflictPool"): transient under a burst, and the transaction likewise did nothing.
 const RETRYABLE = new Set(['40001', '40P01', '53200']);
-const MAX_ATTEMPTS = 12;
 
-export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, isolation: 'serializable' | 'read committed'): Promise<T> {
+/** Whether `err` is a conflict that left nothing behind, so the transaction may simply run again. */
+export function isWriteConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, isolation: 'serializable' | 'read committed', attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const conn = await pool.connect();
     let broken = false;
@@ -83,8 +88,7 @@ export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, iso
       } catch {
         broken = true; // the connection is gone: drop it rather than hand it back
       }
-      const code = (err as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw err;
+      if (!isWriteConflict(err) || attempt >= attempts) throw err;
     } finally {
       conn.release(broken);
     }
