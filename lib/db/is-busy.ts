@@ -1,3 +1,5 @@
+import { isWriteConflict } from '@/lib/db/postgres/run-postgres';
+
 /**
  * True when a database error means "busy, try again", not "wrong": SQLite's write lock held by another
  * connection past busy_timeout (the adapter reports SQLITE_BUSY as P1008 "Operation has timed out"),
@@ -11,14 +13,12 @@ export function isBusy(err: unknown): boolean {
     code === 'P1008' ||
     code === 'P2028' ||
     code === 'P2034' ||
-    // PostgreSQL: a write conflict or deadlock that outlived lib/db/tx.ts's retries, a statement
-    // cancelled by statement_timeout, a lock not available, too many connections.
-    code === '40001' ||
-    code === '40P01' ||
+    // PostgreSQL: a write conflict that outlived lib/db/tx.ts's retries, a statement cancelled by
+    // statement_timeout, a lock not available, too many connections.
+    isWriteConflict(err) ||
     code === '57014' ||
     code === '55P03' ||
     code === '53300' ||
-    code === '53200' ||
     /SQLITE_BUSY|database is locked|Timed out fetching a new connection|timeout exceeded when trying to connect|Operation has timed out|Unable to start a transaction|Transaction already closed|P2028|P2034/i.test(
       text,
     )

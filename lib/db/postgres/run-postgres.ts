@@ -35,6 +35,8 @@ export function toPostgresSql(sql: string): string {
     }
     out += ch;
   }
+  // Texts are a fixed set in practice; a bound keeps a caller that builds many from growing it for ever.
+  if (numbered.size >= 10_000) numbered.clear();
   numbered.set(sql, out);
   return out;
 }
