@@ -14,6 +14,7 @@ import { campaignStatusListener } from '@/lib/campaigns/campaign-status-listener
 import { campaignTasks } from '@/lib/campaigns/background';
 import { converseInboundConsumer } from '@/lib/converse/converse-inbound-consumer';
 import { converseTasks } from '@/lib/converse/background';
+import { rollupFoldTask } from '@/lib/analytics/fold-rollup-shards';
 import { db } from '@/lib/db/client';
 import { postgresPool } from '@/lib/db/postgres/run-postgres';
 import { postgresNotifier } from '@/lib/jobs/postgres-wake';
@@ -36,7 +37,7 @@ export function registerInboundConsumers(): void {
  * Domains add their task here: e.g. the template reviewer, the send outbox, the workflow timers.
  */
 export function backgroundTasks(): BackgroundTask[] {
-  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks(), ...campaignTasks(), ...converseTasks()];
+  return [...messagingTasks(), ...webhookTasks(), templateReviewTask(), ...automationTasks(), ...campaignTasks(), ...converseTasks(), rollupFoldTask(db)];
 }
 
 /** Wires Parley for a process that runs its background work: consumers registered, the task list. */

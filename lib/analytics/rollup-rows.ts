@@ -27,46 +27,59 @@ export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; 
   const conversations = m.opensConversation ? 1 : 0;
   const cost = m.priceMicros ?? 0;
   for (const [kind, bucket] of yield* buckets(t, m)) {
+    const table = TABLES[kind];
     yield* t.run(
-      `INSERT INTO "${TABLES[kind]}" ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country", "messages", "${m.status}", "conversations", "costMicros")
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
-       ON CONFLICT ("accountId", "${kind}", "subAccountId", "channel", "direction", "category", "country") DO UPDATE SET "messages" = "${TABLES[kind]}"."messages" + 1, "${m.status}" = "${TABLES[kind]}"."${m.status}" + 1,
-         "conversations" = "${TABLES[kind]}"."conversations" + excluded."conversations", "costMicros" = "${TABLES[kind]}"."costMicros" + excluded."costMicros"`,
+      `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "messages", "${m.status}", "conversations", "costMicros")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
+       ON CONFLICT ("accountId", "${kind}", ${KEY}, "shard") DO UPDATE SET "messages" = "${table}"."messages" + 1, "${m.status}" = "${table}"."${m.status}" + 1,
+         "conversations" = "${table}"."conversations" + excluded."conversations", "costMicros" = "${table}"."costMicros" + excluded."costMicros"`,
       m.accountId,
       bucket,
       ...dimensions(m),
+      t.shard,
       conversations,
       cost,
     );
   }
 }
 
-/** A message moved from one state to another (and may have been priced): moved in its buckets. */
+/**
+ * A message moved from one state to another (and may have been priced): moved in its buckets. The move
+ * is written into this transaction's shard, which need not be the one that counted the message: a
+ * shard's row may go below zero in a state, the bucket's sum never does.
+ */
 export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; to: string; addedCostMicros: number; errorCode?: number | null }): Step<void> {
   if (!isCounted(m.from) || !isCounted(m.to)) return;
   const all = yield* buckets(t, m);
   if ((m.to === 'undelivered' || m.to === 'rejected') && m.errorCode != null) {
     yield* t.run(
-      `INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "messages") VALUES (?, ?, ?, ?, ?, 1)
-       ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode") DO UPDATE SET "messages" = "MessageErrorRollupDay"."messages" + 1`,
+      `INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "shard", "messages") VALUES (?, ?, ?, ?, ?, ?, 1)
+       ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode", "shard") DO UPDATE SET "messages" = "MessageErrorRollupDay"."messages" + 1`,
       m.accountId,
       all[0]![1],
       m.subAccountId,
       m.channel,
       m.errorCode,
+      t.shard,
     );
   }
   for (const [kind, bucket] of all) {
+    const table = TABLES[kind];
     yield* t.run(
-      `UPDATE "${TABLES[kind]}" SET "${m.from}" = "${m.from}" - 1, "${m.to}" = "${m.to}" + 1, "costMicros" = "costMicros" + ?
-       WHERE "accountId" = ? AND "${kind}" = ? AND "subAccountId" = ? AND "channel" = ? AND "direction" = ? AND "category" = ? AND "country" = ?`,
-      m.addedCostMicros,
+      `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "${m.from}", "${m.to}", "costMicros")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, -1, 1, ?)
+       ON CONFLICT ("accountId", "${kind}", ${KEY}, "shard") DO UPDATE SET "${m.from}" = "${table}"."${m.from}" - 1, "${m.to}" = "${table}"."${m.to}" + 1,
+         "costMicros" = "${table}"."costMicros" + excluded."costMicros"`,
       m.accountId,
       bucket,
       ...dimensions(m),
+      t.shard,
+      m.addedCostMicros,
     );
   }
 }
+
+const KEY = '"subAccountId", "channel", "direction", "category", "country"';
 
 /** A bucket's key after the account and the period, in the tables' column order. */
 function dimensions(m: RollupDimensions): [string, string, string, string, string] {

@@ -21,16 +21,19 @@ function random(seed: number) {
 const COUNTERS = ['messages', 'queued', 'sent', 'delivered', 'read', 'undelivered', 'rejected', 'received', 'conversations', 'costMicros'];
 type Row = Record<string, string | number>;
 
+// A bucket is the SUM of its shards (one per PostgreSQL connection that wrote to it; only shard 0 on SQLite).
 function readRollups(table: 'MessageRollupDay' | 'MessageRollupSlot'): Promise<Row[]> {
+  const key = `"accountId", "${table === 'MessageRollupDay' ? 'day' : 'slot'}", "subAccountId", "channel", "direction", "category", "country"`;
   return read(db, (t) =>
     t.all<Row>(
-      `SELECT * FROM "${table}" WHERE "messages" > 0 ORDER BY "accountId", "${table === 'MessageRollupDay' ? 'day' : 'slot'}", "subAccountId", "channel", "direction", "category", "country"`,
+      `SELECT ${key}, ${COUNTERS.map((c) => `SUM("${c}") AS "${c}"`).join(', ')} FROM "${table}" GROUP BY ${key} HAVING SUM("messages") > 0 ORDER BY ${key}`,
     ),
   );
 }
 
 function readErrors(): Promise<Row[]> {
-  return read(db, (t) => t.all<Row>('SELECT * FROM "MessageErrorRollupDay" ORDER BY "accountId", "day", "subAccountId", "channel", "errorCode"'));
+  const key = '"accountId", "day", "subAccountId", "channel", "errorCode"';
+  return read(db, (t) => t.all<Row>(`SELECT ${key}, SUM("messages") AS "messages" FROM "MessageErrorRollupDay" GROUP BY ${key} ORDER BY ${key}`));
 }
 
 /** The day rollups counted straight from the Message table, the slow way. */

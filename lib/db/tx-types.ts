@@ -9,6 +9,11 @@ export type Step<T> = Generator<Query, T, unknown>;
 
 export interface Tx {
   readonly dialect: Dialect;
+  /**
+   * The counter shard this transaction writes into (lib/db/postgres/shards.ts): 0 on SQLite, the
+   * connection's own on PostgreSQL. Only for rows that readers SUM over their shards.
+   */
+  readonly shard: number;
   one<T = Row>(sql: string, ...params: unknown[]): Step<T | undefined>;
   all<T = Row>(sql: string, ...params: unknown[]): Step<T[]>;
   /** Runs a statement; returns the number of rows it changed. */

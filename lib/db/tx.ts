@@ -14,9 +14,10 @@ export { isWriteConflict } from '@/lib/db/postgres/run-postgres';
 export type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 type Client = { $connect(): Promise<void> };
 
-function makeTx(dialect: Dialect): Tx {
+function makeTx(dialect: Dialect, shard = 0): Tx {
   const tx: Tx = {
     dialect,
+    shard,
     *one<T>(sql: string, ...params: unknown[]): Step<T | undefined> {
       return (yield { op: 'one', sql, params }) as T | undefined;
     },
@@ -45,6 +46,17 @@ function makeTx(dialect: Dialect): Tx {
 
 export const sqliteTx = makeTx('sqlite');
 export const postgresTx = makeTx('postgres');
+const postgresTxs = new Map<number, Tx>();
+
+/** The PostgreSQL Tx of a connection writing into `shard`: one object per shard, made once. */
+export function postgresTxOf(shard: number): Tx {
+  let tx = postgresTxs.get(shard);
+  if (!tx) {
+    tx = makeTx('postgres', shard);
+    postgresTxs.set(shard, tx);
+  }
+  return tx;
+}
 
 function runSqlite(conn: Sqlite, q: Query): unknown {
   const stmt = statement(conn, q.sql);
@@ -97,7 +109,7 @@ export const CONTENDED: WriteOptions = { attempts: ATTEMPTS * 8 };
  */
 export async function write<T>(client: Client, body: Body<T>, options: WriteOptions = {}): Promise<T> {
   const pool = postgresPool(client);
-  if (pool) return writePostgres(pool, body, postgresTx, options.isolation ?? 'serializable', options.attempts ?? ATTEMPTS);
+  if (pool) return writePostgres(pool, body, postgresTxOf, options.isolation ?? 'serializable', options.attempts ?? ATTEMPTS);
   return writeTransaction(client, (conn) => driveSqlite(conn, body));
 }
 

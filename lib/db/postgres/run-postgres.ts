@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Body, Query, Tx } from '@/lib/db/tx-types';
+import { shardOf } from '@/lib/db/postgres/shards';
 
 // The PostgreSQL driver of lib/db/tx.ts: a body's statements run one at a time on one pooled
 // connection, `?` placeholders numbered as PostgreSQL wants them.
@@ -41,14 +42,15 @@ export function toPostgresSql(sql: string): string {
   return out;
 }
 
-async function runQuery(conn: pg.PoolClient, q: Query): Promise<unknown> {
+async function runQuery(conn: pg.ClientBase, q: Query): Promise<unknown> {
   const result = await conn.query(toPostgresSql(q.sql), q.params);
   if (q.op === 'one') return result.rows[0];
   if (q.op === 'all') return result.rows;
   return result.rowCount ?? 0;
 }
 
-async function drive<T>(conn: pg.PoolClient, body: Body<T>, tx: Tx): Promise<T> {
+/** Runs `body` on `conn` in whatever transaction `conn` is in (the tests drive bodies side by side with it). */
+export async function drive<T>(conn: pg.ClientBase, body: Body<T>, tx: Tx): Promise<T> {
   const it = body(tx);
   let next = it.next();
   while (!next.done) {
@@ -75,11 +77,18 @@ export function isWriteConflict(err: unknown): boolean {
   return typeof code === 'string' && RETRYABLE.has(code);
 }
 
-export async function writePostgres<T>(pool: pg.Pool, body: Body<T>, tx: Tx, isolation: 'serializable' | 'read committed', attempts: number): Promise<T> {
+export async function writePostgres<T>(
+  pool: pg.Pool,
+  body: Body<T>,
+  txOf: (shard: number) => Tx,
+  isolation: 'serializable' | 'read committed',
+  attempts: number,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const conn = await pool.connect();
     let broken = false;
     try {
+      const tx = txOf(await shardOf(conn));
       await conn.query(isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
       const result = await drive(conn, body, tx);
       await conn.query('COMMIT');
