@@ -5,18 +5,20 @@ import { postgresPool, readPostgres, writePostgres } from '@/lib/db/postgres/run
 export { isWriteConflict } from '@/lib/db/postgres/run-postgres';
 
 // One body of SQL for both databases. A body is a generator that yields its statements (`yield* t.one(…)`)
-// and gets their results back: on SQLite it is driven synchronously, inside the group-committed write
-// transaction of lib/db/sql.ts (so it still never awaits and keeps the fast path's speed), and on
-// PostgreSQL it is driven asynchronously, one awaited query at a time, in a transaction of its own.
+// and gets their results back: on SQLite each statement runs synchronously as it is called, inside the
+// group-committed write transaction of lib/db/sql.ts (so a body never awaits and keeps the fast path's
+// speed), and on PostgreSQL the body is driven asynchronously, one awaited query at a time, in a
+// transaction of its own.
 // Statements use `?` placeholders (numbered `$n` for PostgreSQL by the driver); rows read the same on
 // both (dates as Prisma's SQLite text, booleans as 0/1, JSON as text: lib/db/postgres/types.ts).
 
 export type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 type Client = { $connect(): Promise<void> };
 
-function makeTx(dialect: Dialect, shard = 0): Tx {
+// PostgreSQL's Tx: each statement is yielded to the driver (lib/db/postgres/run-postgres.ts), which awaits it.
+function makePostgresTx(shard: number): Tx {
   const tx: Tx = {
-    dialect,
+    dialect: 'postgres',
     shard,
     *one<T>(sql: string, ...params: unknown[]): Step<T | undefined> {
       return (yield { op: 'one', sql, params }) as T | undefined;
@@ -44,42 +46,85 @@ function makeTx(dialect: Dialect, shard = 0): Tx {
   return tx;
 }
 
-export const sqliteTx = makeTx('sqlite');
-export const postgresTx = makeTx('postgres');
+export const postgresTx = makePostgresTx(0);
 const postgresTxs = new Map<number, Tx>();
 
 /** The PostgreSQL Tx of a connection writing into `shard`: one object per shard, made once. */
 export function postgresTxOf(shard: number): Tx {
   let tx = postgresTxs.get(shard);
   if (!tx) {
-    tx = makeTx('postgres', shard);
+    tx = makePostgresTx(shard);
     postgresTxs.set(shard, tx);
   }
   return tx;
 }
 
-function runSqlite(conn: Sqlite, q: Query): unknown {
-  const stmt = statement(conn, q.sql);
-  if (q.op === 'one') return stmt.get(...q.params);
-  if (q.op === 'all') return stmt.all(...q.params);
-  return stmt.run(...q.params).changes;
+// SQLite runs a body synchronously, so its Tx runs each statement when it is called and hands back an
+// iterator that is already done: `yield* t.run(…)` then returns the result without the body ever
+// suspending. A statement costs what a direct call did, however deeply the helpers that issue it are
+// nested (a yielded statement would travel up and back down through every `yield*` between them).
+class Done<T> {
+  constructor(private readonly value: T) {}
+  next(): IteratorResult<Query, T> {
+    return { done: true, value: this.value };
+  }
+  [Symbol.iterator]() {
+    return this;
+  }
+}
+const done = <T>(value: T) => new Done(value) as unknown as Step<T>;
+
+// The connection of the body being driven: set by driveSqlite for exactly the synchronous run of a body.
+let sqliteConn: Sqlite | null = null;
+function conn(): Sqlite {
+  if (!sqliteConn) throw new Error('a SQLite statement ran outside driveSqlite');
+  return sqliteConn;
+}
+
+export const sqliteTx: Tx = {
+  dialect: 'sqlite',
+  shard: 0,
+  one<T>(sql: string, ...params: unknown[]): Step<T | undefined> {
+    return done(statement(conn(), sql).get(...params) as T | undefined);
+  },
+  all<T>(sql: string, ...params: unknown[]): Step<T[]> {
+    return done(statement(conn(), sql).all(...params) as T[]);
+  },
+  run(sql: string, ...params: unknown[]): Step<number> {
+    return done(statement(conn(), sql).run(...params).changes);
+  },
+  savepoint<T>(body: Body<T>): Step<T> {
+    const c = conn();
+    statement(c, 'SAVEPOINT parley_part').run();
+    let result: T;
+    try {
+      result = runToEnd(body);
+    } catch (err) {
+      statement(c, 'ROLLBACK TO SAVEPOINT parley_part').run();
+      statement(c, 'RELEASE SAVEPOINT parley_part').run();
+      throw err;
+    }
+    statement(c, 'RELEASE SAVEPOINT parley_part').run();
+    return done(result);
+  },
+};
+
+function runToEnd<T>(body: Body<T>): T {
+  const next = body(sqliteTx).next();
+  // Only statements suspend a body, and SQLite's never do.
+  if (!next.done) throw new Error('a SQLite transaction body yielded something other than a statement of its Tx');
+  return next.value;
 }
 
 /** Drives a body to its end on a SQLite connection, synchronously. */
-export function driveSqlite<T>(conn: Sqlite, body: Body<T>): T {
-  const it = body(sqliteTx);
-  let next = it.next();
-  while (!next.done) {
-    let result: unknown;
-    try {
-      result = runSqlite(conn, next.value);
-    } catch (err) {
-      next = it.throw(err);
-      continue;
-    }
-    next = it.next(result);
+export function driveSqlite<T>(c: Sqlite, body: Body<T>): T {
+  const outer = sqliteConn;
+  sqliteConn = c;
+  try {
+    return runToEnd(body);
+  } finally {
+    sqliteConn = outer;
   }
-  return next.value;
 }
 
 export type WriteOptions = {
