@@ -1,5 +1,5 @@
 import { sqlDate } from '@/lib/db/sql';
-import type { Dialect, Step, Tx } from '@/lib/db/tx';
+import type { Dialect, Step, Tx, WriteOptions } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
@@ -40,10 +40,18 @@ export type BatchOutcome = {
  * batch and a recipient can never be sent twice. The due recipients are chosen inside the transaction:
  * a second dispatcher (another worker process) finds them queued already.
  */
+// On PostgreSQL a batch runs read committed (DISPATCH_BATCH) and holds its campaign's row from the first
+// statement: a pause or cancel waits for the batch or is seen by it, dispatchers of one campaign take turns,
+// and the recipients are claimed with SKIP LOCKED. Serializable would add nothing but failures: every
+// receipt of the campaign's messages moves the same row's counters, so a long batch would lose to them
+// at commit, run again, and lose again.
+const LOCK_CAMPAIGN: Record<Dialect, string> = { sqlite: '', postgres: ' FOR UPDATE' };
+export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
+
 export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Date): Step<BatchOutcome> {
   const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
   const c = yield* t.one<CampaignRow>(
-    'SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?',
+    `SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?${LOCK_CAMPAIGN[t.dialect]}`,
     campaignId,
   );
   if (c?.status !== 'running') return outcome;

@@ -4,7 +4,7 @@ import { read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { OUTBOX_TASK } from '@/lib/messaging/enqueue-outbound';
 import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
-import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { DISPATCH_BATCH, dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
 import { campaignRate } from '@/lib/campaigns/dispatch/effective-rate';
 
 export const CAMPAIGN_DISPATCH_TASK = 'campaign-dispatch';
@@ -77,7 +77,7 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
       wait = Math.min(wait, nextDue === null ? ACTIVE_MS : clamp(nextDue - at.getTime(), IDLE_MS));
       continue;
     }
-    const outcome = await write(db, (t) => dispatchBatch(t, c.id, allowance, at));
+    const outcome = await write(db, (t) => dispatchBatch(t, c.id, allowance, at), DISPATCH_BATCH);
     throttle.spend(c.id, rate, outcome.queued);
     budget -= outcome.queued + outcome.failed;
     if (outcome.queued) wakeBackgroundTask(OUTBOX_TASK);
