@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { dialectOf, write } from '@/lib/db/tx';
 import type { BackgroundTask } from '@/lib/jobs/background-loop';
 import { logger } from '@/lib/log/logger';
-import { COUNTED_STATES } from '@/lib/analytics/rollup-rows';
+import { COUNTED_STATES, ROLLUP_DIMENSIONS, ROLLUP_TABLES } from '@/lib/analytics/rollup-rows';
 
 // On PostgreSQL every connection counts into a rollup shard of its own (lib/db/postgres/shards.ts), so a
 // busy bucket gains a row per connection that wrote to it. Readers SUM the shards, so this changes no
@@ -15,8 +15,8 @@ const FOLD_EVERY_MS = 5 * 60_000;
 const COUNTERS = [...COUNTED_STATES, 'messages', 'conversations', 'costMicros'];
 
 const TABLES = [
-  { table: 'MessageRollupDay', bucket: 'day', key: ['subAccountId', 'channel', 'direction', 'category', 'country'], counters: COUNTERS },
-  { table: 'MessageRollupSlot', bucket: 'slot', key: ['subAccountId', 'channel', 'direction', 'category', 'country'], counters: COUNTERS },
+  { table: ROLLUP_TABLES.day, bucket: 'day', key: ROLLUP_DIMENSIONS, counters: COUNTERS },
+  { table: ROLLUP_TABLES.slot, bucket: 'slot', key: ROLLUP_DIMENSIONS, counters: COUNTERS },
   { table: 'MessageErrorRollupDay', bucket: 'day', key: ['subAccountId', 'channel', 'errorCode'], counters: ['messages'] },
 ] as const;
 

@@ -19,7 +19,9 @@ export type RollupDimensions = {
   createdAt: Date;
 };
 
-const TABLES = { day: 'MessageRollupDay', slot: 'MessageRollupSlot' } as const;
+export const ROLLUP_TABLES = { day: 'MessageRollupDay', slot: 'MessageRollupSlot' } as const;
+/** A bucket's dimensions after the account and the period, in the tables' column order. */
+export const ROLLUP_DIMENSIONS = ['subAccountId', 'channel', 'direction', 'category', 'country'] as const;
 
 /** A new message: one more in its buckets, under its state (and a conversation if it opened one). */
 export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; opensConversation: boolean; priceMicros?: number | null }): Step<void> {
@@ -27,7 +29,7 @@ export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; 
   const conversations = m.opensConversation ? 1 : 0;
   const cost = m.priceMicros ?? 0;
   for (const [kind, bucket] of yield* buckets(t, m)) {
-    const table = TABLES[kind];
+    const table = ROLLUP_TABLES[kind];
     yield* t.run(
       `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "messages", "${m.status}", "conversations", "costMicros")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
@@ -64,7 +66,7 @@ export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; 
     );
   }
   for (const [kind, bucket] of all) {
-    const table = TABLES[kind];
+    const table = ROLLUP_TABLES[kind];
     yield* t.run(
       `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "${m.from}", "${m.to}", "costMicros")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, -1, 1, ?)
@@ -79,14 +81,14 @@ export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; 
   }
 }
 
-const KEY = '"subAccountId", "channel", "direction", "category", "country"';
+const KEY = ROLLUP_DIMENSIONS.map((c) => `"${c}"`).join(', ');
 
 /** A bucket's key after the account and the period, in the tables' column order. */
 function dimensions(m: RollupDimensions): [string, string, string, string, string] {
   return [m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? ''];
 }
 
-function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof TABLES, string][]> {
+function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof ROLLUP_TABLES, string][]> {
   const zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId))?.timeZone ?? 'UTC';
   return [
     ['day', localDay(m.createdAt, zone)],

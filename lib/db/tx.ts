@@ -46,7 +46,6 @@ function makePostgresTx(shard: number): Tx {
   return tx;
 }
 
-export const postgresTx = makePostgresTx(0);
 const postgresTxs = new Map<number, Tx>();
 
 /** The PostgreSQL Tx of a connection writing into `shard`: one object per shard, made once. */
@@ -141,9 +140,9 @@ export type WriteOptions = {
 const ATTEMPTS = 12;
 
 /**
- * For the bodies that meet on the same counter rows (every send, receipt and inbound message adds to the
- * account's rollup buckets and the month's volume): under a burst on PostgreSQL each round commits one
- * of them and the others run again, so they are given more tries before a conflict is the caller's.
+ * For the bodies that meet on the same rows under a burst (a campaign's counters and the month's volume
+ * move with every receipt; the rollups no longer do, being sharded): on PostgreSQL each round commits
+ * one of them and the others run again, so they are given more tries before a conflict is the caller's.
  */
 export const CONTENDED: WriteOptions = { attempts: ATTEMPTS * 8 };
 
@@ -161,7 +160,7 @@ export async function write<T>(client: Client, body: Body<T>, options: WriteOpti
 /** Runs `body`'s reads on committed data, outside any write transaction. */
 export async function read<T>(client: Client, body: Body<T>): Promise<T> {
   const pool = postgresPool(client);
-  if (pool) return readPostgres(pool, body, postgresTx);
+  if (pool) return readPostgres(pool, body, postgresTxOf(0));
   return readNow(client, (conn) => driveSqlite(conn, body));
 }
 

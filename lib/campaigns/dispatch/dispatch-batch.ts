@@ -33,13 +33,6 @@ export type BatchOutcome = {
   drained: boolean;
 };
 
-/**
- * Hands up to `limit` of a running campaign's due recipients to the send pipeline, in the caller's
- * write transaction (one per batch): each recipient's message and outbox row (insertOutbound, keyed
- * campaign:<id>:<row>) and its move to queued commit together, so a crash loses or keeps the whole
- * batch and a recipient can never be sent twice. The due recipients are chosen inside the transaction:
- * a second dispatcher (another worker process) finds them queued already.
- */
 // On PostgreSQL a batch runs read committed (DISPATCH_BATCH) and holds its campaign's row from the first
 // statement: a pause or cancel waits for the batch or is seen by it, dispatchers of one campaign take turns,
 // and the recipients are claimed with SKIP LOCKED. Serializable would add nothing but failures: every
@@ -48,6 +41,13 @@ export type BatchOutcome = {
 const LOCK_CAMPAIGN: Record<Dialect, string> = { sqlite: '', postgres: ' FOR UPDATE' };
 export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
 
+/**
+ * Hands up to `limit` of a running campaign's due recipients to the send pipeline, in the caller's
+ * write transaction (one per batch): each recipient's message and outbox row (insertOutbound, keyed
+ * campaign:<id>:<row>) and its move to queued commit together, so a crash loses or keeps the whole
+ * batch and a recipient can never be sent twice. The due recipients are chosen inside the transaction:
+ * a second dispatcher (another worker process) finds them queued already.
+ */
 export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Date): Step<BatchOutcome> {
   const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
   const c = yield* t.one<CampaignRow>(
