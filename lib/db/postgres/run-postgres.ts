@@ -42,8 +42,26 @@ export function toPostgresSql(sql: string): string {
   return out;
 }
 
+// Each text is a named prepared statement: a connection parses and plans it once, then only binds and
+// executes (bench/scale: the runner's PostgreSQL CPU per message fell by a third). The names are per
+// text and the same in every connection; pg prepares a name on a connection the first time it sees it.
+// A connection keeps what it prepared until it closes, so past the fixed set of texts (a batch insert's
+// text varies with its length) statements go unnamed rather than grow every connection for ever.
+const MAX_NAMED = 2_000;
+const names = new Map<string, string>();
+function nameOf(sql: string): string | undefined {
+  let name = names.get(sql);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `parley_${names.size}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
 async function runQuery(conn: pg.ClientBase, q: Query): Promise<unknown> {
-  const result = await conn.query(toPostgresSql(q.sql), q.params);
+  const name = nameOf(q.sql);
+  const text = toPostgresSql(q.sql);
+  const result = await (name ? conn.query({ name, text, values: q.params }) : conn.query(text, q.params));
   if (q.op === 'one') return result.rows[0];
   if (q.op === 'all') return result.rows;
   return result.rowCount ?? 0;
@@ -71,10 +89,20 @@ export async function drive<T>(conn: pg.ClientBase, body: Body<T>, tx: Tx): Prom
 // in RWConflictPool"): transient under a burst, and the transaction likewise did nothing.
 const RETRYABLE = new Set(['40001', '40P01', '53200']);
 
+// unique_violation, in a READ COMMITTED body: another transaction inserted the key after this one
+// checked for it. Run again, the check sees the row (SERIALIZABLE reports this race as 40001 itself).
+const UNIQUE_VIOLATION = '23505';
+
+const codeOf = (err: unknown) => (err as { code?: unknown } | null)?.code;
+
 /** Whether `err` is a conflict that left nothing behind, so the transaction may simply run again. */
 export function isWriteConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = codeOf(err);
   return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+function mayRunAgain(err: unknown, isolation: 'serializable' | 'read committed'): boolean {
+  return isWriteConflict(err) || (isolation === 'read committed' && codeOf(err) === UNIQUE_VIOLATION);
 }
 
 export async function writePostgres<T>(
@@ -99,7 +127,7 @@ export async function writePostgres<T>(
       } catch {
         broken = true; // the connection is gone: drop it rather than hand it back
       }
-      if (!isWriteConflict(err) || attempt >= attempts) throw err;
+      if (!mayRunAgain(err, isolation) || attempt >= attempts) throw err;
     } finally {
       conn.release(broken);
     }
