@@ -1,4 +1,5 @@
 import { sqlDate } from '@/lib/db/sql';
+import { forUpdate } from '@/lib/db/tx-locks';
 import type { StatusListener } from '@/lib/messaging/status-listeners';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
@@ -20,7 +21,7 @@ export const campaignStatusListener: StatusListener = {
     const key = parseRecipientMessageKey(change.clientMessageId);
     if (!key || key.campaignId !== change.campaignId) return;
     const r = yield* t.one<{ status: RecipientStatus; attempt: number }>(
-      'SELECT "status", "attempt" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" = ?',
+      `SELECT "status", "attempt" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" = ?${forUpdate(t)}`,
       key.campaignId,
       key.row,
     );

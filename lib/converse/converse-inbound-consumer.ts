@@ -11,7 +11,8 @@ import { findOpenTicket, nextStamp, saveTicket } from '@/lib/converse/ticket-row
 export const converseInboundConsumer: InboundConsumer = {
   name: 'converse',
   *decide(t, inbound) {
-    const ticket = yield* findOpenTicket(t, inbound);
+    // Locked: the message's transaction changes the ticket from what it read (lib/db/tx.ts, LOCKING).
+    const ticket = yield* findOpenTicket(t, inbound, true);
     if (!ticket) return null;
     const at = new Date();
     const reopen = ticket.status === 'pending' || ticket.status === 'resolved';

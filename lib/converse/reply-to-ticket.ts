@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { forUpdate } from '@/lib/db/tx-locks';
 import { read, type Step, type Tx } from '@/lib/db/tx';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging/send-message';
@@ -55,6 +56,8 @@ export async function replyToTicket(db: Db, viewer: ConverseViewer, id: string, 
   let after: TicketRow = before;
   const alsoWrite = function* (tx: Tx): Step<void> {
     const at = new Date();
+    // The send's transaction is READ COMMITTED (lib/db/tx.ts, LOCKING): the ticket is locked before it is read and changed.
+    yield* tx.one(`SELECT 1 AS "x" FROM "ConverseTicket" WHERE "id" = ?${forUpdate(tx)}`, id);
     let t = yield* requireVisibleTicket(tx, viewer, id);
     yield* assertMayGo(tx, t, type, at);
     if (t.status === 'queued' && !t.assigneeId && viewer.userId) t = yield* assignInTransaction(tx, viewer, t, viewer.userId, at);

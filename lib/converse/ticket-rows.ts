@@ -1,6 +1,7 @@
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { newId, readDate, readDateOrNull, sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
+import { forUpdate, lockKey } from '@/lib/db/tx-locks';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 
 // The ticket rows, read and written inside the caller's write transaction. A leaf of lib/converse:
@@ -80,8 +81,8 @@ const OPEN_FOR = `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket"
   ORDER BY "createdAt" LIMIT 1`;
 
 /** The conversation's not-closed ticket, if any (there is at most one: openTicket joins it). */
-export function* findOpenTicket(t: Tx, c: Conversation): Step<TicketRow | undefined> {
-  const r = yield* t.one<Raw>(OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
+export function* findOpenTicket(t: Tx, c: Conversation, lock = false): Step<TicketRow | undefined> {
+  const r = yield* t.one<Raw>(lock ? OPEN_FOR + forUpdate(t) : OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
   return r ? readTicketRow(r) : undefined;
 }
 
@@ -95,6 +96,8 @@ export function* hasOpenTicket(t: Tx, c: Conversation): Step<boolean> {
  * clock has not moved on. The inbox's live version is the newest updatedAt, so every change must raise it.
  */
 export function* nextStamp(t: Tx, accountId: string, at: Date): Step<Date> {
+  // Two changes committing with one stamp could hide the second from an inbox that read between them.
+  yield* lockKey(t, 'ticket-stamps', accountId);
   const newest = (yield* t.one<{ at: string | null }>('SELECT max("updatedAt") AS "at" FROM "ConverseTicket" WHERE "accountId" = ?', accountId))?.at;
   const floor = newest ? readDate(newest).getTime() + 1 : 0;
   return new Date(Math.max(at.getTime(), floor));

@@ -2,6 +2,7 @@ import type { Message, Prisma } from '@/lib/db/generated/client';
 import { readDate, sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
+import { forUpdate } from '@/lib/db/tx-locks';
 import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { isCswOpen, isFepOpen, openFepOnDelivery } from '@/lib/messaging/windows';
@@ -74,7 +75,7 @@ type MessageForStatus = Pick<
  */
 export function* applyStatus(t: Tx, messageId: string, update: StatusUpdate, at: Date = new Date()): Step<boolean> {
   const m = yield* t.one<MessageForStatus>(
-    'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?',
+    `SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?${forUpdate(t)}`,
     messageId,
   );
   if (m?.direction !== 'outbound') return false;

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { newTimeOrderedUuid, readDate } from '@/lib/db/sql';
-import { CONTENDED, read, type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
@@ -70,7 +70,7 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
       if (row.origin?.alsoWrite) yield* row.origin.alsoWrite(t);
       return yield* insertOutbound(t, row, new Date());
     },
-    CONTENDED,
+    LOCKING,
   );
   if (result.queued) wakeBackgroundTask(OUTBOX_TASK);
   return result.accepted;

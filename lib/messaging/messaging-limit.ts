@@ -1,4 +1,5 @@
 import { RateLimitError } from '@/lib/errors';
+import { lockKey } from '@/lib/db/tx-locks';
 import { sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
@@ -26,6 +27,8 @@ export function tierLimit(tier: string): number {
  * Runs inside the send's write transaction, so two sends cannot both take the last place.
  */
 export function* claimBusinessConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
+  // The count decides: sends of one account that may add a user take their turn (lib/db/tx.ts, LOCKING).
+  yield* lockKey(t, 'business-conversations', args.accountId);
   const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
   const counted = yield* t.one(
     'SELECT 1 AS "x" FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1',

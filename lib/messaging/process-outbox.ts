@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
+import { forUpdate } from '@/lib/db/tx-locks';
 import { readDate, readJson, sqlDate } from '@/lib/db/sql';
-import { CONTENDED, type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { providerFor } from '@/lib/channels/get-provider';
 import { toChannelForProvider } from '@/lib/channels/channel-for-provider';
 import { type OutboundForProvider, type ProviderAnswer, PermanentProviderError, RetryableProviderError } from '@/lib/channels/provider';
@@ -93,7 +94,7 @@ export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<n
       }
       return yield* claimDue(t, at, opts.limit ?? BATCH, buckets);
     },
-    CONTENDED,
+    LOCKING,
   );
   if (handoffs.length) {
     const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
@@ -144,7 +145,7 @@ async function storeAnswers(db: Db, batch: { h: Handoff; answer: Answer }[], now
         const at = now();
         for (const { h, answer } of batch) yield* recordAnswer(t, h, answer, at);
       },
-      CONTENDED,
+      LOCKING,
     );
   } catch (err) {
     // The leases run out and the sends are handed over again: nothing is lost.
@@ -189,6 +190,9 @@ function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<
   const handoffs: Handoff[] = [];
   for (const job of jobs) {
     if (job.kind !== 'send') {
+      // Another worker applying this message's previous receipt (its delivered and read may fall due
+      // together) holds it to the end of its batch: leave this one to the next pass rather than wait.
+      if (!(yield* messageFree(t, job.messageId))) continue;
       yield* deleteJob(t, job.id);
       yield* applyStatus(t, job.messageId, readJson<StatusUpdate>(job.payload)!, at);
       continue;
@@ -241,6 +245,13 @@ function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<
   return handoffs;
 }
 
+/** Whether no other transaction holds the message's row lock (applyStatus takes it); always on SQLite. A message gone is free. */
+function* messageFree(t: Tx, messageId: string): Step<boolean> {
+  if (t.dialect !== 'postgres') return true;
+  if (yield* t.one('SELECT 1 AS "x" FROM "Message" WHERE "id" = ? FOR NO KEY UPDATE SKIP LOCKED', messageId)) return true;
+  return !(yield* t.one('SELECT 1 AS "x" FROM "Message" WHERE "id" = ?', messageId));
+}
+
 function* deleteJob(t: Tx, id: number): Step<void> {
   yield* t.run('DELETE FROM "MessageJob" WHERE "id" = ?', id);
 }
@@ -255,7 +266,7 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number, random = M
 
 function* recordAnswer(t: Tx, h: Handoff, answer: Answer, at: Date): Step<void> {
   // Still ours? (Only a pass that outlived its lease could find the row gone or re-leased.)
-  if (!(yield* t.one('SELECT 1 AS "x" FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?', h.jobId, h.leasedUntil))) return;
+  if (!(yield* t.one(`SELECT 1 AS "x" FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?${forUpdate(t)}`, h.jobId, h.leasedUntil))) return;
   if ('error' in answer) {
     const { error } = answer;
     if (error instanceof PermanentProviderError) {

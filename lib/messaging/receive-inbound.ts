@@ -1,8 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { newTimeOrderedUuid, sqlDate } from '@/lib/db/sql';
-import { CONTENDED, isWriteConflict, type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, isWriteConflict, type Step, type Tx, write } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
+import { lockConversation } from '@/lib/db/tx-locks';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
@@ -81,6 +82,8 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
   const outcome = await write(
     db,
     function* (t) {
+      // Before anything is read: the window, the waiting instance and the ticket are decided one message at a time.
+      yield* lockConversation(t, sub.id, from.e164);
       if (input.carrierId && channelRow) {
         const first = yield* t.run(
           'INSERT INTO "CarrierMessage" ("channelId", "carrierId", "messageId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("channelId", "carrierId") DO NOTHING',
@@ -138,7 +141,7 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
       }
       return { duplicateOf: null, followUps, failed };
     },
-    CONTENDED,
+    LOCKING,
   );
   for (const { name, err } of outcome.failed) logger.error({ err, umid, consumer: name }, 'an inbound consumer failed to decide; the message is kept');
   if (outcome.duplicateOf) return { umid: outcome.duplicateOf, event, duplicate: true };
@@ -185,7 +188,7 @@ export async function receiveDtmf(db: Db, input: DtmfInput): Promise<{ umid: str
       });
       yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
     },
-    CONTENDED,
+    LOCKING,
   );
   for (const consumer of inboundConsumers()) {
     try {

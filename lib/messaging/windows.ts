@@ -1,4 +1,5 @@
 import { readDateOrNull, sqlDate } from '@/lib/db/sql';
+import { lockConversation } from '@/lib/db/tx-locks';
 import type { Step, Tx } from '@/lib/db/tx';
 
 // WhatsApp conversation windows (reference "Concepts & Fundamentals"):
@@ -57,8 +58,15 @@ export function* touchWindowOnInbound(t: Tx, args: { subAccountId: string; msisd
 
 /** A business message was delivered: if an ad/page referral is waiting for its first reply, the FEP opens now. */
 export function* openFepOnDelivery(t: Tx, args: { subAccountId: string; msisdn: string; at: Date }): Step<WindowState | null> {
-  const w = yield* readWindow(t, args.subAccountId, args.msisdn);
-  if (!w?.fepEligibleUntil || w.fepEligibleUntil.getTime() < args.at.getTime() || isFepOpen(w, args.at)) return w;
+  const opens = (w: WindowState | null): w is WindowState =>
+    !!w?.fepEligibleUntil && w.fepEligibleUntil.getTime() >= args.at.getTime() && !isFepOpen(w, args.at);
+  let w = yield* readWindow(t, args.subAccountId, args.msisdn);
+  if (!opens(w)) return w;
+  // Only a delivery that changes the window waits for the conversation (lib/db/tx.ts, LOCKING): most
+  // change nothing, and a receipt batch holding every conversation it touches would hold up their replies.
+  yield* lockConversation(t, args.subAccountId, args.msisdn);
+  w = yield* readWindow(t, args.subAccountId, args.msisdn);
+  if (!opens(w)) return w;
   const next = { ...w, fepEligibleUntil: null, fepExpiresAt: new Date(args.at.getTime() + FEP_MS) };
   yield* t.run(
     'UPDATE "ConversationWindow" SET "fepEligibleUntil" = NULL, "fepExpiresAt" = ?, "updatedAt" = ? WHERE "subAccountId" = ? AND "msisdn" = ?',

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, type Step, type Tx, write } from '@/lib/db/tx';
 import { env } from '@/lib/env';
 import { RUNNER_ID, leaseUntil } from './lease';
 import { holdsLease, releaseLease, settleInstance, upsertStepRun, type InstanceSettle, type StepRunWrite } from './instance-rows';
@@ -96,7 +96,7 @@ export class StepJournal {
   async flush(position: Position, extraLeaseMs = 0): Promise<void> {
     if (!this.pending.length && !extraLeaseMs) return;
     const runs = this.pending.length;
-    await write(this.db, (t) => this.writeIn(t, position, extraLeaseMs));
+    await write(this.db, (t) => this.writeIn(t, position, extraLeaseMs), LOCKING);
     this.pending.splice(0, runs);
     this.lastWrite = Date.now();
   }
@@ -105,10 +105,14 @@ export class StepJournal {
   async end(settle: InstanceSettle, last?: StepRun): Promise<void> {
     const runs = last ? [...this.pending, last] : this.pending;
     const journal = this;
-    await write(this.db, function* (t) {
-      if (!(yield* settleInstance(t, journal.instanceId, RUNNER_ID, settle))) throw new LostLease();
-      yield* journal.writeRuns(t, runs);
-    });
+    await write(
+      this.db,
+      function* (t) {
+        if (!(yield* settleInstance(t, journal.instanceId, RUNNER_ID, settle))) throw new LostLease();
+        yield* journal.writeRuns(t, runs);
+      },
+      LOCKING,
+    );
     this.pending = [];
   }
 

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { sqlDate } from '@/lib/db/sql';
-import { CONTENDED, type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, type Step, type Tx, write } from '@/lib/db/tx';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import type { StatusEvent } from '@/lib/channels/eightbyeight/webhook-schemas';
 
@@ -60,6 +60,6 @@ export async function applyCarrierStatus(db: Db, channelId: string, event: Statu
       const applied = yield* applyStatus(t, found.id, { state, detail: detail ?? null, errorCode: errorCode ?? null, errorMessage: errorMessage ?? null }, at);
       return { outcome: applied ? 'applied' : 'ignored', messageId: found.id };
     },
-    CONTENDED,
+    LOCKING,
   );
 }
