@@ -10,7 +10,8 @@
 // Rollbacks are PostgreSQL's (pg_stat_database) during the phase: serialization conflicts retried by
 // lib/db/tx.ts and transactions rolled back for other reasons.
 //   npx tsx bench/scale/bench.ts      (TEST_POSTGRES_URL, default postgresql://parley@127.0.0.1:55432/postgres;
-//   `bash scripts/postgres-test-cluster.sh start` prints it; SCALE_CONFIGS=sqlite:1,postgres:1,postgres:2,postgres:4)
+//   `bash scripts/postgres-test-cluster.sh start` prints it; SCALE_CONFIGS=sqlite:1,postgres:1,postgres:2,postgres:4;
+//   SCALE_PHASES=runner,sends,dispatch)
 // Uses data/scale-bench.db and the databases scale_bench_p<N> (recreated).
 import os from 'node:os';
 import readline from 'node:readline';
@@ -49,7 +50,7 @@ const rows: [string, (c: Column) => string][] = [
   ['sends/s', (c) => String(c.sends.perSecond)],
   ['campaign dispatch/s', (c) => String(c.dispatch.perSecond)],
   ['inbound refused (retries spent)', (c) => String((c.runner as Phase & { failed: number }).failed)],
-  ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx!.rollbacks).join('/') : '–')],
+  ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx?.rollbacks ?? '–').join('/') : '–')],
 ];
 console.log(`\nScale bench — ${os.cpus().length} cores, load average ${loadBefore} → ${load()}, BENCH_SECONDS ${process.env.BENCH_SECONDS ?? 10}`);
 console.log(`${''.padEnd(32)}${columns.map((c) => c.label.padStart(16)).join('')}`);
