@@ -1,44 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type pg from 'pg';
 import { db } from '@/lib/db/client';
 import { sqlDate } from '@/lib/db/sql';
 import { dialectOf, LOCKING, read, write } from '@/lib/db/tx';
 import { lockKey } from '@/lib/db/tx-locks';
-import { postgresPool } from '@/lib/db/postgres/run-postgres';
 import { enqueueOutbound, type OutboundRow } from '@/lib/messaging/enqueue-outbound';
 import { receiveInbound } from '@/lib/messaging/receive-inbound';
 import { applyStatus } from '@/lib/messaging/apply-status';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { RateLimitError } from '@/lib/errors';
 import { createOtherTenant } from '@/test/factories';
+import { hold, holdKey, stillPending } from '@/test/postgres-locks';
 
 // PostgreSQL only: the hot bodies run READ COMMITTED there and take their own locks (lib/db/tx.ts,
 // LOCKING). SQLite runs one write transaction at a time and needs none of this.
 const onPostgres = dialectOf(db) === 'postgres';
-
-/** Runs `lockSql` in a transaction of its own connection, and lets go (commits) when `release` is called. */
-async function hold(lockSql: string, params: unknown[]): Promise<{ release(): Promise<void> }> {
-  const conn: pg.PoolClient = await postgresPool(db)!.connect();
-  await conn.query('BEGIN');
-  await conn.query(lockSql, params);
-  return {
-    async release() {
-      await conn.query('COMMIT');
-      conn.release();
-    },
-  };
-}
-
-/** Whether `p` is still pending after `ms`. */
-async function stillPending(p: Promise<unknown>, ms = 400): Promise<boolean> {
-  let settled = false;
-  void p.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await new Promise((r) => setTimeout(r, ms));
-  return !settled;
-}
 
 function templateTo(t: { accountId: string; subAccountId: string; channelId: string }, msisdn: string, clientMessageId?: string): OutboundRow {
   return {
@@ -57,7 +32,7 @@ function templateTo(t: { accountId: string; subAccountId: string; channelId: str
 describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQL', () => {
   it('lockKey makes a second holder wait, and its reads then see what the first committed', async () => {
     const t = await createOtherTenant('lockkey');
-    const first = await hold('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', ['test-scope', t.accountId]);
+    const first = await holdKey('test-scope', t.accountId);
     const count = 'SELECT COUNT(*) AS "n" FROM "BusinessConversation" WHERE "accountId" = ?';
     const second = write(
       db,
@@ -79,7 +54,7 @@ describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQ
   it('an inbound message waits for its conversation (subaccount and number), not for others', async () => {
     const t = await createOtherTenant('lockin');
     const msisdn = '+6591110001';
-    const held = await hold('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [`conversation:${t.subAccountId}`, msisdn]);
+    const held = await holdKey(`conversation:${t.subAccountId}`, msisdn);
     const input = { accountId: t.accountId, subAccountId: t.subAccountId, channel: 'whatsapp' as const, type: 'text', content: { text: 'hi' } };
     const blocked = receiveInbound(db, { ...input, msisdn });
     // Another customer of the same subaccount goes through meanwhile.
@@ -105,7 +80,7 @@ describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQ
 
   it('a business-initiated send waits for the account’s messaging-limit count', async () => {
     const t = await createOtherTenant('locklim');
-    const held = await hold('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', ['business-conversations', t.accountId]);
+    const held = await holdKey('business-conversations', t.accountId);
     const blocked = enqueueOutbound(db, templateTo(t, '+6593330001'));
     expect(await stillPending(blocked)).toBe(true);
     await held.release();
