@@ -55,6 +55,13 @@ describe('accountAction', () => {
     expect(await deleteAction({ id: '' })).toEqual({ ok: false, error: 'Choose a workflow', fieldErrors: { id: 'Choose a workflow' } });
   });
 
+  it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) with a message on its field, before any lookup', async () => {
+    for (const id of ['wf\u0000x', 'wf\ud800']) {
+      const result = await deleteAction({ id });
+      expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/U\+0000/), fieldErrors: { id: expect.stringMatching(/U\+0000/) } });
+    }
+  });
+
   it.skipIf(onPostgres)('answers a busy database (another connection holds the write lock) with a clean message, and changes nothing', async () => {
     const body = {
       subAccountId: 'acme_corp',

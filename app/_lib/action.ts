@@ -5,6 +5,7 @@ import type { Permission } from '@/lib/auth/permissions';
 import type { Principal } from '@/lib/auth/principal';
 import { AppError, ConflictError, fieldErrorsFrom, NotFoundError, PermissionError, ValidationError } from '@/lib/errors';
 import { parseWith } from '@/lib/api/read-json';
+import { assertStorableText } from '@/lib/api/read-json-body';
 import { logger } from '@/lib/log/logger';
 import { isBusy } from '@/lib/db/is-busy';
 import { getConsoleContext } from '@/app/_lib/console-context';
@@ -41,6 +42,8 @@ export function accountAction<S extends z.ZodType, R>(permission: Permission, sc
       const principal = requirePermission(ctx?.principal ?? null, permission);
       if (!ctx?.account) throw new NotFoundError('No customer account is selected');
       requirePermission(principal, permission, ctx.account.id);
+      // Before the schema: PostgreSQL refuses such text mid-write, which would be a 500, not a form message.
+      assertStorableText(raw);
       const input = parseWith(schema, raw);
       const actor = { partnerId: principal.partnerId, userId: principal.userId, label: principal.email };
       return { ok: true, data: await fn(input, { principal, accountId: ctx.account.id, actor }) };
@@ -56,6 +59,7 @@ export function partnerAction<S extends z.ZodType, R>(permission: Permission, sc
     try {
       const ctx = await getConsoleContext();
       const principal = requirePermission(ctx?.principal ?? null, permission);
+      assertStorableText(raw);
       const input = parseWith(schema, raw);
       const actor = { partnerId: principal.partnerId, userId: principal.userId, label: principal.email };
       return { ok: true, data: await fn(input, { principal, actor }) };

@@ -43,13 +43,18 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   }
   // Only an escape can put these in a string (a raw NUL is malformed JSON; decoded UTF-8 has no lone
   // surrogates), so the walk runs only when the text has one.
-  const odd = /\\u0000|\\u[dD][89a-fA-F]/.test(text) ? unstorableTextAt(body) : null;
+  if (/\\u0000|\\u[dD][89a-fA-F]/.test(text)) assertStorableText(body);
+  return body;
+}
+
+/** Refuses (1005, naming the field) a value with a key or string that holds U+0000 or a lone surrogate. */
+export function assertStorableText(value: unknown): void {
+  const odd = unstorableTextAt(value);
   if (odd !== null) {
     throw new ValidationError('Invalid parameter(s): text with a NUL character or a lone surrogate', [
       { path: odd, message: 'Text may not contain U+0000 or half of a surrogate pair (PostgreSQL cannot store it, and no channel delivers it)' },
     ]);
   }
-  return body;
 }
 
 /** The path of the first key or string value holding U+0000 or a lone surrogate, or null. */

@@ -20,7 +20,9 @@ export class SignInFailed extends CredentialsSignin {
   }
 }
 
-const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+// An address PostgreSQL cannot store (NUL, a lone surrogate) is no account's: refused as a wrong one, not sent to the lookup.
+const storable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
+const credentials = z.object({ email: z.string().trim().min(1).max(320).refine(storable), password: z.string().min(1).max(1024) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
