@@ -20,6 +20,15 @@ export interface Tx {
   run(sql: string, ...params: unknown[]): Step<number>;
   /** Runs `body` in a savepoint: if it throws, its own writes are undone (the caller's stay) and the error is rethrown. */
   savepoint<T>(body: (t: Tx) => Step<T>): Step<T>;
+  /**
+   * Adds to a counter row many transactions share (a campaign's, the month's volume): `sql` takes
+   * `amounts` then `params`. On SQLite it runs now. On PostgreSQL the calls with the same `key` are summed
+   * (the last call's params kept) and run once as the transaction's last statements, in key order, so
+   * the row is locked only while the transaction commits, not while the rest of a batch runs.
+   */
+  addAtEnd(key: string, sql: string, amounts: number[], params: unknown[]): Step<void>;
+  /** The first amount addAtEnd has summed under `key` in this transaction and not yet written (0 on SQLite: it wrote it). */
+  addedAtEnd(key: string): number;
 }
 
 export type Body<T> = (t: Tx) => Step<T>;

@@ -15,9 +15,13 @@ export { isWriteConflict } from '@/lib/db/postgres/run-postgres';
 export type { Body, Dialect, Query, Step, Tx } from '@/lib/db/tx-types';
 type Client = { $connect(): Promise<void> };
 
+type AtEnd = { sql: string; amounts: number[]; params: unknown[] };
+
 // PostgreSQL's Tx: each statement is yielded to the driver (lib/db/postgres/run-postgres.ts), which awaits it.
-function makePostgresTx(shard: number): Tx {
-  const tx: Tx = {
+// One per transaction: it carries the transaction's addAtEnd sums, which the driver writes before COMMIT.
+function makePostgresTx(shard: number): Tx & { atEnd(): Query[] } {
+  let adds = new Map<string, AtEnd>();
+  const tx: Tx & { atEnd(): Query[] } = {
     dialect: 'postgres',
     shard,
     *one<T>(sql: string, ...params: unknown[]): Step<T | undefined> {
@@ -30,11 +34,14 @@ function makePostgresTx(shard: number): Tx {
       return (yield { op: 'run', sql, params }) as number;
     },
     *savepoint<T>(body: Body<T>): Step<T> {
+      // What the savepoint adds at the end goes with it when it rolls back.
+      const before = new Map([...adds].map(([k, a]) => [k, { ...a, amounts: [...a.amounts] }]));
       yield { op: 'run', sql: 'SAVEPOINT parley_part', params: [] };
       let result: T;
       try {
         result = yield* body(tx);
       } catch (err) {
+        adds = before;
         yield { op: 'run', sql: 'ROLLBACK TO SAVEPOINT parley_part', params: [] };
         yield { op: 'run', sql: 'RELEASE SAVEPOINT parley_part', params: [] };
         throw err;
@@ -42,36 +49,46 @@ function makePostgresTx(shard: number): Tx {
       yield { op: 'run', sql: 'RELEASE SAVEPOINT parley_part', params: [] };
       return result;
     },
+    // biome-ignore lint/correctness/useYield: PostgreSQL's adds are statements of the transaction's end (atEnd)
+    *addAtEnd(key: string, sql: string, amounts: number[], params: unknown[]): Step<void> {
+      const a = adds.get(key);
+      if (a) {
+        a.amounts = a.amounts.map((n, i) => n + (amounts[i] ?? 0));
+        a.params = params;
+      } else adds.set(key, { sql, amounts: [...amounts], params });
+    },
+    addedAtEnd: (key) => adds.get(key)?.amounts[0] ?? 0,
+    atEnd: () =>
+      [...adds.keys()].sort().map((k) => {
+        const a = adds.get(k)!;
+        return { op: 'run' as const, sql: a.sql, params: [...a.amounts, ...a.params] };
+      }),
   };
   return tx;
 }
 
-const postgresTxs = new Map<number, Tx>();
-
-/** The PostgreSQL Tx of a connection writing into `shard`: one object per shard, made once. */
-export function postgresTxOf(shard: number): Tx {
-  let tx = postgresTxs.get(shard);
-  if (!tx) {
-    tx = makePostgresTx(shard);
-    postgresTxs.set(shard, tx);
-  }
-  return tx;
+/** A PostgreSQL Tx for one transaction on a connection writing into `shard`. */
+export function postgresTxOf(shard: number): Tx & { atEnd(): Query[] } {
+  return makePostgresTx(shard);
 }
 
 // SQLite runs a body synchronously, so its Tx runs each statement when it is called and hands back an
 // iterator that is already done: `yield* t.run(…)` then returns the result without the body ever
 // suspending. A statement costs what a direct call did, however deeply the helpers that issue it are
 // nested (a yielded statement would travel up and back down through every `yield*` between them).
-class Done<T> {
-  constructor(private readonly value: T) {}
-  next(): IteratorResult<Query, T> {
-    return { done: true, value: this.value };
-  }
+// One iterator and one result object serve every statement: `yield*` reads the result the moment the
+// statement returns it, before anything else can run, so nothing is allocated per statement.
+const finished: IteratorReturnResult<unknown> = { done: true, value: undefined };
+const doneStep = {
+  next: () => finished,
   [Symbol.iterator]() {
     return this;
-  }
+  },
+};
+function done<T>(value: T): Step<T> {
+  finished.value = value;
+  return doneStep as unknown as Step<T>;
 }
-const done = <T>(value: T) => new Done(value) as unknown as Step<T>;
 
 // The connection of the body being driven: set by driveSqlite for exactly the synchronous run of a body.
 let sqliteConn: Sqlite | null = null;
@@ -92,6 +109,11 @@ export const sqliteTx: Tx = {
   run(sql: string, ...params: unknown[]): Step<number> {
     return done(statement(conn(), sql).run(...params).changes);
   },
+  addAtEnd(_key: string, sql: string, amounts: number[], params: unknown[]): Step<void> {
+    statement(conn(), sql).run(...amounts, ...params);
+    return done(undefined);
+  },
+  addedAtEnd: () => 0,
   savepoint<T>(body: Body<T>): Step<T> {
     const c = conn();
     statement(c, 'SAVEPOINT parley_part').run();

@@ -22,9 +22,14 @@ function counterSql(from: RecipientStatus, to: RecipientStatus): string {
   return sql;
 }
 
-/** Moves `n` recipients' worth of the campaign's counters from one state to another. */
+/**
+ * Moves `n` recipients' worth of the campaign's counters from one state to another. Every receipt of a
+ * campaign's messages moves its one row: on PostgreSQL the moves of a transaction (a batch of receipts)
+ * are summed and written as it commits (Tx.addAtEnd), or the row's lock would make the batches of every
+ * worker wait for each other from their first receipt to their commit.
+ */
 export function* moveCounters(t: Tx, campaignId: string, from: RecipientStatus, to: RecipientStatus, n: number, at: Date): Step<void> {
   if (n <= 0 || from === to) return;
   const amounts = (COUNTED.has(from) ? 1 : 0) + (COUNTED.has(to) ? 1 : 0);
-  yield* t.run(counterSql(from, to), ...(amounts === 2 ? [n, n] : amounts === 1 ? [n] : []), sqlDate(at), campaignId);
+  yield* t.addAtEnd(`Campaign:${campaignId}:${from}>${to}`, counterSql(from, to), amounts === 2 ? [n, n] : amounts === 1 ? [n] : [], [sqlDate(at), campaignId]);
 }

@@ -108,7 +108,7 @@ function mayRunAgain(err: unknown, isolation: 'serializable' | 'read committed')
 export async function writePostgres<T>(
   pool: pg.Pool,
   body: Body<T>,
-  txOf: (shard: number) => Tx,
+  txOf: (shard: number) => Tx & { atEnd(): Query[] },
   isolation: 'serializable' | 'read committed',
   attempts: number,
 ): Promise<T> {
@@ -119,6 +119,8 @@ export async function writePostgres<T>(
       const tx = txOf(await shardOf(conn));
       await conn.query(isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
       const result = await drive(conn, body, tx);
+      // The hot counters last (Tx.addAtEnd): their rows are locked only from here to the commit.
+      for (const q of tx.atEnd()) await runQuery(conn, q);
       await conn.query('COMMIT');
       return result;
     } catch (err) {

@@ -24,16 +24,26 @@ export function* priceDeliveredMessage(t: Tx, ctx: PriceContext): Step<Price> {
   const category = ctx.category ?? 'service';
   if (category === 'service' || ctx.inFep || (category === 'utility' && ctx.inCsw)) return { priceMicros: 0, currency: 'USD' };
   const month = ctx.at.toISOString().slice(0, 7);
-  const { count } = (yield* t.one<{ count: number }>(
-    `INSERT INTO "MonthlyVolume" ("accountId", "month", "category", "count") VALUES (?, ?, ?, 1)
-     ON CONFLICT ("accountId", "month", "category") DO UPDATE SET "count" = "MonthlyVolume"."count" + 1 RETURNING "count"`,
+  // The tier is chosen by the volume before this message: what is stored, plus what this transaction
+  // has counted and not yet written. Every delivery of the account adds to the one row, so on PostgreSQL
+  // it is written as the transaction commits (Tx.addAtEnd) rather than locked from here on; concurrent
+  // batches then each price from the volume committed before them (a tier may start a batch late).
+  const key = `MonthlyVolume:${ctx.accountId}:${month}:${category}`;
+  const stored = yield* t.one<{ count: number }>(
+    'SELECT "count" FROM "MonthlyVolume" WHERE "accountId" = ? AND "month" = ? AND "category" = ?',
     ctx.accountId,
     month,
     category,
-  ))!;
+  );
+  const reached = (stored?.count ?? 0) + t.addedAtEnd(key);
+  yield* t.addAtEnd(
+    key,
+    `INSERT INTO "MonthlyVolume" ("count", "accountId", "month", "category") VALUES (?, ?, ?, ?)
+     ON CONFLICT ("accountId", "month", "category") DO UPDATE SET "count" = "MonthlyVolume"."count" + excluded."count"`,
+    [1],
+    [ctx.accountId, month, category],
+  );
   yield* ensureRateCard(t, ctx.accountId);
-  // The message itself is number `count` this month; the tier is chosen by the volume before it.
-  const reached = count - 1;
   for (const code of [ctx.callingCode, '*']) {
     const rate = yield* t.one<Price>(
       'SELECT "priceMicros", "currency" FROM "RateCardEntry" WHERE "accountId" = ? AND "category" = ? AND "callingCode" = ? AND "fromVolume" <= ? ORDER BY "fromVolume" DESC LIMIT 1',
