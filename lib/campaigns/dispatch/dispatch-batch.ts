@@ -1,4 +1,5 @@
 import { sqlDate } from '@/lib/db/sql';
+import { lockKey } from '@/lib/db/tx-locks';
 import type { Dialect, Step, Tx, WriteOptions } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
@@ -33,12 +34,12 @@ export type BatchOutcome = {
   drained: boolean;
 };
 
-// On PostgreSQL a batch runs read committed (DISPATCH_BATCH) and holds its campaign's row from the first
-// statement: a pause or cancel waits for the batch or is seen by it, dispatchers of one campaign take turns,
-// and the recipients are claimed with SKIP LOCKED. Serializable would add nothing but failures: every
-// receipt of the campaign's messages moves the same row's counters, so a long batch would lose to them
-// at commit, run again, and lose again.
-const LOCK_CAMPAIGN: Record<Dialect, string> = { sqlite: '', postgres: ' FOR UPDATE' };
+// On PostgreSQL a batch runs read committed (DISPATCH_BATCH): dispatchers of one campaign take turns by
+// an advisory lock taken first (so the campaign is read as the previous batch left it), and recipients
+// are claimed with SKIP LOCKED, so a cancel's or retry's update of recipients either waits for the batch's
+// or is seen by it. The campaign's row itself is not locked: every receipt of its messages moves that
+// row's counters (at its commit, Tx.addAtEnd), and a batch holding it would hold them all up. Serializable
+// would add nothing but failures: a long batch would lose to those receipts at commit, again and again.
 export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
 
 /**
@@ -50,8 +51,9 @@ export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
  */
 export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Date): Step<BatchOutcome> {
   const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
+  yield* lockKey(t, 'campaign-dispatch', campaignId);
   const c = yield* t.one<CampaignRow>(
-    `SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?${LOCK_CAMPAIGN[t.dialect]}`,
+    'SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?',
     campaignId,
   );
   if (c?.status !== 'running') return outcome;
