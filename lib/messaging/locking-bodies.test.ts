@@ -87,6 +87,20 @@ describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQ
     expect((await blocked).umid).toBeTruthy();
   });
 
+  it('an unlimited tier has no count to wait for: its business-initiated sends go through while the lock is held', async () => {
+    const t = await createOtherTenant('lockunl');
+    await db.account.update({ where: { id: t.accountId }, data: { messagingTier: 'TIER_UNLIMITED' } });
+    const held = await holdKey('business-conversations', t.accountId);
+    try {
+      const send = enqueueOutbound(db, templateTo(t, '+6593330002'));
+      expect(await stillPending(send, 300)).toBe(false);
+      expect((await send).umid).toBeTruthy();
+      expect(await db.businessConversation.count({ where: { accountId: t.accountId } })).toBe(1);
+    } finally {
+      await held.release();
+    }
+  });
+
   it('sends racing for the last places of the tier: exactly as many are accepted as places were left', async () => {
     const t = await createOtherTenant('lockrace');
     // TIER_250 with 246 users already counted in the last 24 h: 4 places left.

@@ -27,9 +27,12 @@ export function tierLimit(tier: string): number {
  * Runs inside the send's write transaction, so two sends cannot both take the last place.
  */
 export function* claimBusinessConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
-  // The count decides: sends of one account that may add a user take their turn (lib/db/tx.ts, LOCKING).
-  yield* lockKey(t, 'business-conversations', args.accountId);
   const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
+  const tier = (yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId))?.messagingTier ?? 'TIER_250';
+  const limit = tierLimit(tier);
+  // The count decides: sends of one account that may add a user take their turn (lib/db/tx.ts, LOCKING).
+  // An unlimited tier has no count to keep exact, so its sends (a campaign's parallel batches) need not wait.
+  if (Number.isFinite(limit)) yield* lockKey(t, 'business-conversations', args.accountId);
   const counted = yield* t.one(
     'SELECT 1 AS "x" FROM "BusinessConversation" WHERE "accountId" = ? AND "msisdn" = ? AND "openedAt" > ? LIMIT 1',
     args.accountId,
@@ -37,8 +40,6 @@ export function* claimBusinessConversation(t: Tx, args: { accountId: string; msi
     since,
   );
   if (counted) return;
-  const tier = (yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId))?.messagingTier ?? 'TIER_250';
-  const limit = tierLimit(tier);
   if (Number.isFinite(limit)) {
     const users = yield* usersInLast24h(t, args.accountId, args.at);
     if (users >= limit) {

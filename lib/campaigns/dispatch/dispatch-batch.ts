@@ -1,5 +1,4 @@
 import { sqlDate } from '@/lib/db/sql';
-import { lockKey } from '@/lib/db/tx-locks';
 import type { Dialect, Step, Tx, WriteOptions } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
@@ -34,12 +33,12 @@ export type BatchOutcome = {
   drained: boolean;
 };
 
-// On PostgreSQL a batch runs read committed (DISPATCH_BATCH): dispatchers of one campaign take turns by
-// an advisory lock taken first (so the campaign is read as the previous batch left it), and recipients
-// are claimed with SKIP LOCKED, so a cancel's or retry's update of recipients either waits for the batch's
-// or is seen by it. The campaign's row itself is not locked: every receipt of its messages moves that
-// row's counters (at its commit, Tx.addAtEnd), and a batch holding it would hold them all up. Serializable
-// would add nothing but failures: a long batch would lose to those receipts at commit, again and again.
+// On PostgreSQL a batch runs read committed (DISPATCH_BATCH), and the dispatchers of one campaign (one per
+// worker process) run side by side: recipients are claimed with SKIP LOCKED, so each takes others, and a
+// cancel's or retry's update of recipients either waits for a batch's or is seen by it. The campaign's
+// row is not locked: every receipt of its messages moves that row's counters (at its commit,
+// Tx.addAtEnd), and a batch holding it would hold them all up. Serializable would add nothing but
+// failures: a long batch would lose to those receipts at commit, again and again.
 export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
 
 /**
@@ -51,7 +50,6 @@ export const DISPATCH_BATCH: WriteOptions = { isolation: 'read committed' };
  */
 export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Date): Step<BatchOutcome> {
   const outcome: BatchOutcome = { queued: 0, failed: 0, stopReason: null, drained: true };
-  yield* lockKey(t, 'campaign-dispatch', campaignId);
   const c = yield* t.one<CampaignRow>(
     'SELECT "id", "accountId", "subAccountId", "channelId", "status", "templateName", "templateLanguage", "slotKeys" FROM "Campaign" WHERE "id" = ?',
     campaignId,
