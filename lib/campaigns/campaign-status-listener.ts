@@ -1,10 +1,12 @@
 import { sqlDate } from '@/lib/db/sql';
-import { forUpdate } from '@/lib/db/tx-locks';
+import { locking } from '@/lib/db/tx-locks';
 import type { StatusListener } from '@/lib/messaging/status-listeners';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
 import { parseRecipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
 import { movesForward, recipientStateFor } from '@/lib/campaigns/dispatch/recipient-state';
+
+const RECIPIENT_FOR_STATUS = locking('SELECT "status", "attempt" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" = ?');
 
 /**
  * Campaign results follow their messages: each status change of a campaign message moves its
@@ -20,11 +22,7 @@ export const campaignStatusListener: StatusListener = {
     if (!change.campaignId) return;
     const key = parseRecipientMessageKey(change.clientMessageId);
     if (!key || key.campaignId !== change.campaignId) return;
-    const r = yield* t.one<{ status: RecipientStatus; attempt: number }>(
-      `SELECT "status", "attempt" FROM "CampaignRecipient" WHERE "campaignId" = ? AND "row" = ?${forUpdate(t)}`,
-      key.campaignId,
-      key.row,
-    );
+    const r = yield* t.one<{ status: RecipientStatus; attempt: number }>(RECIPIENT_FOR_STATUS[t.dialect], key.campaignId, key.row);
     if (!r || r.attempt !== key.attempt) return;
     const to = recipientStateFor(change.to, change.errorCode);
     if (!movesForward(r.status, to)) return;

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { forUpdate } from '@/lib/db/tx-locks';
+import { locking } from '@/lib/db/tx-locks';
 import { read, type Step, type Tx } from '@/lib/db/tx';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging/send-message';
@@ -36,6 +36,8 @@ function* assertMayGo(tx: Tx, t: TicketRow, type: string, at: Date): Step<void> 
   );
 }
 
+const LOCK_TICKET = locking('SELECT 1 AS "x" FROM "ConverseTicket" WHERE "id" = ?');
+
 /**
  * POST /converse/tickets/{id}/messages and the console's reply box: sends through the send pipeline
  * (a text or another freeform message inside the 24 h window, a template as the send API takes it,
@@ -57,7 +59,7 @@ export async function replyToTicket(db: Db, viewer: ConverseViewer, id: string, 
   const alsoWrite = function* (tx: Tx): Step<void> {
     const at = new Date();
     // The send's transaction is READ COMMITTED (lib/db/tx.ts, LOCKING): the ticket is locked before it is read and changed.
-    yield* tx.one(`SELECT 1 AS "x" FROM "ConverseTicket" WHERE "id" = ?${forUpdate(tx)}`, id);
+    yield* tx.one(LOCK_TICKET[tx.dialect], id);
     let t = yield* requireVisibleTicket(tx, viewer, id);
     yield* assertMayGo(tx, t, type, at);
     if (t.status === 'queued' && !t.assigneeId && viewer.userId) t = yield* assignInTransaction(tx, viewer, t, viewer.userId, at);

@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/audit/record-audit-event';
 import { newId, readDate, readDateOrNull, sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
-import { forUpdate, lockKey } from '@/lib/db/tx-locks';
+import { locking, lockKey } from '@/lib/db/tx-locks';
 import { insertAuditRow } from '@/lib/audit/insert-audit-row';
 
 // The ticket rows, read and written inside the caller's write transaction. A leaf of lib/converse:
@@ -80,9 +80,11 @@ const OPEN_FOR = `SELECT ${TICKET_COLUMNS} FROM "ConverseTicket"
   WHERE "subAccountId" = ? AND "channel" = ? AND "msisdn" = ? AND "status" IN ('queued', 'active', 'pending', 'resolved') AND "accountId" = ?
   ORDER BY "createdAt" LIMIT 1`;
 
+const OPEN_FOR_LOCKED = locking(OPEN_FOR);
+
 /** The conversation's not-closed ticket, if any (there is at most one: openTicket joins it). */
 export function* findOpenTicket(t: Tx, c: Conversation, lock = false): Step<TicketRow | undefined> {
-  const r = yield* t.one<Raw>(lock ? OPEN_FOR + forUpdate(t) : OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
+  const r = yield* t.one<Raw>(lock ? OPEN_FOR_LOCKED[t.dialect] : OPEN_FOR, c.subAccountId, c.channel, toE164(c.msisdn), c.accountId);
   return r ? readTicketRow(r) : undefined;
 }
 

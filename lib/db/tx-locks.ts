@@ -1,4 +1,4 @@
-import type { Step, Tx } from '@/lib/db/tx-types';
+import type { Dialect, Step, Tx } from '@/lib/db/tx-types';
 
 // The locks of the READ COMMITTED bodies (lib/db/tx.ts, LOCKING). SQLite needs none: its one write
 // transaction at a time already is what these make of PostgreSQL for the rows they name.
@@ -15,15 +15,16 @@ export function* lockKey(t: Tx, scope: string, key: string): Step<void> {
 }
 
 /**
- * A row lock on PostgreSQL, for a SELECT of the row a body is about to change from what it read. NO KEY:
- * what an UPDATE of other columns takes, so rows that reference this one by foreign key (a message's
- * status changes) are still inserted meanwhile.
+ * `select` with a row lock on PostgreSQL, by dialect (`locking(sql)[t.dialect]`), for the row a body is
+ * about to change from what it read. NO KEY: what an UPDATE of other columns takes, so rows that
+ * reference this one by foreign key (a message's status changes) are still inserted meanwhile. Made once
+ * per statement at load: the texts are the statement cache's keys.
  */
-export function forUpdate(t: Tx): string {
-  return t.dialect === 'postgres' ? ' FOR NO KEY UPDATE' : '';
+export function locking(select: string): Record<Dialect, string> {
+  return { sqlite: select, postgres: `${select} FOR NO KEY UPDATE` };
 }
 
 /** One customer's conversation on one subaccount: its windows, the instance an inbound message resumes or starts, its ticket. */
 export function* lockConversation(t: Tx, subAccountId: string, msisdn: string): Step<void> {
-  yield* lockKey(t, `conversation:${subAccountId}`, msisdn);
+  if (t.dialect === 'postgres') yield* lockKey(t, `conversation:${subAccountId}`, msisdn);
 }

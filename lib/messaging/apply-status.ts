@@ -2,7 +2,7 @@ import type { Message, Prisma } from '@/lib/db/generated/client';
 import { readDate, sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
-import { forUpdate } from '@/lib/db/tx-locks';
+import { locking } from '@/lib/db/tx-locks';
 import { insertStatusChange } from '@/lib/messaging/message-rows';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { isCswOpen, isFepOpen, openFepOnDelivery } from '@/lib/messaging/windows';
@@ -73,11 +73,12 @@ type MessageForStatus = Pick<
  * message (opening the free entry point if a referral waits for this reply), and emits
  * outbound_message_status_changed, all in the caller's write transaction. Returns false when ignored.
  */
+const MESSAGE_FOR_STATUS = locking(
+  'SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?',
+);
+
 export function* applyStatus(t: Tx, messageId: string, update: StatusUpdate, at: Date = new Date()): Step<boolean> {
-  const m = yield* t.one<MessageForStatus>(
-    `SELECT "id", "accountId", "subAccountId", "channel", "direction", "status", "category", "priceMicros", "msisdn", "channelUserId", "clientMessageId", "campaignId", "country", "createdAt" FROM "Message" WHERE "id" = ?${forUpdate(t)}`,
-    messageId,
-  );
+  const m = yield* t.one<MessageForStatus>(MESSAGE_FOR_STATUS[t.dialect], messageId);
   if (m?.direction !== 'outbound') return false;
   const current = RANK[m.status] ?? 0;
   if (current >= 9 || (RANK[update.state] ?? 0) <= current) return false;

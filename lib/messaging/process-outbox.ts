@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { forUpdate } from '@/lib/db/tx-locks';
+import { locking } from '@/lib/db/tx-locks';
 import { readDate, readJson, sqlDate } from '@/lib/db/sql';
 import { LOCKING, type Dialect, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { providerFor } from '@/lib/channels/get-provider';
@@ -264,9 +264,11 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number, random = M
   return Math.round(base / 2 + random() * (base / 2));
 }
 
+const STILL_OURS = locking('SELECT 1 AS "x" FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?');
+
 function* recordAnswer(t: Tx, h: Handoff, answer: Answer, at: Date): Step<void> {
   // Still ours? (Only a pass that outlived its lease could find the row gone or re-leased.)
-  if (!(yield* t.one(`SELECT 1 AS "x" FROM "MessageJob" WHERE "id" = ? AND "dueAt" = ?${forUpdate(t)}`, h.jobId, h.leasedUntil))) return;
+  if (!(yield* t.one(STILL_OURS[t.dialect], h.jobId, h.leasedUntil))) return;
   if ('error' in answer) {
     const { error } = answer;
     if (error instanceof PermanentProviderError) {
