@@ -25,7 +25,7 @@ start)
     echo "Installing Debian's PostgreSQL for the tests…" >&2
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     $SUDO apt-get update -qq >&2
-    $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     pgbin=$(find_pgbin)
   fi
   stop
