@@ -8,6 +8,7 @@ import { GET as listSubaccounts } from '@/app/api/v1/accounts/[accountId]/subacc
 import { GET as listTemplates } from '@/app/api/v1/accounts/[accountId]/channels/[channelId]/templates/route';
 import { DEMO_API_KEY, seedDemoTenant } from '@/test/factories';
 import { SYSTEM_ACTOR } from '@/lib/audit/record-audit-event';
+import { takeShared } from '@/lib/messaging/shared-rate';
 
 const subaccounts = (key: string) =>
   listSubaccounts(new Request('http://test/api/v1/accounts/acme_corp/subaccounts', { headers: { authorization: `Bearer ${key}` } }), {
@@ -47,16 +48,30 @@ describe('per-key API rate limit', () => {
     expect((await subaccounts(key)).status).toBe(200);
   });
 
-  it('a key without its own limit gets API_RATE_LIMIT_PER_SECOND with bursts of API_BURST_SECONDS of it', () => {
+  it.skipIf(process.env.TEST_DATABASE !== 'postgres')(
+    "on PostgreSQL a key's calls draw from its shared bucket, which another web process's calls empty too",
+    async () => {
+      const { id, secret } = await createApiKey(db, { actor: SYSTEM_ACTOR, accountId: 'acme_corp', name: 'shared by two processes' });
+      await db.apiKey.update({ where: { id }, data: { rateLimit: 1 } });
+      expect((await subaccounts(secret)).status).toBe(200);
+      expect(await db.rateBucket.findUnique({ where: { key: `api-key:${id}` } })).toMatchObject({ tokens: API_BURST_SECONDS - 1 });
+      // Another web process serves the rest of the burst: this one has nothing left either.
+      const elsewhere = await takeShared(db, { key: `api-key:${id}`, ratePerSecond: 1, capacity: API_BURST_SECONDS, want: API_BURST_SECONDS, now: Date.now() });
+      expect(elsewhere.granted).toBe(API_BURST_SECONDS - 1);
+      expect((await subaccounts(secret)).status).toBe(429);
+    },
+  );
+
+  it('a key without its own limit gets API_RATE_LIMIT_PER_SECOND with bursts of API_BURST_SECONDS of it', async () => {
     let now = 0;
     const buckets = new TokenBuckets(() => now);
     const key = { keyId: 'k', rateLimit: null };
     const burst = env.API_RATE_LIMIT_PER_SECOND * API_BURST_SECONDS;
-    for (let i = 0; i < burst; i++) expect(takeApiCall(key, buckets).retryAfterMs).toBe(0);
-    expect(takeApiCall(key, buckets)).toMatchObject({ ratePerSecond: env.API_RATE_LIMIT_PER_SECOND, burst });
-    expect(takeApiCall(key, buckets).retryAfterMs).toBeGreaterThan(0);
+    for (let i = 0; i < burst; i++) expect((await takeApiCall(key, db, buckets)).retryAfterMs).toBe(0);
+    expect(await takeApiCall(key, db, buckets)).toMatchObject({ ratePerSecond: env.API_RATE_LIMIT_PER_SECOND, burst });
+    expect((await takeApiCall(key, db, buckets)).retryAfterMs).toBeGreaterThan(0);
     now += 1000;
-    for (let i = 0; i < env.API_RATE_LIMIT_PER_SECOND; i++) expect(takeApiCall(key, buckets).retryAfterMs).toBe(0);
-    expect(takeApiCall(key, buckets).retryAfterMs).toBeGreaterThan(0);
+    for (let i = 0; i < env.API_RATE_LIMIT_PER_SECOND; i++) expect((await takeApiCall(key, db, buckets)).retryAfterMs).toBe(0);
+    expect((await takeApiCall(key, db, buckets)).retryAfterMs).toBeGreaterThan(0);
   });
 });

@@ -39,7 +39,7 @@ export function withApiKey<P extends Record<string, string> = Record<string, nev
       const key = await authenticateApiKey(db, req.headers.get('authorization'));
       if (!key) return errorResponse(401, 1200, 'Unauthorized: the Authorization: Bearer header is missing or the API key is incorrect');
       if (key.suspended) throw new AccountSuspendedError(key.accountId, 'its API keys are');
-      const limit = takeApiCall(key);
+      const limit = await takeApiCall(key, db);
       if (limit.retryAfterMs > 0) return tooManyRequests(limit.ratePerSecond, limit.burst, limit.retryAfterMs);
       assertKeyMay(key, options.permission);
       const params = ((await route?.params) ?? {}) as P;

@@ -9,7 +9,8 @@ import { logger } from '@/lib/log/logger';
 import { applyStatus, type StatusUpdate } from '@/lib/messaging/apply-status';
 import { WINDOW_EXPIRED } from '@/lib/messaging/codes';
 import { insertJob } from '@/lib/messaging/message-rows';
-import { TokenBuckets } from '@/lib/messaging/token-bucket';
+import { drawShared } from '@/lib/messaging/shared-rate';
+import type { TokenBuckets } from '@/lib/messaging/token-bucket';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
 
 const DEFAULT_RATE_PER_SECOND = 80;
@@ -29,9 +30,8 @@ const MAX_BACKOFF_MS = 300_000;
 // from waiting behind a long one (the background loop comes straight back while there is more).
 const BATCH = 100;
 
+// buckets: a test's own, in memory, with its clock; otherwise each channel's shared RateBucket.
 export type OutboxOptions = { now?: () => Date; limit?: number; buckets?: TokenBuckets; providerTimeoutMs?: number };
-
-const sharedBuckets = new TokenBuckets();
 
 type DueJob = {
   id: number;
@@ -81,21 +81,9 @@ export async function settleOutbox(): Promise<void> {
  */
 export async function processOutbox(db: Db, opts: OutboxOptions = {}): Promise<number> {
   const now = opts.now ?? (() => new Date());
-  const buckets = opts.buckets ?? sharedBuckets;
+  const gate = opts.buckets ? memoryGate(opts.buckets) : sharedGate;
   const at = now();
-  // On PostgreSQL a conflict runs the claim again: each run takes its tokens from the same buckets.
-  let saved: ReturnType<TokenBuckets['snapshot']> | null = null;
-  const handoffs = await write(
-    db,
-    function* (t) {
-      if (t.dialect === 'postgres') {
-        if (saved) buckets.restore(saved);
-        else saved = buckets.snapshot();
-      }
-      return yield* claimDue(t, at, opts.limit ?? BATCH, buckets);
-    },
-    LOCKING,
-  );
+  const handoffs = await write(db, (t) => claimDue(t, at, opts.limit ?? BATCH, gate), LOCKING);
   if (handoffs.length) {
     const timeoutMs = opts.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS;
     const answers: (Answer | undefined)[] = new Array(handoffs.length);
@@ -185,9 +173,31 @@ const DUE_JOBS = `SELECT j."id", j."messageId", j."kind", j."payload", j."attemp
 // each lock the rows they claim and pass over those another worker holds.
 const CLAIM_DUE: Record<Dialect, string> = { sqlite: DUE_JOBS, postgres: `${DUE_JOBS} FOR UPDATE OF j SKIP LOCKED` };
 
-function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<Handoff[]> {
+// How a pass draws a channel's tokens for its sends: from the shared RateBucket row (every process
+// together keeps to the channel's rate), or from buckets a test passes with a clock of its own.
+type Gate = (t: Tx, key: string, ratePerSecond: number, want: number, at: Date) => Step<{ granted: number; slotsMs: number[] }>;
+
+function* sharedGate(t: Tx, key: string, ratePerSecond: number, want: number, at: Date): Step<{ granted: number; slotsMs: number[] }> {
+  return yield* drawShared(t, { key: `channel:${key}`, ratePerSecond, capacity: ratePerSecond, want, now: at.getTime(), reserve: true });
+}
+
+function memoryGate(buckets: TokenBuckets): Gate {
+  // biome-ignore lint/correctness/useYield: a Gate is a step; this one needs no statement
+  return function* (_t, key, rate, want) {
+    let granted = 0;
+    const slotsMs: number[] = [];
+    for (let i = 0; i < want; i++) {
+      const wait = buckets.take(key, rate);
+      if (wait === 0 && !slotsMs.length) granted++;
+      else slotsMs.push(buckets.reserve(key, rate, wait));
+    }
+    return { granted, slotsMs };
+  };
+}
+
+function* claimDue(t: Tx, at: Date, limit: number, gate: Gate): Step<Handoff[]> {
   const jobs = yield* t.all<DueJob>(CLAIM_DUE[t.dialect], sqlDate(at), limit);
-  const handoffs: Handoff[] = [];
+  const sends = new Map<string, { job: DueJob; handoff: Handoff }[]>();
   for (const job of jobs) {
     if (job.kind !== 'send') {
       // Another worker applying this message's previous receipt (its delivered and read may fall due
@@ -199,13 +209,6 @@ function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<
     }
     if (job.status !== 'queued') {
       yield* deleteJob(t, job.id); // already decided (or the message is gone)
-      continue;
-    }
-    const bucket = job.channelId ?? `${job.subAccountId}:${job.channel}`;
-    const rate = job.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND;
-    const wait = buckets.take(bucket, rate);
-    if (wait > 0) {
-      yield* t.run('UPDATE "MessageJob" SET "dueAt" = ? WHERE "id" = ?', sqlDate(new Date(at.getTime() + buckets.reserve(bucket, rate, wait))), job.id);
       continue;
     }
     // Freeform WhatsApp messages need an open customer service window when they leave.
@@ -221,28 +224,67 @@ function* claimDue(t: Tx, at: Date, limit: number, buckets: TokenBuckets): Step<
     }
     const leasedUntil = sqlDate(new Date(at.getTime() + LEASE_MS));
     yield* t.run('UPDATE "MessageJob" SET "dueAt" = ?, "attempts" = "attempts" + 1 WHERE "id" = ?', leasedUntil, job.id);
-    handoffs.push({
-      jobId: job.id,
-      leasedUntil,
-      attempts: job.attempts + 1,
-      provider: job.provider,
-      message: { umid: job.messageId, channel: job.channel!, msisdn: job.msisdn!, type: job.type!, content: readJson(job.content) },
-      // Decrypted outside this transaction, by the call.
-      channel:
-        job.channelId && job.channelKind
-          ? {
-              id: job.channelId,
-              accountId: job.accountId!,
-              kind: job.channelKind,
-              address: job.address ?? '',
-              provider: job.provider ?? 'sandbox',
-              region: job.region ?? 'apac',
-              credentials: job.credentials,
-            }
-          : null,
-    });
+    const key = job.channelId ?? `${job.subAccountId}:${job.channel}`;
+    const leased = { job, handoff: handoffOf(job, leasedUntil) };
+    const group = sends.get(key);
+    if (group) group.push(leased);
+    else sends.set(key, [leased]);
+  }
+  // The channels' tokens are drawn last, since a shared bucket stays locked from its draw to the commit,
+  // and in key order, so two passes drawing from the same buckets cannot deadlock. A send without a
+  // token gives its lease back and waits for a send slot of its own.
+  const handoffs: Handoff[] = [];
+  for (const key of [...sends.keys()].sort()) {
+    const group = sends.get(key)!;
+    const rate = group[0]!.job.rateLimitPerSecond ?? DEFAULT_RATE_PER_SECOND;
+    const { granted, slotsMs } = yield* gate(t, key, rate, group.length, at);
+    for (const { handoff } of group.slice(0, granted)) handoffs.push(handoff);
+    if (granted < group.length)
+      yield* waitForSlots(
+        t,
+        group.slice(granted).map(({ job }, i) => ({ id: job.id, dueAt: sqlDate(new Date(at.getTime() + slotsMs[i]!)) })),
+      );
   }
   return handoffs;
+}
+
+// On PostgreSQL in one statement: the bucket is held meanwhile, and a backlog meeting its rate may
+// send a whole batch back.
+const WAIT_FOR_SLOTS = `UPDATE "MessageJob" j SET "dueAt" = v."dueAt"::timestamp(3), "attempts" = j."attempts" - 1
+  FROM unnest(?::int[], ?::text[]) AS v("id", "dueAt") WHERE j."id" = v."id"`;
+
+/** Gives leased sends back, each due at its send slot. */
+function* waitForSlots(t: Tx, jobs: { id: number; dueAt: string }[]): Step<void> {
+  if (t.dialect === 'postgres')
+    yield* t.run(
+      WAIT_FOR_SLOTS,
+      jobs.map((j) => j.id),
+      jobs.map((j) => j.dueAt),
+    );
+  else for (const j of jobs) yield* t.run('UPDATE "MessageJob" SET "dueAt" = ?, "attempts" = "attempts" - 1 WHERE "id" = ?', j.dueAt, j.id);
+}
+
+function handoffOf(job: DueJob, leasedUntil: string): Handoff {
+  return {
+    jobId: job.id,
+    leasedUntil,
+    attempts: job.attempts + 1,
+    provider: job.provider,
+    message: { umid: job.messageId, channel: job.channel!, msisdn: job.msisdn!, type: job.type!, content: readJson(job.content) },
+    // Decrypted outside this transaction, by the call.
+    channel:
+      job.channelId && job.channelKind
+        ? {
+            id: job.channelId,
+            accountId: job.accountId!,
+            kind: job.channelKind,
+            address: job.address ?? '',
+            provider: job.provider ?? 'sandbox',
+            region: job.region ?? 'apac',
+            credentials: job.credentials,
+          }
+        : null,
+  };
 }
 
 /** Whether no other transaction holds the message's row lock (applyStatus takes it); always on SQLite. A message gone is free. */

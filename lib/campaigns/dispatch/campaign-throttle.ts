@@ -5,6 +5,8 @@
 // sometimes a few hundred milliseconds late, and a tenth of a second's worth lost what it missed (a
 // configured 500/s measured 456/s on the bench; a quarter measured 483/s under the same load). The
 // outbox's per-channel bucket still applies after this one.
+// The dispatcher draws from the campaign's shared RateBucket (lib/messaging/shared-rate.ts) with this
+// capacity; this in-memory bucket is for tests with a clock of their own.
 
 type Bucket = { tokens: number; at: number; rate: number };
 
@@ -39,6 +41,12 @@ export class CampaignThrottle {
   spend(id: string, ratePerSecond: number, n: number): void {
     const b = this.bucket(id, ratePerSecond);
     b.tokens = Math.max(0, b.tokens - n);
+  }
+
+  /** Puts back `n` tokens taken but not used (never past the bucket's capacity). */
+  giveBack(id: string, ratePerSecond: number, n: number): void {
+    const b = this.bucket(id, ratePerSecond);
+    b.tokens = Math.min(CampaignThrottle.capacity(ratePerSecond), b.tokens + n);
   }
 
   /** Milliseconds until the campaign has a whole token again. */

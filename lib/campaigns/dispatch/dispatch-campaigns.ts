@@ -6,6 +6,7 @@ import { OUTBOX_TASK } from '@/lib/messaging/enqueue-outbound';
 import { CampaignThrottle } from '@/lib/campaigns/dispatch/campaign-throttle';
 import { DISPATCH_BATCH, dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
 import { campaignRate } from '@/lib/campaigns/dispatch/effective-rate';
+import { giveBackShared, takeShared } from '@/lib/messaging/shared-rate';
 
 export const CAMPAIGN_DISPATCH_TASK = 'campaign-dispatch';
 
@@ -24,7 +25,28 @@ export type DispatchOptions = { now?: () => Date; throttle?: CampaignThrottle; b
 
 type Running = { id: string; ratePerSecond: number; pending: number; queued: number; channelRate: number | null };
 
-const sharedThrottle = new CampaignThrottle();
+// A campaign's tokens: drawn from its shared RateBucket, so its dispatchers in every worker process
+// together keep to its rate; or, for a test with a clock of its own, from a CampaignThrottle.
+type CampaignTokens = {
+  take(campaignId: string, ratePerSecond: number, want: number, at: Date): Promise<{ granted: number; waitMs: number }>;
+  giveBack(campaignId: string, ratePerSecond: number, n: number): Promise<void>;
+};
+
+const sharedTokens = (db: Db): CampaignTokens => ({
+  // A campaign's bucket holds a quarter of a second's worth and starts with one token (CampaignThrottle says why).
+  take: (id, rate, want, at) =>
+    takeShared(db, { key: `campaign:${id}`, ratePerSecond: rate, capacity: CampaignThrottle.capacity(rate), fresh: 1, want, now: at.getTime() }),
+  giveBack: (id, rate, n) => giveBackShared(db, `campaign:${id}`, CampaignThrottle.capacity(rate), n),
+});
+
+const throttleTokens = (throttle: CampaignThrottle): CampaignTokens => ({
+  take: async (id, rate, want) => {
+    const granted = Math.min(throttle.allowance(id, rate), want);
+    throttle.spend(id, rate, granted);
+    return { granted, waitMs: throttle.msUntilToken(id, rate) };
+  },
+  giveBack: async (id, rate, n) => throttle.giveBack(id, rate, n),
+});
 let turn = 0;
 
 /**
@@ -35,7 +57,7 @@ let turn = 0;
  */
 export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Promise<number> {
   const now = opts.now ?? (() => new Date());
-  const throttle = opts.throttle ?? sharedThrottle;
+  const tokens = opts.throttle ? throttleTokens(opts.throttle) : sharedTokens(db);
   const batch = opts.batch ?? BATCH;
   const start = now();
   const scheduled = await read(db, (t) =>
@@ -55,7 +77,7 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
        WHERE c."status" = 'running' AND a."suspendedAt" IS NULL ORDER BY c."createdAt", c."id"`,
     ),
   );
-  throttle.retain(new Set(running.map((c) => c.id)));
+  opts.throttle?.retain(new Set(running.map((c) => c.id)));
   let budget = PER_TICK;
   turn = (turn + 1) % Math.max(1, running.length);
   for (const c of [...running.slice(turn), ...running.slice(0, turn)]) {
@@ -64,12 +86,11 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
       else wait = Math.min(wait, ACTIVE_MS);
       continue;
     }
-    const rate = campaignRate(c.ratePerSecond, c.channelRate).effective;
-    const allowance = Math.min(throttle.allowance(c.id, rate), batch, budget);
-    if (allowance < 1) {
-      wait = Math.min(wait, budget < 1 ? 0 : clamp(throttle.msUntilToken(c.id, rate)));
+    if (budget < 1) {
+      wait = 0; // this tick's share is spent: the next one comes straight away
       continue;
     }
+    const rate = campaignRate(c.ratePerSecond, c.channelRate).effective;
     const at = now();
     const nextDue = await read(db, (t) => nextDueAt(t, c.id, at));
     if (nextDue === null || nextDue > at.getTime()) {
@@ -77,12 +98,18 @@ export async function dispatchCampaigns(db: Db, opts: DispatchOptions = {}): Pro
       wait = Math.min(wait, nextDue === null ? ACTIVE_MS : clamp(nextDue - at.getTime(), IDLE_MS));
       continue;
     }
-    const outcome = await write(db, (t) => dispatchBatch(t, c.id, allowance, at), DISPATCH_BATCH);
-    throttle.spend(c.id, rate, outcome.queued);
+    const { granted, waitMs } = await tokens.take(c.id, rate, Math.min(batch, budget), at);
+    if (granted < 1) {
+      wait = Math.min(wait, clamp(waitMs));
+      continue;
+    }
+    const outcome = await write(db, (t) => dispatchBatch(t, c.id, granted, at), DISPATCH_BATCH);
+    // Tokens for recipients that took no send (failed, drained, the campaign stopped) go back.
+    if (outcome.queued < granted) await tokens.giveBack(c.id, rate, granted - outcome.queued);
     budget -= outcome.queued + outcome.failed;
     if (outcome.queued) wakeBackgroundTask(OUTBOX_TASK);
     if (outcome.stopReason) continue;
-    if (!outcome.drained) wait = Math.min(wait, budget < 1 ? 0 : clamp(throttle.msUntilToken(c.id, rate)));
+    if (!outcome.drained) wait = Math.min(wait, budget < 1 ? 0 : clamp(waitMs));
     else wait = Math.min(wait, ACTIVE_MS);
   }
   return Math.max(0, wait);
@@ -116,10 +143,11 @@ function* startDueCampaigns(t: Tx, at: Date): Step<void> {
 /** Completed once every recipient has left pending and queued (its message reached the provider or failed). */
 function* completeCampaign(t: Tx, campaignId: string, at: Date): Step<void> {
   const when = sqlDate(at);
-  yield* t.run(
+  const completed = yield* t.run(
     `UPDATE "Campaign" SET "status" = 'completed', "completedAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'running' AND "pending" = 0 AND "queued" = 0`,
     when,
     when,
     campaignId,
   );
+  if (completed) yield* t.run('DELETE FROM "RateBucket" WHERE "key" = ?', `campaign:${campaignId}`);
 }
