@@ -58,12 +58,13 @@ async function writeRoutes(): Promise<string[]> {
   return found.sort();
 }
 
-// Written by reading, not by a change: a key's last use is stored at most once a minute.
+// Written by reading, not by a change: a key's last use is stored at most once a minute, and its calls
+// draw from its rate bucket (RateBucket, on PostgreSQL) whether or not they change anything.
 const VOLATILE: Record<string, string[]> = { ApiKey: ['lastUsedAt'] };
 
 const TABLES = {
-  sqlite: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
-  postgres: `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+  sqlite: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'RateBucket') ORDER BY name`,
+  postgres: `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'RateBucket') ORDER BY table_name`,
 };
 
 /** A digest of every row of every table: equal before and after means the attempt changed nothing. */
