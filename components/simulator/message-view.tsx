@@ -1,5 +1,5 @@
 'use client';
-import * as React from 'react';
+import type * as React from 'react';
 import { Copy, ExternalLink, FileText, ImageIcon, MapPin, Phone, Play, Reply } from 'lucide-react';
 import type { ApiMessage } from '@/lib/messaging/message-view';
 import type { RenderedTemplate } from '@/lib/templates/render-template';

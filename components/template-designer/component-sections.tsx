@@ -1,5 +1,5 @@
 'use client';
-import * as React from 'react';
+import type * as React from 'react';
 import { GalleryHorizontal, Heading, MousePointerClick, Plus, TextQuote } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { ButtonsEditor } from '@/components/template-designer/buttons-editor';

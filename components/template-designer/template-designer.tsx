@@ -1,5 +1,6 @@
 'use client';
 import * as React from 'react';
+import { useHydrated } from '@/components/use-hydrated';
 import { AlertCircle, Send } from 'lucide-react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
@@ -63,6 +64,7 @@ export function TemplateDesigner(props: Props) {
   const [pending, start] = React.useTransition();
   const [time, setTime] = React.useState<string | undefined>();
   const restored = React.useRef(false);
+  const hydrated = useHydrated();
 
   React.useEffect(() => {
     setTime(new Date().toTimeString().slice(0, 5));
@@ -131,7 +133,7 @@ export function TemplateDesigner(props: Props) {
     <DesignerErrorsProvider errors={errors} showAll={showAll}>
       <MediaUpload.Provider value={{ channelId: state.channelId || undefined, upload: props.uploadMedia }}>
         <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
-          <div className="min-w-0 space-y-4">
+          <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
             <Card>
               <CardHeader>
                 <CardTitle>Template details</CardTitle>
@@ -161,7 +163,7 @@ export function TemplateDesigner(props: Props) {
                 {serverErrors._}
               </p>
             )}
-          </div>
+          </fieldset>
           <div className="min-w-0 lg:sticky lg:top-4 lg:self-start">
             <PreviewCodeTabs
               draft={payload}

@@ -1,5 +1,5 @@
 'use client';
-import * as React from 'react';
+import type * as React from 'react';
 import { ArrowLeft, MoreVertical, Phone, Video } from 'lucide-react';
 import { WA_COLORS, WaThemeProvider, type WaTheme } from '@/components/whatsapp-preview/wa-theme';
 

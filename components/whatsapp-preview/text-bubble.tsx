@@ -1,5 +1,5 @@
 'use client';
-import * as React from 'react';
+import type * as React from 'react';
 import { formatWhatsAppText } from '@/components/whatsapp-preview/format-whatsapp-text';
 import { useWaColors } from '@/components/whatsapp-preview/wa-theme';
 
