@@ -47,8 +47,12 @@ export function toPostgresSql(sql: string): string {
 // text and the same in every connection; pg prepares a name on a connection the first time it sees it.
 // A connection keeps what it prepared until it closes, so past the fixed set of texts (a batch insert's
 // text varies with its length) statements go unnamed rather than grow every connection for ever.
+// On globalThis: Next bundles each route handler with its own copy of this module, and the copies share
+// the pool's connections, so a name given per copy meant one name for two texts ("Prepared statements
+// must be unique - 'parley_0' was used for a different statement", the browser tests on PostgreSQL).
 const MAX_NAMED = 2_000;
-const names = new Map<string, string>();
+const g = globalThis as unknown as { parleyStatementNames?: Map<string, string> };
+const names = (g.parleyStatementNames ??= new Map<string, string>());
 function nameOf(sql: string): string | undefined {
   let name = names.get(sql);
   if (name === undefined && names.size < MAX_NAMED) {
