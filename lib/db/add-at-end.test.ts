@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { dialectOf, LOCKING, postgresTxOf, read, write } from '@/lib/db/tx';
-import { drive, postgresPool, toPostgresSql } from '@/lib/db/postgres/run-postgres';
+import { dialectOf, LOCKING, read, write } from '@/lib/db/tx';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
 import { priceDeliveredMessage } from '@/lib/messaging/pricing/price-message';
 import { storeCampaign } from '@/test/campaign-fixtures';
 import { seedDemoTenant } from '@/test/factories';
-import { stillPending } from '@/test/postgres-locks';
+import { stillPending, whileOpen } from '@/test/postgres-locks';
 
 // Tx.addAtEnd: the hot counter rows (a campaign's, the month's volume) summed per transaction and, on
 // PostgreSQL, written as it commits. The sums are the same on both databases.
@@ -76,20 +75,15 @@ describe('counters added at the end of a transaction', () => {
 
   it.skipIf(!onPostgres)('on PostgreSQL, another transaction changes the campaign row while a batch that moved its counters is still running', async () => {
     const id = await campaignWithQueued('unlocked');
-    const conn = await postgresPool(db)!.connect();
-    try {
-      await conn.query('BEGIN');
-      const tx = postgresTxOf(0);
-      await drive(conn, (t) => moveCounters(t, id, 'queued', 'sent', 1, new Date()), tx);
-      // A receipt of another worker's batch: not held up by this one, which has not reached its end.
-      const other = write(db, (t) => moveCounters(t, id, 'sent', 'delivered', 1, new Date()), LOCKING);
-      expect(await stillPending(other, 300)).toBe(false);
-      await other;
-      for (const q of tx.atEnd()) await conn.query(toPostgresSql(q.sql), q.params);
-      await conn.query('COMMIT');
-    } finally {
-      conn.release();
-    }
+    await whileOpen(
+      (t) => moveCounters(t, id, 'queued', 'sent', 1, new Date()),
+      async () => {
+        // A receipt of another worker's batch: not held up by this one, which has not reached its end.
+        const other = write(db, (t) => moveCounters(t, id, 'sent', 'delivered', 1, new Date()), LOCKING);
+        expect(await stillPending(other, 300)).toBe(false);
+        await other;
+      },
+    );
     expect(await counters(id)).toEqual({ queued: 9, sent: 0, delivered: 1 });
   });
 });

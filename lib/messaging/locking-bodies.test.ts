@@ -84,7 +84,11 @@ describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQ
     const blocked = enqueueOutbound(db, templateTo(t, '+6593330001'));
     expect(await stillPending(blocked)).toBe(true);
     await held.release();
-    expect((await blocked).umid).toBeTruthy();
+    const { umid } = await blocked;
+    expect(await db.message.findUnique({ where: { id: umid }, select: { status: true, accountId: true } })).toEqual({
+      status: 'queued',
+      accountId: t.accountId,
+    });
   });
 
   it('an unlimited tier has no count to wait for: its business-initiated sends go through while the lock is held', async () => {
@@ -94,7 +98,11 @@ describe.skipIf(!onPostgres)('READ COMMITTED bodies and their locks on PostgreSQ
     try {
       const send = enqueueOutbound(db, templateTo(t, '+6593330002'));
       expect(await stillPending(send, 300)).toBe(false);
-      expect((await send).umid).toBeTruthy();
+      const { umid } = await send;
+      expect(await db.message.findUnique({ where: { id: umid }, select: { status: true, accountId: true } })).toEqual({
+        status: 'queued',
+        accountId: t.accountId,
+      });
       expect(await db.businessConversation.count({ where: { accountId: t.accountId } })).toBe(1);
     } finally {
       await held.release();

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, createDb, db } from '@/lib/db/client';
-import { dialectOf, LOCKING, postgresTxOf, write } from '@/lib/db/tx';
-import { drive, postgresPool, toPostgresSql } from '@/lib/db/postgres/run-postgres';
+import { dialectOf, LOCKING, write } from '@/lib/db/tx';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
-import { stillPending } from '@/test/postgres-locks';
+import { stillPending, whileOpen } from '@/test/postgres-locks';
 import { seedDemoTenant, subscribeWebhook } from '@/test/factories';
 import { drainOutbox } from '@/test/messaging-helpers';
 import { campaignTemplate, countersAndRecount, storeCampaign } from '@/test/campaign-fixtures';
@@ -191,21 +190,16 @@ describe('campaign dispatch', () => {
 describe.skipIf(dialectOf(db) !== 'postgres')('campaign dispatch on PostgreSQL', () => {
   it('a receipt moves the campaign’s counters while a batch of the same campaign is still being written', async () => {
     const id = await storeCampaign({ templateName: template, recipients: 3 });
-    const conn = await postgresPool(db)!.connect();
-    try {
-      await conn.query('BEGIN');
-      const tx = postgresTxOf(0);
-      const outcome = await drive(conn, (t) => dispatchBatch(t, id, 2, new Date()), tx);
-      expect(outcome.queued).toBe(2);
-      // Another worker's receipt batch: it commits while this batch has not reached its end.
-      const receipt = write(db, (t) => moveCounters(t, id, 'pending', 'skipped', 1, new Date()), LOCKING);
-      expect(await stillPending(receipt, 300)).toBe(false);
-      await receipt;
-      for (const q of tx.atEnd()) await conn.query(toPostgresSql(q.sql), q.params);
-      await conn.query('COMMIT');
-    } finally {
-      conn.release();
-    }
+    const outcome = await whileOpen(
+      (t) => dispatchBatch(t, id, 2, new Date()),
+      async () => {
+        // Another worker's receipt batch: it commits while this batch has not reached its end.
+        const receipt = write(db, (t) => moveCounters(t, id, 'pending', 'skipped', 1, new Date()), LOCKING);
+        expect(await stillPending(receipt, 300)).toBe(false);
+        await receipt;
+      },
+    );
+    expect(outcome.queued).toBe(2);
     const c = await db.campaign.findUniqueOrThrow({ where: { id } });
     expect({ pending: c.pending, queued: c.queued, skipped: c.skipped }).toEqual({ pending: 0, queued: 2, skipped: 1 });
     await db.campaign.update({ where: { id }, data: { status: 'cancelled' } });
