@@ -184,14 +184,7 @@ function* sharedGate(t: Tx, key: string, ratePerSecond: number, want: number, at
 function memoryGate(buckets: TokenBuckets): Gate {
   // biome-ignore lint/correctness/useYield: a Gate is a step; this one needs no statement
   return function* (_t, key, rate, want) {
-    let granted = 0;
-    const slotsMs: number[] = [];
-    for (let i = 0; i < want; i++) {
-      const wait = buckets.take(key, rate);
-      if (wait === 0 && !slotsMs.length) granted++;
-      else slotsMs.push(buckets.reserve(key, rate, wait));
-    }
-    return { granted, slotsMs };
+    return buckets.drawWithSlots(key, rate, want);
   };
 }
 

@@ -17,11 +17,16 @@ export function refill(b: BucketState | null | undefined, now: number, rate: num
   return b;
 }
 
+/** Milliseconds until `b`, refilling at `rate` a second, holds a whole token. */
+export function msUntilWhole(b: BucketState, rate: number): number {
+  return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / rate) * 1000);
+}
+
 /** Takes up to `want` whole tokens from `b` in place; waitMs is then how long until it holds a whole one again. */
 export function draw(b: BucketState, rate: number, want: number): { granted: number; waitMs: number } {
   const granted = Math.max(0, Math.min(want, Math.floor(b.tokens)));
   b.tokens -= granted;
-  return { granted, waitMs: b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / rate) * 1000) };
+  return { granted, waitMs: msUntilWhole(b, rate) };
 }
 
 /**
@@ -63,7 +68,19 @@ export class TokenBuckets {
   take(key: string, ratePerSecond: number, capacity = ratePerSecond): number {
     const rate = Math.max(1, ratePerSecond);
     const b = this.held(key, rate, Math.max(1, capacity), this.now());
-    return draw(b, rate, 1).granted ? 0 : Math.ceil(((1 - b.tokens) / rate) * 1000);
+    return draw(b, rate, 1).granted ? 0 : msUntilWhole(b, rate);
+  }
+
+  /**
+   * Up to `want` tokens at once (a bucket of one second's worth), and a send slot each for the rest:
+   * what lib/messaging/shared-rate.ts's drawShared does with a shared bucket, here in memory.
+   */
+  drawWithSlots(key: string, ratePerSecond: number, want: number): { granted: number; slotsMs: number[] } {
+    const rate = Math.max(1, ratePerSecond);
+    const t = this.now();
+    const b = this.held(key, rate, rate, t);
+    const { granted, waitMs } = draw(b, rate, want);
+    return { granted, slotsMs: granted < want ? reserveSlots(b, t, rate, waitMs, want - granted) : [] };
   }
 
   /** For a message that found no token: the next free send slot on this key (reserveSlots), in ms from now. */

@@ -1,3 +1,5 @@
+import { type BucketState, msUntilWhole, refill } from '@/lib/messaging/token-bucket';
+
 // Each campaign's own send rate: a token bucket refilled at ratePerSecond that holds at most a quarter
 // of a second's worth. Small, so that time spent waiting (nothing due yet, a loop busy elsewhere)
 // cannot bank a burst: over a 10 s window the rate is at most 2.5% above the one configured, and a new
@@ -8,10 +10,10 @@
 // The dispatcher draws from the campaign's shared RateBucket (lib/messaging/shared-rate.ts) with this
 // capacity; this in-memory bucket is for tests with a clock of their own.
 
-type Bucket = { tokens: number; at: number; rate: number };
+type Held = BucketState & { rate: number };
 
 export class CampaignThrottle {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets = new Map<string, Held>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -19,17 +21,18 @@ export class CampaignThrottle {
     return Math.max(1, Math.ceil(ratePerSecond / 4));
   }
 
-  private bucket(id: string, ratePerSecond: number): Bucket {
+  private bucket(id: string, ratePerSecond: number): Held {
     const t = this.now();
-    let b = this.buckets.get(id);
-    if (!b || b.rate !== ratePerSecond) {
-      // A new or re-rated campaign starts with one token, not a full bucket: its first second is not a burst.
-      b = { tokens: 1, at: t, rate: ratePerSecond };
-      this.buckets.set(id, b);
+    const capacity = CampaignThrottle.capacity(ratePerSecond);
+    const b = this.buckets.get(id);
+    if (b && b.rate === ratePerSecond) {
+      refill(b, t, ratePerSecond, capacity);
+      return b;
     }
-    b.tokens = Math.min(CampaignThrottle.capacity(ratePerSecond), b.tokens + ((t - b.at) / 1000) * ratePerSecond);
-    b.at = t;
-    return b;
+    // A new or re-rated campaign starts with one token, not a full bucket: its first second is not a burst.
+    const fresh = { ...refill(null, t, ratePerSecond, capacity, 1), rate: ratePerSecond };
+    this.buckets.set(id, fresh);
+    return fresh;
   }
 
   /** How many sends the campaign may hand over now (whole tokens). */
@@ -51,8 +54,7 @@ export class CampaignThrottle {
 
   /** Milliseconds until the campaign has a whole token again. */
   msUntilToken(id: string, ratePerSecond: number): number {
-    const b = this.bucket(id, ratePerSecond);
-    return b.tokens >= 1 ? 0 : Math.ceil(((1 - b.tokens) / ratePerSecond) * 1000);
+    return msUntilWhole(this.bucket(id, ratePerSecond), ratePerSecond);
   }
 
   /** Forgets campaigns that no longer run. */
