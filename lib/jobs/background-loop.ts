@@ -14,21 +14,33 @@ export type BackgroundTask = {
   singleton?: boolean;
 };
 
-export type LoopHandle = { wake(name?: string): void; stop(): Promise<void> };
+export type LoopHandle = {
+  wake(name?: string): void;
+  stop(): Promise<void>;
+  /** Whether this process does `name`'s work itself (a singleton may be another process's). */
+  runsHere(name: string): boolean;
+};
 
 export function startLoops(tasks: BackgroundTask[]): LoopHandle {
   let stopped = false;
   const wakers = new Map<string, () => void>();
+  // Tasks woken while their tick ran: the tick may have looked before the new work committed, so they
+  // look again at once instead of sleeping. Wake-ups then need no other process to cover this race.
+  const wokenWhileRunning = new Set<string>();
   const running = tasks.map(async (task) => {
     while (!stopped) {
+      wokenWhileRunning.delete(task.name);
       let delay = 1000;
+      let failed = false;
       try {
         delay = await task.tick();
       } catch (err) {
         logger.error({ err, task: task.name }, 'background task failed; retrying');
         delay = 2000;
+        failed = true;
       }
       if (stopped) break;
+      if (wokenWhileRunning.has(task.name) && !failed) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.max(0, delay));
         function done() {
@@ -42,9 +54,14 @@ export function startLoops(tasks: BackgroundTask[]): LoopHandle {
   });
   return {
     wake(name) {
-      if (name) wakers.get(name)?.();
-      else for (const w of [...wakers.values()]) w();
+      for (const task of tasks) {
+        if (name && task.name !== name) continue;
+        const sleeping = wakers.get(task.name);
+        if (sleeping) sleeping();
+        else wokenWhileRunning.add(task.name);
+      }
     },
+    runsHere: (name) => tasks.some((task) => task.name === name && !task.singleton),
     async stop() {
       stopped = true;
       for (const w of [...wakers.values()]) w();

@@ -24,11 +24,17 @@ export function setRemoteWaker(waker: ((name?: string) => void) | undefined): vo
   g.parleyRemoteWaker = waker;
 }
 
-/** Lets a producer (e.g. a new send) wake a sleeping loop at once: this process's, and on PostgreSQL every worker's. */
+/**
+ * Lets a producer (e.g. a new send) wake a sleeping loop at once: this process's, and on PostgreSQL other
+ * processes' when this one does not do the task itself (a web process without loops, a singleton held
+ * elsewhere). A task this process runs is left to its own loop: notifying every worker of every send
+ * cost each of them a look (a transaction) per notification, and the look found the work already taken.
+ * The others still find work on their own within their idle sleep.
+ */
 export function wakeBackgroundTask(name?: string): void {
   if (g.parleyLoops) g.parleyLoops.wake(name);
   else g.parleyWaker?.(name);
-  g.parleyRemoteWaker?.(name);
+  if (!name || !g.parleyLoops?.runsHere(name)) g.parleyRemoteWaker?.(name);
 }
 
 /** Whether background work runs in this process (in this thread or a worker thread of it). */
