@@ -21,11 +21,15 @@ export type LoopHandle = {
   runsHere(name: string): boolean;
 };
 
+const WOKEN_LOOK_AGAIN_MS = 20;
+
 export function startLoops(tasks: BackgroundTask[]): LoopHandle {
   let stopped = false;
   const wakers = new Map<string, () => void>();
   // Tasks woken while their tick ran: the tick may have looked before the new work committed, so they
-  // look again at once instead of sleeping. Wake-ups then need no other process to cover this race.
+  // look again soon instead of sleeping their full delay (wake-ups then need no other process to cover
+  // this race). Soon, not at once: under a stream of sends every tick is woken, and looking again at
+  // once cost the outbox a tick per send that had only to wait for its rate slot.
   const wokenWhileRunning = new Set<string>();
   const running = tasks.map(async (task) => {
     while (!stopped) {
@@ -40,7 +44,7 @@ export function startLoops(tasks: BackgroundTask[]): LoopHandle {
         failed = true;
       }
       if (stopped) break;
-      if (wokenWhileRunning.has(task.name) && !failed) continue;
+      if (wokenWhileRunning.has(task.name) && !failed) delay = Math.min(delay, WOKEN_LOOK_AGAIN_MS);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.max(0, delay));
         function done() {

@@ -19,7 +19,7 @@ describe('waking background loops', () => {
     return loops;
   }
 
-  it('a wake-up that comes while the task runs makes it look again at once instead of sleeping', async () => {
+  it('a wake-up that comes while the task runs makes it look again soon instead of sleeping its delay', async () => {
     let ticks = 0;
     let release: () => void = () => {};
     const loops = start([
