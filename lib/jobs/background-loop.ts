@@ -31,20 +31,19 @@ export function startLoops(tasks: BackgroundTask[]): LoopHandle {
   // this race). Soon, not at once: under a stream of sends every tick is woken, and looking again at
   // once cost the outbox a tick per send that had only to wait for its rate slot.
   const wokenWhileRunning = new Set<string>();
+  const doneHere = new Set(tasks.filter((task) => !task.singleton).map((task) => task.name));
   const running = tasks.map(async (task) => {
     while (!stopped) {
       wokenWhileRunning.delete(task.name);
       let delay = 1000;
-      let failed = false;
       try {
         delay = await task.tick();
+        if (wokenWhileRunning.has(task.name)) delay = Math.min(delay, WOKEN_LOOK_AGAIN_MS);
       } catch (err) {
         logger.error({ err, task: task.name }, 'background task failed; retrying');
         delay = 2000;
-        failed = true;
       }
       if (stopped) break;
-      if (wokenWhileRunning.has(task.name) && !failed) delay = Math.min(delay, WOKEN_LOOK_AGAIN_MS);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.max(0, delay));
         function done() {
@@ -65,7 +64,7 @@ export function startLoops(tasks: BackgroundTask[]): LoopHandle {
         else wokenWhileRunning.add(task.name);
       }
     },
-    runsHere: (name) => tasks.some((task) => task.name === name && !task.singleton),
+    runsHere: (name) => doneHere.has(name),
     async stop() {
       stopped = true;
       for (const w of [...wakers.values()]) w();
