@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, E2E_API_KEY, signIn } from './fixtures';
+import { ADMIN, E2E_API_KEY, signIn, expectNoSidewaysScroll } from './fixtures';
 
 // A customer on the Simulator taps "Talk to an Agent" in the reference support bot; the agent sees the
 // ticket arrive without reloading, takes it, answers, and the customer answers back; the agent
@@ -27,7 +27,7 @@ async function screens(page: Page, name: string) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
     // Nothing may push the page sideways on a phone.
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390);
+    if (width === 390) await expectNoSidewaysScroll(page, `${name} at 390 px`);
     await page.screenshot({ path: `test-results-converse/screens/converse-${name}-${width}-${theme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E_API_KEY } from './fixtures';
+import { E2E_API_KEY, expectNoSidewaysScroll } from './fixtures';
 
 // Shared by the designer-*.spec.ts files (templates, Simulator, webhooks).
 export const auth = { authorization: `Bearer ${E2E_API_KEY}` };
@@ -48,7 +48,7 @@ export async function screenshots(page: Page, name: string, opts: { fullPage?: b
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForTimeout(150);
   // Nothing runs off the side of a phone's screen.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, `${name} at 390 px`);
   await page.screenshot({ path: `test-results/screens/designer-${name}-390.png`, fullPage });
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -1,9 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, signIn } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { ADMIN, signIn, expectNoSidewaysScroll } from './fixtures';
 import { nodePosition } from './automation-editor-helpers';
 import { createSavedWorkflow, menuNamed } from './editor-helpers';
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 // Issue 17, item 8: on a phone-width screen the editor was unusable, and the Dashboard overflowed sideways.
 test('at 390 px the editor shows the graph read-only with a note; the Dashboard does not overflow', async ({ page }) => {
@@ -33,12 +31,12 @@ test('at 390 px the editor shows the graph read-only with a note; the Dashboard 
   await page.mouse.move(box.x + 140, box.y + 200, { steps: 8 });
   await page.mouse.up();
   expect(await nodePosition(page, 'Hello')).toEqual(before);
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, 'the editor');
   await page.screenshot({ path: 'test-results-editor/screens/editor-phone.png' });
 
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, 'the dashboard');
   await page.screenshot({ path: 'test-results-editor/screens/dashboard-phone.png', fullPage: true });
 
   // Back on a wide screen, the same workflow is editable again.

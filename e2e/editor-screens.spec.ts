@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, signIn } from './fixtures';
+import { ADMIN, signIn, expectNoSidewaysScroll } from './fixtures';
 import { selectStep, waitForCanvasToSettle } from './automation-editor-helpers';
 import { callBackBot, createSavedWorkflow, menuNamed } from './editor-helpers';
 
@@ -19,7 +19,7 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 
 async function shoot(page: Page, name: string) {
   mkdirSync('test-results-editor/screens', { recursive: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways`).toBe(true);
+  await expectNoSidewaysScroll(page, name);
   await page.screenshot({ path: `test-results-editor/screens/${name}.png` });
 }
 

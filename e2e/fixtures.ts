@@ -15,6 +15,17 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page).not.toHaveURL(/\/signin/);
 }
 
+/**
+ * Nothing pushes the page sideways at its viewport's width (a phone's, say). Polled: a chart (Recharts'
+ * ResponsiveContainer) or any layout that follows a ResizeObserver takes a new viewport on its next
+ * observation, so right after a resize it can still be the wider page's width.
+ */
+export async function expectNoSidewaysScroll(page: Page, what = 'the page') {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${what} scrolls sideways` })
+    .toBeLessThanOrEqual(0);
+}
+
 /** Keeps a screenshot of what a person would see, as a test artifact. */
 export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN, E2E_API_KEY, signIn } from './fixtures';
+import { ADMIN, E2E_API_KEY, signIn, expectNoSidewaysScroll } from './fixtures';
 import { e2eDatabaseUrl } from './database-url';
 
 // Issue 15: the Dashboard on real traffic, each of its numbers opening exactly its messages in the
@@ -22,8 +22,6 @@ function setup(...args: string[]): string {
     encoding: 'utf8',
   }).trim();
 }
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/insights-${name}.png`, fullPage: true });
@@ -277,13 +275,13 @@ test('every Insights page reads well at 1280 and 1440 px in both themes and on a
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
-    expect(await noSidewaysScroll(page), name).toBe(true);
+    await expectNoSidewaysScroll(page, name);
     await shot(page, `${name}-390`);
   }
   // The drawer takes the phone's whole width.
   await page.goto('/logs');
   await page.getByTestId('log-row').first().click();
   await expect(page.getByTestId('drawer-timeline')).toBeVisible();
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, 'the log drawer');
   await shot(page, 'logs-drawer-390');
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startFake8x8, type Fake8x8 } from '../test/fake-8x8/fake-8x8-server';
-import { ADMIN, signIn } from './fixtures';
+import { ADMIN, signIn, expectNoSidewaysScroll } from './fixtures';
 import { e2eDatabaseUrl } from './database-url';
 
 // A partner admin onboards a customer from nothing: an account in Europe, a subaccount, a WhatsApp
@@ -55,7 +55,7 @@ async function screens(page: Page, name: string) {
     await page.emulateMedia({ colorScheme: theme });
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390);
+    if (width === 390) await expectNoSidewaysScroll(page, `${name} at 390 px`);
     await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', `onboarding-${name}-${width}-${theme}.png`), fullPage: true });
   }
   await page.emulateMedia({ colorScheme: 'light' });
