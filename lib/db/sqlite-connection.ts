@@ -32,11 +32,38 @@ export function sqliteAdapterFactory(file: string, onConnect: (conn: Database.Da
       // 64 MiB page cache instead of SQLite's 2 MiB default. (A memory map made point reads twice as
       // slow here, with checkpoints rewriting the mapped file underneath: bench/messaging.)
       conn.pragma('cache_size = -65536');
+      beginTransactionsImmediate(conn);
       checkpointInBackground(conn);
       onConnect(conn);
       return adapter;
     },
   };
+}
+
+// Prisma's adapter opens every transaction with a deferred BEGIN, so it takes SQLite's write lock only at
+// its first write. SQLite does not wait for the lock on behalf of a transaction that has already read
+// (the busy timeout applies only before the first read), and the write fails at once when another
+// connection holds the lock or has committed since that read: a server action that checks and then
+// writes met "Operation has timed out" whenever the background thread was writing (CI, the partners
+// spec). Parley's Prisma transactions all write (reads need none), so each begins IMMEDIATE instead,
+// waiting up to the busy timeout for the lock at its start. Should that wait run out, the transaction
+// begins deferred as before and its first write meets the busy database: the adapter takes its own
+// lock before BEGIN and would never hand it back if BEGIN itself threw. Parley's own writes
+// (lib/db/sql.ts) already begin IMMEDIATE, through this same connection, and are not affected.
+function beginTransactionsImmediate(conn: Database.Database): void {
+  const prepare = conn.prepare.bind(conn);
+  let immediate: Database.Statement | undefined;
+  const begin = {
+    run() {
+      try {
+        return (immediate ??= prepare('BEGIN IMMEDIATE')).run();
+      } catch (err) {
+        if (!(err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw err;
+        return prepare('BEGIN').run();
+      }
+    },
+  };
+  conn.prepare = ((source: string) => (source === 'BEGIN' ? begin : prepare(source))) as typeof conn.prepare;
 }
 
 // Kept on the client itself under a registered symbol, not in a module-level map: Next bundles route
