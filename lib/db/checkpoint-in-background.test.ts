@@ -46,6 +46,28 @@ describe('background WAL checkpoints', () => {
     conn.close();
   });
 
+  // A RESTART that waited for readers held off every writer for up to a second at a time, and tried again
+  // at once. A transaction that has read cannot wait for the write lock (SQLite fails its first write at
+  // once), so a reader that went on to write failed for as long as the checkpoint waited on readers.
+  it('never holds the write lock waiting for a reader, so a reading transaction can go on to write', async () => {
+    const { file, conn } = walDatabase();
+    conn.pragma('wal_autocheckpoint = 0');
+    const insert = conn.prepare('INSERT INTO t (v) VALUES (?)');
+    for (let i = 0; i < 300; i++) insert.run('x'.repeat(3000));
+    conn.exec('BEGIN');
+    expect(conn.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 300 });
+    checkpointInBackground(conn, { everyMs: 10, restartFrames: 100 });
+    await sleep(1500); // the worker starts and finds the WAL past restartFrames, with our reader in it
+    conn.pragma('busy_timeout = 4000');
+    const started = Date.now();
+    insert.run('written by the reader');
+    conn.exec('COMMIT');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(conn.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 301 });
+    await stopBackgroundCheckpoint(file);
+    conn.close();
+  });
+
   it('leaves an in-memory database alone', () => {
     const conn = new Database(':memory:');
     checkpointInBackground(conn);

@@ -10,6 +10,10 @@ import type Database from 'better-sqlite3';
 // - once the WAL holds more than RESTART_FRAMES, a RESTART checkpoint briefly holds off writers so the
 //   next commit starts the WAL from its beginning again (under steady writes a passive checkpoint never
 //   catches up with the last commit, and the file would only grow).
+// Neither waits for anyone (busy timeout 0). A RESTART holds off writers while it waits for readers: with
+// a 1 s busy timeout that was a second at a time, and a transaction that had read failed at its first
+// write meanwhile (SQLite does not wait for the lock on its behalf). Now a RESTART that meets a reader
+// gives up at once and is tried again next time.
 // The committing connection keeps a checkpoint of its own for BACKSTOP_FRAMES, and goes back to
 // SQLite's default should the worker fail, so the WAL stays bounded either way.
 
@@ -23,7 +27,7 @@ const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 const SOURCE = `
 const { workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
-const db = new Database(workerData.file, { fileMustExist: true, timeout: 1000 });
+const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 setInterval(() => {
   try {
     const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
