@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { NAV_GROUPS } from '../components/shell/nav-items';
 import { ADMIN, signIn, snapshot } from './fixtures';
@@ -7,8 +8,11 @@ import { e2eDatabaseUrl } from './database-url';
 // Partner admin end to end: a role with two permissions, a user holding it with two of the
 // partner's three accounts, and that user seeing exactly those pages and accounts.
 const port = Number(process.env.E2E_PORT ?? 3210);
-const ROLE = 'Support Analyst 2';
-const USER = { email: 'pat.e2e@example.com', password: 'pat-chose-this-password' };
+// Named afresh for each attempt: a retry runs the serial group again from its first test, in a new worker,
+// and must not meet the role and user that the failed attempt made.
+const attempt = crypto.randomBytes(2).toString('hex');
+const ROLE = `Support Analyst ${attempt}`;
+const USER = { email: `pat.${attempt}@example.com`, password: 'pat-chose-this-password' };
 
 // Generous: the machine running these is shared and slow; each step still waits only as long as it must.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -94,7 +98,10 @@ test('an admin adds a user with that role and two customer accounts, by a one-ti
   // Filters live in the URL.
   await page.getByLabel('Filter by status').selectOption('invited');
   await expect(page).toHaveURL(/status=invited/);
-  await expect(page.getByRole('row')).toHaveCount(2);
+  // Only invited users remain (a failed earlier attempt may have left one): the seeded active ones are gone.
+  await expect(page.getByTestId(`user-${USER.email}`)).toBeVisible();
+  await expect(page.getByTestId('user-analyst@example.com')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="user-"]').filter({ hasNotText: 'Invited' })).toHaveCount(0);
   await page.getByLabel('Search users').fill('nobody-matches');
   await expect(page.getByText('No user matches these filters')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
