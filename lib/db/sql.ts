@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { sqliteConnection } from '@/lib/db/sqlite-connection';
+import { isSqliteBusy, sqliteConnection } from '@/lib/db/sqlite-connection';
 
 // Plain SQL on Prisma's own SQLite connection, for the paths that run thousands of times a second.
 // A write runs as one synchronous BEGIN IMMEDIATE … COMMIT: nothing else in this process can run in
@@ -100,7 +100,7 @@ function tryBeginImmediate(conn: Sqlite): boolean {
     statement(conn, 'BEGIN IMMEDIATE').run();
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+    if (isSqliteBusy(err)) return false;
     throw err;
   } finally {
     statement(conn, `PRAGMA busy_timeout = ${timeout}`).get();

@@ -58,12 +58,17 @@ function beginTransactionsImmediate(conn: Database.Database): void {
       try {
         return (immediate ??= prepare('BEGIN IMMEDIATE')).run();
       } catch (err) {
-        if (!(err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw err;
+        if (!isSqliteBusy(err)) throw err;
         return prepare('BEGIN').run();
       }
     },
   };
   conn.prepare = ((source: string) => (source === 'BEGIN' ? begin : prepare(source))) as typeof conn.prepare;
+}
+
+/** SQLite's own "another connection holds the lock" (SQLITE_BUSY and its extended codes), as better-sqlite3 throws it. */
+export function isSqliteBusy(err: unknown): boolean {
+  return !!(err as { code?: string })?.code?.startsWith('SQLITE_BUSY');
 }
 
 // Kept on the client itself under a registered symbol, not in a module-level map: Next bundles route
