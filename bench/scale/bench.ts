@@ -28,7 +28,13 @@ const load = () =>
     .join(' / ');
 const loadBefore = load();
 
-type Phase = { perSecond: number; tx: { commits: number; rollbacks: number } | null };
+type Cpu = { user: number; system: number } | null;
+type Phase = { perSecond: number; tx: { commits: number; rollbacks: number } | null; cpuMs?: { parley: Cpu; postgres: Cpu } };
+// CPU ms per item, Parley's processes / PostgreSQL's, user + system.
+const cpuCell = (p: Phase) => {
+  const ms = (c: Cpu | undefined) => (c ? (c.user + c.system).toFixed(1) : '–');
+  return p.cpuMs ? `${ms(p.cpuMs.parley)} / ${ms(p.cpuMs.postgres)}` : '–';
+};
 type Column = { label: string; runner: Phase; sends: Phase; dispatch: Phase };
 const columns: Column[] = [];
 for (const { kind, n } of configs) {
@@ -49,6 +55,9 @@ const rows: [string, (c: Column) => string][] = [
   ['runner inbound/s', (c) => String(c.runner.perSecond)],
   ['sends/s', (c) => String(c.sends.perSecond)],
   ['campaign dispatch/s', (c) => String(c.dispatch.perSecond)],
+  ['CPU ms/inbound Parley / PG', (c) => cpuCell(c.runner)],
+  ['CPU ms/send Parley / PG', (c) => cpuCell(c.sends)],
+  ['CPU ms/recipient Parley / PG', (c) => cpuCell(c.dispatch)],
   ['inbound refused (retries spent)', (c) => String((c.runner as Phase & { failed: number }).failed)],
   ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx?.rollbacks ?? '–').join('/') : '–')],
 ];

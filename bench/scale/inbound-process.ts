@@ -25,13 +25,15 @@ const send = (msisdn: string, text: string) =>
 const phoneOf = (i: number) => `+659${String(FROM + i).padStart(7, '0')}`;
 
 // Warm-up on numbers of its own (module loading, the JIT, the definition cache).
-await closedLoop(send, 5, 1, (i) => `+657${String(FROM + i).padStart(7, '0')}`);
+await closedLoop(send, 5, Number(process.env.BENCH_WARMUP_SECONDS ?? 1), (i) => `+657${String(FROM + i).padStart(7, '0')}`);
 process.stdout.write('ready\n');
 await new Promise((r) => readline.createInterface({ input: process.stdin }).once('line', r));
 failed = 0;
+const cpuAtStart = process.cpuUsage();
 const figures = await closedLoop(send, CUSTOMERS, SECONDS, phoneOf);
+const cpu = process.cpuUsage(cpuAtStart);
 process.stdout.write(
-  `${JSON.stringify({ inbound: figures.inbound - failed, failed, seconds: figures.seconds, p50: figures.p50, p99: figures.p99, db: env.DATABASE_URL.split(':')[0] })}\n`,
+  `${JSON.stringify({ inbound: figures.inbound - failed, failed, seconds: figures.seconds, p50: figures.p50, p99: figures.p99, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, db: env.DATABASE_URL.split(':')[0] })}\n`,
 );
 await loops.stop();
 process.exit(0);

@@ -2,7 +2,18 @@
 // bench.ts) with SCALE_PROCESSES processes. Prints one JSON line with the figures.
 import readline from 'node:readline';
 import type { ChildProcess } from 'node:child_process';
-import { migrateAndSeed, sleep, startProcess, startWorker, stopProcess, transactionCounts } from './scale-setup';
+import {
+  cpuDelta,
+  cpuSeconds,
+  migrateAndSeed,
+  postgresProcesses,
+  sleep,
+  startProcess,
+  startWorker,
+  stopProcess,
+  transactionCounts,
+  type Cpu,
+} from './scale-setup';
 
 const N = Number(process.env.SCALE_PROCESSES ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,6 +35,21 @@ function txDelta(a: Awaited<ReturnType<typeof counts>>, b: Awaited<ReturnType<ty
   return a && b ? { commits: b.commits - a.commits, rollbacks: b.rollbacks - a.rollbacks } : null;
 }
 
+/**
+ * CPU spent per item, in ms, by the Parley processes and by the PostgreSQL server between two snapshots
+ * (`cpuAt`): where a process's time goes when more processes share the cores.
+ */
+type CpuSnapshot = { parley: Cpu | null; postgres: Cpu | null };
+const cpuAt = (pids: (number | undefined)[]): CpuSnapshot => ({
+  parley: cpuSeconds((pid) => pids.includes(pid)),
+  postgres: DB_NAME ? cpuSeconds(postgresProcesses) : null,
+});
+function cpuPerItem(a: CpuSnapshot, b: CpuSnapshot, items: number) {
+  const ms = (d: Cpu | null) =>
+    d && items ? { user: Number(((d.user * 1000) / items).toFixed(2)), system: Number(((d.system * 1000) / items).toFixed(2)) } : null;
+  return { parley: ms(cpuDelta(a.parley, b.parley)), postgres: ms(cpuDelta(a.postgres, b.postgres)) };
+}
+
 function lines(child: ChildProcess): AsyncIterator<string> {
   return readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
 }
@@ -42,15 +68,16 @@ async function runnerPhase() {
   };
   for (const out of outs) await nextOf(out, (l) => l === 'ready');
   const before = await counts();
+  const pgBefore = cpuAt([]);
   for (const p of procs) p.stdin!.write('go\n');
-  const results = [];
-  for (const out of outs)
-    results.push(
-      JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as { inbound: number; failed: number; seconds: number; p50: number; p99: number },
-    );
+  type Result = { inbound: number; failed: number; seconds: number; p50: number; p99: number; cpuUserMs: number; cpuSystemMs: number };
+  const results: Result[] = [];
+  for (const out of outs) results.push(JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as Result);
   const after = await counts();
+  const pgAfter = cpuAt([]);
   await Promise.all(procs.map((p) => stopProcess(p)));
-  const inbound = results.reduce((s, r) => s + r.inbound, 0);
+  const sum = (of: (r: Result) => number) => results.reduce((s, r) => s + of(r), 0);
+  const inbound = sum((r) => r.inbound);
   const seconds = Math.max(...results.map((r) => r.seconds));
   return {
     perSecond: Math.round(inbound / seconds),
@@ -59,6 +86,12 @@ async function runnerPhase() {
     seconds,
     p99: Math.max(...results.map((r) => r.p99)),
     tx: txDelta(before, after),
+    // Parley's share as each process measured its own (it exits once it has printed it).
+    cpuMs: cpuPerItem(
+      { ...pgBefore, parley: { user: 0, system: 0 } },
+      { ...pgAfter, parley: { user: sum((r) => r.cpuUserMs) / 1000, system: sum((r) => r.cpuSystemMs) / 1000 } },
+      inbound,
+    ),
   };
 }
 
@@ -67,18 +100,24 @@ async function runnerPhase() {
  * `windowMs` after it (or to zero): work commits in batches (dispatch hands over 500 recipients a
  * transaction), so the figure is taken between two commits, never from a window's arbitrary edges.
  */
-async function drainRate(remaining: () => Promise<number>, windowMs = SECONDS * 1000) {
+async function drainRate(remaining: () => Promise<number>, windowMs: number, pids: (number | undefined)[]) {
   const samples: [number, number][] = [];
   let previous = await remaining();
   let first: [number, number] | null = null;
   let last: [number, number] | null = null;
+  let cpuFirst: CpuSnapshot | null = null;
+  let cpuLast: CpuSnapshot | null = null;
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; await sleep(100)) {
     const r = await remaining();
     const now = Date.now();
     samples.push([now, r]);
     if (r < previous) {
-      first ??= [now, r];
+      if (!first) {
+        first = [now, r];
+        cpuFirst = cpuAt(pids);
+      }
       last = [now, r];
+      cpuLast = cpuAt(pids);
     }
     previous = r;
     if (r === 0 || (first && now >= first[0] + windowMs)) break;
@@ -86,14 +125,19 @@ async function drainRate(remaining: () => Promise<number>, windowMs = SECONDS * 
   if (!first || !last) throw new Error('nothing was taken in five minutes');
   const items = first[1] - last[1];
   const seconds = (last[0] - first[0]) / 1000;
-  return { perSecond: seconds > 0 ? Math.round(items / seconds) : 0, items, seconds: Number(seconds.toFixed(1)) };
+  return {
+    perSecond: seconds > 0 ? Math.round(items / seconds) : 0,
+    items,
+    seconds: Number(seconds.toFixed(1)),
+    cpuMs: cpuPerItem(cpuFirst!, cpuLast!, items),
+  };
 }
 
 let numbers = 0;
-async function withWorkers<T>(fn: () => Promise<T>): Promise<T & { tx: ReturnType<typeof txDelta> }> {
+async function withWorkers<T>(fn: (pids: (number | undefined)[]) => Promise<T>): Promise<T & { tx: ReturnType<typeof txDelta> }> {
   const before = await counts();
   const workers = Array.from({ length: N }, () => startWorker(url));
-  const result = await fn();
+  const result = await fn(workers.map((w) => w.pid));
   const after = await counts();
   await Promise.all(workers.map((w) => stopProcess(w)));
   return { ...result, tx: txDelta(before, after) };
@@ -106,14 +150,14 @@ async function sendsPhase() {
   await launchCampaign(db, 'sends_backlog');
   // Every recipient handed to the send pipeline (the campaign completes only once the outbox has sent them).
   while ((await campaignCounters(db, 'sends_backlog'))!.pending > 0) await dispatchCampaigns(db);
-  return withWorkers(() => drainRate(() => queuedMessages(db, 'sends_backlog')));
+  return withWorkers((pids) => drainRate(() => queuedMessages(db, 'sends_backlog'), SECONDS * 1000, pids));
 }
 
 // 3. Campaign dispatch: recipients → messages (queued for the outbox, which the same workers drain meanwhile).
 async function dispatchPhase() {
   await storeCampaign(db, 'dispatch', CAMPAIGN_N, numbers + 1_000_000);
   await launchCampaign(db, 'dispatch');
-  return withWorkers(() => drainRate(async () => (await campaignCounters(db, 'dispatch'))!.pending, 3 * SECONDS * 1000));
+  return withWorkers((pids) => drainRate(async () => (await campaignCounters(db, 'dispatch'))!.pending, 3 * SECONDS * 1000, pids));
 }
 
 const log = (what: string) => process.env.SCALE_VERBOSE && console.error(`${new Date().toISOString()} ${what}`);

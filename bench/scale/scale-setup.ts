@@ -48,6 +48,40 @@ export async function transactionCounts(name: string): Promise<{ commits: number
   });
 }
 
+export type Cpu = { user: number; system: number };
+
+/**
+ * CPU seconds (user, system) spent so far by the processes `pick` chooses (by pid and command name), from
+ * /proc (Linux; null elsewhere). A phase's share is the difference across it; a process that exits takes
+ * its figure with it, so phases read it while their processes and pooled connections are still there.
+ */
+export function cpuSeconds(pick: (pid: number, command: string) => boolean): Cpu | null {
+  if (!fs.existsSync('/proc/self/stat')) return null;
+  const tick = 100; // USER_HZ: 100 on every Linux Parley runs on
+  const cpu = { user: 0, system: 0 };
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (!pick(Number(entry), stat.slice(stat.indexOf('(') + 1, close))) continue;
+    const fields = stat.slice(close + 2).split(' '); // from field 3 (state) on: utime is field 14, stime 15
+    cpu.user += Number(fields[11]) / tick;
+    cpu.system += Number(fields[12]) / tick;
+  }
+  return cpu;
+}
+
+/** The local PostgreSQL server's processes (the bench's server runs on this machine). */
+export const postgresProcesses = (_pid: number, command: string) => command.startsWith('postgres');
+
+export const cpuDelta = (a: Cpu | null, b: Cpu | null): Cpu | null =>
+  a && b ? { user: Number((b.user - a.user).toFixed(2)), system: Number((b.system - a.system).toFixed(2)) } : null;
+
 /** A fresh SQLite file's URL (the file and its WAL side files removed). */
 export function freshSqliteUrl(name: string): string {
   const file = path.resolve(`data/${name}.db`);

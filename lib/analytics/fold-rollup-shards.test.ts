@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { dialectOf, postgresTxOf, read, write } from '@/lib/db/tx';
-import { drive, postgresPool } from '@/lib/db/postgres/run-postgres';
+import { driveToEnd, postgresPool } from '@/lib/db/postgres/run-postgres';
 import { shardOf } from '@/lib/db/postgres/shards';
 import { countNewMessage, countStatusChange, type RollupDimensions } from '@/lib/analytics/rollup-rows';
 import { foldRollupShards } from '@/lib/analytics/fold-rollup-shards';
@@ -37,9 +37,9 @@ describe.skipIf(!onPostgres)('rollup shards on PostgreSQL', () => {
       expect(shardA).not.toBe(shardB);
       await a.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
       await b.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      await drive(a, (t) => countNewMessage(t, m), postgresTxOf(shardA));
+      await driveToEnd(a, (t) => countNewMessage(t, m), postgresTxOf(shardA));
       // Were both in one row, B would wait for A's row lock and fail once A commits (concurrent update).
-      const second = drive(b, (t) => countNewMessage(t, m), postgresTxOf(shardB));
+      const second = driveToEnd(b, (t) => countNewMessage(t, m), postgresTxOf(shardB));
       await a.query('COMMIT');
       await second;
       await b.query('COMMIT');
@@ -61,9 +61,10 @@ describe.skipIf(!onPostgres)('rollup shards on PostgreSQL', () => {
       await conn.query('BEGIN');
       // Three connections' worth of counting in the old bucket, a receipt moved in a fourth, and two in today's.
       for (const shard of [3, 7, 9])
-        await drive(conn, (t) => countNewMessage(t, { ...old, status: 'queued', opensConversation: false, priceMicros: 10 }), postgresTxOf(shard));
-      await drive(conn, (t) => countStatusChange(t, { ...old, from: 'queued', to: 'sent', addedCostMicros: 5 }), postgresTxOf(11));
-      for (const shard of [3, 7]) await drive(conn, (t) => countNewMessage(t, { ...current, status: 'queued', opensConversation: false }), postgresTxOf(shard));
+        await driveToEnd(conn, (t) => countNewMessage(t, { ...old, status: 'queued', opensConversation: false, priceMicros: 10 }), postgresTxOf(shard));
+      await driveToEnd(conn, (t) => countStatusChange(t, { ...old, from: 'queued', to: 'sent', addedCostMicros: 5 }), postgresTxOf(11));
+      for (const shard of [3, 7])
+        await driveToEnd(conn, (t) => countNewMessage(t, { ...current, status: 'queued', opensConversation: false }), postgresTxOf(shard));
       await conn.query('COMMIT');
     } finally {
       conn.release();

@@ -26,23 +26,12 @@ export const ROLLUP_DIMENSIONS = ['subAccountId', 'channel', 'direction', 'categ
 /** A new message: one more in its buckets, under its state (and a conversation if it opened one). */
 export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; opensConversation: boolean; priceMicros?: number | null }): Step<void> {
   if (!isCounted(m.status)) return;
-  const conversations = m.opensConversation ? 1 : 0;
-  const cost = m.priceMicros ?? 0;
-  for (const [kind, bucket] of yield* buckets(t, m)) {
-    const table = ROLLUP_TABLES[kind];
-    yield* t.run(
-      `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "messages", "${m.status}", "conversations", "costMicros")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)
-       ON CONFLICT ("accountId", "${kind}", ${KEY}, "shard") DO UPDATE SET "messages" = "${table}"."messages" + 1, "${m.status}" = "${table}"."${m.status}" + 1,
-         "conversations" = "${table}"."conversations" + excluded."conversations", "costMicros" = "${table}"."costMicros" + excluded."costMicros"`,
-      m.accountId,
-      bucket,
-      ...dimensions(m),
-      t.shard,
-      conversations,
-      cost,
-    );
-  }
+  yield* addToBuckets(t, m, yield* buckets(t, m), {
+    messages: 1,
+    [m.status]: 1,
+    conversations: m.opensConversation ? 1 : 0,
+    costMicros: m.priceMicros ?? 0,
+  });
 }
 
 /**
@@ -65,19 +54,60 @@ export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; 
       t.shard,
     );
   }
+  yield* addToBuckets(t, m, all, { [m.from]: -1, [m.to]: 1, costMicros: m.addedCostMicros });
+}
+
+/** What a rollup row adds up, in the order addToBuckets passes the amounts. */
+const COUNTERS = ['messages', ...COUNTED_STATES, 'conversations', 'costMicros'] as const;
+type Counter = (typeof COUNTERS)[number];
+
+const upserts = new Map<string, string>();
+/**
+ * The upsert adding COUNTERS' amounts to a bucket's row of `kind`; `p(i)` is the placeholder of parameter
+ * i of [...amounts, accountId, day, slot, ...dimensions, shard] (PostgreSQL's `$n`; SQLite's plain `?`s
+ * take the text's order instead, which leaves out the other kind's bucket).
+ */
+function upsert(kind: keyof typeof ROLLUP_TABLES, p: (i: number) => string): string {
+  const table = ROLLUP_TABLES[kind];
+  const at = (from: number, n: number) => Array.from({ length: n }, (_, i) => p(from + i)).join(', ');
+  // amounts, then accountId, the bucket, the dimensions and the shard
+  const period = kind === 'day' ? p(COUNTERS.length + 1) : p(COUNTERS.length + 2);
+  const rest = COUNTERS.length + 3;
+  return `INSERT INTO "${table}" (${COUNTERS.map((c) => `"${c}"`).join(', ')}, "accountId", "${kind}", ${KEY}, "shard")
+    VALUES (${at(0, COUNTERS.length)}, ${p(COUNTERS.length)}, ${period}, ${at(rest, ROLLUP_DIMENSIONS.length + 1)})
+    ON CONFLICT ("accountId", "${kind}", ${KEY}, "shard") DO UPDATE SET ${COUNTERS.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
+}
+
+/**
+ * Adds `amounts` to the message's day and quarter-hour rows, as the transaction commits (Tx.addAtEnd):
+ * the changes of one transaction to the same buckets (a batch of a campaign, a message queued and sent)
+ * are summed into one write. On PostgreSQL both rows are written by one statement (every statement is a
+ * round trip); SQLite cannot modify in a WITH, and its statements cost no round trip.
+ */
+function* addToBuckets(t: Tx, m: RollupDimensions, all: [keyof typeof ROLLUP_TABLES, string][], amounts: Partial<Record<Counter, number>>): Step<void> {
+  const day = all.find(([kind]) => kind === 'day')![1];
+  const slot = all.find(([kind]) => kind === 'slot')![1];
+  const values = COUNTERS.map((c) => amounts[c] ?? 0);
+  const params = [m.accountId, day, slot, ...dimensions(m), t.shard];
+  const key = `rollup|${params.join('|')}`;
+  if (t.dialect === 'postgres') {
+    let sql = upserts.get('postgres');
+    if (!sql) {
+      const p = (i: number) => `$${i + 1}`;
+      sql = `WITH "dayRow" AS (${upsert('day', p)}) ${upsert('slot', p)}`;
+      upserts.set('postgres', sql);
+    }
+    yield* t.addAtEnd(key, sql, values, params);
+    return;
+  }
   for (const [kind, bucket] of all) {
-    const table = ROLLUP_TABLES[kind];
-    yield* t.run(
-      `INSERT INTO "${table}" ("accountId", "${kind}", ${KEY}, "shard", "${m.from}", "${m.to}", "costMicros")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, -1, 1, ?)
-       ON CONFLICT ("accountId", "${kind}", ${KEY}, "shard") DO UPDATE SET "${m.from}" = "${table}"."${m.from}" - 1, "${m.to}" = "${table}"."${m.to}" + 1,
-         "costMicros" = "${table}"."costMicros" + excluded."costMicros"`,
-      m.accountId,
-      bucket,
-      ...dimensions(m),
-      t.shard,
-      m.addedCostMicros,
-    );
+    let sql = upserts.get(kind);
+    if (!sql) {
+      // Plain `?`s, in the order of the text: the amounts, then accountId, this bucket, the dimensions, the shard.
+      sql = upsert(kind, () => '?');
+      upserts.set(kind, sql);
+    }
+    yield* t.addAtEnd(`${key}|${kind}`, sql, values, [m.accountId, bucket, ...dimensions(m), t.shard]);
   }
 }
 
@@ -88,8 +118,17 @@ function dimensions(m: RollupDimensions): [string, string, string, string, strin
   return [m.subAccountId, m.channel, m.direction, m.category ?? '', m.country ?? ''];
 }
 
+// An account's zone as a PostgreSQL transaction first read it: a dispatch batch counts hundreds of
+// messages, each would cost a round trip. On SQLite the read is a function call (and its Tx is shared).
+const zonesRead = new WeakMap<Tx, Map<string, string>>();
+
 function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof ROLLUP_TABLES, string][]> {
-  const zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId))?.timeZone ?? 'UTC';
+  const known = t.dialect === 'postgres' ? (zonesRead.get(t) ?? zonesRead.set(t, new Map()).get(t)!) : null;
+  let zone = known?.get(m.accountId);
+  if (zone === undefined) {
+    zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId))?.timeZone ?? 'UTC';
+    known?.set(m.accountId, zone);
+  }
   return [
     ['day', localDay(m.createdAt, zone)],
     ['slot', quarterHour(m.createdAt)],

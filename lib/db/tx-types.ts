@@ -3,7 +3,13 @@ import type { Row } from '@/lib/db/sql';
 // The shapes of lib/db/tx.ts, apart so its drivers can name them without importing it.
 
 export type Dialect = 'sqlite' | 'postgres';
-export type Query = { op: 'one' | 'all' | 'run'; sql: string; params: unknown[] };
+export type Query = {
+  op: 'one' | 'all' | 'run';
+  sql: string;
+  params: unknown[];
+  /** PostgreSQL: parameterless statements, `;`-separated, sent as one simple query (not prepared). */
+  simple?: boolean;
+};
 /** A piece of a transaction body: yields statements, returns T. */
 export type Step<T> = Generator<Query, T, unknown>;
 

@@ -76,6 +76,31 @@ describe('one transaction body for SQLite and PostgreSQL', () => {
     expect(await db.partner.findUnique({ where: { id: undone } })).toBeNull();
   });
 
+  it('parts that ended stay when a later one fails, and a failing part undoes its nested parts that ended too', async () => {
+    const [a, b, c, d, e] = [id(), id(), id(), id(), id()];
+    const outcome = await write(db, function* (t) {
+      yield* insertPartner(t, a, new Date());
+      yield* t.savepoint((p) => insertPartner(p, b, new Date()));
+      // biome-ignore lint/correctness/useYield: a part with nothing to write (most inbound consumers, most of the time)
+      const nothing = yield* t.savepoint(function* () {
+        return 'wrote nothing';
+      });
+      try {
+        yield* t.savepoint(function* (p) {
+          yield* insertPartner(p, c, new Date());
+          yield* p.savepoint((q) => insertPartner(q, d, new Date()));
+          yield* insertPartner(p, a, new Date()); // duplicate key: c and d go, a and b stay
+        });
+      } catch {
+        yield* t.savepoint((p) => insertPartner(p, e, new Date()));
+      }
+      return nothing;
+    });
+    expect(outcome).toBe('wrote nothing');
+    const rows = await read(db, (t) => t.all<{ id: string }>('SELECT "id" FROM "Partner" WHERE "id" IN (?, ?, ?, ?, ?) ORDER BY "id"', a, b, c, d, e));
+    expect(rows.map((r) => r.id)).toEqual([a, b, e].sort());
+  });
+
   it('read-check-write needs no lock of its own: 30 concurrent increments all count', async () => {
     const partnerId = id();
     await write(db, (t) => insertPartner(t, partnerId, new Date()));

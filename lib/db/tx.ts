@@ -21,6 +21,12 @@ type AtEnd = { sql: string; amounts: number[]; params: unknown[] };
 // One per transaction: it carries the transaction's addAtEnd sums, which the driver writes before COMMIT.
 function makePostgresTx(shard: number): Tx & { atEnd(): Query[] } {
   let adds = new Map<string, AtEnd>();
+  let unreleased = 0; // parts that ended without their RELEASE sent yet
+  const releases = () => {
+    const text = 'RELEASE SAVEPOINT parley_part; '.repeat(unreleased);
+    unreleased = 0;
+    return text;
+  };
   const tx: Tx & { atEnd(): Query[] } = {
     dialect: 'postgres',
     shard,
@@ -36,17 +42,45 @@ function makePostgresTx(shard: number): Tx & { atEnd(): Query[] } {
     *savepoint<T>(body: Body<T>): Step<T> {
       // What the savepoint adds at the end goes with it when it rolls back.
       const before = new Map([...adds].map(([k, a]) => [k, { ...a, amounts: [...a.amounts] }]));
-      yield { op: 'run', sql: 'SAVEPOINT parley_part', params: [] };
+      // Each control statement is a round trip, and an inbound message runs a part per consumer, most of
+      // which write nothing. So the savepoint is opened only when its part issues its first statement, and
+      // a part that succeeded is released with the next control statement (or by COMMIT) rather than on
+      // its own: until then its statements and the ones after it share its subtransaction, which commits
+      // with them; nothing rolls back to it once it has ended.
+      const part = body(tx);
+      let opened = false;
       let result: T;
       try {
-        result = yield* body(tx);
+        let step = part.next();
+        while (!step.done) {
+          if (!opened) {
+            yield control(`${releases()}SAVEPOINT parley_part`);
+            opened = true;
+          }
+          let answer: unknown;
+          try {
+            answer = yield step.value;
+          } catch (err) {
+            step = part.throw(err);
+            continue;
+          }
+          step = part.next(answer);
+        }
+        result = step.value;
       } catch (err) {
         adds = before;
-        yield { op: 'run', sql: 'ROLLBACK TO SAVEPOINT parley_part', params: [] };
-        yield { op: 'run', sql: 'RELEASE SAVEPOINT parley_part', params: [] };
+        // ROLLBACK TO names the newest savepoint, and the parts that ended inside this one are newer: they
+        // are rolled back first, one by one (a failed statement allows nothing else, RELEASE included).
+        if (opened) {
+          const undo = Array(unreleased + 1)
+            .fill('ROLLBACK TO SAVEPOINT parley_part; RELEASE SAVEPOINT parley_part')
+            .join('; ');
+          unreleased = 0;
+          yield control(undo);
+        }
         throw err;
       }
-      yield { op: 'run', sql: 'RELEASE SAVEPOINT parley_part', params: [] };
+      if (opened) unreleased++;
       return result;
     },
     // biome-ignore lint/correctness/useYield: PostgreSQL's adds are statements of the transaction's end (atEnd)
@@ -66,6 +100,9 @@ function makePostgresTx(shard: number): Tx & { atEnd(): Query[] } {
   };
   return tx;
 }
+
+/** Statements without parameters, run together in one round trip (PostgreSQL's simple query protocol). */
+const control = (sql: string): Query => ({ op: 'run', sql, params: [], simple: true });
 
 /** A PostgreSQL Tx for one transaction on a connection writing into `shard`. */
 export function postgresTxOf(shard: number): Tx & { atEnd(): Query[] } {

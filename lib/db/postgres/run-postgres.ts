@@ -63,6 +63,10 @@ function nameOf(sql: string): string | undefined {
 }
 
 async function runQuery(conn: pg.ClientBase, q: Query): Promise<unknown> {
+  if (q.simple) {
+    await conn.query(q.sql);
+    return 0;
+  }
   const name = nameOf(q.sql);
   const text = toPostgresSql(q.sql);
   const result = await (name ? conn.query({ name, text, values: q.params }) : conn.query(text, q.params));
@@ -86,6 +90,14 @@ export async function drive<T>(conn: pg.ClientBase, body: Body<T>, tx: Tx): Prom
     next = it.next(result);
   }
   return next.value;
+}
+
+/** `drive`, then the sums the body added at the end (Tx.addAtEnd): all a write transaction runs before COMMIT. */
+export async function driveToEnd<T>(conn: pg.ClientBase, body: Body<T>, tx: Tx & { atEnd(): Query[] }): Promise<T> {
+  const result = await drive(conn, body, tx);
+  // The hot counters last: their rows are locked only from here to the commit.
+  for (const q of tx.atEnd()) await runQuery(conn, q);
+  return result;
 }
 
 // serialization_failure and deadlock_detected: the transaction did nothing and can simply run again.
@@ -122,9 +134,7 @@ export async function writePostgres<T>(
     try {
       const tx = txOf(await shardOf(conn));
       await conn.query(isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
-      const result = await drive(conn, body, tx);
-      // The hot counters last (Tx.addAtEnd): their rows are locked only from here to the commit.
-      for (const q of tx.atEnd()) await runQuery(conn, q);
+      const result = await driveToEnd(conn, body, tx);
       await conn.query('COMMIT');
       return result;
     } catch (err) {

@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, db } from '@/lib/db/client';
+import { dialectOf, postgresTxOf, read, type Tx } from '@/lib/db/tx';
+import type { Body } from '@/lib/db/tx-types';
+import { driveToEnd, postgresPool } from '@/lib/db/postgres/run-postgres';
+import { countNewMessage, countStatusChange } from '@/lib/analytics/rollup-rows';
+
+// PostgreSQL only: every statement is a round trip to the server, and the hot paths pay per message for
+// each one (bench/scale). SQLite's statements are function calls.
+const onPostgres = dialectOf(db) === 'postgres';
+
+/** Runs `body` in a transaction that is rolled back, and returns the statements it sent the server. */
+async function statementsOf(body: Body<unknown>, keep = false): Promise<string[]> {
+  const conn = await postgresPool(db)!.connect();
+  const sent: string[] = [];
+  const query = conn.query.bind(conn) as (...args: unknown[]) => unknown;
+  (conn as { query: unknown }).query = (...args: unknown[]) => {
+    const q = args[0];
+    sent.push(typeof q === 'string' ? q : (q as pg.QueryConfig).text);
+    return query(...args);
+  };
+  try {
+    await query('BEGIN');
+    await driveToEnd(conn, body, postgresTxOf(1));
+    await query(keep ? 'COMMIT' : 'ROLLBACK');
+  } finally {
+    (conn as { query: unknown }).query = query;
+    conn.release();
+  }
+  return sent;
+}
+
+const partner = (t: Tx, id: string) => t.run('INSERT INTO "Partner" ("id", "name", "createdAt") VALUES (?, ?, ?)', id, 'Probe', new Date().toISOString());
+
+describe.skipIf(!onPostgres)('round trips on PostgreSQL', () => {
+  it('a part that writes nothing costs no statement, and an ended part is released with the next savepoint', async () => {
+    const id = () => `p_${crypto.randomBytes(5).toString('hex')}`;
+    const sent = await statementsOf(function* (t) {
+      yield* t.savepoint((p) => partner(p, id()));
+      yield* t.savepoint(function* () {}); // an inbound consumer with nothing to do
+      yield* t.savepoint((p) => partner(p, id()));
+    });
+    // Was SAVEPOINT and RELEASE around each of the three parts: 8 statements.
+    expect(sent.filter((s) => s.includes('SAVEPOINT'))).toEqual(['SAVEPOINT parley_part', 'RELEASE SAVEPOINT parley_part; SAVEPOINT parley_part']);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('a batch counted into one bucket writes its day and quarter-hour rows in one statement, summed', async () => {
+    const accountId = `acct_${crypto.randomBytes(4).toString('hex')}`;
+    const m = {
+      accountId,
+      subAccountId: `${accountId}_sub`,
+      channel: 'WhatsApp',
+      direction: 'outbound',
+      category: 'marketing',
+      country: 'SG',
+      createdAt: new Date(),
+    };
+    const sent = await statementsOf(function* (t) {
+      for (let i = 0; i < 50; i++) yield* countNewMessage(t, { ...m, status: 'queued', opensConversation: i < 5, priceMicros: 100 });
+      for (let i = 0; i < 20; i++) yield* countStatusChange(t, { ...m, from: 'queued', to: 'sent', addedCostMicros: 1 });
+    }, true);
+    // Was a zone read and two upserts per message: 210 statements.
+    expect(sent.filter((s) => s.includes('"MessageRollup'))).toHaveLength(1);
+    expect(sent.filter((s) => s.includes('"timeZone"'))).toHaveLength(1);
+    for (const table of ['MessageRollupDay', 'MessageRollupSlot'])
+      expect(
+        await read(db, (t) => t.one(`SELECT "messages", "queued", "sent", "conversations", "costMicros" FROM "${table}" WHERE "accountId" = ?`, accountId)),
+      ).toEqual({ messages: 50, queued: 30, sent: 20, conversations: 5, costMicros: 5020 });
+  });
+});
+
+afterAll(async () => {
+  if (onPostgres) await closeDb(db);
+});
