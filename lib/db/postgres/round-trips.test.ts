@@ -11,7 +11,7 @@ import { countNewMessage, countStatusChange } from '@/lib/analytics/rollup-rows'
 // each one (bench/scale). SQLite's statements are function calls.
 const onPostgres = dialectOf(db) === 'postgres';
 
-/** Runs `body` in a transaction that is rolled back, and returns the statements it sent the server. */
+/** Runs `body` in a transaction (rolled back, or committed with `keep`) and returns the statements it sent the server. */
 async function statementsOf(body: Body<unknown>, keep = false): Promise<string[]> {
   const conn = await postgresPool(db)!.connect();
   const sent: string[] = [];
