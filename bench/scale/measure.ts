@@ -44,10 +44,10 @@ const cpuAt = (pids: (number | undefined)[]): CpuSnapshot => ({
   parley: cpuSeconds((pid) => pids.includes(pid)),
   postgres: DB_NAME ? cpuSeconds(postgresProcesses) : null,
 });
+const msPer = (d: Cpu | null, items: number) =>
+  d && items ? { user: Number(((d.user * 1000) / items).toFixed(2)), system: Number(((d.system * 1000) / items).toFixed(2)) } : null;
 function cpuPerItem(a: CpuSnapshot, b: CpuSnapshot, items: number) {
-  const ms = (d: Cpu | null) =>
-    d && items ? { user: Number(((d.user * 1000) / items).toFixed(2)), system: Number(((d.system * 1000) / items).toFixed(2)) } : null;
-  return { parley: ms(cpuDelta(a.parley, b.parley)), postgres: ms(cpuDelta(a.postgres, b.postgres)) };
+  return { parley: msPer(cpuDelta(a.parley, b.parley), items), postgres: msPer(cpuDelta(a.postgres, b.postgres), items) };
 }
 
 function lines(child: ChildProcess): AsyncIterator<string> {
@@ -68,13 +68,13 @@ async function runnerPhase() {
   };
   for (const out of outs) await nextOf(out, (l) => l === 'ready');
   const before = await counts();
-  const pgBefore = cpuAt([]);
+  const pgBefore = DB_NAME ? cpuSeconds(postgresProcesses) : null;
   for (const p of procs) p.stdin!.write('go\n');
   type Result = { inbound: number; failed: number; seconds: number; p50: number; p99: number; cpuUserMs: number; cpuSystemMs: number };
   const results: Result[] = [];
   for (const out of outs) results.push(JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as Result);
   const after = await counts();
-  const pgAfter = cpuAt([]);
+  const pgAfter = DB_NAME ? cpuSeconds(postgresProcesses) : null;
   await Promise.all(procs.map((p) => stopProcess(p)));
   const sum = (of: (r: Result) => number) => results.reduce((s, r) => s + of(r), 0);
   const inbound = sum((r) => r.inbound);
@@ -87,11 +87,10 @@ async function runnerPhase() {
     p99: Math.max(...results.map((r) => r.p99)),
     tx: txDelta(before, after),
     // Parley's share as each process measured its own (it exits once it has printed it).
-    cpuMs: cpuPerItem(
-      { ...pgBefore, parley: { user: 0, system: 0 } },
-      { ...pgAfter, parley: { user: sum((r) => r.cpuUserMs) / 1000, system: sum((r) => r.cpuSystemMs) / 1000 } },
-      inbound,
-    ),
+    cpuMs: {
+      parley: msPer({ user: sum((r) => r.cpuUserMs) / 1000, system: sum((r) => r.cpuSystemMs) / 1000 }, inbound),
+      postgres: msPer(cpuDelta(pgBefore, pgAfter), inbound),
+    },
   };
 }
 

@@ -41,27 +41,26 @@ export function* countNewMessage(t: Tx, m: RollupDimensions & { status: string; 
  */
 export function* countStatusChange(t: Tx, m: RollupDimensions & { from: string; to: string; addedCostMicros: number; errorCode?: number | null }): Step<void> {
   if (!isCounted(m.from) || !isCounted(m.to)) return;
-  const all = yield* buckets(t, m);
+  const periods = yield* buckets(t, m);
   if ((m.to === 'undelivered' || m.to === 'rejected') && m.errorCode != null) {
     yield* t.run(
       `INSERT INTO "MessageErrorRollupDay" ("accountId", "day", "subAccountId", "channel", "errorCode", "shard", "messages") VALUES (?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT ("accountId", "day", "subAccountId", "channel", "errorCode", "shard") DO UPDATE SET "messages" = "MessageErrorRollupDay"."messages" + 1`,
       m.accountId,
-      all[0]![1],
+      periods.day,
       m.subAccountId,
       m.channel,
       m.errorCode,
       t.shard,
     );
   }
-  yield* addToBuckets(t, m, all, { [m.from]: -1, [m.to]: 1, costMicros: m.addedCostMicros });
+  yield* addToBuckets(t, m, periods, { [m.from]: -1, [m.to]: 1, costMicros: m.addedCostMicros });
 }
 
 /** What a rollup row adds up, in the order addToBuckets passes the amounts. */
 const COUNTERS = ['messages', ...COUNTED_STATES, 'conversations', 'costMicros'] as const;
 type Counter = (typeof COUNTERS)[number];
 
-const upserts = new Map<string, string>();
 /**
  * The upsert adding COUNTERS' amounts to a bucket's row of `kind`; `p(i)` is the placeholder of parameter
  * i of [...amounts, accountId, day, slot, ...dimensions, shard] (PostgreSQL's `$n`; SQLite's plain `?`s
@@ -70,7 +69,6 @@ const upserts = new Map<string, string>();
 function upsert(kind: keyof typeof ROLLUP_TABLES, p: (i: number) => string): string {
   const table = ROLLUP_TABLES[kind];
   const at = (from: number, n: number) => Array.from({ length: n }, (_, i) => p(from + i)).join(', ');
-  // amounts, then accountId, the bucket, the dimensions and the shard
   const period = kind === 'day' ? p(COUNTERS.length + 1) : p(COUNTERS.length + 2);
   const rest = COUNTERS.length + 3;
   return `INSERT INTO "${table}" (${COUNTERS.map((c) => `"${c}"`).join(', ')}, "accountId", "${kind}", ${KEY}, "shard")
@@ -84,34 +82,21 @@ function upsert(kind: keyof typeof ROLLUP_TABLES, p: (i: number) => string): str
  * are summed into one write. On PostgreSQL both rows are written by one statement (every statement is a
  * round trip); SQLite cannot modify in a WITH, and its statements cost no round trip.
  */
-function* addToBuckets(t: Tx, m: RollupDimensions, all: [keyof typeof ROLLUP_TABLES, string][], amounts: Partial<Record<Counter, number>>): Step<void> {
-  const day = all.find(([kind]) => kind === 'day')![1];
-  const slot = all.find(([kind]) => kind === 'slot')![1];
+function* addToBuckets(t: Tx, m: RollupDimensions, periods: Periods, amounts: Partial<Record<Counter, number>>): Step<void> {
   const values = COUNTERS.map((c) => amounts[c] ?? 0);
-  const params = [m.accountId, day, slot, ...dimensions(m), t.shard];
-  const key = `rollup|${params.join('|')}`;
+  const key = ['rollup', m.accountId, periods.day, periods.slot, ...dimensions(m), t.shard].join('|');
   if (t.dialect === 'postgres') {
-    let sql = upserts.get('postgres');
-    if (!sql) {
-      const p = (i: number) => `$${i + 1}`;
-      sql = `WITH "dayRow" AS (${upsert('day', p)}) ${upsert('slot', p)}`;
-      upserts.set('postgres', sql);
-    }
-    yield* t.addAtEnd(key, sql, values, params);
+    yield* t.addAtEnd(key, POSTGRES_UPSERT, values, [m.accountId, periods.day, periods.slot, ...dimensions(m), t.shard]);
     return;
   }
-  for (const [kind, bucket] of all) {
-    let sql = upserts.get(kind);
-    if (!sql) {
-      // Plain `?`s, in the order of the text: the amounts, then accountId, this bucket, the dimensions, the shard.
-      sql = upsert(kind, () => '?');
-      upserts.set(kind, sql);
-    }
-    yield* t.addAtEnd(`${key}|${kind}`, sql, values, [m.accountId, bucket, ...dimensions(m), t.shard]);
-  }
+  for (const kind of ['day', 'slot'] as const)
+    yield* t.addAtEnd(`${key}|${kind}`, SQLITE_UPSERTS[kind], values, [m.accountId, periods[kind], ...dimensions(m), t.shard]);
 }
 
 const KEY = ROLLUP_DIMENSIONS.map((c) => `"${c}"`).join(', ');
+const POSTGRES_UPSERT = `WITH "dayRow" AS (${upsert('day', (i) => `$${i + 1}`)}) ${upsert('slot', (i) => `$${i + 1}`)}`;
+// Plain `?`s, in the order of the text: the amounts, then accountId, this bucket, the dimensions, the shard.
+const SQLITE_UPSERTS = { day: upsert('day', () => '?'), slot: upsert('slot', () => '?') };
 
 /** A bucket's key after the account and the period, in the tables' column order. */
 function dimensions(m: RollupDimensions): [string, string, string, string, string] {
@@ -122,17 +107,16 @@ function dimensions(m: RollupDimensions): [string, string, string, string, strin
 // messages, each would cost a round trip. On SQLite the read is a function call (and its Tx is shared).
 const zonesRead = new WeakMap<Tx, Map<string, string>>();
 
-function* buckets(t: Tx, m: RollupDimensions): Step<[keyof typeof ROLLUP_TABLES, string][]> {
+type Periods = Record<keyof typeof ROLLUP_TABLES, string>;
+
+function* buckets(t: Tx, m: RollupDimensions): Step<Periods> {
   const known = t.dialect === 'postgres' ? (zonesRead.get(t) ?? zonesRead.set(t, new Map()).get(t)!) : null;
   let zone = known?.get(m.accountId);
   if (zone === undefined) {
     zone = (yield* t.one<{ timeZone: string }>('SELECT "timeZone" FROM "Account" WHERE "id" = ?', m.accountId))?.timeZone ?? 'UTC';
     known?.set(m.accountId, zone);
   }
-  return [
-    ['day', localDay(m.createdAt, zone)],
-    ['slot', quarterHour(m.createdAt)],
-  ];
+  return { day: localDay(m.createdAt, zone), slot: quarterHour(m.createdAt) };
 }
 
 /** "2026-12-05T09:45": the UTC quarter hour the instant falls in. */
