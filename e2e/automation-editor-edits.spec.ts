@@ -184,6 +184,8 @@ test('editor screenshots, light and dark, at 1280×800', async ({ page }) => {
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await page.screenshot({ path: 'test-results-editor/screens/automation-editor-dark.png' });
+  // As a person would: look at the redrawn canvas before clicking a node on it.
+  await waitForCanvasToSettle(page);
   await selectStep(page, 'success');
   await page.screenshot({ path: 'test-results-editor/screens/automation-editor-dark-branch.png' });
   await page.getByRole('button', { name: 'Switch to light theme' }).click();

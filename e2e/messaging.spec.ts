@@ -149,7 +149,13 @@ test('webhooks and pricing settings pages work', async ({ page, request }) => {
   await expect(delivery).toBeVisible({ timeout: 20_000 });
   await delivery.getByRole('button', { name: /attempt/ }).click();
   await expect(page.getByTestId('webhook-delivery-detail')).toContainText('outbound_message_status_changed');
-  await expect(delivery.getByRole('button', { name: 'Resend' })).toBeInViewport({ ratio: 1 });
+  // Resend must not be pushed past the card's right edge. The list is live: a delivery that arrives
+  // meanwhile moves the rows down, so the row's first cell is brought into view (vertically; it sits at
+  // the left) before the whole button is checked.
+  await expect(async () => {
+    await delivery.locator('td').first().scrollIntoViewIfNeeded();
+    await expect(delivery.getByRole('button', { name: 'Resend' })).toBeInViewport({ ratio: 1, timeout: 1_000 });
+  }).toPass();
   await delivery.getByRole('button', { name: 'Resend' }).click();
   await expect(page.getByText('Queued for resending')).toBeVisible();
 
