@@ -1,5 +1,6 @@
 import { readDate, sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
+import { inList } from '@/lib/db/in-list';
 
 // The opt-out list as the send pipeline reads it, inside the send's own transaction, and as contacts
 // write it. A leaf module: the pipeline imports it, so it imports nothing of messaging.
@@ -7,6 +8,13 @@ import type { Step, Tx } from '@/lib/db/tx';
 /** Whether the number asked for no marketing messages from this account. */
 export function* isOptedOut(t: Tx, accountId: string, msisdn: string): Step<boolean> {
   return !!(yield* t.one('SELECT 1 AS "x" FROM "OptOut" WHERE "accountId" = ? AND "msisdn" = ?', accountId, msisdn));
+}
+
+/** Which of `msisdns` asked for no marketing messages from this account (isOptedOut for a batch). */
+export function* optedOutAmong(t: Tx, accountId: string, msisdns: readonly string[]): Step<Set<string>> {
+  const list = inList(t, msisdns);
+  const rows = yield* t.all<{ msisdn: string }>(`SELECT "msisdn" FROM "OptOut" WHERE "accountId" = ? AND "msisdn" ${list.sql}`, accountId, list.param);
+  return new Set(rows.map((r) => r.msisdn));
 }
 
 export type OptOutRow = { msisdn: string; source: string; optedOutAt: Date };

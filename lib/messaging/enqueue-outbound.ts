@@ -5,6 +5,7 @@ import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
 import { findByClientId, insertJob, insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
+import type { SendBatch } from '@/lib/messaging/send-batch';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 import { OPTED_OUT } from '@/lib/messaging/codes';
 import { isOptedOut } from '@/lib/contacts/opt-out-rows';
@@ -45,8 +46,8 @@ function accepted(id: string, clientMessageId: string | null, createdAt: Date): 
   return { umid: id, clientMessageId, status: { state: 'queued', timestamp: createdAt.toISOString() } };
 }
 
-function* previousSend(t: Tx, subAccountId: string, clientMessageId: string): Step<SendAccepted | null> {
-  const row = yield* findByClientId(t, subAccountId, clientMessageId);
+function* previousSend(t: Tx, subAccountId: string, clientMessageId: string, batch?: SendBatch): Step<SendAccepted | null> {
+  const row = batch ? batch.stored.get(clientMessageId) : yield* findByClientId(t, subAccountId, clientMessageId);
   return row ? accepted(row.id, clientMessageId, readDate(row.createdAt)) : null;
 }
 
@@ -82,18 +83,26 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
  * the same clientMessageId); the caller wakes OUTBOX_TASK after its commit. Throws RateLimitError when
  * the messaging-limit tier is used up. A marketing template to a number that opted out is stored and
  * then rejected with 131050 by the outbox (so webhooks and campaign results see it like any outcome),
- * never handed to the provider and never counted against the tier.
+ * never handed to the provider and never counted against the tier. With `batch` (readSendBatch, for
+ * the same subaccount and numbers) its reads come from the batch's instead of a statement each.
  */
-export function* insertOutbound(t: Tx, row: OutboundRow, now: Date): Step<{ accepted: SendAccepted; queued: boolean }> {
+export function* insertOutbound(t: Tx, row: OutboundRow, now: Date, batch?: SendBatch): Step<{ accepted: SendAccepted; queued: boolean }> {
+  const to = row.to.e164;
+  if (batch && (batch.subAccountId !== row.subAccountId || batch.accountId !== row.accountId || !batch.numbers.has(to))) {
+    throw new Error('a send outside the batch whose rows were read');
+  }
   if (row.clientMessageId) {
-    const previous = yield* previousSend(t, row.subAccountId, row.clientMessageId);
+    const previous = yield* previousSend(t, row.subAccountId, row.clientMessageId, batch);
     if (previous) return { accepted: previous, queued: false };
   }
   const id = newTimeOrderedUuid();
-  const optedOut = row.category === 'marketing' && (yield* isOptedOut(t, row.accountId, row.to.e164));
+  const optedOut = row.category === 'marketing' && (batch ? batch.optedOut.has(to) : yield* isOptedOut(t, row.accountId, to));
   const businessInitiated =
-    !optedOut && row.channel === 'whatsapp' && row.type === 'template' && !isCswOpen(yield* readWindow(t, row.subAccountId, row.to.e164), now);
-  if (businessInitiated) yield* claimBusinessConversation(t, { accountId: row.accountId, msisdn: row.to.e164, at: now });
+    !optedOut &&
+    row.channel === 'whatsapp' &&
+    row.type === 'template' &&
+    !isCswOpen(batch ? (batch.windows.get(to) ?? null) : yield* readWindow(t, row.subAccountId, to), now);
+  if (businessInitiated) yield* claimBusinessConversation(t, { accountId: row.accountId, msisdn: to, at: now }, batch?.conversations);
   yield* insertMessage(t, {
     id,
     accountId: row.accountId,
@@ -101,7 +110,7 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date): Step<{ acce
     channelId: row.channelId,
     channel: row.channel,
     direction: 'outbound',
-    msisdn: row.to.e164,
+    msisdn: to,
     channelUserId: row.to.channelUserId,
     country: row.to.country,
     type: row.type,
@@ -119,6 +128,7 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date): Step<{ acce
     createdAt: now,
   });
   yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now });
+  if (row.clientMessageId) batch?.stored.set(row.clientMessageId, { id, createdAt: now.toISOString() });
   if (optedOut) {
     const rejected = { state: 'rejected', detail: 'rejected_by_platform', errorCode: OPTED_OUT.code, errorMessage: OPTED_OUT.message };
     yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now });

@@ -1,5 +1,6 @@
 import { sqlDate, sqlJson } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
+import { inList } from '@/lib/db/in-list';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
@@ -99,4 +100,15 @@ export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status
 /** The first message sent with this clientMessageId in the subaccount (idempotency). */
 export function* findByClientId(t: Tx, subAccountId: string, clientMessageId: string): Step<{ id: string; createdAt: string } | undefined> {
   return yield* t.one('SELECT "id", "createdAt" FROM "Message" WHERE "subAccountId" = ? AND "clientMessageId" = ?', subAccountId, clientMessageId);
+}
+
+/** findByClientId for a batch: the first message of each of `clientMessageIds` that has one, by key. */
+export function* findByClientIds(t: Tx, subAccountId: string, clientMessageIds: readonly string[]): Step<Map<string, { id: string; createdAt: string }>> {
+  const list = inList(t, clientMessageIds);
+  const rows = yield* t.all<{ id: string; createdAt: string; clientMessageId: string }>(
+    `SELECT "id", "createdAt", "clientMessageId" FROM "Message" WHERE "subAccountId" = ? AND "clientMessageId" ${list.sql}`,
+    subAccountId,
+    list.param,
+  );
+  return new Map(rows.map((r) => [r.clientMessageId, { id: r.id, createdAt: r.createdAt }]));
 }

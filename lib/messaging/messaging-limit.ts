@@ -2,6 +2,7 @@ import { RateLimitError } from '@/lib/errors';
 import { lockKey } from '@/lib/db/tx-locks';
 import { sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
+import { inList } from '@/lib/db/in-list';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
@@ -26,9 +27,10 @@ export function tierLimit(tier: string): number {
  * its tier's number of unique users in the last 24 h. A user already counted in the window is free.
  * Runs inside the send's write transaction, so two sends cannot both take the last place.
  */
-export function* claimBusinessConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
+export function* claimBusinessConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }, batch?: BusinessConversationBatch): Step<void> {
+  if (batch) return yield* claimInBatch(t, args, batch);
   const since = sqlDate(new Date(args.at.getTime() - DAY_MS));
-  const tier = (yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', args.accountId))?.messagingTier ?? 'TIER_250';
+  const tier = yield* accountTier(t, args.accountId);
   const limit = tierLimit(tier);
   // The count decides: sends of one account that may add a user take their turn (lib/db/tx.ts, LOCKING).
   // An unlimited tier has no count to keep exact, so its sends (a campaign's parallel batches) need not wait.
@@ -40,15 +42,63 @@ export function* claimBusinessConversation(t: Tx, args: { accountId: string; msi
     since,
   );
   if (counted) return;
-  if (Number.isFinite(limit)) {
-    const users = yield* usersInLast24h(t, args.accountId, args.at);
-    if (users >= limit) {
-      throw new RateLimitError(
-        `Messaging limit reached: account tier ${tier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
-        MESSAGING_LIMIT_REACHED,
-      );
-    }
+  if (Number.isFinite(limit) && (yield* usersInLast24h(t, args.accountId, args.at)) >= limit) throw limitReached(tier, limit);
+  yield* insertConversation(t, args);
+}
+
+/**
+ * claimBusinessConversation's reads for a batch of sends from one account (a campaign's batch), made
+ * once: the tier, then, at the first claim and after the tier's lock (held to the commit, so no other
+ * send of the account adds a user meanwhile), which of the batch's numbers are counted already and how
+ * many users are. The claims then keep both current, so a number twice in a batch is counted once. A
+ * campaign batch of 500 made 3 reads per recipient (and counted the whole day's users each time).
+ */
+export type BusinessConversationBatch = {
+  readonly accountId: string;
+  readonly numbers: ReadonlySet<string>;
+  tier: string | null;
+  counted: Set<string> | null;
+  users: number;
+};
+
+export function businessConversationBatch(accountId: string, numbers: ReadonlySet<string>): BusinessConversationBatch {
+  return { accountId, numbers, tier: null, counted: null, users: 0 };
+}
+
+function* claimInBatch(t: Tx, args: { accountId: string; msisdn: string; at: Date }, b: BusinessConversationBatch): Step<void> {
+  if (b.accountId !== args.accountId || !b.numbers.has(args.msisdn)) throw new Error('a batch claim outside the numbers it reads');
+  b.tier ??= yield* accountTier(t, args.accountId);
+  const limit = tierLimit(b.tier);
+  if (!b.counted) {
+    if (Number.isFinite(limit)) yield* lockKey(t, 'business-conversations', args.accountId);
+    const list = inList(t, [...b.numbers]);
+    const rows = yield* t.all<{ msisdn: string }>(
+      `SELECT DISTINCT "msisdn" FROM "BusinessConversation" WHERE "accountId" = ? AND "openedAt" > ? AND "msisdn" ${list.sql}`,
+      args.accountId,
+      sqlDate(new Date(args.at.getTime() - DAY_MS)),
+      list.param,
+    );
+    b.counted = new Set(rows.map((r) => r.msisdn));
+    b.users = Number.isFinite(limit) ? yield* usersInLast24h(t, args.accountId, args.at) : 0;
   }
+  if (b.counted.has(args.msisdn)) return;
+  if (b.users >= limit) throw limitReached(b.tier, limit);
+  yield* insertConversation(t, args);
+  b.counted.add(args.msisdn);
+  b.users++;
+}
+
+function* accountTier(t: Tx, accountId: string): Step<string> {
+  return (yield* t.one<{ messagingTier: string }>('SELECT "messagingTier" FROM "Account" WHERE "id" = ?', accountId))?.messagingTier ?? 'TIER_250';
+}
+
+const limitReached = (tier: string, limit: number) =>
+  new RateLimitError(
+    `Messaging limit reached: account tier ${tier} allows business-initiated conversations with ${limit} unique users per rolling 24 hours`,
+    MESSAGING_LIMIT_REACHED,
+  );
+
+function* insertConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
   yield* t.run('INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
 }
 

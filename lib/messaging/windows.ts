@@ -1,6 +1,7 @@
 import { readDateOrNull, sqlDate } from '@/lib/db/sql';
 import { lockConversation } from '@/lib/db/tx-locks';
 import type { Step, Tx } from '@/lib/db/tx';
+import { inList } from '@/lib/db/in-list';
 
 // WhatsApp conversation windows (reference "Concepts & Fundamentals"):
 // - the 24 h customer service window (CSW) opens and refreshes on every inbound message;
@@ -22,10 +23,25 @@ export function* readWindow(t: Tx, subAccountId: string, msisdn: string): Step<W
     subAccountId,
     msisdn,
   );
-  return r
-    ? { cswExpiresAt: readDateOrNull(r.cswExpiresAt), fepEligibleUntil: readDateOrNull(r.fepEligibleUntil), fepExpiresAt: readDateOrNull(r.fepExpiresAt) }
-    : null;
+  return r ? windowOf(r) : null;
 }
+
+/** readWindow for a batch: the windows of those of `msisdns` that have one, by number. */
+export function* readWindows(t: Tx, subAccountId: string, msisdns: readonly string[]): Step<Map<string, WindowState>> {
+  const list = inList(t, msisdns);
+  const rows = yield* t.all<WindowRow & { msisdn: string }>(
+    `SELECT "msisdn", "cswExpiresAt", "fepEligibleUntil", "fepExpiresAt" FROM "ConversationWindow" WHERE "subAccountId" = ? AND "msisdn" ${list.sql}`,
+    subAccountId,
+    list.param,
+  );
+  return new Map(rows.map((r) => [r.msisdn, windowOf(r)]));
+}
+
+const windowOf = (r: WindowRow): WindowState => ({
+  cswExpiresAt: readDateOrNull(r.cswExpiresAt),
+  fepEligibleUntil: readDateOrNull(r.fepEligibleUntil),
+  fepExpiresAt: readDateOrNull(r.fepExpiresAt),
+});
 
 export function isCswOpen(w: WindowState | null, at: Date): boolean {
   return !!w?.cswExpiresAt && w.cswExpiresAt.getTime() > at.getTime();

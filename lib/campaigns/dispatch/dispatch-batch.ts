@@ -2,6 +2,7 @@ import { sqlDate } from '@/lib/db/sql';
 import type { Dialect, Step, Tx, WriteOptions } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
+import { readSendBatch } from '@/lib/messaging/send-batch';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
@@ -68,6 +69,14 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
   }
   const campaign = { slotKeys: c.slotKeys, template };
   const at = sqlDate(now);
+  const keyOf = (r: DueRecipient) => recipientMessageKey(campaignId, r.row, r.attempt);
+  // What each recipient's send reads, read for the whole batch: a statement per batch, not per recipient.
+  const batch = yield* readSendBatch(t, {
+    accountId: c.accountId,
+    subAccountId: c.subAccountId,
+    msisdns: recipients.map((r) => r.msisdn),
+    clientMessageIds: recipients.map(keyOf),
+  });
 
   for (const r of recipients) {
     let send: ReturnType<typeof checkTemplateSend>;
@@ -105,10 +114,11 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
           templateName: template.name,
           templateLanguage: template.language,
           category: send.category,
-          clientMessageId: recipientMessageKey(campaignId, r.row, r.attempt),
+          clientMessageId: keyOf(r),
           origin: { campaignId },
         },
         now,
+        batch,
       );
     } catch (err) {
       if (!(err instanceof RateLimitError)) throw err;

@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, db } from '@/lib/db/client';
 import { dialectOf, postgresTxOf, read, type Tx } from '@/lib/db/tx';
 import type { Body } from '@/lib/db/tx-types';
 import { driveToEnd, postgresPool } from '@/lib/db/postgres/run-postgres';
 import { countNewMessage, countStatusChange } from '@/lib/analytics/rollup-rows';
+import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { createOtherTenant, seedDemoTenant } from '@/test/factories';
+import { campaignTemplate, storeCampaign } from '@/test/campaign-fixtures';
 
 // PostgreSQL only: every statement is a round trip to the server, and the hot paths pay per message for
 // each one (bench/scale). SQLite's statements are function calls.
@@ -69,6 +72,47 @@ describe.skipIf(!onPostgres)('round trips on PostgreSQL', () => {
       expect(
         await read(db, (t) => t.one(`SELECT "messages", "queued", "sent", "conversations", "costMicros" FROM "${table}" WHERE "accountId" = ?`, accountId)),
       ).toEqual({ messages: 50, queued: 30, sent: 20, conversations: 5, costMicros: 5020 });
+  });
+
+  describe('a campaign batch', () => {
+    beforeAll(async () => {
+      await seedDemoTenant();
+    });
+
+    it('reads once for the batch what each recipient’s send reads, and writes five rows per recipient', async () => {
+      const tenant = await createOtherTenant('trips');
+      const template = await campaignTemplate({ accountId: tenant.accountId, subAccountId: tenant.subAccountId, channelId: tenant.channelId });
+      const { accountId, subAccountId, channelId } = tenant;
+      const id = await storeCampaign({ templateName: template.name, recipients: 40, accountId, subAccountId, channelId });
+      const sent = await statementsOf((t) => dispatchBatch(t, id, 40, new Date()));
+      // Were one each per recipient: the idempotency key, the opt-out, the window, the tier, whether the
+      // user is counted and how many users are (under a limited tier's lock): 10 statements per recipient.
+      for (const reads of [
+        '"clientMessageId" = ANY',
+        '"OptOut"',
+        '"ConversationWindow"',
+        '"messagingTier"',
+        'SELECT DISTINCT "msisdn" FROM "BusinessConversation"',
+        'COUNT(*)',
+      ])
+        expect(
+          sent.filter((s) => s.includes(reads)),
+          reads,
+        ).toHaveLength(1);
+      // Per recipient: the user's conversation, the message, its first status, its outbox row, the recipient.
+      for (const write of [
+        'INSERT INTO "BusinessConversation"',
+        'INSERT INTO "Message" ',
+        'INSERT INTO "MessageStatusChange"',
+        'INSERT INTO "MessageJob"',
+        'UPDATE "CampaignRecipient"',
+      ])
+        expect(
+          sent.filter((s) => s.includes(write)),
+          write,
+        ).toHaveLength(40);
+      expect(sent.length).toBeLessThan(5 * 40 + 15);
+    });
   });
 });
 
