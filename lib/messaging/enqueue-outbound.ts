@@ -84,7 +84,8 @@ export async function enqueueOutbound(db: Db, row: OutboundRow): Promise<SendAcc
  * the messaging-limit tier is used up. A marketing template to a number that opted out is stored and
  * then rejected with 131050 by the outbox (so webhooks and campaign results see it like any outcome),
  * never handed to the provider and never counted against the tier. With `batch` (readSendBatch, for
- * the same subaccount and numbers) its reads come from the batch's instead of a statement each.
+ * the same subaccount and numbers) its reads come from the batch's instead of a statement each, and its
+ * rows are kept in it for the caller to write (writeSendBatch) before its transaction commits.
  */
 export function* insertOutbound(t: Tx, row: OutboundRow, now: Date, batch?: SendBatch): Step<{ accepted: SendAccepted; queued: boolean }> {
   const to = row.to.e164;
@@ -103,37 +104,41 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date, batch?: Send
     row.type === 'template' &&
     !isCswOpen(batch ? (batch.windows.get(to) ?? null) : yield* readWindow(t, row.subAccountId, to), now);
   if (businessInitiated) yield* claimBusinessConversation(t, { accountId: row.accountId, msisdn: to, at: now }, batch?.conversations);
-  yield* insertMessage(t, {
-    id,
-    accountId: row.accountId,
-    subAccountId: row.subAccountId,
-    channelId: row.channelId,
-    channel: row.channel,
-    direction: 'outbound',
-    msisdn: to,
-    channelUserId: row.to.channelUserId,
-    country: row.to.country,
-    type: row.type,
-    content: row.content,
-    rendered: row.rendered ?? null,
-    templateName: row.templateName ?? null,
-    templateLanguage: row.templateLanguage ?? null,
-    category: row.category,
-    status: 'queued',
-    statusAt: now,
-    clientMessageId: row.clientMessageId ?? null,
-    workflowId: row.origin?.workflowId ?? null,
-    campaignId: row.origin?.campaignId ?? null,
-    opensConversation: businessInitiated,
-    createdAt: now,
-  });
-  yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now });
+  yield* insertMessage(
+    t,
+    {
+      id,
+      accountId: row.accountId,
+      subAccountId: row.subAccountId,
+      channelId: row.channelId,
+      channel: row.channel,
+      direction: 'outbound',
+      msisdn: to,
+      channelUserId: row.to.channelUserId,
+      country: row.to.country,
+      type: row.type,
+      content: row.content,
+      rendered: row.rendered ?? null,
+      templateName: row.templateName ?? null,
+      templateLanguage: row.templateLanguage ?? null,
+      category: row.category,
+      status: 'queued',
+      statusAt: now,
+      clientMessageId: row.clientMessageId ?? null,
+      workflowId: row.origin?.workflowId ?? null,
+      campaignId: row.origin?.campaignId ?? null,
+      opensConversation: businessInitiated,
+      createdAt: now,
+    },
+    batch?.later,
+  );
+  yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now }, batch?.later);
   if (row.clientMessageId) batch?.stored.set(row.clientMessageId, { id, createdAt: now.toISOString() });
   if (optedOut) {
     const rejected = { state: 'rejected', detail: 'rejected_by_platform', errorCode: OPTED_OUT.code, errorMessage: OPTED_OUT.message };
-    yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now });
+    yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now }, batch?.later);
   } else {
-    yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now });
+    yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now }, batch?.later);
   }
   return { accepted: accepted(id, row.clientMessageId ?? null, now), queued: true };
 }

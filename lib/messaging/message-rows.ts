@@ -1,6 +1,7 @@
 import { sqlDate, sqlJson } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { inList } from '@/lib/db/in-list';
+import { insertRows } from '@/lib/db/insert-rows';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
@@ -33,11 +34,35 @@ export type MessageInsert = {
   createdAt: Date;
 };
 
-export function* insertMessage(t: Tx, m: MessageInsert): Step<void> {
-  yield* t.run(
-    `INSERT INTO "Message" ("id", "accountId", "subAccountId", "channelId", "channel", "direction", "msisdn", "channelUserId", "country", "type", "content", "rendered",
-       "templateName", "templateLanguage", "category", "status", "statusAt", "clientMessageId", "workflowId", "campaignId", "referral", "opensConversation", "createdAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+const MESSAGE_COLUMNS = [
+  'id',
+  'accountId',
+  'subAccountId',
+  'channelId',
+  'channel',
+  'direction',
+  'msisdn',
+  'channelUserId',
+  'country',
+  'type',
+  'content',
+  'rendered',
+  'templateName',
+  'templateLanguage',
+  'category',
+  'status',
+  'statusAt',
+  'clientMessageId',
+  'workflowId',
+  'campaignId',
+  'referral',
+  'opensConversation',
+  'createdAt',
+] as const;
+const INSERT_MESSAGE = `INSERT INTO "Message" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})`;
+
+function messageValues(m: MessageInsert): unknown[] {
+  return [
     m.id,
     m.accountId,
     m.subAccountId,
@@ -61,7 +86,16 @@ export function* insertMessage(t: Tx, m: MessageInsert): Step<void> {
     sqlJson(m.referral),
     m.opensConversation ? 1 : 0,
     sqlDate(m.createdAt),
-  );
+  ];
+}
+
+/**
+ * Stores the message and counts it in the rollups. With `later` (a batch's rows, insertLaterRows) the
+ * row is kept there to be written with the batch's others.
+ */
+export function* insertMessage(t: Tx, m: MessageInsert, later?: LaterRows): Step<void> {
+  if (later) later.messages.push(messageValues(m));
+  else yield* t.run(INSERT_MESSAGE, ...messageValues(m));
   yield* countNewMessage(t, { ...m, category: m.category ?? null, opensConversation: !!m.opensConversation });
 }
 
@@ -74,27 +108,35 @@ export type StatusChangeInsert = {
   at: Date;
 };
 
-export function* insertStatusChange(t: Tx, s: StatusChangeInsert): Step<void> {
-  yield* t.run(
-    'INSERT INTO "MessageStatusChange" ("messageId", "state", "detail", "errorCode", "errorMessage", "at") VALUES (?, ?, ?, ?, ?, ?)',
-    s.messageId,
-    s.state,
-    s.detail ?? null,
-    s.errorCode ?? null,
-    s.errorMessage ?? null,
-    sqlDate(s.at),
-  );
+const STATUS_COLUMNS = ['messageId', 'state', 'detail', 'errorCode', 'errorMessage', 'at'] as const;
+const INSERT_STATUS = `INSERT INTO "MessageStatusChange" (${STATUS_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`;
+
+export function* insertStatusChange(t: Tx, s: StatusChangeInsert, later?: LaterRows): Step<void> {
+  const values = [s.messageId, s.state, s.detail ?? null, s.errorCode ?? null, s.errorMessage ?? null, sqlDate(s.at)];
+  if (later) later.statuses.push(values);
+  else yield* t.run(INSERT_STATUS, ...values);
 }
 
+const JOB_COLUMNS = ['messageId', 'kind', 'payload', 'dueAt', 'attempts'] as const;
+const INSERT_JOB = `INSERT INTO "MessageJob" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ?, ?, ?, ?)`;
+
 /** An outbox row: "send" hands the message to its provider, "status" applies a scheduled receipt. */
-export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }): Step<void> {
-  yield* t.run(
-    'INSERT INTO "MessageJob" ("messageId", "kind", "payload", "dueAt", "attempts") VALUES (?, ?, ?, ?, 0)',
-    j.messageId,
-    j.kind,
-    sqlJson(j.payload),
-    sqlDate(j.dueAt),
-  );
+export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }, later?: LaterRows): Step<void> {
+  const values = [j.messageId, j.kind, sqlJson(j.payload), sqlDate(j.dueAt), 0];
+  if (later) later.jobs.push(values);
+  else yield* t.run(INSERT_JOB, ...values);
+}
+
+/** Rows of messages, their first statuses and outbox jobs kept to be written together (a campaign batch's). */
+export type LaterRows = { messages: unknown[][]; statuses: unknown[][]; jobs: unknown[][] };
+
+export const laterRows = (): LaterRows => ({ messages: [], statuses: [], jobs: [] });
+
+/** Writes the kept rows, a few statements a table, messages first (the others refer to them), and empties them. */
+export function* insertLaterRows(t: Tx, later: LaterRows): Step<void> {
+  yield* insertRows(t, 'Message', MESSAGE_COLUMNS, later.messages.splice(0));
+  yield* insertRows(t, 'MessageStatusChange', STATUS_COLUMNS, later.statuses.splice(0));
+  yield* insertRows(t, 'MessageJob', JOB_COLUMNS, later.jobs.splice(0));
 }
 
 /** The first message sent with this clientMessageId in the subaccount (idempotency). */

@@ -3,6 +3,7 @@ import { lockKey } from '@/lib/db/tx-locks';
 import { sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { inList } from '@/lib/db/in-list';
+import { insertRows } from '@/lib/db/insert-rows';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
@@ -59,10 +60,19 @@ export type BusinessConversationBatch = {
   tier: string | null;
   counted: Set<string> | null;
   users: number;
+  /** The conversations claimed, to be written with the batch's other rows (insertClaimed). */
+  readonly claimed: unknown[][];
 };
 
 export function businessConversationBatch(accountId: string, numbers: ReadonlySet<string>): BusinessConversationBatch {
-  return { accountId, numbers, tier: null, counted: null, users: 0 };
+  return { accountId, numbers, tier: null, counted: null, users: 0, claimed: [] };
+}
+
+const CONVERSATION_COLUMNS = ['accountId', 'msisdn', 'openedAt'] as const;
+
+/** Writes a batch's claimed conversations (nothing in the batch reads them back: it counts in memory). */
+export function* insertClaimed(t: Tx, b: BusinessConversationBatch): Step<void> {
+  yield* insertRows(t, 'BusinessConversation', CONVERSATION_COLUMNS, b.claimed.splice(0));
 }
 
 function* claimInBatch(t: Tx, args: { accountId: string; msisdn: string; at: Date }, b: BusinessConversationBatch): Step<void> {
@@ -83,7 +93,7 @@ function* claimInBatch(t: Tx, args: { accountId: string; msisdn: string; at: Dat
   }
   if (b.counted.has(args.msisdn)) return;
   if (b.users >= limit) throw limitReached(b.tier, limit);
-  yield* insertConversation(t, args);
+  b.claimed.push([args.accountId, args.msisdn, sqlDate(args.at)]);
   b.counted.add(args.msisdn);
   b.users++;
 }

@@ -2,7 +2,7 @@ import { sqlDate } from '@/lib/db/sql';
 import type { Dialect, Step, Tx, WriteOptions } from '@/lib/db/tx';
 import { AppError, RateLimitError } from '@/lib/errors';
 import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
-import { readSendBatch } from '@/lib/messaging/send-batch';
+import { readSendBatch, writeSendBatch } from '@/lib/messaging/send-batch';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
@@ -141,6 +141,7 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
       yield* followExistingMessage(t, campaignId, r.row, stored.accepted.umid, now);
     }
   }
+  yield* writeSendBatch(t, batch);
   yield* moveCounters(t, campaignId, 'pending', 'queued', outcome.queued, now);
   return outcome;
 }
