@@ -1,21 +1,29 @@
 import type { Step, Tx } from '@/lib/db/tx-types';
 
-// Many rows of one table in a few statements (a campaign batch's messages): every statement is a round
-// trip on PostgreSQL. Chunks of CHUNK rows, the rest in power-of-two chunks, so a table has a handful of
-// statement texts whatever the batch's size (PostgreSQL prepares each text once per connection) and a
-// statement stays far below either database's limit on parameters.
+// Rows of one table by their columns' names: one row (the hot paths' inserts) or many in a few
+// statements (a campaign batch's messages), since every statement is a round trip on PostgreSQL.
+// Chunks of CHUNK rows, the rest in power-of-two chunks, so a table has a handful of statement texts
+// whatever the batch's size (PostgreSQL prepares each text once per connection) and a statement stays
+// far below either database's limit on parameters. Texts are kept per columns list (the callers' module
+// constants), so finding one costs no string building.
 const CHUNK = 64;
-const texts = new Map<string, string>();
+const texts = new Map<readonly string[], Map<number, string>>();
 
 function insertText(table: string, columns: readonly string[], rows: number): string {
-  const key = `${table}|${columns.join(',')}|${rows}`;
-  let text = texts.get(key);
+  let byRows = texts.get(columns);
+  if (!byRows) texts.set(columns, (byRows = new Map()));
+  let text = byRows.get(rows);
   if (!text) {
     const row = `(${columns.map(() => '?').join(', ')})`;
     text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`;
-    texts.set(key, text);
+    byRows.set(rows, text);
   }
   return text;
+}
+
+/** Inserts one row (its values in `columns`' order) into `table`. */
+export function insertRow(t: Tx, table: string, columns: readonly string[], values: readonly unknown[]): Step<number> {
+  return t.run(insertText(table, columns, 1), ...values);
 }
 
 /** Inserts `rows` (each its values in `columns`' order) into `table`. */

@@ -1,7 +1,7 @@
 import { sqlDate, sqlJson } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { inList } from '@/lib/db/in-list';
-import { insertRows } from '@/lib/db/insert-rows';
+import { insertRow, insertRows } from '@/lib/db/insert-rows';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
@@ -59,7 +59,6 @@ const MESSAGE_COLUMNS = [
   'opensConversation',
   'createdAt',
 ] as const;
-const INSERT_MESSAGE = `INSERT INTO "Message" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${MESSAGE_COLUMNS.map(() => '?').join(', ')})`;
 
 function messageValues(m: MessageInsert): unknown[] {
   return [
@@ -95,7 +94,7 @@ function messageValues(m: MessageInsert): unknown[] {
  */
 export function* insertMessage(t: Tx, m: MessageInsert, later?: LaterRows): Step<void> {
   if (later) later.messages.push(messageValues(m));
-  else yield* t.run(INSERT_MESSAGE, ...messageValues(m));
+  else yield* insertRow(t, 'Message', MESSAGE_COLUMNS, messageValues(m));
   yield* countNewMessage(t, { ...m, category: m.category ?? null, opensConversation: !!m.opensConversation });
 }
 
@@ -109,22 +108,20 @@ export type StatusChangeInsert = {
 };
 
 const STATUS_COLUMNS = ['messageId', 'state', 'detail', 'errorCode', 'errorMessage', 'at'] as const;
-const INSERT_STATUS = `INSERT INTO "MessageStatusChange" (${STATUS_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`;
 
 export function* insertStatusChange(t: Tx, s: StatusChangeInsert, later?: LaterRows): Step<void> {
   const values = [s.messageId, s.state, s.detail ?? null, s.errorCode ?? null, s.errorMessage ?? null, sqlDate(s.at)];
   if (later) later.statuses.push(values);
-  else yield* t.run(INSERT_STATUS, ...values);
+  else yield* insertRow(t, 'MessageStatusChange', STATUS_COLUMNS, values);
 }
 
 const JOB_COLUMNS = ['messageId', 'kind', 'payload', 'dueAt', 'attempts'] as const;
-const INSERT_JOB = `INSERT INTO "MessageJob" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ?, ?, ?, ?)`;
 
 /** An outbox row: "send" hands the message to its provider, "status" applies a scheduled receipt. */
 export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status'; payload?: unknown; dueAt: Date }, later?: LaterRows): Step<void> {
   const values = [j.messageId, j.kind, sqlJson(j.payload), sqlDate(j.dueAt), 0];
   if (later) later.jobs.push(values);
-  else yield* t.run(INSERT_JOB, ...values);
+  else yield* insertRow(t, 'MessageJob', JOB_COLUMNS, values);
 }
 
 /** Rows of messages, their first statuses and outbox jobs kept to be written together (a campaign batch's). */

@@ -3,7 +3,7 @@ import { lockKey } from '@/lib/db/tx-locks';
 import { sqlDate } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { inList } from '@/lib/db/in-list';
-import { insertRows } from '@/lib/db/insert-rows';
+import { insertRow, insertRows } from '@/lib/db/insert-rows';
 import { MESSAGING_LIMIT_REACHED } from '@/lib/messaging/codes';
 
 // The WhatsApp messaging-limit tier: how many unique users an account may start business-initiated
@@ -44,7 +44,7 @@ export function* claimBusinessConversation(t: Tx, args: { accountId: string; msi
   );
   if (counted) return;
   if (Number.isFinite(limit) && (yield* usersInLast24h(t, args.accountId, args.at)) >= limit) throw limitReached(tier, limit);
-  yield* insertConversation(t, args);
+  yield* insertRow(t, 'BusinessConversation', CONVERSATION_COLUMNS, conversationValues(args));
 }
 
 /**
@@ -76,7 +76,6 @@ export function* insertClaimed(t: Tx, b: BusinessConversationBatch): Step<void> 
 }
 
 function* claimInBatch(t: Tx, args: { accountId: string; msisdn: string; at: Date }, b: BusinessConversationBatch): Step<void> {
-  if (b.accountId !== args.accountId || !b.numbers.has(args.msisdn)) throw new Error('a batch claim outside the numbers it reads');
   b.tier ??= yield* accountTier(t, args.accountId);
   const limit = tierLimit(b.tier);
   if (!b.counted) {
@@ -93,7 +92,7 @@ function* claimInBatch(t: Tx, args: { accountId: string; msisdn: string; at: Dat
   }
   if (b.counted.has(args.msisdn)) return;
   if (b.users >= limit) throw limitReached(b.tier, limit);
-  b.claimed.push([args.accountId, args.msisdn, sqlDate(args.at)]);
+  b.claimed.push(conversationValues(args));
   b.counted.add(args.msisdn);
   b.users++;
 }
@@ -108,9 +107,7 @@ const limitReached = (tier: string, limit: number) =>
     MESSAGING_LIMIT_REACHED,
   );
 
-function* insertConversation(t: Tx, args: { accountId: string; msisdn: string; at: Date }): Step<void> {
-  yield* t.run('INSERT INTO "BusinessConversation" ("accountId", "msisdn", "openedAt") VALUES (?, ?, ?)', args.accountId, args.msisdn, sqlDate(args.at));
-}
+const conversationValues = (args: { accountId: string; msisdn: string; at: Date }) => [args.accountId, args.msisdn, sqlDate(args.at)];
 
 /**
  * Unique users with a business-initiated conversation in the 24 h before `at`. A user gets a new row
