@@ -53,6 +53,10 @@ describe('a campaign batch', () => {
     expect(recipients.map((r) => r.status)).toEqual(['queued', 'queued', 'queued', 'queued', 'queued', 'pending']);
     const messages = await db.message.findMany({ where: { campaignId: id }, select: { id: true, msisdn: true, opensConversation: true } });
     expect(messages.map((m) => m.msisdn).sort()).toEqual([A, A, B, C, D]);
+    // The batch's recipients are moved together at its end: each to its own message.
+    const byId = new Map(messages.map((m) => [m.id, m.msisdn]));
+    expect(recipients.map((r) => (r.umid ? byId.get(r.umid) : null))).toEqual([A, B, C, D, A, null]);
+    expect(new Set(recipients.map((r) => r.umid)).size).toBe(6);
     // Business-initiated (outside a window, not opted out): A, D and A again; the tier counted only A anew.
     expect(
       messages

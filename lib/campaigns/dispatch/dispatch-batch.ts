@@ -5,6 +5,7 @@ import { insertOutbound } from '@/lib/messaging/enqueue-outbound';
 import { readSendBatch, writeSendBatch } from '@/lib/messaging/send-batch';
 import type { RecipientStatus } from '@/lib/campaigns/campaign-spec';
 import { approvedTemplateRow } from '@/lib/campaigns/dispatch/approved-template-row';
+import { markQueued, type QueuedRecipient } from '@/lib/campaigns/dispatch/mark-queued';
 import { moveCounters } from '@/lib/campaigns/dispatch/recipient-counters';
 import { recipientMessageKey } from '@/lib/campaigns/dispatch/recipient-key';
 import { checkTemplateSend, storedMsisdn } from '@/lib/campaigns/dispatch/recipient-send';
@@ -78,6 +79,8 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
     clientMessageIds: recipients.map(keyOf),
   });
 
+  // Stored now: moved to queued together once the batch's rows are written.
+  const queued: QueuedRecipient[] = [];
   for (const r of recipients) {
     let send: ReturnType<typeof checkTemplateSend>;
     try {
@@ -128,20 +131,15 @@ export function* dispatchBatch(t: Tx, campaignId: string, limit: number, now: Da
       break;
     }
     if (stored.queued) {
-      yield* t.run(
-        `UPDATE "CampaignRecipient" SET "status" = 'queued', "umid" = ?, "errorCode" = NULL, "errorMessage" = NULL, "updatedAt" = ? WHERE "campaignId" = ? AND "row" = ?`,
-        stored.accepted.umid,
-        at,
-        campaignId,
-        r.row,
-      );
-      outcome.queued++;
+      queued.push({ row: r.row, umid: stored.accepted.umid });
     } else {
       // This key's message exists already (only if a recipient was put back to pending by hand): follow it, send nothing.
       yield* followExistingMessage(t, campaignId, r.row, stored.accepted.umid, now);
     }
   }
   yield* writeSendBatch(t, batch);
+  yield* markQueued(t, campaignId, queued, at);
+  outcome.queued = queued.length;
   yield* moveCounters(t, campaignId, 'pending', 'queued', outcome.queued, now);
   return outcome;
 }
