@@ -7,7 +7,7 @@ import { approvedTemplate } from '@/test/messaging-helpers';
 import { campaignTemplate, storeCampaign } from '@/test/campaign-fixtures';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { processOutbox } from '@/lib/messaging/process-outbox';
-import { drawShared, giveBackShared, takeShared } from '@/lib/messaging/shared-rate';
+import { drawShared, giveBackShared, IDLE_BUCKET_MS, pruneIdleBuckets, takeShared } from '@/lib/messaging/shared-rate';
 import { dispatchCampaigns } from '@/lib/campaigns/dispatch/dispatch-campaigns';
 
 const SUB = 'acme_corp_chatapps';
@@ -99,6 +99,24 @@ describe('shared rate buckets', () => {
     await dispatchCampaigns(db, { now: () => new Date(clock + 1000) });
     expect(await db.campaign.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'completed' });
     expect(await db.rateBucket.findUnique({ where: { key: `campaign:${id}` } })).toBeNull();
+  });
+
+  it('buckets idle for an hour (a cancelled campaign’s, a revoked key’s) are removed; buckets in use and slots still ahead stay', async () => {
+    const now = Date.now();
+    const idle = now - IDLE_BUCKET_MS - 1;
+    await db.rateBucket.createMany({
+      data: [
+        { key: 'prune:idle', tokens: 3, at: idle, nextSlot: 0 },
+        { key: 'prune:recent', tokens: 3, at: now - IDLE_BUCKET_MS + 1000, nextSlot: 0 },
+        { key: 'prune:slots-ahead', tokens: 0, at: idle, nextSlot: now + 1000 },
+      ],
+    });
+    expect(await pruneIdleBuckets(db, now)).toBeGreaterThanOrEqual(1);
+    const left = await db.rateBucket.findMany({ where: { key: { startsWith: 'prune:' } }, orderBy: { key: 'asc' } });
+    expect(left.map((b) => b.key)).toEqual(['prune:recent', 'prune:slots-ahead']);
+    // A draw from a removed bucket starts it again as new: full.
+    expect(await write(db, (t) => drawShared(t, { key: 'prune:idle', ratePerSecond: 10, capacity: 5, want: 9, now }))).toMatchObject({ granted: 5 });
+    await db.rateBucket.deleteMany({ where: { key: { startsWith: 'prune:' } } });
   });
 
   it.skipIf(!onPostgres)('draws on separate connections at once never grant more than the bucket holds', async () => {

@@ -71,3 +71,13 @@ export function giveBackShared(db: Db, key: string, capacity: number, n: number)
     LOCKING,
   );
 }
+
+// A bucket nobody drew from for this long holds what a new one would (full, or one token for a
+// campaign, which then starts again without a burst, as a new one does), so it can go: otherwise every
+// campaign, deleted channel and revoked key ever would keep its row.
+export const IDLE_BUCKET_MS = 60 * 60_000;
+
+/** Deletes buckets idle since before `now - IDLE_BUCKET_MS` with no send slot still ahead; returns how many. */
+export function pruneIdleBuckets(db: Db, now: number): Promise<number> {
+  return write(db, (t) => t.run('DELETE FROM "RateBucket" WHERE "at" < ? AND "nextSlot" <= ?', now - IDLE_BUCKET_MS, now));
+}
