@@ -101,8 +101,10 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
           return { duplicateOf: seen?.messageId ?? umid, followUps: [], failed: [] };
         }
       }
-      // A customer message into a closed window opens a (service) conversation.
-      const opensConversation = input.channel === 'whatsapp' && !isCswOpen(yield* readWindow(t, sub.id, from.e164), at);
+      // A customer message into a closed window opens a (service) conversation. Read once: the
+      // conversation's lock keeps it as it is until the refresh below.
+      const window = input.channel === 'whatsapp' ? yield* readWindow(t, sub.id, from.e164) : null;
+      const opensConversation = input.channel === 'whatsapp' && !isCswOpen(window, at);
       yield* insertMessage(t, {
         id: umid,
         accountId: input.accountId,
@@ -122,7 +124,8 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
         createdAt: at,
       });
       yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
-      if (input.channel === 'whatsapp') yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral });
+      if (input.channel === 'whatsapp')
+        yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral, current: window });
       yield* appendEvent(t, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
       // What the message resumes or starts commits with it, so a crash cannot keep the one without the
       // other. A failing consumer must not lose the message: its part alone is rolled back (and logged

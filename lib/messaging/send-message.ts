@@ -40,12 +40,14 @@ export async function sendMessage(db: Db, req: SendMessageRequest): Promise<Send
     throw new ValidationError(`Subaccount '${sub.id}' has no WhatsApp channel to send from`, [{ path: 'subAccountId', message: 'No WhatsApp channel' }]);
   }
 
-  const previous = await findByClientMessageId(db, sub.id, envelope.clientMessageId);
-  if (previous) return previous;
-
   let template: { name: string; language: string; category: string } | null = null;
   let rendered: unknown = null;
   if (envelope.type === 'template') {
+    // A retry of an accepted send gets its first answer even if the template has changed since, so the
+    // key is looked up before the template's checks. Other types have no check that could change:
+    // insertOutbound's lookup, in the transaction that stores the message, answers a retry alike.
+    const previous = await findByClientMessageId(db, sub.id, envelope.clientMessageId);
+    if (previous) return previous;
     const send = content.template as SendTemplate;
     const approved = await approvedTemplateFor(db, sub.id, send);
     checkTemplateParameters(approved, send);

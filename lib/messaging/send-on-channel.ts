@@ -3,7 +3,7 @@ import { NotFoundError } from '@/lib/errors';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { assertAccountActive } from '@/lib/tenancy/find-sub-account';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
-import { enqueueOutbound, findByClientMessageId, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
+import { enqueueOutbound, type SendAccepted, type SendOrigin } from '@/lib/messaging/enqueue-outbound';
 
 type ChannelSend = {
   accountId: string;
@@ -17,7 +17,7 @@ type ChannelSend = {
 
 /**
  * The shared tail of the non-Chat-Apps sends (SMS, voice): resolve the destination and the
- * subaccount's channel of that kind, honour clientMessageId, and enqueue through the one pipeline.
+ * subaccount's channel of that kind, and enqueue through the one pipeline (which honours clientMessageId).
  */
 export async function sendOnChannel(
   db: Db,
@@ -31,8 +31,7 @@ export async function sendOnChannel(
   assertAccountActive(sub);
   const channel = sub.channels.find((c) => c.kind === kind && (req.channelId === undefined || c.id === req.channelId)) ?? null;
   if (req.channelId !== undefined && !channel) throw new NotFoundError(`Channel '${req.channelId}' not found`);
-  const previous = await findByClientMessageId(db, sub.id, req.clientMessageId);
-  if (previous) return previous;
+  // A retry with the same clientMessageId gets the first send's answer from insertOutbound's lookup.
   return enqueueOutbound(db, {
     accountId: req.accountId,
     subAccountId: sub.id,

@@ -53,10 +53,17 @@ export function isFepOpen(w: WindowState | null, at: Date): boolean {
 
 const nullableDate = (d: Date | null) => (d ? sqlDate(d) : null);
 
-/** An inbound message: (re)opens the CSW; a referral makes the next reply within 24 h open the FEP. */
-export function* touchWindowOnInbound(t: Tx, args: { subAccountId: string; msisdn: string; at: Date; referral: boolean }): Step<void> {
+/**
+ * An inbound message: (re)opens the CSW; a referral makes the next reply within 24 h open the FEP.
+ * `current` is the window as the caller read it (readWindow) under the conversation's lock, so it is
+ * still the window.
+ */
+export function* touchWindowOnInbound(
+  t: Tx,
+  args: { subAccountId: string; msisdn: string; at: Date; referral: boolean; current: WindowState | null },
+): Step<void> {
   const csw = new Date(args.at.getTime() + CSW_MS);
-  const current = yield* readWindow(t, args.subAccountId, args.msisdn);
+  const current = args.current;
   // An older message arriving late (a backdated timestamp) must not shorten a window a newer one opened.
   const cswExpiresAt = current?.cswExpiresAt && current.cswExpiresAt > csw ? current.cswExpiresAt : csw;
   const fepEligibleUntil =

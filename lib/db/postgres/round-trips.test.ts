@@ -7,6 +7,8 @@ import type { Body } from '@/lib/db/tx-types';
 import { driveToEnd, postgresPool } from '@/lib/db/postgres/run-postgres';
 import { countNewMessage, countStatusChange } from '@/lib/analytics/rollup-rows';
 import { dispatchBatch } from '@/lib/campaigns/dispatch/dispatch-batch';
+import { receiveInbound } from '@/lib/messaging/receive-inbound';
+import { sendMessage } from '@/lib/messaging/send-message';
 import { createOtherTenant, seedDemoTenant } from '@/test/factories';
 import { campaignTemplate, storeCampaign } from '@/test/campaign-fixtures';
 
@@ -29,8 +31,29 @@ async function statementsOf(body: Body<unknown>, keep = false): Promise<string[]
     await driveToEnd(conn, body, postgresTxOf(1));
     await query(keep ? 'COMMIT' : 'ROLLBACK');
   } finally {
-    (conn as { query: unknown }).query = query;
+    // Back to the client's own method (statementsDuring patches the prototype).
+    delete (conn as { query?: unknown }).query;
     conn.release();
+  }
+  return sent;
+}
+
+/** The statements every pooled connection sends the server while `fn` runs (its transactions, reads and all). */
+async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
+  const conn = await postgresPool(db)!.connect();
+  const proto = Object.getPrototypeOf(conn) as { query: (...args: unknown[]) => unknown };
+  conn.release();
+  const query = proto.query;
+  const sent: string[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0];
+    sent.push(typeof q === 'string' ? q : (q as pg.QueryConfig).text);
+    return query.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = query;
   }
   return sent;
 }
@@ -72,6 +95,37 @@ describe.skipIf(!onPostgres)('round trips on PostgreSQL', () => {
       expect(
         await read(db, (t) => t.one(`SELECT "messages", "queued", "sent", "conversations", "costMicros" FROM "${table}" WHERE "accountId" = ?`, accountId)),
       ).toEqual({ messages: 50, queued: 30, sent: 20, conversations: 5, costMicros: 5020 });
+  });
+
+  it('an inbound message reads its conversation window once, and a session reply looks its clientMessageId up once', async () => {
+    const tenant = await createOtherTenant('tripsin');
+    const msisdn = '+15553920001';
+    const inbound = () =>
+      receiveInbound(db, {
+        accountId: tenant.accountId,
+        subAccountId: tenant.subAccountId,
+        channel: 'whatsapp',
+        msisdn,
+        type: 'text',
+        content: { text: 'hi' },
+      });
+    // Was read to decide whether the message opens a conversation, then again to refresh the window.
+    for (let i = 0; i < 2; i++) expect((await statementsDuring(inbound)).filter((s) => s.includes('FROM "ConversationWindow"'))).toHaveLength(1);
+
+    const reply = () =>
+      sendMessage(db, {
+        accountId: tenant.accountId,
+        subAccountId: tenant.subAccountId,
+        body: { user: { msisdn }, type: 'text', content: { text: 'hello' }, clientMessageId: 'trips-reply-1' },
+      });
+    const lookups = (sent: string[]) => sent.filter((s) => s.includes('"clientMessageId" = $'));
+    let first = '';
+    // Was looked up before the transaction and again in it. A retry gets the first send's umid, stores nothing.
+    expect(lookups(await statementsDuring(async () => (first = (await reply()).umid)))).toHaveLength(1);
+    let again = '';
+    expect(lookups(await statementsDuring(async () => (again = (await reply()).umid)))).toHaveLength(1);
+    expect(again).toBe(first);
+    expect(await db.message.count({ where: { subAccountId: tenant.subAccountId, clientMessageId: 'trips-reply-1' } })).toBe(1);
   });
 
   describe('a campaign batch', () => {
