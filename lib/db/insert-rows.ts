@@ -26,12 +26,67 @@ export function insertRow(t: Tx, table: string, columns: readonly string[], valu
   return t.run(insertText(table, columns, 1), ...values);
 }
 
+const chunkOf = (left: number) => (left >= CHUNK ? CHUNK : 2 ** Math.floor(Math.log2(left)));
+
 /** Inserts `rows` (each its values in `columns`' order) into `table`. */
 export function* insertRows(t: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Step<void> {
   for (let i = 0; i < rows.length; ) {
-    const left = rows.length - i;
-    const n = left >= CHUNK ? CHUNK : 2 ** Math.floor(Math.log2(left));
+    const n = chunkOf(rows.length - i);
     yield* t.run(insertText(table, columns, n), ...rows.slice(i, i + n).flat());
     i += n;
+  }
+}
+
+export type TableRows = { table: string; columns: readonly string[]; rows: readonly (readonly unknown[])[] };
+
+// PostgreSQL runs several INSERTs as one statement through a data-modifying WITH. Its parts share one
+// snapshot and foreign keys are checked as the statement ends, so a row may refer to one a sibling
+// part inserts. Texts kept per parts' texts (themselves kept, so each lookup hashes a string once).
+type WithTexts = Map<string, WithTexts | string>;
+const withTexts: WithTexts = new Map();
+
+function withText(parts: readonly string[]): string {
+  let level = withTexts;
+  for (const part of parts.slice(0, -1)) {
+    let next = level.get(part) as WithTexts | undefined;
+    if (!next) level.set(part, (next = new Map()));
+    level = next;
+  }
+  const last = parts[parts.length - 1];
+  let text = level.get(`=${last}`) as string | undefined;
+  if (!text) {
+    text = `WITH ${parts
+      .slice(0, -1)
+      .map((p, i) => `"part${i}" AS (${p})`)
+      .join(', ')} ${last}`;
+    level.set(`=${last}`, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts several tables' rows, in the order given (a table's rows may refer to an earlier table's).
+ * On PostgreSQL each round of chunks, one chunk a table, is one statement: one round trip for a
+ * message, its first status and its outbox job. SQLite runs a statement a chunk (no round trips there).
+ */
+export function* insertTablesRows(t: Tx, tables: readonly TableRows[]): Step<void> {
+  if (t.dialect !== 'postgres') {
+    for (const x of tables) yield* insertRows(t, x.table, x.columns, x.rows);
+    return;
+  }
+  const done = tables.map(() => 0);
+  for (;;) {
+    const texts: string[] = [];
+    const values: unknown[] = [];
+    tables.forEach((x, i) => {
+      const left = x.rows.length - done[i];
+      if (left <= 0) return;
+      const n = chunkOf(left);
+      texts.push(insertText(x.table, x.columns, n));
+      for (const row of x.rows.slice(done[i], done[i] + n)) values.push(...row);
+      done[i] += n;
+    });
+    if (!texts.length) return;
+    yield* t.run(texts.length === 1 ? texts[0] : withText(texts), ...values);
   }
 }

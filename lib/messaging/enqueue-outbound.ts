@@ -4,7 +4,7 @@ import { LOCKING, read, type Step, type Tx, write } from '@/lib/db/tx';
 import { wakeBackgroundTask } from '@/lib/jobs/wake';
 import { claimBusinessConversation } from '@/lib/messaging/messaging-limit';
 import { isCswOpen, readWindow } from '@/lib/messaging/windows';
-import { findByClientId, insertJob, insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
+import { findByClientId, insertJob, insertLaterRows, insertMessage, insertStatusChange, laterRows } from '@/lib/messaging/message-rows';
 import type { SendBatch } from '@/lib/messaging/send-batch';
 import type { ParsedMsisdn } from '@/lib/messaging/msisdn';
 import { OPTED_OUT } from '@/lib/messaging/codes';
@@ -104,6 +104,8 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date, batch?: Send
     row.type === 'template' &&
     !isCswOpen(batch ? (batch.windows.get(to) ?? null) : yield* readWindow(t, row.subAccountId, to), now);
   if (businessInitiated) yield* claimBusinessConversation(t, { accountId: row.accountId, msisdn: to, at: now }, batch?.conversations);
+  // The message, its first status and its outbox job: kept in the batch, or written together below.
+  const later = batch?.later ?? laterRows();
   yield* insertMessage(
     t,
     {
@@ -130,15 +132,16 @@ export function* insertOutbound(t: Tx, row: OutboundRow, now: Date, batch?: Send
       opensConversation: businessInitiated,
       createdAt: now,
     },
-    batch?.later,
+    later,
   );
-  yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now }, batch?.later);
+  yield* insertStatusChange(t, { messageId: id, state: 'queued', at: now }, later);
   if (row.clientMessageId) batch?.stored.set(row.clientMessageId, { id, createdAt: now.toISOString() });
   if (optedOut) {
     const rejected = { state: 'rejected', detail: 'rejected_by_platform', errorCode: OPTED_OUT.code, errorMessage: OPTED_OUT.message };
-    yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now }, batch?.later);
+    yield* insertJob(t, { messageId: id, kind: 'status', payload: rejected, dueAt: now }, later);
   } else {
-    yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now }, batch?.later);
+    yield* insertJob(t, { messageId: id, kind: 'send', dueAt: now }, later);
   }
+  if (!batch) yield* insertLaterRows(t, later);
   return { accepted: accepted(id, row.clientMessageId ?? null, now), queued: true };
 }

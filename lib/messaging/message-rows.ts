@@ -1,7 +1,7 @@
 import { sqlDate, sqlJson } from '@/lib/db/sql';
 import type { Step, Tx } from '@/lib/db/tx';
 import { inList } from '@/lib/db/in-list';
-import { insertRow, insertRows } from '@/lib/db/insert-rows';
+import { insertRow, insertTablesRows } from '@/lib/db/insert-rows';
 import { countNewMessage } from '@/lib/analytics/rollup-rows';
 
 // The Message row and its companions (status history, outbox jobs) as the hot paths write them, in
@@ -129,11 +129,16 @@ export type LaterRows = { messages: unknown[][]; statuses: unknown[][]; jobs: un
 
 export const laterRows = (): LaterRows => ({ messages: [], statuses: [], jobs: [] });
 
-/** Writes the kept rows, a few statements a table, messages first (the others refer to them), and empties them. */
+/**
+ * Writes the kept rows, messages first (the others refer to them), and empties them: on PostgreSQL one
+ * statement for up to 64 of each table's (insertTablesRows).
+ */
 export function* insertLaterRows(t: Tx, later: LaterRows): Step<void> {
-  yield* insertRows(t, 'Message', MESSAGE_COLUMNS, later.messages.splice(0));
-  yield* insertRows(t, 'MessageStatusChange', STATUS_COLUMNS, later.statuses.splice(0));
-  yield* insertRows(t, 'MessageJob', JOB_COLUMNS, later.jobs.splice(0));
+  yield* insertTablesRows(t, [
+    { table: 'Message', columns: MESSAGE_COLUMNS, rows: later.messages.splice(0) },
+    { table: 'MessageStatusChange', columns: STATUS_COLUMNS, rows: later.statuses.splice(0) },
+    { table: 'MessageJob', columns: JOB_COLUMNS, rows: later.jobs.splice(0) },
+  ]);
 }
 
 /** The first message sent with this clientMessageId in the subaccount (idempotency). */

@@ -1,14 +1,14 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
 import { newTimeOrderedUuid, sqlDate } from '@/lib/db/sql';
-import { LOCKING, isWriteConflict, type Step, type Tx, write } from '@/lib/db/tx';
+import { LOCKING, isWriteConflict, write } from '@/lib/db/tx';
 import { appendEvent } from '@/lib/events/record-event';
 import { lockConversation } from '@/lib/db/tx-locks';
 import { logger } from '@/lib/log/logger';
 import { inboundConsumers, type StoredInbound } from '@/lib/messaging/inbound-consumers';
 import { findSubAccountCached } from '@/lib/messaging/cached-sub-account';
 import { findSubAccount } from '@/lib/tenancy/find-sub-account';
-import { insertMessage, insertStatusChange } from '@/lib/messaging/message-rows';
+import { insertLaterRows, insertMessage, insertStatusChange, laterRows } from '@/lib/messaging/message-rows';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { parseMsisdn } from '@/lib/messaging/msisdn';
 import { RECEIVED } from '@/lib/messaging/codes';
@@ -105,25 +105,32 @@ export async function receiveInbound(db: Db, input: InboundInput): Promise<Inbou
       // conversation's lock keeps it as it is until the refresh below.
       const window = input.channel === 'whatsapp' ? yield* readWindow(t, sub.id, from.e164) : null;
       const opensConversation = input.channel === 'whatsapp' && !isCswOpen(window, at);
-      yield* insertMessage(t, {
-        id: umid,
-        accountId: input.accountId,
-        subAccountId: sub.id,
-        channelId: channelRow?.id ?? null,
-        channel: input.channel,
-        direction: 'inbound',
-        msisdn: from.e164,
-        channelUserId: from.channelUserId,
-        country: from.country,
-        type: input.type.toLowerCase(),
-        content: input.content,
-        status: RECEIVED,
-        statusAt: at,
-        referral: input.referral ?? null,
-        opensConversation,
-        createdAt: at,
-      });
-      yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at });
+      // The message and its status in one statement on PostgreSQL (insertLaterRows), before anything reads it.
+      const rows = laterRows();
+      yield* insertMessage(
+        t,
+        {
+          id: umid,
+          accountId: input.accountId,
+          subAccountId: sub.id,
+          channelId: channelRow?.id ?? null,
+          channel: input.channel,
+          direction: 'inbound',
+          msisdn: from.e164,
+          channelUserId: from.channelUserId,
+          country: from.country,
+          type: input.type.toLowerCase(),
+          content: input.content,
+          status: RECEIVED,
+          statusAt: at,
+          referral: input.referral ?? null,
+          opensConversation,
+          createdAt: at,
+        },
+        rows,
+      );
+      yield* insertStatusChange(t, { messageId: umid, state: RECEIVED, at }, rows);
+      yield* insertLaterRows(t, rows);
       if (input.channel === 'whatsapp')
         yield* touchWindowOnInbound(t, { subAccountId: sub.id, msisdn: from.e164, at, referral: !!input.referral, current: window });
       yield* appendEvent(t, { accountId: input.accountId, subAccountId: sub.id, eventType: 'inbound_message_received', body: event as Prisma.InputJsonValue });
