@@ -41,27 +41,22 @@ export type TableRows = { table: string; columns: readonly string[]; rows: reado
 
 // PostgreSQL runs several INSERTs as one statement through a data-modifying WITH. Its parts share one
 // snapshot and foreign keys are checked as the statement ends, so a row may refer to one a sibling
-// part inserts. Texts kept per parts' texts (themselves kept, so each lookup hashes a string once).
-type WithTexts = Map<string, WithTexts | string>;
-const withTexts: WithTexts = new Map();
+// part inserts. Texts kept in a tree by the parts' texts (themselves kept, so each step hashes a string once).
+type WithNode = { next: Map<string, WithNode>; text?: string };
+const withTexts: WithNode = { next: new Map() };
 
 function withText(parts: readonly string[]): string {
-  let level = withTexts;
-  for (const part of parts.slice(0, -1)) {
-    let next = level.get(part) as WithTexts | undefined;
-    if (!next) level.set(part, (next = new Map()));
-    level = next;
+  let node = withTexts;
+  for (const part of parts) {
+    let next = node.next.get(part);
+    if (!next) node.next.set(part, (next = { next: new Map() }));
+    node = next;
   }
-  const last = parts[parts.length - 1];
-  let text = level.get(`=${last}`) as string | undefined;
-  if (!text) {
-    text = `WITH ${parts
-      .slice(0, -1)
-      .map((p, i) => `"part${i}" AS (${p})`)
-      .join(', ')} ${last}`;
-    level.set(`=${last}`, text);
-  }
-  return text;
+  node.text ??= `WITH ${parts
+    .slice(0, -1)
+    .map((p, i) => `"part${i}" AS (${p})`)
+    .join(', ')} ${parts[parts.length - 1]}`;
+  return node.text;
 }
 
 /**

@@ -89,8 +89,8 @@ function messageValues(m: MessageInsert): unknown[] {
 }
 
 /**
- * Stores the message and counts it in the rollups. With `later` (a batch's rows, insertLaterRows) the
- * row is kept there to be written with the batch's others.
+ * Stores the message and counts it in the rollups. With `later` (a send's or a batch's rows,
+ * insertLaterRows) the row is kept there to be written with the others.
  */
 export function* insertMessage(t: Tx, m: MessageInsert, later?: LaterRows): Step<void> {
   if (later) later.messages.push(messageValues(m));
@@ -124,7 +124,7 @@ export function* insertJob(t: Tx, j: { messageId: string; kind: 'send' | 'status
   else yield* insertRow(t, 'MessageJob', JOB_COLUMNS, values);
 }
 
-/** Rows of messages, their first statuses and outbox jobs kept to be written together (a campaign batch's). */
+/** Rows of messages, their first statuses and outbox jobs kept to be written together (a send's, a campaign batch's). */
 export type LaterRows = { messages: unknown[][]; statuses: unknown[][]; jobs: unknown[][] };
 
 export const laterRows = (): LaterRows => ({ messages: [], statuses: [], jobs: [] });

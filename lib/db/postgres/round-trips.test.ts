@@ -16,28 +16,6 @@ import { campaignTemplate, storeCampaign } from '@/test/campaign-fixtures';
 // each one (bench/scale). SQLite's statements are function calls.
 const onPostgres = dialectOf(db) === 'postgres';
 
-/** Runs `body` in a transaction (rolled back, or committed with `keep`) and returns the statements it sent the server. */
-async function statementsOf(body: Body<unknown>, keep = false): Promise<string[]> {
-  const conn = await postgresPool(db)!.connect();
-  const sent: string[] = [];
-  const query = conn.query.bind(conn) as (...args: unknown[]) => unknown;
-  (conn as { query: unknown }).query = (...args: unknown[]) => {
-    const q = args[0];
-    sent.push(typeof q === 'string' ? q : (q as pg.QueryConfig).text);
-    return query(...args);
-  };
-  try {
-    await query('BEGIN');
-    await driveToEnd(conn, body, postgresTxOf(1));
-    await query(keep ? 'COMMIT' : 'ROLLBACK');
-  } finally {
-    // Back to the client's own method (statementsDuring patches the prototype).
-    delete (conn as { query?: unknown }).query;
-    conn.release();
-  }
-  return sent;
-}
-
 /** The statements every pooled connection sends the server while `fn` runs (its transactions, reads and all). */
 async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const conn = await postgresPool(db)!.connect();
@@ -56,6 +34,19 @@ async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
     proto.query = query;
   }
   return sent;
+}
+
+/** Runs `body` in a transaction (rolled back, or committed with `keep`) and returns the statements it sent the server. */
+async function statementsOf(body: Body<unknown>, keep = false): Promise<string[]> {
+  const conn = await postgresPool(db)!.connect();
+  try {
+    await conn.query('BEGIN');
+    const sent = await statementsDuring(() => driveToEnd(conn, body, postgresTxOf(1)));
+    await conn.query(keep ? 'COMMIT' : 'ROLLBACK');
+    return sent;
+  } finally {
+    conn.release();
+  }
 }
 
 const partner = (t: Tx, id: string) => t.run('INSERT INTO "Partner" ("id", "name", "createdAt") VALUES (?, ?, ?)', id, 'Probe', new Date().toISOString());
