@@ -29,7 +29,14 @@ const load = () =>
 const loadBefore = load();
 
 type Cpu = { user: number; system: number } | null;
-type Phase = { perSecond: number; tx: { commits: number; rollbacks: number } | null; cpuMs?: { parley: Cpu; postgres: Cpu } };
+type Phase = {
+  perSecond: number;
+  tx: { commits: number; rollbacks: number } | null;
+  cpuMs?: { parley: Cpu; postgres: Cpu };
+  // How busy the machine's cores were over the phase's window, in percent (everything on it, the bench too).
+  busy?: number | null;
+};
+const busyCell = (phases: Phase[]) => (phases.some((p) => p.busy != null) ? phases.map((p) => p.busy ?? '–').join(' / ') : '–');
 // CPU ms per item, Parley's processes / PostgreSQL's, user + system.
 const cpuCell = (p: Phase) => {
   const ms = (c: Cpu | undefined) => (c ? (c.user + c.system).toFixed(1) : '–');
@@ -58,12 +65,13 @@ const rows: [string, (c: Column) => string][] = [
   ['CPU ms/inbound Parley / PG', (c) => cpuCell(c.runner)],
   ['CPU ms/send Parley / PG', (c) => cpuCell(c.sends)],
   ['CPU ms/recipient Parley / PG', (c) => cpuCell(c.dispatch)],
+  ['cores busy % runner/sends/disp.', (c) => busyCell([c.runner, c.sends, c.dispatch])],
   ['inbound refused (retries spent)', (c) => String((c.runner as Phase & { failed: number }).failed)],
   ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx?.rollbacks ?? '–').join('/') : '–')],
 ];
 console.log(`\nScale bench — ${os.cpus().length} cores, load average ${loadBefore} → ${load()}, BENCH_SECONDS ${process.env.BENCH_SECONDS ?? 10}`);
-console.log(`${''.padEnd(32)}${columns.map((c) => c.label.padStart(16)).join('')}`);
-for (const [what, cell] of rows) console.log(`${what.padEnd(32)}${columns.map((c) => cell(c).padStart(16)).join('')}`);
+console.log(`${''.padEnd(32)}${columns.map((c) => c.label.padStart(18)).join('')}`);
+for (const [what, cell] of rows) console.log(`${what.padEnd(32)}${columns.map((c) => cell(c).padStart(18)).join('')}`);
 const one = columns.find((c) => c.label === 'PostgreSQL ×1');
 const four = columns.find((c) => c.label === 'PostgreSQL ×4');
 if (one && four) {

@@ -3,8 +3,10 @@
 import readline from 'node:readline';
 import type { ChildProcess } from 'node:child_process';
 import {
+  busyPercent,
   cpuDelta,
   cpuSeconds,
+  machineTicks,
   migrateAndSeed,
   postgresProcesses,
   sleep,
@@ -39,10 +41,11 @@ function txDelta(a: Awaited<ReturnType<typeof counts>>, b: Awaited<ReturnType<ty
  * CPU spent per item, in ms, by the Parley processes and by the PostgreSQL server between two snapshots
  * (`cpuAt`): where a process's time goes when more processes share the cores.
  */
-type CpuSnapshot = { parley: Cpu | null; postgres: Cpu | null };
+type CpuSnapshot = { parley: Cpu | null; postgres: Cpu | null; machine: ReturnType<typeof machineTicks> };
 const cpuAt = (pids: (number | undefined)[]): CpuSnapshot => ({
   parley: cpuSeconds((pid) => pids.includes(pid)),
   postgres: DB_NAME ? cpuSeconds(postgresProcesses) : null,
+  machine: machineTicks(),
 });
 const msPer = (d: Cpu | null, items: number) =>
   d && items ? { user: Number(((d.user * 1000) / items).toFixed(2)), system: Number(((d.system * 1000) / items).toFixed(2)) } : null;
@@ -69,12 +72,14 @@ async function runnerPhase() {
   for (const out of outs) await nextOf(out, (l) => l === 'ready');
   const before = await counts();
   const pgBefore = DB_NAME ? cpuSeconds(postgresProcesses) : null;
+  const machineBefore = machineTicks();
   for (const p of procs) p.stdin!.write('go\n');
   type Result = { inbound: number; failed: number; seconds: number; p50: number; p99: number; cpuUserMs: number; cpuSystemMs: number };
   const results: Result[] = [];
   for (const out of outs) results.push(JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as Result);
   const after = await counts();
   const pgAfter = DB_NAME ? cpuSeconds(postgresProcesses) : null;
+  const machineAfter = machineTicks();
   await Promise.all(procs.map((p) => stopProcess(p)));
   const sum = (of: (r: Result) => number) => results.reduce((s, r) => s + of(r), 0);
   const inbound = sum((r) => r.inbound);
@@ -91,6 +96,7 @@ async function runnerPhase() {
       parley: msPer({ user: sum((r) => r.cpuUserMs) / 1000, system: sum((r) => r.cpuSystemMs) / 1000 }, inbound),
       postgres: msPer(cpuDelta(pgBefore, pgAfter), inbound),
     },
+    busy: busyPercent(machineBefore, machineAfter),
   };
 }
 
@@ -129,6 +135,7 @@ async function drainRate(remaining: () => Promise<number>, windowMs: number, pid
     items,
     seconds: Number(seconds.toFixed(1)),
     cpuMs: cpuPerItem(cpuFirst!, cpuLast!, items),
+    busy: busyPercent(cpuFirst!.machine, cpuLast!.machine),
   };
 }
 

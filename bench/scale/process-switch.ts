@@ -10,6 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { busyPercent, machineTicks } from './scale-setup';
 
 const role = process.argv[2];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -86,7 +87,7 @@ if (role === 'echo') {
   const start = (args: string[]) => fork(self, args, { execArgv: process.execArgv });
   const first = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   console.log(`process-switch: ${LOOPS} loops in all, ${SECONDS} s`);
-  console.log('clients  echoes  units/s  CPU µs/unit clients / echoes');
+  console.log('clients  echoes  units/s  cores busy %  CPU µs/unit clients / echoes');
   for (const run of (process.env.SWITCH_RUNS ?? '1:10,2:10,4:10,1:40').split(',')) {
     const [n, CONNECTIONS] = run.split(':').map(Number);
     const echoes = Array.from({ length: n * CONNECTIONS }, () => start(['echo']));
@@ -104,16 +105,18 @@ if (role === 'echo') {
     for (const c of clients) c.send('go');
     await new Promise((r) => setTimeout(r, 1000));
     const echo0 = await echoCpu();
+    const machine0 = machineTicks();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const results = clients.map((c) => first<{ done: number; seconds: number; cpu: number }>(c));
     for (const c of clients) c.send('stop');
     const all = await Promise.all(results);
+    const busy = busyPercent(machine0, machineTicks());
     const echo1 = await echoCpu();
     const done = all.reduce((s, r) => s + r.done, 0);
     const seconds = Math.max(...all.map((r) => r.seconds));
     const clientCpu = all.reduce((s, r) => s + r.cpu, 0);
     console.log(
-      `${String(n).padStart(7)}  ${String(n * CONNECTIONS).padStart(6)}  ${String(Math.round(done / seconds)).padStart(7)}  ${((clientCpu * 1000) / done).toFixed(1).padStart(6)} / ${(((echo1 - echo0) * 1000) / done).toFixed(1)}`,
+      `${String(n).padStart(7)}  ${String(n * CONNECTIONS).padStart(6)}  ${String(Math.round(done / seconds)).padStart(7)}  ${String(busy ?? '–').padStart(11)}  ${((clientCpu * 1000) / done).toFixed(1).padStart(6)} / ${(((echo1 - echo0) * 1000) / done).toFixed(1)}`,
     );
     for (const e of echoes) e.kill();
   }

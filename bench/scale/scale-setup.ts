@@ -76,6 +76,20 @@ export function cpuSeconds(pick: (pid: number, command: string) => boolean): Cpu
   return cpu;
 }
 
+/** The whole machine's CPU ticks so far, busy and in all (from /proc/stat's first line; null elsewhere). */
+export function machineTicks(): { busy: number; total: number } | null {
+  if (!fs.existsSync('/proc/stat')) return null;
+  // user nice system idle iowait irq softirq steal …: idle and iowait are the time nobody had work to do.
+  const ticks = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((s, t) => s + t, 0);
+  return { busy: total - ticks[3] - ticks[4], total };
+}
+
+/** How busy the machine's cores were between two readings of machineTicks, in percent. */
+export function busyPercent(a: ReturnType<typeof machineTicks>, b: ReturnType<typeof machineTicks>): number | null {
+  return a && b && b.total > a.total ? Math.round((100 * (b.busy - a.busy)) / (b.total - a.total)) : null;
+}
+
 /** The local PostgreSQL server's processes (the bench's server runs on this machine). */
 export const postgresProcesses = (_pid: number, command: string) => command.startsWith('postgres');
 
