@@ -36,13 +36,14 @@ type Phase = {
   // How busy the machine's cores were over the phase's window, in percent (everything on it, the bench too).
   busy?: number | null;
 };
-const busyCell = (phases: Phase[]) => (phases.some((p) => p.busy != null) ? phases.map((p) => p.busy ?? '–').join(' / ') : '–');
 // CPU ms per item, Parley's processes / PostgreSQL's, user + system.
 const cpuCell = (p: Phase) => {
   const ms = (c: Cpu | undefined) => (c ? (c.user + c.system).toFixed(1) : '–');
   return p.cpuMs ? `${ms(p.cpuMs.parley)} / ${ms(p.cpuMs.postgres)}` : '–';
 };
 type Column = { label: string; runner: Phase; sends: Phase; dispatch: Phase };
+/** One figure of each phase in a cell, "–" for a phase that has none. */
+const perPhase = (c: Column, figure: (p: Phase) => number | null | undefined) => [c.runner, c.sends, c.dispatch].map((p) => figure(p) ?? '–').join(' / ');
 const columns: Column[] = [];
 for (const { kind, n } of configs) {
   const dbName = `scale_bench_p${n}`;
@@ -65,9 +66,9 @@ const rows: [string, (c: Column) => string][] = [
   ['CPU ms/inbound Parley / PG', (c) => cpuCell(c.runner)],
   ['CPU ms/send Parley / PG', (c) => cpuCell(c.sends)],
   ['CPU ms/recipient Parley / PG', (c) => cpuCell(c.dispatch)],
-  ['cores busy % runner/sends/disp.', (c) => busyCell([c.runner, c.sends, c.dispatch])],
+  ['cores busy % runner/sends/disp.', (c) => perPhase(c, (p) => p.busy)],
   ['inbound refused (retries spent)', (c) => String((c.runner as Phase & { failed: number }).failed)],
-  ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? [c.runner, c.sends, c.dispatch].map((p) => p.tx?.rollbacks ?? '–').join('/') : '–')],
+  ['rollbacks runner/sends/dispatch', (c) => (c.runner.tx ? perPhase(c, (p) => p.tx?.rollbacks) : '–')],
 ];
 console.log(`\nScale bench — ${os.cpus().length} cores, load average ${loadBefore} → ${load()}, BENCH_SECONDS ${process.env.BENCH_SECONDS ?? 10}`);
 console.log(`${''.padEnd(32)}${columns.map((c) => c.label.padStart(18)).join('')}`);

@@ -71,15 +71,14 @@ async function runnerPhase() {
   };
   for (const out of outs) await nextOf(out, (l) => l === 'ready');
   const before = await counts();
-  const pgBefore = DB_NAME ? cpuSeconds(postgresProcesses) : null;
-  const machineBefore = machineTicks();
+  // Parley's own share comes from each process (below); the snapshots give PostgreSQL's and the machine's.
+  const cpuBefore = cpuAt([]);
   for (const p of procs) p.stdin!.write('go\n');
   type Result = { inbound: number; failed: number; seconds: number; p50: number; p99: number; cpuUserMs: number; cpuSystemMs: number };
   const results: Result[] = [];
   for (const out of outs) results.push(JSON.parse(await nextOf(out, (l) => l.startsWith('{"inbound"'))) as Result);
   const after = await counts();
-  const pgAfter = DB_NAME ? cpuSeconds(postgresProcesses) : null;
-  const machineAfter = machineTicks();
+  const cpuAfter = cpuAt([]);
   await Promise.all(procs.map((p) => stopProcess(p)));
   const sum = (of: (r: Result) => number) => results.reduce((s, r) => s + of(r), 0);
   const inbound = sum((r) => r.inbound);
@@ -94,9 +93,9 @@ async function runnerPhase() {
     // Parley's share as each process measured its own (it exits once it has printed it).
     cpuMs: {
       parley: msPer({ user: sum((r) => r.cpuUserMs) / 1000, system: sum((r) => r.cpuSystemMs) / 1000 }, inbound),
-      postgres: msPer(cpuDelta(pgBefore, pgAfter), inbound),
+      postgres: msPer(cpuDelta(cpuBefore.postgres, cpuAfter.postgres), inbound),
     },
-    busy: busyPercent(machineBefore, machineAfter),
+    busy: busyPercent(cpuBefore.machine, cpuAfter.machine),
   };
 }
 
